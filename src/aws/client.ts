@@ -1,0 +1,175 @@
+import { toAwsError } from './errors.js';
+
+/** Where AWS is: a region (always set: the SDK refuses to work without one) and an optional endpoint. */
+export interface AwsTarget {
+  region: string;
+  /** `--endpoint-url`; AWS_ENDPOINT_URL(_IAM|_STS) are honoured by the SDK itself. */
+  endpoint?: string;
+}
+
+export interface KeyCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Explicit keys, or a named profile read by the SDK's own chain. */
+export type CredentialSource = { keys: KeyCredentials } | { profile: string };
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+export interface MfaDevice {
+  serialNumber: string;
+  enableDate?: Date;
+}
+
+export interface SessionCredentials extends Required<KeyCredentials> {
+  expiration: Date;
+}
+
+/** The IAM and STS calls the wizard makes, typed, with errors turned into AwsError. */
+export interface Aws {
+  getCallerIdentity(): Promise<CallerIdentity>;
+  getSessionToken(serialNumber: string, tokenCode: string, durationSeconds: number): Promise<SessionCredentials>;
+  listMfaDevices(userName: string): Promise<MfaDevice[]>;
+  listUnassignedVirtualMfaDevices(): Promise<string[]>;
+  createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
+  deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
+  enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
+  listAccountAliases(): Promise<string[]>;
+  /** True when the credentials in use are temporary (a session token, or an ASIA key id). */
+  usesTemporaryCredentials(): Promise<boolean>;
+  /** How many API calls were made (for the benchmark). */
+  readonly calls: number;
+}
+
+/** Builds the clients; the SDK is loaded here, on first use, never at start-up. */
+export type AwsFactory = (credentials: CredentialSource) => Promise<Aws>;
+
+/** The real factory, over HTTP with the AWS SDK v3. */
+export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal): AwsFactory {
+  return async (source) => {
+    const [iamModule, stsModule] = await Promise.all([
+      import('@aws-sdk/client-iam'),
+      import('@aws-sdk/client-sts'),
+    ]);
+    const config = {
+      region: target.region,
+      ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+      ...('keys' in source ? { credentials: source.keys } : { profile: source.profile }),
+    };
+    const iam = new iamModule.IAMClient(config);
+    const sts = new stsModule.STSClient(config);
+    let calls = 0;
+    const send = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+      calls++;
+      try {
+        return await run();
+      } catch (error) {
+        throw toAwsError(error, action);
+      }
+    };
+    const options = signal ? { abortSignal: signal } : {};
+    const {
+      ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
+      DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
+    } = iamModule;
+    const { GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
+    return {
+      get calls() {
+        return calls;
+      },
+      getCallerIdentity: () =>
+        send('sts:GetCallerIdentity', async () => {
+          const out = await sts.send(new GetCallerIdentityCommand({}), options);
+          return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
+        }),
+      getSessionToken: (serialNumber, tokenCode, durationSeconds) =>
+        send('sts:GetSessionToken', async () => {
+          const out = await sts.send(
+            new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode: tokenCode, DurationSeconds: durationSeconds }),
+            options,
+          );
+          const c = out.Credentials;
+          if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+            throw Object.assign(new Error('GetSessionToken returned no credentials'), { name: 'IncompleteResponse' });
+          }
+          return {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            expiration: new Date(c.Expiration),
+          };
+        }),
+      listMfaDevices: (userName) =>
+        send('iam:ListMFADevices', async () => {
+          const devices: MfaDevice[] = [];
+          let marker: string | undefined;
+          do {
+            const out = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), options);
+            for (const d of out.MFADevices ?? []) {
+              devices.push({ serialNumber: d.SerialNumber ?? '', ...(d.EnableDate ? { enableDate: d.EnableDate } : {}) });
+            }
+            marker = out.IsTruncated ? out.Marker : undefined;
+          } while (marker);
+          return devices;
+        }),
+      listUnassignedVirtualMfaDevices: () =>
+        send('iam:ListVirtualMFADevices', async () => {
+          const serials: string[] = [];
+          let marker: string | undefined;
+          do {
+            const out = await iam.send(
+              new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned', Marker: marker }),
+              options,
+            );
+            for (const d of out.VirtualMFADevices ?? []) if (d.SerialNumber) serials.push(d.SerialNumber);
+            marker = out.IsTruncated ? out.Marker : undefined;
+          } while (marker);
+          return serials;
+        }),
+      createVirtualMfaDevice: (name, path) =>
+        send('iam:CreateVirtualMFADevice', async () => {
+          const out = await iam.send(
+            new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name, Path: path }),
+          );
+          const device = out.VirtualMFADevice;
+          if (!device?.SerialNumber || !device.Base32StringSeed) {
+            throw Object.assign(new Error('CreateVirtualMFADevice returned no seed'), { name: 'IncompleteResponse' });
+          }
+          // The blob holds the ASCII base32 secret, not raw key bytes.
+          return { serialNumber: device.SerialNumber, seed: Buffer.from(device.Base32StringSeed).toString('ascii') };
+        }),
+      // NOTE: mutating calls get no abort signal: Ctrl-C must not leave AWS in a state we
+      // did not learn about (a device created or enabled without us knowing).
+      deleteVirtualMfaDevice: (serialNumber) =>
+        send('iam:DeleteVirtualMFADevice', async () => {
+          await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
+        }),
+      enableMfaDevice: (userName, serialNumber, code1, code2) =>
+        send('iam:EnableMFADevice', async () => {
+          await iam.send(
+            new EnableMFADeviceCommand({
+              UserName: userName,
+              SerialNumber: serialNumber,
+              AuthenticationCode1: code1,
+              AuthenticationCode2: code2,
+            }),
+          );
+        }),
+      usesTemporaryCredentials: async () => {
+        const resolved = await sts.config.credentials();
+        return Boolean(resolved.sessionToken) || resolved.accessKeyId.startsWith('ASIA');
+      },
+      listAccountAliases: () =>
+        send('iam:ListAccountAliases', async () => {
+          const out = await iam.send(new ListAccountAliasesCommand({}), options);
+          return out.AccountAliases ?? [];
+        }),
+    };
+  };
+}

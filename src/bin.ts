@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The launcher: the only place that exits the process.
+// NOTE: set before the SDK loads (it is imported lazily, on first use); its Node-version
+// notice is for us, not for the person onboarding.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { main } from './cli.js';
+import { ExitCode } from './errors.js';
+
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  // First Ctrl-C: cancel and clean up. Second: stop at once.
+  if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
+  interrupt.abort();
+});
+
+const code = await main(process.argv.slice(2), {
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: interrupt.signal,
+});
+process.exitCode = code;
+// Ends stdin and any lingering handle (the SDK's keep-alive sockets) once output is flushed.
+process.stdout.write('', () => process.exit(code));

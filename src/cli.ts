@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { AwsError, hintFor } from './aws/errors.js';
+import type { Runtime } from './deps.js';
+import { CancelledError, ExitCode, UserError } from './errors.js';
+import { t } from './ui/messages/index.js';
+import { createOutput, type Output } from './ui/output.js';
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  profile: { type: 'string' },
+  'session-profile': { type: 'string' },
+  user: { type: 'string' },
+  'device-name': { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  duration: { type: 'string' },
+  'show-secret': { type: 'boolean' },
+  'qr-png': { type: 'string' },
+  'codes-from-stdin': { type: 'boolean' },
+  'replace-profile': { type: 'boolean' },
+  'delete-csv': { type: 'boolean' },
+  'keep-csv': { type: 'boolean' },
+  'allow-clock-drift': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  keep: { type: 'boolean' },
+} as const;
+
+const { version } = pkg;
+const COMMANDS = ['setup', 'demo', 'help'] as const;
+type Command = (typeof COMMANDS)[number];
+
+export type Flags = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const id = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'cli.missingValue' : 'cli.unknownOption';
+    throw new UserError(id, { option });
+  }
+}
+
+/** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
+function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
+  if (error instanceof CancelledError) {
+    out.info(`\n${error.message}`);
+    return ExitCode.cancelled;
+  }
+  if (error instanceof UserError) {
+    out.info(`\n✖ ${error.message}`);
+    return ExitCode.error;
+  }
+  if (error instanceof AwsError) {
+    const hint = hintFor(error);
+    out.info(`\n✖ ${error.message}${hint ? ` ${t(hint)}` : ''}`);
+    return ExitCode.error;
+  }
+  const name = (error as Error | undefined)?.name ?? 'Error';
+  if (name === 'CredentialsProviderError') {
+    out.info(`\n✖ ${t('hint.noCredentials')}`);
+    return ExitCode.error;
+  }
+  out.info(`\n✖ ${t('error.internal', { message: `${name}: ${(error as Error | undefined)?.message ?? String(error)}` })}`);
+  if (env.MFA_ONBOARD_DEBUG) out.info(String((error as Error | undefined)?.stack));
+  return ExitCode.error;
+}
+
+/** argv → exit code. Errors become one-paragraph messages here, and only here. */
+export async function main(argv: string[], runtime: Runtime): Promise<number> {
+  const out = createOutput(runtime.stderr, runtime.stdout, runtime.env);
+  try {
+    const { values: flags, positionals } = parse(argv);
+    let command: Command = 'setup';
+    if (positionals[0] && (COMMANDS as readonly string[]).includes(positionals[0])) {
+      command = positionals.shift() as Command;
+    }
+    if (flags.version) {
+      out.data(version);
+      return ExitCode.ok;
+    }
+    if (flags.help || command === 'help') {
+      out.data(t('help.main', { version }));
+      return ExitCode.ok;
+    }
+    if (flags['delete-csv'] && flags['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
+    if (flags['endpoint-url'] !== undefined) {
+      try {
+        new URL(flags['endpoint-url']);
+      } catch {
+        throw new UserError('cli.badEndpoint', { value: flags['endpoint-url'] });
+      }
+    }
+    const maxPositionals = command === 'setup' ? 1 : 0;
+    if (positionals.length > maxPositionals) {
+      throw new UserError('cli.extraArgument', { argument: positionals[maxPositionals]! });
+    }
+    // NOTE: commands are loaded on demand so that --help and argument errors stay fast.
+    if (command === 'demo') {
+      const { runDemo } = await import('./commands/demo.js');
+      await runDemo(flags, runtime, out);
+    } else {
+      const [{ runSetup }, { createWizardDeps }, { setupOptions }] = await Promise.all([
+        import('./commands/setup.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const deps = createWizardDeps(runtime, out, {
+        yes: Boolean(flags.yes),
+        codesFromStdin: Boolean(flags['codes-from-stdin']),
+        endpoint: flags['endpoint-url'],
+      });
+      await runSetup(setupOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, out, runtime.env);
+  }
+}

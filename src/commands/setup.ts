@@ -1,0 +1,144 @@
+import { defaultRegionFor } from '../aws/arn.js';
+import type { CredentialSource } from '../aws/client.js';
+import { readTextFile, type FileChange } from '../credentials/files.js';
+import { readIniValue } from '../credentials/ini.js';
+import { configSection } from '../credentials/paths.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
+import { Journal } from '../wizard/journal.js';
+import { createDevice } from '../wizard/steps/create-device.js';
+import { enableDevice } from '../wizard/steps/enable-device.js';
+import { identify } from '../wizard/steps/identify.js';
+import { importCsv } from '../wizard/steps/import-csv.js';
+import { preflight } from '../wizard/steps/preflight.js';
+import { checkProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
+import { saveProfiles } from '../wizard/steps/save-profiles.js';
+import { showQr } from '../wizard/steps/show-qr.js';
+import { offerCsvDeletion, printSummary } from '../wizard/steps/summary.js';
+import { verifySession } from '../wizard/steps/verify-session.js';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The region the profile has in the config file, if any. */
+async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
+  const section = configSection(profile);
+  return readIniValue(await readTextFile(configFile), [section.section, ...section.aliases], 'region');
+}
+
+/**
+ * The region to write for the profile: `--region`, else nothing if the profile has one,
+ * else asked (default: the environment's, else the partition's usual one).
+ */
+async function chooseRegion(
+  profile: string,
+  identity: Identity,
+  options: Pick<SetupOptions, 'region' | 'envRegion'>,
+  deps: Pick<WizardDeps, 'prompter' | 'files'>,
+): Promise<string | undefined> {
+  if (options.region !== undefined) return options.region;
+  if (await configuredRegion(deps.files.configFile, profile)) return undefined;
+  return deps.prompter.input({
+    message: t('region.ask', { profile }),
+    flag: '--region',
+    default: options.envRegion ?? defaultRegionFor(identity.partition),
+    validate: (value) => REGION.test(value) || t('region.invalid', { value }),
+  });
+}
+
+/** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
+export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
+  const { out } = deps;
+  if (options.region !== undefined && !REGION.test(options.region)) {
+    throw new UserError('region.invalidFlag', { value: options.region });
+  }
+  for (const [flag, value] of [['--session-profile', options.sessionProfile]] as const) {
+    if (value !== undefined && checkProfileName(value) !== true) {
+      throw new UserError('profile.badNameFlag', { name: value.replace(/[\r\n]/g, '⏎'), flag });
+    }
+  }
+
+  // 1a. The keys: from the CSV, or an existing profile.
+  let csvPath = options.csvPath;
+  let existingProfile = csvPath === undefined ? (options.profile ?? options.envProfile) : undefined;
+  if (csvPath === undefined && existingProfile === undefined) {
+    csvPath = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
+  }
+  const key = csvPath !== undefined ? await importCsv({ csvPath, user: options.user }, deps) : undefined;
+  const source: CredentialSource = key
+    ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
+    : { profile: existingProfile! };
+  const callRegion =
+    options.region ??
+    options.envRegion ??
+    (existingProfile ? await configuredRegion(deps.files.configFile, existingProfile) : undefined) ??
+    defaultRegionFor('aws');
+  const awsFactory = deps.awsFor(callRegion);
+  const aws = await awsFactory(source);
+
+  // 2. Who are these keys?
+  if (existingProfile !== undefined && (await aws.usesTemporaryCredentials())) {
+    throw new UserError('identify.temporaryProfile', { profile: existingProfile });
+  }
+  const identity = await identify(aws, { fromCsv: csvPath, profile: existingProfile }, deps);
+
+  // 1b. Import the keys (only now that AWS has accepted them) and settle the names.
+  const changes: FileChange[] = [];
+  let profile: string;
+  if (key) {
+    const saved = await saveLongTermProfile(key, identity, options, deps);
+    profile = saved.profile;
+    changes.push(saved.change);
+  } else {
+    profile = existingProfile!;
+  }
+  const sessionProfile = options.sessionProfile ?? `${profile}-mfa`;
+  if (checkProfileName(sessionProfile) !== true) {
+    throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
+  }
+  const region = await chooseRegion(profile, identity, options, deps);
+  const deviceName = options.deviceName ?? identity.userName;
+
+  // 3–6. Pre-flight, create, show, enable: until enabled, any failure deletes the device.
+  await preflight(aws, identity, deviceName, deps);
+  const journal = new Journal();
+  let device;
+  let history;
+  try {
+    device = await createDevice(aws, identity, deviceName, journal, deps);
+    await showQr(aws, identity, device, options, deps);
+    history = await enableDevice(aws, identity, device, options, deps);
+    journal.commit();
+  } catch (error) {
+    if (journal.pending) {
+      out.info(t('rollback.removing'));
+      for (const result of await journal.rollback()) {
+        if (result.error === undefined) out.success(t('rollback.removed', { serial: result.label }));
+        else out.warn(t('rollback.failed', { serial: result.label }));
+      }
+    }
+    throw error;
+  }
+
+  // 7–9. Verify, save, summarize.
+  const session = await verifySession(aws, awsFactory, identity, device, history, options, deps);
+  changes.push(
+    ...(await saveProfiles(
+      { profile, sessionProfile, serialNumber: device.serialNumber, region, session: session.credentials },
+      deps,
+    )),
+  );
+  printSummary(
+    {
+      user: identity.userName,
+      serialNumber: device.serialNumber,
+      profile,
+      sessionProfile,
+      expiration: session.credentials.expiration,
+      changes,
+      endpoint,
+    },
+    deps,
+  );
+  if (csvPath !== undefined) await offerCsvDeletion(csvPath, deps.files.credentialsFile, options, deps);
+}

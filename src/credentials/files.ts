@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from '../errors.js';
+
+/** What an update did to a file, for the summary. */
+export interface FileChange {
+  path: string;
+  changed: boolean;
+  created: boolean;
+  /** The looser mode the file had before we tightened it to 0600. */
+  tightenedFrom?: number;
+  /** The directory's looser mode before we tightened it to 0700. */
+  dirTightenedFrom?: number;
+  backupPath?: string;
+}
+
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Follows a symlink (dotfile managers use them) so the rename replaces the real file. */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await fs.realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Serializes concurrent runs on one file with an exclusive lock file beside it. */
+async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${path}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await fs.open(lock, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt((await readIfExists(lock)) ?? '', 10);
+      const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if ((Number.isInteger(holder) && !processAlive(holder)) || age > LOCK_STALE_MS) {
+        // NOTE: the holder died without cleaning up; its lock protects nothing.
+        await fs.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new UserError('file.locked', { path, lock });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lock, { force: true });
+  }
+}
+
+async function writeAtomically(path: string, content: string, mode: number): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.chmod(mode); // the umask may have narrowed it further; never widen it back
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
+  await dir?.sync().catch(() => undefined);
+  await dir?.close();
+}
+
+/**
+ * Rewrites a file through `transform`, atomically (temp file, fsync, rename), under a
+ * lock, keeping the previous content as `<file>.bak`. The file ends up 0600 (a looser
+ * mode is tightened and reported); a missing directory is created 0700.
+ */
+export async function updateFile(
+  requestedPath: string,
+  transform: (old: string) => string,
+): Promise<FileChange> {
+  const path = await realTarget(requestedPath);
+  const dir = dirname(path);
+  const dirStat = await fs.stat(dir).catch(() => undefined);
+  let dirTightenedFrom: number | undefined;
+  if (!dirStat) {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  } else if ((dirStat.mode & 0o077) !== 0 && dir !== dirname(dir)) {
+    const isAwsDir = dir.endsWith('.aws');
+    if (isAwsDir) {
+      await fs.chmod(dir, 0o700);
+      dirTightenedFrom = dirStat.mode & 0o777;
+    }
+  }
+  try {
+    return await withLock(path, async () => {
+      const old = await readIfExists(path);
+      const next = transform(old ?? '');
+      const oldMode = old === undefined ? undefined : (await fs.stat(path)).mode & 0o777;
+      const loose = oldMode !== undefined && (oldMode & 0o077) !== 0;
+      const change: FileChange = {
+        path,
+        changed: next !== old,
+        created: old === undefined,
+        ...(dirTightenedFrom !== undefined ? { dirTightenedFrom } : {}),
+      };
+      if (next === old) {
+        if (loose) {
+          await fs.chmod(path, 0o600);
+          change.tightenedFrom = oldMode;
+        }
+        return change;
+      }
+      if (old !== undefined) {
+        change.backupPath = `${path}.bak`;
+        await writeAtomically(change.backupPath, old, 0o600);
+      }
+      await writeAtomically(path, next, 0o600);
+      if (loose) change.tightenedFrom = oldMode;
+      return change;
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError('file.writeFailed', { path, reason: code }, { cause: error });
+  }
+}
+
+/** Reads a text file, or '' when it does not exist. */
+export async function readTextFile(path: string): Promise<string> {
+  return (await readIfExists(path)) ?? '';
+}

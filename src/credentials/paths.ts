@@ -1,0 +1,28 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The two files the AWS CLI and SDKs read, honouring the same variables they do. */
+export interface AwsFiles {
+  credentialsFile: string;
+  configFile: string;
+}
+
+function expandHome(path: string, home: string): string {
+  return path.startsWith('~/') ? join(home, path.slice(2)) : path;
+}
+
+/** Locates the credentials and config files as the SDKs do (HOME, AWS_*_FILE). */
+export function awsFiles(env: NodeJS.ProcessEnv): AwsFiles {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  return {
+    credentialsFile: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), home),
+    configFile: expandHome(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'), home),
+  };
+}
+
+/** The section a profile has in the config file: `[default]` or `[profile NAME]`. */
+export function configSection(profile: string): { section: string; aliases: string[] } {
+  return profile === 'default'
+    ? { section: 'default', aliases: ['profile default'] }
+    : { section: `profile ${profile}`, aliases: [] };
+}

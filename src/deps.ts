@@ -1,0 +1,51 @@
+import { sdkAwsFactory } from './aws/client.js';
+import { awsFiles } from './credentials/paths.js';
+import { systemClock, type Clock } from './totp/clock.js';
+import { promptCodeReader, streamCodeReader } from './ui/codes.js';
+import type { Output } from './ui/output.js';
+import { createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
+import type { WizardDeps } from './wizard/context.js';
+
+/** The process the CLI runs in, as a value, so tests can run `main` in-process. */
+export interface Runtime {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream | NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  /** Aborted on Ctrl-C outside a prompt. */
+  signal: AbortSignal;
+  clock?: Clock;
+  /** Replaces the prompter (tests). */
+  prompter?: Prompter;
+}
+
+/** True when a person can answer: both ends of the conversation are a terminal. */
+export function isInteractive(runtime: Runtime): boolean {
+  return Boolean((runtime.stdin as NodeJS.ReadStream).isTTY && runtime.stderr.isTTY);
+}
+
+/** Builds every seam the wizard uses, in one place. */
+export function createWizardDeps(
+  runtime: Runtime,
+  out: Output,
+  flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string },
+): WizardDeps {
+  const interactive = isInteractive(runtime);
+  const prompter =
+    runtime.prompter ??
+    (interactive
+      ? createInteractivePrompter({ input: runtime.stdin, output: runtime.stderr, signal: runtime.signal })
+      : createNonInteractivePrompter({ yes: flags.yes }));
+  const readCode = flags.codesFromStdin
+    ? streamCodeReader(runtime.stdin, (message) => out.info(message))
+    : promptCodeReader(prompter);
+  return {
+    out,
+    prompter,
+    clock: runtime.clock ?? systemClock,
+    signal: runtime.signal,
+    files: awsFiles(runtime.env),
+    readCode,
+    awsFor: (region) => sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal),
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * English messages, keyed by id. `{name}` is replaced by a parameter. Another language
+ * is a file beside this one with the same ids and parameters.
+ */
+export const en = {
+  'help.main': `mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.
+
+Usage
+  mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)
+  mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
+  mfa-onboard help                      show this help
+
+What the wizard does
+  1. imports the access-key CSV into a profile of ~/.aws/credentials
+  2. checks the keys with AWS and finds your IAM user name
+  3. creates a virtual MFA device named after you and shows its QR code
+  4. enables it with two consecutive codes from your authenticator app
+  5. gets an MFA session, checks it, and saves it as profile <profile>-mfa
+
+Options
+  CSV                       the console's <user>_accessKeys.csv or credentials.csv
+  --profile NAME            profile to import the keys into (default: asked, suggests
+                            your IAM user name); without a CSV, the existing profile to
+                            use (else AWS_PROFILE)
+  --session-profile NAME    profile for the MFA session (default: <profile>-mfa)
+  --user NAME               which user of a credentials.csv holding several
+  --device-name NAME        virtual MFA device name (default: your IAM user name, which
+                            policies pinning mfa/\${aws:username} require)
+  --region REGION           region written to the profile and used for STS (default:
+                            asked, suggesting AWS_REGION or us-east-1)
+  --endpoint-url URL        send IAM and STS calls here (also AWS_ENDPOINT_URL,
+                            AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)
+  --duration TIME           MFA session length, 15m to 36h (e.g. 12h, 90m, 3600);
+                            default 12h
+  --show-secret             show the MFA key for typing into the app by hand
+  --qr-png FILE             also write the QR code to FILE (mode 0600)
+  --codes-from-stdin        read MFA codes one per line from stdin, as they are needed
+  --replace-profile         replace other keys already stored under the profile name
+  --delete-csv, --keep-csv  delete (or keep) the CSV afterwards without asking
+  --allow-clock-drift       send codes from a phone whose clock is off without asking
+  -y, --yes                 take the default answer to every question
+  --keep                    demo only: keep the demo's temporary folder
+  -h, --help                show this help
+  -V, --version             show the version
+
+Without a terminal the wizard never asks: a missing answer is an error naming its flag.
+
+Files and variables: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION,
+AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them. NO_COLOR turns
+colour off.
+
+Exit codes: 0 done, 1 error, 2 cancelled.
+
+Examples
+  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
+  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
+  mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
+  mfa-onboard demo                       (try it against a local emulator)`,
+
+  'error.cancelled': 'Cancelled. Nothing was left half-done: run the command again to start over.',
+  'error.internal':
+    'Something unexpected went wrong ({message}). Nothing secret was printed. Run again with MFA_ONBOARD_DEBUG=1 for details, and please report it.',
+  'aws.failed': 'AWS refused {action} ({code}): {message}',
+
+  'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
+  'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
+  'cli.conflict': '{a} and {b} cannot be used together: choose one.',
+  'cli.badEndpoint': '--endpoint-url {value} is not a URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000.',
+  'cli.extraArgument': 'Unexpected argument "{argument}". The wizard takes one CSV file; run mfa-onboard --help for usage.',
+
+  'prompt.noTerminal':
+    'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+
+  'hint.invalidClientTokenId':
+    'The access key ID is not known to AWS: it may have been deleted or deactivated, or belong to another partition (for China or GovCloud pass --region).',
+  'hint.signatureDoesNotMatch': 'The secret access key does not match the access key ID: check that you copied both from the same key.',
+  'hint.accessDenied': 'Your IAM permissions do not allow this: ask your administrator (the README lists the permissions the wizard needs).',
+  'hint.throttling': 'AWS is limiting the request rate: wait a minute and run the wizard again.',
+  'hint.network': 'Check your network connection, proxy settings, or --endpoint-url.',
+  'hint.expiredToken': 'The session has expired: get a new one.',
+  'hint.noCredentials':
+    'No AWS credentials were found for this profile. Pass the access-key CSV from the console, or --profile with a profile that has keys in your credentials file.',
+
+  'csv.askPath': 'Path to your access-key CSV (e.g. ~/Downloads/alice_accessKeys.csv):',
+  'csv.notFound': 'There is no file at {path}. Check the path of the access-key CSV you downloaded from the AWS console (often in your Downloads folder).',
+  'csv.notAFile': '{path} is not a file. Give the path of the access-key CSV itself.',
+  'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',
+  'csv.notCsv':
+    '{path} is not an AWS access-key CSV: its first line should be "Access key ID,Secret access key" (or start with "User name"). Check you picked the file the console downloaded.',
+  'csv.noKeys':
+    '{path} is the console sign-in CSV (user name and password): it holds no access key. Create an access key in the console (IAM → Users → Security credentials) and use the CSV it downloads.',
+  'csv.noRows': '{path} has a header but no key in it. Download the access-key CSV again from the AWS console.',
+  'csv.temporaryKey':
+    'Line {line} of {path} holds a temporary access key ({keyId}, starting with ASIA). MFA is set up with an IAM user\'s long-term key (starting with AKIA): create one in the console and use its CSV.',
+  'csv.badKeyId':
+    'Line {line} of {path} has an access key ID ({keyId}) that is not shaped like one (AKIA followed by 16 capital letters or digits). The file may have been edited; download it again from the console.',
+  'csv.badSecret':
+    'Line {line} of {path} has a secret access key that is not shaped like one (40 characters of letters, digits, + and /; this one has {length}). The file may have been edited; download it again from the console.',
+  'csv.userNotInFile': 'There is no user "{user}" in {path}. The users in it are: {users}.',
+  'csv.userColumnMissingForUser':
+    '{path} has no user-name column, so --user {user} cannot pick a row. Leave out --user: the wizard asks AWS whose key it is.',
+  'csv.whichUser': 'The CSV holds {count} access keys. Which one is yours?',
+  'csv.noUserName': 'no user name',
+  'csv.read': 'Read access key {keyId} from {path}',
+  'csv.deleteAsk': 'Delete {path}? It holds your secret key in plain text, and the key is now in {credentials}.',
+  'csv.deleted': 'Deleted {path}',
+  'csv.kept': 'Kept {path}: it holds your secret key in plain text, so store it safely or delete it.',
+
+  'identify.unknownKey':
+    'AWS does not know the access key in {path}: it may have been deleted or made inactive, or it belongs to an AWS partition other than the one called (for China or GovCloud pass --region). Ask your administrator for a new access key.',
+  'identify.wrongSecret':
+    'AWS rejected the secret access key in {path}: it does not match the access key ID. The file may have been edited; download a fresh access-key CSV from the console.',
+  'identify.root':
+    'These are the root user\'s keys for account {account}. The root user\'s MFA is set up in the console, not through the API, and root access keys should be deleted: use an IAM user\'s keys instead.',
+  'identify.notUser':
+    'These credentials belong to {arn}, not to an IAM user. MFA devices are set up for IAM users: use the long-term keys of the IAM user.',
+  'identify.temporaryProfile':
+    'Profile {profile} holds temporary credentials (a session token). Setting up MFA needs the IAM user\'s long-term keys: pass the access-key CSV, or a profile with long-term keys.',
+  'identify.done': 'These keys belong to {user} in account {account} ({arn})',
+
+  'profile.ask': 'Profile name for these keys:',
+  'profile.badName': '"{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only.',
+  'profile.badNameFlag': '{flag} "{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only (no spaces, brackets or line breaks).',
+  'profile.replaceAsk': 'Profile {profile} already holds another key ({keyId}). Replace it?',
+  'profile.keptExisting':
+    'Profile {profile} already holds another access key and was left as it is. Choose another name with --profile, or pass --replace-profile to replace it.',
+  'profile.saved': 'Saved the keys as profile {profile} in {path}',
+  'profile.unchanged': 'Profile {profile} in {path} already holds these keys',
+
+  'region.ask': 'Default region for profile {profile}:',
+  'region.invalid': '"{value}" is not a region name like us-east-1 or eu-west-1.',
+  'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
+
+  'preflight.alreadyEnrolled':
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). This wizard sets up a first device; to get an MFA session with the existing one, use it with aws sts get-session-token. If the phone was lost, an administrator can remove the device: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}, then aws iam delete-virtual-mfa-device --serial-number {serial}.',
+  'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
+  'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
+  'preflight.orphanDenied':
+    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run: aws iam delete-virtual-mfa-device --serial-number {serial}. Then run the wizard again.',
+  'preflight.nameInUse':
+    'An MFA device named like yours ({serial}) exists and is in use by another user. Choose another name with --device-name.',
+
+  'device.badName': '"{name}" cannot be an MFA device name: use letters, digits and + = , . @ _ - only, up to 226 characters.',
+  'device.createDenied':
+    'AWS did not let {user} create an MFA device named {name} ({message}). Many policies only allow a device named after the user (mfa/\${aws:username}): if you passed --device-name, leave it out; otherwise ask your administrator for iam:CreateVirtualMFADevice.',
+  'device.limitExceeded': 'The account or user has reached its limit of MFA devices (8 per user). Remove an unused device, or ask an administrator.',
+  'device.created': 'Created virtual MFA device {serial}',
+
+  'qr.heading': 'Add the device to your authenticator app',
+  'qr.scan': 'Scan this QR code with your authenticator app (it will show as Amazon Web Services, {label}):',
+  'qr.tooSmall':
+    'The terminal is too small to draw the QR code (it needs {columns}×{rows}, this one is {haveColumns}×{haveRows}). Enlarge the window and run again, or type the key into your app by hand, or save the QR code as a PNG.',
+  'qr.noTerminal': 'No terminal to draw the QR code on: use --show-secret to get the key for manual entry, or --qr-png FILE.',
+  'qr.askScanned': 'Added it to your app?',
+  'qr.askNoQr': 'How do you want to add the device to your app?',
+  'qr.choiceScanned': 'Yes, it shows a code: continue',
+  'qr.choiceAdded': 'I have added it: continue',
+  'qr.choiceKey': 'Show the key to type in by hand',
+  'qr.choicePng': 'Save the QR code as a PNG file',
+  'qr.askPngPath': 'File to save the QR code to:',
+  'qr.manualKey': 'In your app choose "enter a setup key": account name {device}, type time-based, then this key (spaces optional):',
+  'qr.pngWritten': 'Wrote the QR code to {path} (only you can read it). Delete it once you have scanned it: it holds your MFA key.',
+  'qr.pngExists': '{path} already exists: choose a new file name for the QR code.',
+  'qr.pngFailed': 'Could not write the QR code to {path} ({reason}). Choose a folder you can write to.',
+
+  'enable.heading': 'Enable the device with two consecutive codes',
+  'enable.askFirst': 'Code shown in the app now:',
+  'enable.askSecond': 'The next code (the one after it):',
+  'enable.waitNext': 'Wait for the next code: {seconds} s…',
+  'enable.notConsecutiveLate':
+    'Those two codes are not consecutive: the second came more than one code after the first. Start again with the code shown now, then the next one.',
+  'enable.notConsecutiveEarly': 'The second code is older than the first. Start again with the code shown now, then the next one.',
+  'enable.rejected':
+    'AWS did not accept the two codes (InvalidAuthenticationCode). Check the app shows the entry you just added, and try again with two fresh consecutive codes.',
+  'enable.alreadyEnabled': 'The device {serial} is already enabled for a user. Run the wizard again: it will check the state first.',
+  'enable.temporarilyUnmodifiable': 'IAM cannot change user {user} right now (it was just created or changed). Wait a minute and run the wizard again.',
+  'enable.noSuchEntity': 'IAM no longer finds user {user} or device {serial} ({message}). Check with your administrator that the user exists.',
+  'enable.accessDenied': 'AWS did not let {user} enable the MFA device ({message}). Ask your administrator for iam:EnableMFADevice on your own user.',
+  'enable.gaveUp': 'The device could not be enabled after several tries, so it was removed. Check the phone\'s clock is set automatically and run the wizard again.',
+  'enable.done': 'Enabled MFA device {serial} for {user}',
+
+  'code.notSixDigits': 'A code is six digits, as the app shows it (spaces are fine). Try again.',
+  'code.sameTwice': 'That is the same code again. Wait for the app to show the next one.',
+  'code.alreadyUsed': 'That code has been used already, and AWS accepts each code only once. Wait for the app to show a new one.',
+  'code.noMatch':
+    'That code does not belong to this device: check for a typo, and that you read the entry just added (Amazon Web Services, with your user name), not another account\'s.',
+  'code.clockOff':
+    'That code is right, but your phone\'s clock is about {amount} {direction}, and AWS may reject it. Turn on automatic date and time on the phone, then use a new code.',
+  'code.tryAnyway': 'Send this code to AWS anyway?',
+  'code.tooManyBad': 'Too many codes could not be used. Check the phone\'s clock and the entry in the app, then run the wizard again.',
+  'codes.stdinEnded': 'Standard input ended before all codes were read: --codes-from-stdin needs one code per line, as each is asked for.',
+  'time.seconds': '{n} seconds',
+  'time.minutes': '{n} minutes',
+  'time.behind': 'behind',
+  'time.ahead': 'ahead',
+
+  'session.heading': 'Check the MFA session',
+  'session.waitFresh': 'AWS takes each code only once: wait for a new code, {seconds} s…',
+  'session.askCode': 'New code from the app:',
+  'session.codeRejected': 'AWS did not accept that code for a session (each code works only once). Wait for the next one.',
+  'session.notYetValid': 'AWS does not know the new device yet (IAM takes a few seconds to catch up). Trying again with the next code.',
+  'session.denied': 'AWS refused an MFA session ({message}). The device is enabled; ask your administrator whether sts:GetSessionToken is allowed.',
+  'session.wrongAccount':
+    'The session belongs to account {account}, not {expected}. Check --endpoint-url and AWS_ENDPOINT_URL point where you expect.',
+  'session.otherIdentity': 'The session says it is {arn}, not {expected}. (The local emulator always names a fixed user.)',
+  'session.verified': 'The MFA session works: {arn}, until {expires}',
+  'session.gaveUp': 'No MFA session after several codes. The device is enabled: check the phone\'s clock and try again later.',
+
+  'save.done': 'Saved the session as profile {sessionProfile} in {credentials}, and mfa_serial in {config}',
+  'file.tightened': '{path} was readable by others (mode {mode}): it is now readable by you only (600).',
+  'file.locked': '{path} is being changed by another run (lock file {lock}). Wait for it to finish; if none is running, delete the lock file.',
+  'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
+  'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
+  'ini.badValue': 'The value for {key} contains a line break and cannot be written safely.',
+  'ini.duplicateSection': 'The file has two [{section}] sections, which the AWS CLI cannot read. Remove one by hand, then run again.',
+
+  'rollback.removing': 'Removing the unfinished MFA device…',
+  'rollback.removed': 'Removed the unfinished device {serial}',
+  'rollback.failed': 'Could not remove the unfinished device {serial}: the next run will remove it, or an administrator can (aws iam delete-virtual-mfa-device --serial-number {serial}).',
+
+  'summary.heading': 'Done: {user} is protected by MFA',
+  'summary.device': '  MFA device   {serial}',
+  'summary.profiles': '  Profiles     long-term keys: {profile}; MFA session: {sessionProfile} (until {expires})',
+  'summary.file': '  Changed      {path}',
+  'summary.fileBackup': '  Changed      {path} (previous version: {backup})',
+  'summary.next': '  Try it:      {command}',
+
+  'duration.invalid': '--duration {value} is not a length of time: use e.g. 12h, 90m, 1h30m or a number of seconds.',
+  'duration.outOfRange': '--duration {value} is {seconds} seconds; an MFA session lasts from 15m (900) to 36h (129600).',
+
+  'demo.heading': 'Demo: the wizard against a local AWS emulator',
+  'demo.starting': 'Starting the emulator (moto) on a free local port…',
+  'demo.ready':
+    'The emulator runs at {url}. Created IAM user alice and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
+  'demo.identityNote': 'Note: the emulator names a fixed identity for every session, so the check above mentions user/moto.',
+  'demo.kept': 'The demo files are kept in {dir}.',
+  'demo.stopped': 'Stopped the emulator.',
+  'demo.noMoto': 'The demo needs the AWS emulator moto: install it with  pip install "moto[server]"  and run again.',
+  'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
+} as const satisfies Record<string, string>;
+
+export type MessageId = keyof typeof en;

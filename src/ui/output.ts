@@ -1,0 +1,75 @@
+/** Where the tool writes: status for people on stderr, data for scripts on stdout. */
+export interface Output {
+  /** A line of status for the person (stderr). */
+  info(text: string): void;
+  /** A line saying something succeeded. */
+  success(text: string): void;
+  /** A line of warning. */
+  warn(text: string): void;
+  /** A line of a heading. */
+  heading(text: string): void;
+  /** Text as it is, with no newline added (stderr): QR codes, countdowns. */
+  raw(text: string): void;
+  /** Shows a secret the person asked to see (the MFA key for manual entry): the one unfiltered path. */
+  reveal(text: string): void;
+  /** Data for scripts (stdout). */
+  data(text: string): void;
+  /** Never print this value: any occurrence in later output is replaced by asterisks. */
+  addSecret(value: string): void;
+  /** Applies the secret filter to a string (for text that leaves by another way, such as prompts). */
+  redact(text: string): string;
+  readonly isTTY: boolean;
+  readonly color: boolean;
+  /** Terminal size, when there is a terminal. */
+  size(): { columns: number; rows: number } | undefined;
+}
+
+interface Stream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+  rows?: number;
+}
+
+/** True when colour may be used on `stream`: a terminal, no NO_COLOR, not TERM=dumb. */
+export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR === '0') return false;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+const codes = { green: [32, 39], yellow: [33, 39], bold: [1, 22], red: [31, 39], dim: [2, 22] } as const;
+
+/** Builds the output seam over two streams. */
+export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.ProcessEnv): Output {
+  const secrets: string[] = [];
+  const color = colorAllowed(stderr, env);
+  const paint = (style: keyof typeof codes, text: string) =>
+    color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text;
+  const redact = (text: string) => {
+    let result = text;
+    for (const secret of secrets) result = result.split(secret).join('*'.repeat(8));
+    return result;
+  };
+  const line = (text: string) => stderr.write(redact(text) + '\n');
+  return {
+    info: line,
+    success: (text) => line(`${paint('green', '✔')} ${text}`),
+    warn: (text) => line(`${paint('yellow', '!')} ${text}`),
+    heading: (text) => line(`\n${paint('bold', text)}`),
+    raw: (text) => stderr.write(redact(text)),
+    reveal: (text) => stderr.write(text),
+    data: (text) => stdout.write(redact(text) + '\n'),
+    addSecret: (value) => {
+      // Short values would blank out ordinary text; every secret we hold is long.
+      if (value.length >= 8 && !secrets.includes(value)) secrets.push(value);
+    },
+    redact,
+    isTTY: Boolean(stderr.isTTY),
+    color,
+    size: () =>
+      stderr.isTTY && stderr.columns && stderr.rows
+        ? { columns: stderr.columns, rows: stderr.rows }
+        : undefined,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Aws, AwsFactory } from '../aws/client.js';
+import type { AwsFiles } from '../credentials/paths.js';
+import type { Clock } from '../totp/clock.js';
+import type { CodeReader } from '../ui/codes.js';
+import type { Output } from '../ui/output.js';
+import type { Prompter } from '../ui/prompter.js';
+
+/** The answers given in advance on the command line (each answers one prompt). */
+export interface SetupOptions {
+  csvPath?: string;
+  /** `--profile`: where to import the CSV, or the existing profile to use without one. */
+  profile?: string;
+  /** AWS_PROFILE: the existing profile to use when neither a CSV nor --profile is given. */
+  envProfile?: string;
+  sessionProfile?: string;
+  user?: string;
+  deviceName?: string;
+  /** `--region`: written to the profile; also used for STS. */
+  region?: string;
+  /** AWS_REGION / AWS_DEFAULT_REGION, for the calls only. */
+  envRegion?: string;
+  durationSeconds: number;
+  showSecret: boolean;
+  qrPng?: string;
+  replaceProfile: boolean;
+  deleteCsv?: boolean;
+  allowClockDrift?: boolean;
+  yes: boolean;
+}
+
+/** The seams a step may use; each step picks only what it needs. */
+export interface WizardDeps {
+  out: Output;
+  prompter: Prompter;
+  clock: Clock;
+  signal: AbortSignal;
+  files: AwsFiles;
+  readCode: CodeReader;
+  /** Builds clients for a region; called again when the region is known. */
+  awsFor: (region: string) => AwsFactory;
+}
+
+/** The IAM user the wizard is enrolling. */
+export interface Identity {
+  arn: string;
+  account: string;
+  partition: string;
+  userName: string;
+  path: string;
+}
+
+/** The device being enrolled; `seed` is a secret (registered with the output filter). */
+export interface Device {
+  name: string;
+  serialNumber: string;
+  seed: string;
+}
+
+/** What enabling learnt about the phone: the last window used and its clock offset. */
+export interface CodeHistory {
+  usedCodes: string[];
+  lastCounter: number;
+  phoneOffset: number;
+}
+
+export type { Aws };

@@ -1,0 +1,54 @@
+import { virtualDeviceSerial } from '../../aws/arn.js';
+import { AwsError } from '../../aws/errors.js';
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import type { Journal } from '../journal.js';
+import type { Aws, Device, Identity, WizardDeps } from '../context.js';
+import { removeOrphan } from './preflight.js';
+
+/** IAM's pattern for VirtualMFADeviceName. */
+const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
+
+export function checkDeviceName(name: string): boolean {
+  return DEVICE_NAME.test(name);
+}
+
+/**
+ * Step 4: creates the virtual device and records it in the journal at once, so that a
+ * failure or Ctrl-C before it is enabled deletes it again.
+ */
+export async function createDevice(
+  aws: Aws,
+  identity: Identity,
+  name: string,
+  journal: Journal,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<Device> {
+  if (!checkDeviceName(name)) throw new UserError('device.badName', { name });
+  const create = async () => {
+    const device = await aws.createVirtualMfaDevice(name, '/');
+    journal.record(device.serialNumber, () => aws.deleteVirtualMfaDevice(device.serialNumber));
+    deps.out.addSecret(device.seed);
+    return device;
+  };
+  let created: { serialNumber: string; seed: string };
+  try {
+    created = await create();
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    if (error.is('EntityAlreadyExists')) {
+      // Pre-flight could not see it (no ListVirtualMFADevices permission): try to clear it once.
+      const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
+      await removeOrphan(aws, serial, identity, deps);
+      created = await create();
+    } else if (error.is('AccessDenied')) {
+      throw new UserError('device.createDenied', { name, user: identity.userName, message: error.awsMessage }, { cause: error });
+    } else if (error.is('LimitExceeded')) {
+      throw new UserError('device.limitExceeded', {}, { cause: error });
+    } else {
+      throw error;
+    }
+  }
+  deps.out.success(t('device.created', { serial: created.serialNumber }));
+  return { name, ...created };
+}

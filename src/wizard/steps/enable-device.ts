@@ -1,0 +1,62 @@
+import { AwsError } from '../../aws/errors.js';
+import { UserError } from '../../errors.js';
+import { countdown } from '../../ui/countdown.js';
+import { t } from '../../ui/messages/index.js';
+import { msUntilPhoneShows, TOLERATED_WINDOWS } from '../../totp/totp.js';
+import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import { readCheckedCode } from './read-code.js';
+
+/** Attempts at a pair of codes before giving up. */
+const MAX_PAIRS = 4;
+
+/**
+ * Step 6: asks for two consecutive codes, checks them against the seed, waits (with a
+ * countdown) for the second to exist, then enables the device. AWS rejecting the pair
+ * is explained and the person tries again.
+ */
+export async function enableDevice(
+  aws: Aws,
+  identity: Identity,
+  device: Device,
+  options: Pick<SetupOptions, 'allowClockDrift'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal'>,
+): Promise<CodeHistory> {
+  const { out, clock } = deps;
+  out.heading(t('enable.heading'));
+  for (let pair = 0; pair < MAX_PAIRS; pair++) {
+    const first = await readCheckedCode(t('enable.askFirst'), device.seed, { used: [] }, options, deps);
+    const phoneOffset = Math.abs(first.match.offset) <= TOLERATED_WINDOWS ? 0 : first.match.offset;
+    await countdown(
+      msUntilPhoneShows(first.match.counter + 1, phoneOffset, clock.now()),
+      (seconds) => t('enable.waitNext', { seconds }),
+      deps,
+    );
+    const second = await readCheckedCode(t('enable.askSecond'), device.seed, { used: [first.code] }, options, deps);
+    if (second.match.counter !== first.match.counter + 1) {
+      out.warn(t(second.match.counter > first.match.counter ? 'enable.notConsecutiveLate' : 'enable.notConsecutiveEarly'));
+      continue;
+    }
+    try {
+      await aws.enableMfaDevice(identity.userName, device.serialNumber, first.code, second.code);
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      if (error.is('InvalidAuthenticationCode')) {
+        out.warn(t('enable.rejected'));
+        continue;
+      }
+      const known: Record<string, Parameters<typeof t>[0]> = {
+        EntityAlreadyExists: 'enable.alreadyEnabled',
+        EntityTemporarilyUnmodifiable: 'enable.temporarilyUnmodifiable',
+        LimitExceeded: 'device.limitExceeded',
+        NoSuchEntity: 'enable.noSuchEntity',
+        AccessDenied: 'enable.accessDenied',
+      };
+      const id = known[error.code];
+      if (id) throw new UserError(id, { user: identity.userName, serial: device.serialNumber, message: error.awsMessage }, { cause: error });
+      throw error;
+    }
+    out.success(t('enable.done', { serial: device.serialNumber, user: identity.userName }));
+    return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset };
+  }
+  throw new UserError('enable.gaveUp');
+}

@@ -1,0 +1,51 @@
+import { promises as fs } from 'node:fs';
+import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../../credentials/csv.js';
+import { maskKeyId } from '../../credentials/mask.js';
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import type { SetupOptions, WizardDeps } from '../context.js';
+
+const MAX_CSV_BYTES = 1024 * 1024;
+
+/** Step 1a: reads the console's access-key CSV and picks the user's key. */
+export async function importCsv(
+  options: Pick<SetupOptions, 'user'> & { csvPath: string },
+  deps: Pick<WizardDeps, 'out' | 'prompter'>,
+): Promise<AccessKey> {
+  const { csvPath: path } = options;
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat) throw new UserError('csv.notFound', { path });
+  if (!stat.isFile()) throw new UserError('csv.notAFile', { path });
+  if (stat.size > MAX_CSV_BYTES) throw new UserError('csv.notCsv', { path });
+  const keys = parseAccessKeyCsv(await fs.readFile(path, 'utf8'), path);
+  for (const key of keys) if (key.secretAccessKey) deps.out.addSecret(key.secretAccessKey);
+
+  let key: AccessKey;
+  if (options.user !== undefined) {
+    const named = keys.filter((k) => k.userName === options.user);
+    if (named.length === 0) {
+      const names = keys.map((k) => k.userName).filter(Boolean).join(', ');
+      throw new UserError(names ? 'csv.userNotInFile' : 'csv.userColumnMissingForUser', {
+        path,
+        user: options.user,
+        users: names,
+      });
+    }
+    key = named[0]!;
+  } else if (keys.length === 1) {
+    key = keys[0]!;
+  } else {
+    const choice = await deps.prompter.select({
+      message: t('csv.whichUser', { count: keys.length }),
+      flag: '--user',
+      choices: keys.map((k, index) => ({
+        value: String(index),
+        name: `${k.userName ?? t('csv.noUserName')} (${maskKeyId(k.accessKeyId)})`,
+      })),
+    });
+    key = keys[Number(choice)]!;
+  }
+  validateAccessKey(key, path);
+  deps.out.success(t('csv.read', { path, keyId: maskKeyId(key.accessKeyId) }));
+  return key;
+}

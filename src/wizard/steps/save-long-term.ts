@@ -1,0 +1,68 @@
+import type { AccessKey } from '../../credentials/csv.js';
+import { updateFile, readTextFile, type FileChange } from '../../credentials/files.js';
+import { editIni, readIniValue } from '../../credentials/ini.js';
+import { maskKeyId } from '../../credentials/mask.js';
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+
+const PROFILE_NAME = /^[\w.@+=,-]+$/;
+
+/** Checks a profile name the files can hold safely; returns a message, or true. */
+export function checkProfileName(name: string): string | true {
+  return PROFILE_NAME.test(name) ? true : t('profile.badName', { name: name.replace(/[\r\n]/g, '⏎') });
+}
+
+function assertProfileName(name: string, flag: string): void {
+  const verdict = checkProfileName(name);
+  if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
+}
+
+/**
+ * Step 1b: writes the long-term keys to `[<profile>]` of the credentials file, after
+ * STS has confirmed them. Asks before replacing another key already stored there.
+ */
+export async function saveLongTermProfile(
+  key: AccessKey,
+  identity: Identity,
+  options: Pick<SetupOptions, 'profile' | 'replaceProfile'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
+): Promise<{ profile: string; change: FileChange }> {
+  const { out, prompter, files } = deps;
+  if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
+  const existing = await readTextFile(files.credentialsFile);
+  let profile = options.profile;
+  for (;;) {
+    profile ??= await prompter.input({
+      message: t('profile.ask'),
+      flag: '--profile',
+      default: identity.userName.match(PROFILE_NAME) ? identity.userName : undefined,
+      validate: checkProfileName,
+    });
+    const storedKeyId = readIniValue(existing, profile, 'aws_access_key_id');
+    if (storedKeyId === undefined || storedKeyId === key.accessKeyId || options.replaceProfile) break;
+    const replace = await prompter.confirm({
+      message: t('profile.replaceAsk', { profile, keyId: maskKeyId(storedKeyId) }),
+      flag: '--replace-profile',
+      default: false,
+    });
+    if (replace) break;
+    if (options.profile !== undefined) throw new UserError('profile.keptExisting', { profile });
+    profile = undefined;
+  }
+  const change = await updateFile(files.credentialsFile, (text) =>
+    editIni(text, [
+      {
+        section: profile,
+        values: { aws_access_key_id: key.accessKeyId, aws_secret_access_key: key.secretAccessKey },
+      },
+    ]),
+  );
+  if (change.tightenedFrom !== undefined) {
+    out.warn(t('file.tightened', { path: change.path, mode: change.tightenedFrom.toString(8) }));
+  }
+  out.success(
+    t(change.changed ? 'profile.saved' : 'profile.unchanged', { profile, path: change.path }),
+  );
+  return { profile, change };
+}

@@ -1,0 +1,88 @@
+import { promises as fs } from 'node:fs';
+import { AwsError } from '../../aws/errors.js';
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import { groupedKey, otpauthUri, qrPng, renderQr } from '../../ui/qr.js';
+import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+
+/** Lines kept free below the QR for the prompts that follow it. */
+const ROWS_BELOW_QR = 4;
+
+/** The account alias the console shows, or the account id when there is none (or no permission). */
+async function accountLabel(aws: Aws, identity: Identity): Promise<string> {
+  try {
+    return (await aws.listAccountAliases())[0] ?? identity.account;
+  } catch (error) {
+    if (error instanceof AwsError && error.is('AccessDenied')) return identity.account;
+    throw error;
+  }
+}
+
+async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  try {
+    // 'wx': never overwrite a file the user already has.
+    await fs.writeFile(path, qrPng(uri), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(code === 'EEXIST' ? 'qr.pngExists' : 'qr.pngFailed', { path, reason: code });
+  }
+  deps.out.success(t('qr.pngWritten', { path }));
+}
+
+function showKey(device: Device, deps: Pick<WizardDeps, 'out'>): void {
+  deps.out.info(t('qr.manualKey', { device: device.name }));
+  deps.out.reveal(`\n    ${groupedKey(device.seed)}\n\n`);
+}
+
+/**
+ * Step 5: draws the QR code for the authenticator app, if the terminal can hold it;
+ * offers the key for manual entry or a PNG (mode 0600) instead. The key is shown only
+ * when asked for.
+ */
+export async function showQr(
+  aws: Aws,
+  identity: Identity,
+  device: Device,
+  options: Pick<SetupOptions, 'showSecret' | 'qrPng'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter'>,
+): Promise<void> {
+  const { out, prompter } = deps;
+  const label = await accountLabel(aws, identity);
+  const uri = otpauthUri(device.name, label, device.seed);
+  const qr = renderQr(uri);
+  const size = out.size();
+  const fits = size !== undefined && size.columns >= qr.columns && size.rows >= qr.rows + ROWS_BELOW_QR;
+
+  out.heading(t('qr.heading'));
+  if (fits) {
+    out.info(t('qr.scan', { label: `${device.name}@${label}` }));
+    out.raw(`${qr.text}\n`);
+  } else if (size) {
+    out.warn(t('qr.tooSmall', { columns: qr.columns, rows: qr.rows + ROWS_BELOW_QR, haveColumns: size.columns, haveRows: size.rows }));
+  } else {
+    out.info(t('qr.noTerminal'));
+  }
+  if (options.qrPng) await writePng(options.qrPng, uri, deps);
+  if (options.showSecret) showKey(device, deps);
+  if (!out.isTTY || options.showSecret) return;
+
+  for (;;) {
+    const next = await prompter.select({
+      message: t(fits ? 'qr.askScanned' : 'qr.askNoQr'),
+      flag: '--show-secret',
+      default: fits ? 'continue' : 'key',
+      choices: [
+        { value: 'continue', name: t(fits ? 'qr.choiceScanned' : 'qr.choiceAdded') },
+        { value: 'key', name: t('qr.choiceKey') },
+        ...(options.qrPng ? [] : [{ value: 'png', name: t('qr.choicePng') }]),
+      ],
+    });
+    if (next === 'continue') return;
+    if (next === 'key') {
+      showKey(device, deps);
+      continue;
+    }
+    const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
+    await writePng(path, uri, deps);
+  }
+}
