@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { Phone } from '../helpers/phone.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { Screen } from '../helpers/screen.js';
+
+const run = promisify(execFile);
+
+/** Waits until at least `ms` remain in the current 30 s window, so a code read now stays current. */
+async function awayFromBoundary(ms = 6_000): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < ms) await new Promise((r) => setTimeout(r, left + 200));
+}
+
+describe('mfa-onboard setup, driven in a real terminal', () => {
+  let moto: Moto;
+  let box: Sandbox;
+  let screen: Screen | undefined;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    box = await makeSandbox();
+  });
+  afterEach(async () => {
+    screen?.kill();
+    screen = undefined;
+    await box.cleanup();
+  });
+
+  /** Starts the wizard on a console CSV for a new user `alice` and answers up to the QR code. */
+  async function startToQr() {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', moto.url], box.env);
+    let at = await screen.waitFor('Profile name for these keys');
+    screen.answer('');
+    at = await screen.waitFor('Default region for profile alice', at);
+    screen.answer('');
+    at = await screen.waitFor('Added it to your app?', at);
+    const phone = Phone.fromScreen(screen.lines());
+    return { key, csv, phone, at, screen };
+  }
+
+  async function assertEnrolled(key: { accessKeyId: string; secretAccessKey: string }, phone: Phone, transcript: string) {
+    // The files, read back with the SDK's own loader.
+    const { credentialsFile, configFile } = await loadSharedConfigFiles({
+      filepath: box.credentialsFile,
+      configFilepath: box.configFile,
+      ignoreCache: true,
+    });
+    expect(credentialsFile.alice?.aws_access_key_id).toBe(key.accessKeyId);
+    const session = credentialsFile['alice-mfa'];
+    expect(session?.aws_session_token).toBeTruthy();
+    expect(Date.parse(session!.expiration!)).toBeGreaterThan(Date.now() + 11 * 3600_000);
+    expect(configFile.alice?.mfa_serial).toBe('arn:aws:iam::123456789012:mfa/alice');
+    expect(configFile.alice?.region).toBe('us-east-1');
+    for (const file of [box.credentialsFile, box.configFile]) {
+      expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    }
+    expect((await fs.stat(dirname(box.credentialsFile))).mode & 0o777).toBe(0o700);
+
+    // The device, as the emulator sees it.
+    const devices = await listDevices(moto);
+    expect(devices).toHaveLength(1);
+    expect(devices[0]).toMatchObject({ serialNumber: 'arn:aws:iam::123456789012:mfa/alice', user: 'alice' });
+
+    // The real AWS CLI uses the session profile we wrote.
+    const { stdout } = await run(
+      'aws',
+      ['sts', 'get-caller-identity', '--profile', 'alice-mfa', '--endpoint-url', moto.url, '--output', 'json'],
+      { env: box.env },
+    );
+    expect(JSON.parse(stdout).Account).toBe('123456789012');
+
+    // No secret on screen: the secret key, the session's secret and token, the MFA seed.
+    for (const secret of [key.secretAccessKey, session!.aws_secret_access_key!, session!.aws_session_token!, phone.secret]) {
+      expect(transcript).not.toContain(secret);
+    }
+  }
+
+  it('takes a new user from the console CSV to a verified MFA session (phone uses neighbouring windows)', async () => {
+    const { key, csv, phone, screen: s } = await startToQr();
+    let at = s.plain().length;
+    expect(phone.uri.searchParams.get('issuer')).toBe('Amazon Web Services');
+    expect(decodeURIComponent(phone.uri.pathname)).toContain('Amazon Web Services:alice@123456789012');
+    s.answer('');
+    at = await s.waitFor('Code shown in the app now', at);
+    await awayFromBoundary();
+    const k = phone.window();
+    s.answer(phone.code(k - 1));
+    at = await s.waitFor('The next code', at);
+    s.answer(phone.code(k));
+    at = await s.waitFor('New code from the app', at, 40_000);
+    // The wizard asks only once a new code exists: the window has moved on from k.
+    expect(phone.window()).toBeGreaterThan(k);
+    s.answer(phone.code());
+    at = await s.waitFor('Delete ', at);
+    s.answer('');
+    expect(await s.exited).toBe(0);
+    expect(s.plain()).toContain('Done: alice is protected by MFA');
+    await expect(fs.stat(csv)).rejects.toThrow();
+    await assertEnrolled(key, phone, s.raw);
+  }, 90_000);
+
+  it('works as a person does, each code read when the app shows it (real 30 s windows)', async () => {
+    const { key, phone, screen: s } = await startToQr();
+    let at = s.plain().length;
+    s.answer('');
+    at = await s.waitFor('Code shown in the app now', at);
+    await awayFromBoundary();
+    const first = phone.window();
+    s.answer(phone.code());
+    at = await s.waitFor('The next code', at, 40_000);
+    expect(phone.window()).toBe(first + 1);
+    s.answer(phone.code());
+    at = await s.waitFor('New code from the app', at, 40_000);
+    expect(phone.window()).toBe(first + 2);
+    s.answer(phone.code());
+    at = await s.waitFor('Delete ', at);
+    s.answer('n');
+    expect(await s.exited).toBe(0);
+    expect(s.plain()).toMatch(/Wait for the next code: \d+ s/);
+    await assertEnrolled(key, phone, s.raw);
+  }, 120_000);
+
+  it('Ctrl-C at the QR code leaves no MFA device and no half-written file', async () => {
+    const { key, screen: s } = await startToQr();
+    expect(await listDevices(moto)).toHaveLength(1);
+    s.interrupt();
+    expect(await s.exited).toBe(2);
+    expect(s.plain()).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
+    expect(await listDevices(moto)).toEqual([]);
+    const { credentialsFile } = await loadSharedConfigFiles({
+      filepath: box.credentialsFile,
+      configFilepath: box.configFile,
+      ignoreCache: true,
+    });
+    expect(credentialsFile.alice?.aws_access_key_id).toBe(key.accessKeyId);
+    expect(credentialsFile['alice-mfa']).toBeUndefined();
+    const leftovers = (await fs.readdir(dirname(box.credentialsFile))).filter((f) => /tmp|lock/.test(f));
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('Ctrl-C while waiting for the next code (outside a prompt) also removes the device', async () => {
+    const { phone, screen: s } = await startToQr();
+    let at = s.plain().length;
+    s.answer('');
+    at = await s.waitFor('Code shown in the app now', at);
+    await awayFromBoundary(8_000);
+    s.answer(phone.code());
+    await s.waitFor(/Wait for the next code: \d+ s/, at);
+    s.interrupt();
+    expect(await s.exited).toBe(2);
+    expect(await listDevices(moto)).toEqual([]);
+  }, 60_000);
+});

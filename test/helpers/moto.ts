@@ -1,0 +1,35 @@
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
+import { startMoto, type Moto } from '../../src/emulator/moto.js';
+
+export type { Moto };
+export { startMoto };
+
+/** moto accepts any admin key when authentication is off; these never leave the emulator. */
+const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
+
+export function adminIam(moto: Moto): IAMClient {
+  return new IAMClient({ endpoint: moto.url, region: 'us-east-1', credentials: ADMIN });
+}
+
+/** Creates an IAM user and a long-term access key for it in moto. */
+export async function createUserWithKey(moto: Moto, userName: string, path = '/') {
+  const iam = adminIam(moto);
+  await iam.send(new CreateUserCommand({ UserName: userName, Path: path }));
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: userName }))).AccessKey!;
+  return { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+}
+
+/** Every virtual MFA device moto holds, with its assignment. */
+export async function listDevices(moto: Moto) {
+  const out = await adminIam(moto).send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Any' }));
+  return (out.VirtualMFADevices ?? []).map((d) => ({
+    serialNumber: d.SerialNumber!,
+    user: d.User?.UserName,
+    seed: d.Base32StringSeed ? Buffer.from(d.Base32StringSeed).toString('ascii') : undefined,
+  }));
+}
+
+/** The CSV exactly as the console's per-key download is often seen: BOM, CRLF, no user name. */
+export function consoleCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
+  return `\uFEFFAccess key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
+}

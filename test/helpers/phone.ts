@@ -1,0 +1,88 @@
+import jsqrModule from 'jsqr';
+import { Secret, TOTP } from 'otpauth';
+
+// jsqr is CommonJS with a default export: unwrap it whichever way the loader presents it.
+const jsQR = ((jsqrModule as unknown as { default?: typeof jsqrModule }).default ?? jsqrModule) as unknown as typeof jsqrModule.default;
+
+const BLOCKS = /^[█▀▄ ]+$/;
+
+/**
+ * Reads a QR code drawn with half blocks (as qrcode-terminal draws it) off screen lines:
+ * each character is two pixels, the block light and the blank dark.
+ */
+export function readQrFromLines(lines: string[]): string {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.replace(/\s+$/, '');
+    if (trimmed.length >= 21 && BLOCKS.test(trimmed) && /[▀▄█]/.test(trimmed)) run.push(trimmed);
+    else {
+      if (run.length > best.length) best = run;
+      run = [];
+    }
+  }
+  if (run.length > best.length) best = run;
+  if (best.length < 10) throw new Error('No QR code on the screen');
+  const width = Math.max(...best.map((l) => l.length));
+  const modules: boolean[][] = []; // true = light
+  for (const line of best) {
+    const top: boolean[] = [];
+    const bottom: boolean[] = [];
+    for (let x = 0; x < width; x++) {
+      const ch = line[x] ?? ' ';
+      top.push(ch === '█' || ch === '▀');
+      bottom.push(ch === '█' || ch === '▄');
+    }
+    modules.push(top, bottom);
+  }
+  const scale = 4;
+  const margin = 4; // a quiet zone, light
+  const w = (width + margin * 2) * scale;
+  const h = (modules.length + margin * 2) * scale;
+  const pixels = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const my = Math.floor(y / scale) - margin;
+      const mx = Math.floor(x / scale) - margin;
+      const light = my < 0 || mx < 0 || my >= modules.length || mx >= width ? true : modules[my]![mx]!;
+      const value = light ? 255 : 0;
+      const at = (y * w + x) * 4;
+      pixels[at] = pixels[at + 1] = pixels[at + 2] = value;
+      pixels[at + 3] = 255;
+    }
+  }
+  const decoded = jsQR(pixels, w, h, { inversionAttempts: 'attemptBoth' });
+  if (!decoded) throw new Error('The QR code on the screen did not decode');
+  return decoded.data;
+}
+
+/** A test phone: an authenticator app holding the secret read from the QR code. */
+export class Phone {
+  readonly uri: URL;
+  readonly secret: string;
+  private readonly totp: TOTP;
+  private readonly given = new Set<string>();
+
+  constructor(otpauthUri: string) {
+    this.uri = new URL(otpauthUri);
+    this.secret = this.uri.searchParams.get('secret') ?? '';
+    this.totp = new TOTP({ secret: Secret.fromBase32(this.secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  }
+
+  static fromScreen(lines: string[]): Phone {
+    return new Phone(readQrFromLines(lines));
+  }
+
+  /** The current 30 s window number. */
+  window(at = Date.now()): number {
+    return Math.floor(at / 30_000);
+  }
+
+  /** The code for a window; a phone never hands out the same code twice in these tests. */
+  code(window = this.window()): string {
+    const code = this.totp.generate({ timestamp: window * 30_000 });
+    if (this.given.has(code)) throw new Error(`The test phone would repeat code ${code}`);
+    this.given.add(code);
+    return code;
+  }
+}

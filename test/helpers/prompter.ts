@@ -1,0 +1,43 @@
+import type { Prompter } from '../../src/ui/prompter.js';
+
+/** An answer for one expected question: matched by flag, value or a function of the message. */
+export interface Answer {
+  flag: string;
+  answer: string | boolean | ((message: string) => string | boolean);
+}
+
+/**
+ * A prompter that answers from a script, in order. It fails loudly on a question
+ * nobody expected, and `assertDone` fails on answers nobody asked for.
+ */
+export function scriptedPrompter(script: Answer[]): Prompter & { asked: string[]; assertDone(): void } {
+  const queue = [...script];
+  const asked: string[] = [];
+  const next = (flag: string, message: string) => {
+    asked.push(message);
+    const expected = queue.shift();
+    if (!expected) throw new Error(`Unexpected prompt (${flag}): ${message}`);
+    if (expected.flag !== flag) throw new Error(`Expected a prompt for ${expected.flag}, got ${flag}: ${message}`);
+    return typeof expected.answer === 'function' ? expected.answer(message) : expected.answer;
+  };
+  return {
+    asked,
+    async input(q) {
+      const value = String(next(q.flag, q.message));
+      const verdict = q.validate?.(value) ?? true;
+      if (verdict !== true) throw new Error(`Scripted answer "${value}" failed validation: ${verdict}`);
+      return value;
+    },
+    async confirm(q) {
+      return Boolean(next(q.flag, q.message));
+    },
+    async select(q) {
+      const value = String(next(q.flag, q.message));
+      if (!q.choices.some((c) => c.value === value)) throw new Error(`No choice ${value} in ${q.message}`);
+      return value as never;
+    },
+    assertDone() {
+      if (queue.length) throw new Error(`Unused answers: ${queue.map((a) => a.flag).join(', ')}`);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { PassThrough, Writable } from 'node:stream';
+import { main } from '../../src/cli.js';
+import type { Clock } from '../../src/totp/clock.js';
+import type { Prompter } from '../../src/ui/prompter.js';
+
+class Capture extends Writable {
+  text = '';
+  isTTY = false;
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** Runs `main` in-process with captured streams: no terminal unless a prompter is given. */
+export async function runCli(
+  argv: string[],
+  options: { env: NodeJS.ProcessEnv; prompter?: Prompter; clock?: Clock; stdin?: string; signal?: AbortSignal },
+) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = new PassThrough();
+  if (options.stdin !== undefined) stdin.end(options.stdin);
+  const saved = { ...process.env };
+  // The SDK reads process.env (files, endpoints): give it the test's world only.
+  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
+  Object.assign(process.env, options.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  try {
+    const code = await main(argv, {
+      env: options.env,
+      stdin,
+      stdout,
+      stderr,
+      signal: options.signal ?? new AbortController().signal,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.prompter ? { prompter: options.prompter } : {}),
+    });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  }
+}

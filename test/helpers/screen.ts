@@ -1,0 +1,87 @@
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { resolve } from 'node:path';
+
+const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>]/g;
+
+/**
+ * The built CLI in a real pseudo-terminal, with a headless terminal emulator keeping the
+ * screen as a person would see it.
+ */
+export class Screen {
+  /** Everything the program wrote, raw. */
+  raw = '';
+  readonly exited: Promise<number>;
+  private readonly term: InstanceType<typeof xterm.Terminal>;
+  private readonly proc: ReturnType<typeof pty.spawn>;
+  private pendingWrites = 0;
+
+  constructor(args: string[], env: NodeJS.ProcessEnv, size = { cols: 120, rows: 60 }) {
+    this.term = new xterm.Terminal({ ...size, scrollback: 5000, allowProposedApi: true });
+    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+      name: 'xterm-256color',
+      ...size,
+      env: { TERM: 'xterm-256color', ...env } as Record<string, string>,
+      cwd: env.HOME,
+    });
+    this.proc.onData((data) => {
+      this.raw += data;
+      this.pendingWrites++;
+      this.term.write(data, () => this.pendingWrites--);
+    });
+    this.exited = new Promise((done) => this.proc.onExit(({ exitCode }) => done(exitCode)));
+  }
+
+  /** The raw output with terminal control sequences removed. */
+  plain(): string {
+    return this.raw.replace(ANSI, '');
+  }
+
+  /** Every line of the terminal, scrollback included, as shown. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines;
+  }
+
+  /** Waits until `pattern` appears in the plain output after position `from`; returns where it ends. */
+  async waitFor(pattern: RegExp | string, from = 0, timeoutMs = 40_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = this.plain().slice(from);
+      const index = typeof pattern === 'string' ? text.indexOf(pattern) : text.search(pattern);
+      if (index >= 0 && this.pendingWrites === 0) {
+        const length = typeof pattern === 'string' ? pattern.length : (text.match(pattern)?.[0].length ?? 0);
+        return from + index + length;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${this.lines().filter(Boolean).slice(-30).join('\n')}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  type(text: string): void {
+    this.proc.write(text);
+  }
+
+  /** Types a line and presses Enter. */
+  answer(text: string): void {
+    this.proc.write(`${text}\r`);
+  }
+
+  interrupt(): void {
+    this.proc.write('\u0003');
+  }
+
+  kill(): void {
+    try {
+      this.proc.kill();
+    } catch {
+      // already gone
+    }
+  }
+}
