@@ -52,7 +52,7 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
   if (options.region !== undefined && !REGION.test(options.region)) {
     throw new UserError('region.invalidFlag', { value: options.region });
   }
-  for (const [flag, value] of [['--session-profile', options.sessionProfile]] as const) {
+  for (const [flag, value] of [['--profile', options.profile], ['--session-profile', options.sessionProfile]] as const) {
     if (value !== undefined && checkProfileName(value) !== true) {
       throw new UserError('profile.badNameFlag', { name: value.replace(/[\r\n]/g, '⏎'), flag });
     }

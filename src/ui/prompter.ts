@@ -63,8 +63,8 @@ export function createInteractivePrompter(streams: Streams): Prompter {
  * it. With `--yes`, a question that has a default takes it.
  */
 export function createNonInteractivePrompter(options: { yes: boolean }): Prompter {
-  const refuse = (q: Question): never => {
-    throw new UserError('prompt.noTerminal', { question: q.message, flag: q.flag });
+  const refuse = (q: Question, hasDefault: boolean): never => {
+    throw new UserError(hasDefault ? 'prompt.noTerminal' : 'prompt.noTerminalNoDefault', { question: q.message, flag: q.flag });
   };
   return {
     async input(q) {
@@ -72,14 +72,14 @@ export function createNonInteractivePrompter(options: { yes: boolean }): Prompte
         const verdict = q.validate?.(q.default) ?? true;
         if (verdict === true) return q.default;
       }
-      return refuse(q);
+      return refuse(q, q.default !== undefined);
     },
     async confirm(q) {
-      return options.yes ? q.default : refuse(q);
+      return options.yes ? q.default : refuse(q, true);
     },
     async select(q) {
       if (options.yes && q.default !== undefined) return q.default;
-      return refuse(q);
+      return refuse(q, q.default !== undefined);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Prompter } from '../../src/ui/prompter.js';
 /** An answer for one expected question: matched by flag, value or a function of the message. */
 export interface Answer {
   flag: string;
-  answer: string | boolean | ((message: string) => string | boolean);
+  answer: string | boolean | ((message: string) => string | boolean | Promise<string | boolean>);
 }
 
 /**
@@ -23,16 +23,16 @@ export function scriptedPrompter(script: Answer[]): Prompter & { asked: string[]
   return {
     asked,
     async input(q) {
-      const value = String(next(q.flag, q.message));
+      const value = String(await next(q.flag, q.message));
       const verdict = q.validate?.(value) ?? true;
       if (verdict !== true) throw new Error(`Scripted answer "${value}" failed validation: ${verdict}`);
       return value;
     },
     async confirm(q) {
-      return Boolean(next(q.flag, q.message));
+      return Boolean(await next(q.flag, q.message));
     },
     async select(q) {
-      const value = String(next(q.flag, q.message));
+      const value = String(await next(q.flag, q.message));
       if (!q.choices.some((c) => c.value === value)) throw new Error(`No choice ${value} in ${q.message}`);
       return value as never;
     },

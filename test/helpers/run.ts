@@ -15,12 +15,12 @@ class Capture extends Writable {
 /** Runs `main` in-process with captured streams: no terminal unless a prompter is given. */
 export async function runCli(
   argv: string[],
-  options: { env: NodeJS.ProcessEnv; prompter?: Prompter; clock?: Clock; stdin?: string; signal?: AbortSignal },
+  options: { env: NodeJS.ProcessEnv; prompter?: Prompter; clock?: Clock; stdin?: string | PassThrough; signal?: AbortSignal },
 ) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const stdin = new PassThrough();
-  if (options.stdin !== undefined) stdin.end(options.stdin);
+  const stdin = options.stdin instanceof PassThrough ? options.stdin : new PassThrough();
+  if (typeof options.stdin === 'string') stdin.end(options.stdin);
   const saved = { ...process.env };
   // The SDK reads process.env (files, endpoints): give it the test's world only.
   for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];

@@ -70,6 +70,7 @@ Examples
 
   'prompt.noTerminal':
     'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+  'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
 
   'hint.invalidClientTokenId':
     'The access key ID is not known to AWS: it may have been deleted or deactivated, or belong to another partition (for China or GovCloud pass --region).',

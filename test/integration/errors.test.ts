@@ -1,0 +1,184 @@
+import { promises as fs } from 'node:fs';
+import {
+  CreateVirtualMFADeviceCommand, DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, EntityAlreadyExistsException,
+  IAMClient, InvalidAuthenticationCodeException, ListAccountAliasesCommand, ListMFADevicesCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { fakeClock } from '../helpers/clock.js';
+import { consoleCsv } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+// Error paths moto cannot produce, stubbed at the SDK level. The happy path is proven against moto.
+const KEY = { accessKeyId: 'AKIAMOCKMOCKMOCK0001', secretAccessKey: 'Mock/Secret+Key0000000000000000000000000' };
+const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const SERIAL = 'arn:aws:iam::111122223333:mfa/alice';
+const SESSION = {
+  AccessKeyId: 'ASIAMOCKSESSION00001',
+  SecretAccessKey: 'SessionSecret/0000000000000000000000000+',
+  SessionToken: 'IQoJb3JpZ2luX2VjMockSessionToken0000000000000000000000000000',
+  Expiration: new Date('2030-01-01T00:00:00Z'),
+};
+
+const awsError = (name: string, message: string, status = 403) =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: 'client' });
+
+describe('AWS error paths (SDK stubs)', () => {
+  const iam = mockClient(IAMClient);
+  const sts = mockClient(STSClient);
+  let box: Sandbox;
+  let csv: string;
+
+  beforeEach(async () => {
+    iam.reset();
+    sts.reset();
+    box = await makeSandbox('http://127.0.0.1:9'); // nothing listens there: an unstubbed call fails loudly
+    csv = await box.write('alice_accessKeys.csv', consoleCsv(KEY));
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/alice', UserId: 'AIDA' });
+    sts.on(GetSessionTokenCommand).resolves({ Credentials: SESSION });
+    iam.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
+    iam.on(ListVirtualMFADevicesCommand).resolves({ VirtualMFADevices: [] });
+    iam.on(ListAccountAliasesCommand).resolves({ AccountAliases: ['acme'] });
+    iam.on(CreateVirtualMFADeviceCommand).resolves({
+      VirtualMFADevice: { SerialNumber: SERIAL, Base32StringSeed: new TextEncoder().encode(SEED) },
+    });
+    iam.on(EnableMFADeviceCommand).resolves({});
+    iam.on(DeleteVirtualMFADeviceCommand).resolves({});
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  /** Codes for consecutive windows from the fake clock's start, as many as asked. */
+  function codes(clock: ReturnType<typeof fakeClock>, count: number, firstWindow = counterAt(clock.now())) {
+    return Array.from({ length: count }, (_, i) => codeAt(SEED, firstWindow + i)).join('\n') + '\n';
+  }
+  const args = () => [csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin'];
+  const secrets = [KEY.secretAccessKey, SESSION.SecretAccessKey, SESSION.SessionToken, SEED];
+
+  it('InvalidAuthenticationCode: explains, lets the person retry, then succeeds', async () => {
+    iam.on(EnableMFADeviceCommand)
+      .rejectsOnce(new InvalidAuthenticationCodeException({ message: 'Authentication code for device is not valid.', $metadata: {} }))
+      .resolves({});
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 5) });
+    expect(result.stderr).toContain('AWS did not accept the two codes (InvalidAuthenticationCode)');
+    expect(result.code).toBe(0);
+    expect(iam.commandCalls(EnableMFADeviceCommand)).toHaveLength(2);
+    for (const secret of secrets) expect(result.stderr + result.stdout).not.toContain(secret);
+  });
+
+  it('a reused code on GetSessionToken: waits for the next code and tries again', async () => {
+    sts.on(GetSessionTokenCommand)
+      .rejectsOnce(awsError('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. '))
+      .resolves({ Credentials: SESSION });
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 4) });
+    expect(result.stderr).toContain('AWS did not accept that code for a session');
+    expect(result.code).toBe(0);
+    const calls = sts.commandCalls(GetSessionTokenCommand).map((c) => c.args[0].input.TokenCode);
+    expect(calls).toHaveLength(2);
+    expect(new Set(calls).size).toBe(2);
+    expect(sts.commandCalls(GetSessionTokenCommand)[0]!.args[0].input).toMatchObject({ SerialNumber: SERIAL, DurationSeconds: 43200 });
+  });
+
+  it('EntityAlreadyExists with an orphan the user may not list: removes it and creates again', async () => {
+    iam.on(ListVirtualMFADevicesCommand).rejects(awsError('AccessDenied', 'not authorized to perform: iam:ListVirtualMFADevices'));
+    iam.on(CreateVirtualMFADeviceCommand)
+      .rejectsOnce(new EntityAlreadyExistsException({ message: 'MFADevice entity at the same path and name already exists.', $metadata: {} }))
+      .resolves({ VirtualMFADevice: { SerialNumber: SERIAL, Base32StringSeed: new TextEncoder().encode(SEED) } });
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(0);
+    expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)[0]!.args[0].input).toEqual({ SerialNumber: SERIAL });
+    expect(result.stderr).toContain(`Removed the unfinished device ${SERIAL}`);
+  });
+
+  it('AccessDenied deleting the orphan: names the permission, the ARN and the admin command', async () => {
+    iam.on(ListVirtualMFADevicesCommand).resolves({ VirtualMFADevices: [{ SerialNumber: SERIAL }] });
+    iam.on(DeleteVirtualMFADeviceCommand).rejects(
+      awsError('AccessDenied', `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: ${SERIAL} with an explicit deny`),
+    );
+    const result = await runCli(args(), { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('iam:DeleteVirtualMFADevice');
+    expect(result.stderr).toContain(`aws iam delete-virtual-mfa-device --serial-number ${SERIAL}`);
+    expect(iam.commandCalls(CreateVirtualMFADeviceCommand)).toHaveLength(0);
+  });
+
+  it('throttling that outlasts the SDK retries: a plain message, and the new device removed', async () => {
+    iam.on(EnableMFADeviceCommand).rejects(awsError('Throttling', 'Rate exceeded', 400));
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AWS is limiting the request rate');
+    expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    ['InvalidClientTokenId', 'The security token included in the request is invalid.', 'AWS does not know the access key in'],
+    ['SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', 'AWS rejected the secret access key in'],
+  ])('%s on the CSV keys: says which part is wrong, writes nothing', async (name, message, expected) => {
+    sts.on(GetCallerIdentityCommand).rejects(awsError(name, message));
+    const result = await runCli(args(), { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(expected);
+    expect(result.stderr).not.toContain(KEY.secretAccessKey);
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('the root user is refused with the reason', async () => {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:root', UserId: '111122223333' });
+    const result = await runCli(args(), { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("These are the root user's keys for account 111122223333");
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('a name-pinning policy refusing --device-name: explains the mfa/${aws:username} pitfall', async () => {
+    iam.on(CreateVirtualMFADeviceCommand).rejects(awsError('AccessDenied', 'not authorized to perform: iam:CreateVirtualMFADevice on resource: arn:aws:iam::111122223333:mfa/phone'));
+    const result = await runCli([...args(), '--device-name', 'phone'], { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mfa/${aws:username}');
+  });
+});
+
+describe('bad input: a clear error, exit 1, nothing written', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox('http://127.0.0.1:9');
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  const good = consoleCsv(KEY);
+  it.each([
+    ['a missing file', null, [], 'There is no file at'],
+    ['an empty file', '', [], 'is empty'],
+    ['a file that is not a CSV', '\u0000\u0001PNG binary', [], 'is not an AWS access-key CSV'],
+    ['a spreadsheet that is not an access-key CSV', 'Name,Email\r\nAlice,a@example.com\r\n', [], 'is not an AWS access-key CSV'],
+    ['the user-creation CSV without keys', 'User name,Password,Console sign-in URL\nalice,pw,https://x.signin.aws.amazon.com/console\n', [], 'holds no access key'],
+    ['temporary ASIA keys', good.replace('AKIAMOCK', 'ASIAMOCK'), [], 'temporary access key (ASIA…0001'],
+    ['a malformed key id', good.replace('AKIAMOCKMOCKMOCK0001', 'AKIA-broken'), [], 'is not shaped like one'],
+    ['a truncated secret', good.replace(KEY.secretAccessKey, KEY.secretAccessKey.slice(0, 30)), [], 'this one has 30'],
+    ['a profile name with ]', good, ['--profile', 'alice]'], 'cannot be a profile name'],
+    ['a profile name with a newline', good, ['--profile', 'alice\n[evil]'], 'cannot be a profile name'],
+    ['a session profile with spaces', good, ['--session-profile', 'my session'], 'cannot be a profile name'],
+    ['a duration out of range', good, ['--duration', '48h'], 'an MFA session lasts from 15m (900) to 36h (129600)'],
+    ['an unknown option', good, ['--profle', 'x'], 'Unknown option --profle'],
+    ['a bad region', good, ['--region', 'Europe'], 'is not a region name'],
+  ])('%s', async (_label, content, extra, expected) => {
+    const csv = content === null ? `${box.dir}/missing.csv` : await box.write('keys.csv', content);
+    const result = await runCli([csv, ...extra], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(expected);
+    expect(result.stderr).not.toContain(KEY.secretAccessKey);
+    expect(result.stderr.trim().split('\n').filter((l) => l.startsWith('✖'))).toHaveLength(1);
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,222 @@
+import { promises as fs } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { fakeClock } from '../helpers/clock.js';
+import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { scriptedPrompter } from '../helpers/prompter.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+describe('setup wizard against moto, in-process', () => {
+  let moto: Moto;
+  let box: Sandbox;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    box = await makeSandbox();
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  async function seedOf(user: string): Promise<string> {
+    const device = (await listDevices(moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`));
+    if (!device?.seed) throw new Error('no device yet');
+    return device.seed;
+  }
+
+  /** A stdin that gets three good codes (now, next, the one after) once the device exists. */
+  function codesOnStdin(clock: ReturnType<typeof fakeClock>, user = 'alice', override?: (codes: string[]) => string[]) {
+    const stdin = new PassThrough();
+    const start = counterAt(clock.now());
+    const timer = setInterval(async () => {
+      const seed = await seedOf(user).catch(() => undefined);
+      if (!seed) return;
+      clearInterval(timer);
+      const codes = [0, 1, 2].map((i) => codeAt(seed, start + i));
+      stdin.write((override ? override(codes) : codes).join('\n') + '\n');
+    }, 20);
+    return { stdin, stop: () => clearInterval(timer) };
+  }
+
+  const flags = (csv: string) => [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin'];
+
+  it('runs with no terminal when every answer is a flag and codes come on stdin', async () => {
+    const key = await createUserWithKey(moto, 'alice', '/eng/');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock);
+    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(result.stderr).toContain('These keys belong to alice in account 123456789012 (arn:aws:iam::123456789012:user/eng/alice)');
+    expect(result.code).toBe(0);
+    // The wizard waited for each next window instead of asking early.
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(30_000);
+    const { configFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    expect(configFile.alice).toMatchObject({ mfa_serial: 'arn:aws:iam::123456789012:mfa/alice', region: 'eu-west-1' });
+    expect(configFile['alice-mfa']).toMatchObject({ region: 'eu-west-1' });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toContain(key.secretAccessKey);
+    await expect(fs.stat(csv)).resolves.toBeTruthy();
+  });
+
+  it('removes an orphan device left by an aborted run, then enrols', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    await adminIam(moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }));
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    // The orphan's seed is what seedOf finds first: wait until the wizard has replaced it.
+    const orphanSeed = await seedOf('alice');
+    const stdin = new PassThrough();
+    const timer = setInterval(async () => {
+      const seed = await seedOf('alice').catch(() => undefined);
+      if (!seed || seed === orphanSeed) return;
+      clearInterval(timer);
+      const start = counterAt(clock.now());
+      stdin.write([0, 1, 2].map((i) => codeAt(seed, start + i)).join('\n') + '\n');
+    }, 20);
+    const result = await runCli(flags(csv), { env: box.env, clock, stdin });
+    clearInterval(timer);
+    expect(result.stderr).toContain('Found an unfinished MFA device from an earlier attempt (arn:aws:iam::123456789012:mfa/alice)');
+    expect(result.code).toBe(0);
+    expect(await listDevices(moto)).toMatchObject([{ user: 'alice' }]);
+  });
+
+  it('stops with the way forward when the user already has a device', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const iam = adminIam(moto);
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-old' }))).VirtualMFADevice!;
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli(flags(csv), { env: box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('alice already has 1 MFA device(s), such as arn:aws:iam::123456789012:mfa/alice-old');
+    expect(result.stderr).toContain('aws iam deactivate-mfa-device --user-name alice');
+    expect(await listDevices(moto)).toHaveLength(1);
+  });
+
+  it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const start = counterAt(clock.now());
+    const code = (offset: number) => async () => codeAt(await seedOf('alice'), counterAt(clock.now()) + offset);
+    const prompter = scriptedPrompter([
+      { flag: '--codes-from-stdin', answer: code(-4) }, // phone 2 minutes behind
+      { flag: '--allow-clock-drift', answer: false },
+      { flag: '--codes-from-stdin', answer: 'abc123' },
+      { flag: '--codes-from-stdin', answer: code(0) },
+      { flag: '--codes-from-stdin', answer: async () => codeAt(await seedOf('alice'), start) }, // the same code again
+      { flag: '--codes-from-stdin', answer: code(0) },
+      { flag: '--codes-from-stdin', answer: code(0) },
+    ]);
+    const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv'];
+    const result = await runCli(args, { env: box.env, clock, prompter });
+    expect(result.stderr).toContain("your phone's clock is about 2 minutes behind");
+    expect(result.stderr).toContain('A code is six digits');
+    expect(result.stderr).toContain('That is the same code again');
+    expect(result.code).toBe(0);
+    prompter.assertDone();
+  });
+
+  it('keeps comments, other profiles and CRLF of existing files byte for byte', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const credentialsBefore = '# my keys\r\n[work]\r\naws_access_key_id = AKIAWORK000000000000\r\naws_secret_access_key = ' + 'w'.repeat(40) + '\r\n; end\r\n';
+    const configBefore = '[default]\nregion = us-west-2\n\n[profile work]\nregion = eu-central-1 # inline\n\n[services local]\niam =\n  endpoint_url = http://localhost\n';
+    await fs.mkdir(box.home + '/.aws', { mode: 0o755 });
+    await fs.writeFile(box.credentialsFile, credentialsBefore, { mode: 0o644 });
+    await fs.writeFile(box.configFile, configBefore);
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock);
+    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(result.code).toBe(0);
+    const credentials = await fs.readFile(box.credentialsFile, 'utf8');
+    const config = await fs.readFile(box.configFile, 'utf8');
+    expect(credentials.startsWith(credentialsBefore)).toBe(true);
+    expect(credentials.slice(credentialsBefore.length)).toMatch(/^\r\n\[alice\]\r\n/);
+    expect(credentials).not.toMatch(/[^\r]\n/);
+    expect(config.startsWith(configBefore)).toBe(true);
+    expect(result.stderr).toMatch(/was readable by others \(mode 644\)/);
+    expect((await fs.stat(box.credentialsFile)).mode & 0o777).toBe(0o600);
+    expect(await fs.readFile(box.credentialsFile + '.bak', 'utf8')).toContain('[alice]'); // the state before the session was added
+  });
+
+  it('uses an existing profile instead of a CSV (AWS_PROFILE)', async () => {
+    const key = await createUserWithKey(moto, 'bob');
+    await fs.mkdir(box.home + '/.aws', { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock, 'bob');
+    const result = await runCli(['--endpoint-url', moto.url, '--region', 'us-east-1', '--codes-from-stdin'], {
+      env: { ...box.env, AWS_PROFILE: 'bob' },
+      clock,
+      stdin: codes.stdin,
+    });
+    codes.stop();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('These keys belong to bob');
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    expect(credentialsFile['bob-mfa']?.aws_session_token).toBeTruthy();
+  });
+
+  it('gives up on codes that are never digits, and leaves no device', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli(flags(csv), { env: box.env, clock: fakeClock(), stdin: 'abcdef\n'.repeat(10) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('A code is six digits');
+    expect(result.stderr).toContain('Too many codes could not be used');
+    expect(await listDevices(moto)).toEqual([]);
+  });
+
+  it('refuses to prompt without a terminal, naming the flag', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--endpoint-url', moto.url], { env: box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Pass --profile');
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+});
+
+describe('wrong secret against moto with authentication on', () => {
+  let moto: Moto;
+  let box: Sandbox;
+  beforeAll(async () => {
+    // The first two actions (create user, create key) pass unauthenticated; then moto checks signatures.
+    moto = await startMoto({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '2' } });
+    box = await makeSandbox();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+    await box?.cleanup();
+  });
+
+  it('says the CSV secret is wrong, exits 1, writes nothing', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const wrong = { ...key, secretAccessKey: key.secretAccessKey.slice(0, -4) + 'AAAA' };
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(wrong));
+    const result = await runCli([csv, '--endpoint-url', moto.url, '--profile', 'alice'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AWS rejected the secret access key in');
+    expect(result.stderr).not.toContain(wrong.secretAccessKey);
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('says an unknown access key is unknown', async () => {
+    const csv = await box.write('ghost.csv', consoleCsv({ accessKeyId: 'AKIAGHOSTGHOSTGHOST0', secretAccessKey: 'g'.repeat(40) }));
+    const result = await runCli([csv, '--endpoint-url', moto.url, '--profile', 'ghost'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AWS does not know the access key in');
+  });
+});
