@@ -164,4 +164,20 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await s.exited).toBe(2);
     expect(await listDevices(moto)).toEqual([]);
   }, 60_000);
+
+  it('a terminal too small for the QR code says so and offers the key for manual entry', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1'], box.env, { cols: 60, rows: 20 });
+    let at = await screen.waitFor('The terminal is too small to draw the QR code');
+    at = await screen.waitFor('How do you want to add the device to your app?', at);
+    screen.answer(''); // the default: show the key
+    at = await screen.waitFor(/(?:[A-Z2-7]{4} ){15}[A-Z2-7]{4}/, at);
+    const shown = /((?:[A-Z2-7]{4} ){15}[A-Z2-7]{4})/.exec(screen.plain())![1]!.replace(/ /g, '');
+    expect((await listDevices(moto))[0]?.seed).toBe(shown);
+    expect(screen.lines().some((line) => /[▀▄]{10}/.test(line))).toBe(false);
+    screen.interrupt();
+    expect(await screen.exited).toBe(2);
+    expect(await listDevices(moto)).toEqual([]);
+  }, 60_000);
 });

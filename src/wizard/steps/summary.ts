@@ -20,10 +20,9 @@ export function printSummary(
   out.heading(t('summary.heading', { user: input.user }));
   out.info(t('summary.device', { serial: input.serialNumber }));
   out.info(t('summary.profiles', { profile: input.profile, sessionProfile: input.sessionProfile, expires: input.expiration.toISOString() }));
-  const seen = new Set<string>();
-  for (const change of input.changes) {
-    if (seen.has(change.path) || !change.changed) continue;
-    seen.add(change.path);
+  // A file changed twice (keys, then session) is reported once, with its latest backup.
+  const latest = new Map(input.changes.filter((c) => c.changed).map((c) => [c.path, c]));
+  for (const change of latest.values()) {
     out.info(t(change.backupPath ? 'summary.fileBackup' : 'summary.file', { path: change.path, backup: change.backupPath ?? '' }));
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
