@@ -83,6 +83,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     );
     expect(JSON.parse(stdout).Account).toBe('123456789012');
 
+    // No SDK warning and no stack trace reach the person.
+    expect(transcript).not.toMatch(/Warning|NodeVersionSupport|\n\s+at /);
     // No secret on screen: the secret key, the session's secret and token, the MFA seed.
     for (const secret of [key.secretAccessKey, session!.aws_secret_access_key!, session!.aws_session_token!, phone.secret]) {
       expect(transcript).not.toContain(secret);
@@ -180,4 +182,33 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await screen.exited).toBe(2);
     expect(await listDevices(moto)).toEqual([]);
   }, 60_000);
+
+  it('mfa-onboard demo runs the wizard against its own emulator and never touches HOME', async () => {
+    screen = new Screen(['demo'], box.env);
+    let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
+    screen.answer('');
+    at = await screen.waitFor('Default region', at);
+    screen.answer('');
+    at = await screen.waitFor('Added it to your app?', at);
+    const phone = Phone.fromScreen(screen.lines());
+    screen.answer('');
+    at = await screen.waitFor('Code shown in the app now', at);
+    await awayFromBoundary();
+    const k = phone.window();
+    screen.answer(phone.code(k - 1));
+    at = await screen.waitFor('The next code', at);
+    screen.answer(phone.code(k));
+    at = await screen.waitFor('New code from the app', at, 40_000);
+    screen.answer(phone.code());
+    at = await screen.waitFor('Delete ', at);
+    screen.answer('');
+    expect(await screen.exited).toBe(0);
+    const text = screen.plain();
+    expect(text).toContain('Done: alice is protected by MFA');
+    expect(text).toContain('Stopped the emulator.');
+    const demoDir = /HOME is (\S+?)\./.exec(text.replace(/\r?\n/g, ''))?.[1];
+    expect(demoDir).toBeTruthy();
+    await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
+    await expect(fs.stat(box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
+  }, 90_000);
 });

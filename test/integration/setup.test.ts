@@ -169,6 +169,42 @@ describe('setup wizard against moto, in-process', () => {
     expect(credentialsFile['bob-mfa']?.aws_session_token).toBeTruthy();
   });
 
+  it('honours AWS_ENDPOINT_URL_IAM and AWS_ENDPOINT_URL_STS without --endpoint-url', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock);
+    const env = { ...box.env, AWS_ENDPOINT_URL_IAM: moto.url, AWS_ENDPOINT_URL_STS: moto.url };
+    const result = await runCli([csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin'], { env, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(result.code).toBe(0);
+    expect(await listDevices(moto)).toMatchObject([{ user: 'alice' }]);
+  });
+
+  it('picks a user from an old credentials.csv holding several (--user)', async () => {
+    const alice = await createUserWithKey(moto, 'alice');
+    const bob = await createUserWithKey(moto, 'bob');
+    const rows = [alice, bob].map((k, i) => `${['alice', 'bob'][i]},,${k.accessKeyId},${k.secretAccessKey},https://123456789012.signin.aws.amazon.com/console`);
+    const csv = await box.write('credentials.csv', ['User name,Password,Access key ID,Secret access key,Console login link', ...rows].join('\n'));
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock, 'bob');
+    const result = await runCli([csv, '--user', 'bob', '--profile', 'bob', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--endpoint-url', moto.url], { env: box.env, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('These keys belong to bob');
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    expect(credentialsFile.bob?.aws_access_key_id).toBe(bob.accessKeyId);
+    expect(credentialsFile.alice).toBeUndefined();
+  });
+
+  it('refuses a profile holding temporary credentials', async () => {
+    await fs.mkdir(box.home + '/.aws', { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, '[temp]\naws_access_key_id = ASIATEMPTEMPTEMP0000\naws_secret_access_key = ' + 't'.repeat(40) + '\naws_session_token = token\n', { mode: 0o600 });
+    const result = await runCli(['--profile', 'temp', '--endpoint-url', moto.url], { env: box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Profile temp holds temporary credentials');
+  });
+
   it('gives up on codes that are never digits, and leaves no device', async () => {
     const key = await createUserWithKey(moto, 'alice');
     const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
