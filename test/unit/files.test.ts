@@ -1,0 +1,233 @@
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { updateFile } from '../../src/credentials/files.js';
+import { UserError } from '../../src/errors.js';
+
+// Every test works in its own temporary directory: never the real ~/.aws.
+let root: string;
+beforeEach(async () => {
+  root = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-files-'));
+});
+afterEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+const modeOf = async (path: string) => (await fs.stat(path)).mode & 0o777;
+const append = (line: string) => (old: string) => `${old}${line}\n`;
+
+async function leftovers(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir)).filter((name) => name.includes('.tmp-') || name.endsWith('.lock'));
+}
+
+/** A pid that no process has any more: a child that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  expect(child.pid).toBeGreaterThan(0);
+  return child.pid!;
+}
+
+describe('updateFile', () => {
+  it('creates a missing file 0600 in a missing directory 0700', async () => {
+    const dir = join(root, 'home', '.aws');
+    const path = join(dir, 'credentials');
+    const change = await updateFile(path, append('[alice]'));
+    expect(change).toMatchObject({ path, changed: true, created: true });
+    expect(change.backupPath).toBeUndefined();
+    expect(change.tightenedFrom).toBeUndefined();
+    expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
+    expect(await modeOf(path)).toBe(0o600);
+    expect(await modeOf(dir)).toBe(0o700);
+    expect(await fs.readdir(dir)).toEqual(['credentials']);
+  });
+
+  it('creates the file 0600 even under a permissive umask', async () => {
+    const previous = process.umask(0o000);
+    try {
+      const path = join(root, 'config');
+      await updateFile(path, append('[default]'));
+      expect(await modeOf(path)).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('keeps the previous content as <file>.bak, mode 0600', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, '[old]\n', { mode: 0o600 });
+    const change = await updateFile(path, append('[new]'));
+    expect(change).toMatchObject({ changed: true, created: false, backupPath: `${path}.bak` });
+    expect(await fs.readFile(path, 'utf8')).toBe('[old]\n[new]\n');
+    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('[old]\n');
+    expect(await modeOf(`${path}.bak`)).toBe(0o600);
+  });
+
+  it('keeps one backup: the content just before the latest change', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, 'v1\n', { mode: 0o600 });
+    await updateFile(path, () => 'v2\n');
+    await updateFile(path, () => 'v3\n');
+    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v2\n');
+    expect((await fs.readdir(root)).sort()).toEqual(['credentials', 'credentials.bak']);
+  });
+
+  it('tightens a 0644 file to 0600 and reports the old mode', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, '[alice]\n');
+    await fs.chmod(path, 0o644);
+    const change = await updateFile(path, append('x = 1'));
+    expect(change.tightenedFrom).toBe(0o644);
+    expect(await modeOf(path)).toBe(0o600);
+  });
+
+  it('tightens a 0644 file even when the content does not change', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, '[alice]\n');
+    await fs.chmod(path, 0o644);
+    const change = await updateFile(path, (old) => old);
+    expect(change).toMatchObject({ changed: false, tightenedFrom: 0o644 });
+    expect(await modeOf(path)).toBe(0o600);
+  });
+
+  it('reports no tightening for a file that was already 0600', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, '[alice]\n', { mode: 0o600 });
+    const change = await updateFile(path, append('x = 1'));
+    expect(change.tightenedFrom).toBeUndefined();
+  });
+
+  it('unchanged content: changed false, no backup, no rewrite', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, '[alice]\n', { mode: 0o600 });
+    const before = await fs.stat(path);
+    const change = await updateFile(path, (old) => old);
+    expect(change).toMatchObject({ changed: false, created: false });
+    expect(change.backupPath).toBeUndefined();
+    expect(await fs.readdir(root)).toEqual(['credentials']);
+    expect((await fs.stat(path)).ino).toBe(before.ino);
+  });
+
+  it('tightens a group-readable .aws directory to 0700 and reports it', async () => {
+    const dir = join(root, '.aws');
+    await fs.mkdir(dir);
+    await fs.chmod(dir, 0o755);
+    const change = await updateFile(join(dir, 'config'), append('[default]'));
+    expect(change.dirTightenedFrom).toBe(0o755);
+    expect(await modeOf(dir)).toBe(0o700);
+  });
+
+  it('leaves a directory that is not .aws as it is (e.g. AWS_CONFIG_FILE elsewhere)', async () => {
+    const dir = join(root, 'shared');
+    await fs.mkdir(dir);
+    await fs.chmod(dir, 0o755);
+    const change = await updateFile(join(dir, 'config'), append('[default]'));
+    expect(change.dirTightenedFrom).toBeUndefined();
+    expect(await modeOf(dir)).toBe(0o755);
+  });
+
+  it('writes through a symlink to its target and keeps the link', async () => {
+    const dotfiles = join(root, 'dotfiles');
+    await fs.mkdir(dotfiles);
+    const target = join(dotfiles, 'aws-credentials');
+    await fs.writeFile(target, '[old]\n', { mode: 0o600 });
+    const link = join(root, 'credentials');
+    await fs.symlink(target, link);
+
+    const change = await updateFile(link, append('[new]'));
+    expect(change.path).toBe(await fs.realpath(target));
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readlink(link)).toBe(target);
+    expect(await fs.readFile(target, 'utf8')).toBe('[old]\n[new]\n');
+    expect(await fs.readFile(`${target}.bak`, 'utf8')).toBe('[old]\n');
+    expect(await leftovers(dotfiles)).toEqual([]);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('serializes 20 concurrent updates: every line lands', async () => {
+    const path = join(root, 'credentials');
+    const lines = Array.from({ length: 20 }, (_, index) => `line-${index}`);
+    await Promise.all(lines.map((line) => updateFile(path, append(line))));
+    const written = (await fs.readFile(path, 'utf8')).split('\n').filter(Boolean);
+    expect(written.sort()).toEqual([...lines].sort());
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('waits for a lock held by a live process, then proceeds once it is released', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, 'before\n', { mode: 0o600 });
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    let settled = false;
+    const update = updateFile(path, append('after')).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    expect(await fs.readFile(path, 'utf8')).toBe('before\n');
+    await fs.rm(`${path}.lock`);
+    await update;
+    expect(await fs.readFile(path, 'utf8')).toBe('before\nafter\n');
+  });
+
+  it('takes over a stale lock whose pid is dead', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(deadPid()));
+    const started = Date.now();
+    await updateFile(path, append('[alice]'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('takes over a lock older than a minute even if its pid is alive', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await fs.utimes(`${path}.lock`, twoMinutesAgo, twoMinutesAgo);
+    await updateFile(path, append('[alice]'));
+    expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
+  });
+
+  it('releases the lock and leaves the file alone when the transform throws', async () => {
+    const path = join(root, 'config');
+    await fs.writeFile(path, '[default]\n', { mode: 0o600 });
+    const refusal = new UserError('ini.duplicateSection', { section: 'default' });
+    await expect(
+      updateFile(path, () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(await fs.readFile(path, 'utf8')).toBe('[default]\n');
+    expect(await fs.readdir(root)).toEqual(['config']);
+  });
+
+  it('turns a file-system failure into file.writeFailed naming the path and the reason', async () => {
+    const blocker = join(root, 'not-a-dir');
+    await fs.writeFile(blocker, '');
+    const error = await updateFile(join(blocker, 'credentials'), append('x')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).id).toBe('file.writeFailed');
+    expect((error as UserError).params).toMatchObject({ reason: 'ENOTDIR' });
+  });
+
+  it.fails(
+    '[bug: src/credentials/files.ts:80-93 — writeAtomically removes its temp file only when the rename fails, not when writeFile/chmod/sync fail] a failed write leaves no .tmp- file (it would hold part of the new credentials)',
+    async () => {
+      const path = join(root, 'credentials');
+      const realOpen = fs.open.bind(fs);
+      vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+        const handle = await realOpen(...args);
+        if (String(args[0]).includes('.tmp-')) {
+          handle.writeFile = async () => {
+            throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          };
+        }
+        return handle;
+      });
+      const error = await updateFile(path, append('aws_secret_access_key = x')).catch((caught: unknown) => caught);
+      expect((error as UserError).id).toBe('file.writeFailed');
+      expect(await fs.readdir(root)).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,345 @@
+import { TOTP, URI } from 'otpauth';
+import { describe, expect, it } from 'vitest';
+import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
+import { AwsError, toAwsError } from '../../src/aws/errors.js';
+import { maskKeyId } from '../../src/credentials/mask.js';
+import { UserError } from '../../src/errors.js';
+import { createOutput } from '../../src/ui/output.js';
+import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
+import { parseDuration } from '../../src/wizard/duration.js';
+
+function userErrorFrom(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected a UserError, but nothing was thrown');
+}
+
+describe('parseDuration', () => {
+  it.each([
+    { text: '12h', seconds: 43_200 },
+    { text: '90m', seconds: 5_400 },
+    { text: '1h30m', seconds: 5_400 },
+    { text: '3600', seconds: 3_600 },
+    { text: '3600s', seconds: 3_600 },
+    { text: '1h0m30s', seconds: 3_630 },
+    { text: ' 36H ', seconds: 129_600 },
+    { text: '15m', seconds: 900 },
+    { text: '900', seconds: 900 },
+    { text: '129600', seconds: 129_600 },
+  ])('$text → $seconds s', ({ text, seconds }) => {
+    expect(parseDuration(text)).toBe(seconds);
+  });
+
+  it.each([
+    { text: '899', seconds: 899 },
+    { text: '129601', seconds: 129_601 },
+    { text: '14m', seconds: 840 },
+    { text: '37h', seconds: 133_200 },
+    { text: '0', seconds: 0 },
+  ])('$text is out of range → duration.outOfRange', ({ text, seconds }) => {
+    const error = userErrorFrom(() => parseDuration(text));
+    expect(error.id).toBe('duration.outOfRange');
+    expect(error.params).toMatchObject({ value: text, seconds });
+  });
+
+  it.each(['abc', '', '  ', 'h', '1.5h', '-900', '30m1h', '12 h', '1d'])('%j is no duration → duration.invalid', (text) => {
+    const error = userErrorFrom(() => parseDuration(text));
+    expect(error.id).toBe('duration.invalid');
+  });
+});
+
+describe('parseCallerArn', () => {
+  it.each([
+    {
+      arn: 'arn:aws:iam::123456789012:user/alice',
+      expected: { partition: 'aws', account: '123456789012', kind: 'user', userName: 'alice', path: '/' },
+    },
+    {
+      arn: 'arn:aws:iam::123456789012:user/eng/team/alice.smith+ops@example',
+      expected: { partition: 'aws', account: '123456789012', kind: 'user', userName: 'alice.smith+ops@example', path: '/eng/team/' },
+    },
+    { arn: 'arn:aws:iam::123456789012:root', expected: { partition: 'aws', account: '123456789012', kind: 'root' } },
+    {
+      arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice-session',
+      expected: { partition: 'aws', account: '123456789012', kind: 'assumed-role' },
+    },
+    {
+      arn: 'arn:aws:sts::123456789012:federated-user/bob',
+      expected: { partition: 'aws', account: '123456789012', kind: 'federated-user' },
+    },
+    {
+      arn: 'arn:aws-cn:iam::210987654321:user/zhang',
+      expected: { partition: 'aws-cn', account: '210987654321', kind: 'user', userName: 'zhang', path: '/' },
+    },
+    {
+      arn: 'arn:aws-us-gov:iam::111122223333:user/gov/ops/carol',
+      expected: { partition: 'aws-us-gov', account: '111122223333', kind: 'user', userName: 'carol', path: '/gov/ops/' },
+    },
+    { arn: 'arn:aws-us-gov:iam::111122223333:root', expected: { partition: 'aws-us-gov', account: '111122223333', kind: 'root' } },
+    {
+      arn: 'arn:aws:iam::123456789012:role/Admin',
+      expected: { partition: 'aws', account: '123456789012', kind: 'other' },
+    },
+  ])('$arn', ({ arn, expected }) => {
+    expect(parseCallerArn(arn)).toEqual(expected);
+  });
+});
+
+describe('virtualDeviceSerial', () => {
+  it.each([
+    { args: ['aws', '123456789012', '/', 'alice'] as const, serial: 'arn:aws:iam::123456789012:mfa/alice' },
+    { args: ['aws', '123456789012', '/eng/team/', 'alice'] as const, serial: 'arn:aws:iam::123456789012:mfa/eng/team/alice' },
+    { args: ['aws-cn', '210987654321', '/', 'zhang'] as const, serial: 'arn:aws-cn:iam::210987654321:mfa/zhang' },
+    { args: ['aws-us-gov', '111122223333', '/', 'carol-phone'] as const, serial: 'arn:aws-us-gov:iam::111122223333:mfa/carol-phone' },
+  ])('$serial', ({ args: [partition, account, path, name], serial }) => {
+    expect(virtualDeviceSerial(partition, account, path, name)).toBe(serial);
+  });
+
+  it('round-trips with the path parseCallerArn finds', () => {
+    const identity = parseCallerArn('arn:aws:iam::123456789012:user/eng/alice');
+    expect(virtualDeviceSerial(identity.partition, identity.account, identity.path!, identity.userName!)).toBe(
+      'arn:aws:iam::123456789012:mfa/eng/alice',
+    );
+  });
+});
+
+describe('maskKeyId', () => {
+  it.each([
+    { id: 'AKIAIOSFODNN7EXAMPLE', masked: 'AKIA…MPLE' },
+    { id: 'ASIAIOSFODNN7EXAMPLE', masked: 'ASIA…MPLE' },
+    { id: 'AKIA12345', masked: 'AKIA…2345' },
+    { id: 'AKIA1234', masked: '…' },
+    { id: 'short', masked: '…' },
+    { id: '', masked: '…' },
+  ])('$id → $masked', ({ id, masked }) => {
+    expect(maskKeyId(id)).toBe(masked);
+  });
+
+  it('never shows the middle of the id', () => {
+    expect(maskKeyId('AKIAIOSFODNN7EXAMPLE')).not.toContain('IOSFODNN7EXA');
+  });
+});
+
+describe('otpauthUri', () => {
+  const seed = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+  it.each([
+    { device: 'alice', account: '123456789012' },
+    { device: 'alice', account: 'my-company' },
+    { device: 'alice.smith+ops@example.com', account: 'corp,prod=1' },
+  ])('$device @ $account: issuer, secret and label read back', ({ device, account }) => {
+    const url = new URL(otpauthUri(device, account, seed));
+    expect(url.protocol).toBe('otpauth:');
+    expect(url.host).toBe('totp');
+    expect(decodeURIComponent(url.pathname.slice(1))).toBe(`Amazon Web Services:${device}@${account}`);
+    expect(url.searchParams.get('issuer')).toBe('Amazon Web Services');
+    expect(url.searchParams.get('secret')).toBe(seed);
+    // AWS's own QR has no digits/period/algorithm: the defaults (6, 30 s, SHA-1) apply.
+    expect([...url.searchParams.keys()].sort()).toEqual(['issuer', 'secret']);
+  });
+
+  it('an authenticator library reads it as a 6-digit, 30 s, SHA-1 TOTP of the same seed', () => {
+    const otp = URI.parse(otpauthUri('alice', '123456789012', seed));
+    expect(otp).toBeInstanceOf(TOTP);
+    const totp = otp as TOTP;
+    expect(totp.issuer).toBe('Amazon Web Services');
+    expect(totp.label).toBe('alice@123456789012');
+    expect(totp.secret.base32).toBe(seed);
+    expect([totp.digits, totp.period, totp.algorithm]).toEqual([6, 30, 'SHA1']);
+  });
+});
+
+describe('groupedKey', () => {
+  it.each([
+    { seed: 'ABCDEFGH', grouped: 'ABCD EFGH' },
+    { seed: 'ABCDEFGHIJ', grouped: 'ABCD EFGH IJ' },
+    { seed: 'ABC', grouped: 'ABC' },
+    { seed: '', grouped: '' },
+  ])('$seed → $grouped', ({ seed, grouped }) => {
+    expect(groupedKey(seed)).toBe(grouped);
+  });
+
+  it('a 64-character seed makes 16 groups that join back to the seed', () => {
+    const seed = 'JBSWY3DPEHPK3PXP'.repeat(4);
+    const grouped = groupedKey(seed);
+    expect(grouped.split(' ')).toHaveLength(16);
+    expect(grouped.replace(/ /g, '')).toBe(seed);
+  });
+});
+
+class FakeStream {
+  chunks: string[] = [];
+  constructor(
+    readonly isTTY = false,
+    readonly columns?: number,
+    readonly rows?: number,
+  ) {}
+  write(chunk: string) {
+    this.chunks.push(chunk);
+    return true;
+  }
+  get text() {
+    return this.chunks.join('');
+  }
+}
+
+describe('createOutput', () => {
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const ESC = '\u001b[';
+
+  function setup(env: NodeJS.ProcessEnv = {}, tty = false) {
+    const stderr = new FakeStream(tty, 100, 40);
+    const stdout = new FakeStream(tty);
+    return { stderr, stdout, output: createOutput(stderr, stdout, env) };
+  }
+
+  it('writes status to stderr and data to stdout', () => {
+    const { stderr, stdout, output } = setup();
+    output.info('status');
+    output.data('{"ok":true}');
+    expect(stderr.text).toBe('status\n');
+    expect(stdout.text).toBe('{"ok":true}\n');
+  });
+
+  it.each([
+    { method: 'info', stream: 'stderr' },
+    { method: 'success', stream: 'stderr' },
+    { method: 'warn', stream: 'stderr' },
+    { method: 'heading', stream: 'stderr' },
+    { method: 'raw', stream: 'stderr' },
+    { method: 'data', stream: 'stdout' },
+  ] as const)('$method redacts a registered secret', ({ method, stream }) => {
+    const streams = setup({}, true);
+    streams.output.addSecret(SECRET);
+    streams.output[method](`key: ${SECRET} and again ${SECRET}.`);
+    const written = streams[stream].text;
+    expect(written).not.toContain(SECRET);
+    expect(written).toContain('key: ******** and again ********.');
+  });
+
+  it('redacts every registered secret, and redact() applies the same filter', () => {
+    const { stderr, output } = setup();
+    output.addSecret(SECRET);
+    output.addSecret('FwoGZXIvYXdzEXAMPLESESSIONTOKEN');
+    output.info(`${SECRET} FwoGZXIvYXdzEXAMPLESESSIONTOKEN`);
+    expect(stderr.text).toBe('******** ********\n');
+    expect(output.redact(`a ${SECRET} b`)).toBe('a ******** b');
+  });
+
+  it('reveal bypasses redaction: the one way to show a secret on purpose', () => {
+    const { stderr, output } = setup();
+    output.addSecret(SECRET);
+    output.reveal(SECRET);
+    expect(stderr.text).toBe(SECRET);
+  });
+
+  it('does not redact values shorter than 8 characters (they would blank out ordinary words)', () => {
+    const { stderr, output } = setup();
+    output.addSecret('alice');
+    output.info('hello alice');
+    expect(stderr.text).toBe('hello alice\n');
+  });
+
+  it.each([
+    { title: 'a TTY', env: { TERM: 'xterm-256color' }, tty: true, color: true },
+    { title: 'not a TTY', env: { TERM: 'xterm-256color' }, tty: false, color: false },
+    { title: 'NO_COLOR=1 on a TTY', env: { NO_COLOR: '1', TERM: 'xterm' }, tty: true, color: false },
+    { title: 'NO_COLOR empty on a TTY (ignored, per no-color.org)', env: { NO_COLOR: '', TERM: 'xterm' }, tty: true, color: true },
+    { title: 'FORCE_COLOR=0 on a TTY', env: { FORCE_COLOR: '0', TERM: 'xterm' }, tty: true, color: false },
+    { title: 'TERM=dumb on a TTY', env: { TERM: 'dumb' }, tty: true, color: false },
+  ])('colour with $title: $color', ({ env, tty, color }) => {
+    const { stderr, output } = setup(env, tty);
+    expect(output.color).toBe(color);
+    output.success('saved');
+    output.warn('careful');
+    output.heading('Step 1');
+    expect(stderr.text.includes(ESC)).toBe(color);
+    expect(stderr.text.replace(/\u001b\[\d+m/g, '')).toBe('✔ saved\n! careful\n\nStep 1\n');
+  });
+
+  it('reports the terminal size only for a TTY', () => {
+    expect(setup({}, true).output.size()).toEqual({ columns: 100, rows: 40 });
+    expect(setup({}, false).output.size()).toBeUndefined();
+    expect(setup({}, true).output.isTTY).toBe(true);
+  });
+});
+
+describe('toAwsError', () => {
+  it.each([
+    {
+      title: 'a modeled SDK error loses its Exception suffix',
+      error: Object.assign(new Error('User alice does not exist'), {
+        name: 'NoSuchEntityException',
+        $metadata: { httpStatusCode: 404 },
+      }),
+      code: 'NoSuchEntity',
+      status: 404,
+      message: 'User alice does not exist',
+    },
+    {
+      title: 'an unmodeled error keeps its wire code',
+      error: Object.assign(new Error('The security token included in the request is invalid.'), {
+        name: 'InvalidClientTokenId',
+        $metadata: { httpStatusCode: 403 },
+      }),
+      code: 'InvalidClientTokenId',
+      status: 403,
+      message: 'The security token included in the request is invalid.',
+    },
+    {
+      title: 'the XML Code wins over the class name',
+      error: Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', Code: 'Throttling' }),
+      code: 'Throttling',
+      status: undefined,
+      message: 'Rate exceeded',
+    },
+    {
+      title: 'ECONNREFUSED is a network error',
+      error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }),
+      code: 'NetworkError',
+      status: undefined,
+      message: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5000',
+    },
+    {
+      title: 'ENOTFOUND is a network error',
+      error: Object.assign(new Error('getaddrinfo ENOTFOUND sts.example.invalid'), { code: 'ENOTFOUND' }),
+      code: 'NetworkError',
+      status: undefined,
+      message: 'ENOTFOUND: getaddrinfo ENOTFOUND sts.example.invalid',
+    },
+  ])('$title', ({ error, code, status, message }) => {
+    const converted = toAwsError(error, 'CreateVirtualMFADevice');
+    expect(converted).toBeInstanceOf(AwsError);
+    const aws = converted as AwsError;
+    expect(aws.code).toBe(code);
+    expect(aws.status).toBe(status);
+    expect(aws.awsMessage).toBe(message);
+    expect(aws.action).toBe('CreateVirtualMFADevice');
+    expect(aws.cause).toBe(error);
+    expect(aws.is(code)).toBe(true);
+    expect(aws.message).toContain(code);
+  });
+
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'])('%s is a network error', (errno) => {
+    const converted = toAwsError(Object.assign(new Error('socket'), { code: errno }), 'GetCallerIdentity') as AwsError;
+    expect(converted.code).toBe('NetworkError');
+  });
+
+  it('leaves an AwsError and an AbortError as they are', () => {
+    const aws = new AwsError('AccessDenied', 'ListMFADevices', 'denied', 403);
+    expect(toAwsError(aws, 'other')).toBe(aws);
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
+    expect(toAwsError(abort, 'other')).toBe(abort);
+  });
+
+  it('is() matches only the normalized code', () => {
+    const aws = toAwsError(Object.assign(new Error('x'), { name: 'EntityAlreadyExistsException' }), 'a') as AwsError;
+    expect(aws.is('EntityAlreadyExists')).toBe(true);
+    expect(aws.is('EntityAlreadyExistsException')).toBe(false);
+    expect(aws.is('LimitExceeded', 'EntityAlreadyExists')).toBe(true);
+  });
+});
