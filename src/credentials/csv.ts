@@ -34,20 +34,21 @@ const HEADERS = {
 export function parseAccessKeyCsv(text: string, path: string): AccessKey[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('csv.empty', { path });
   if (text.includes('\u0000')) throw new UserError('csv.notCsv', { path });
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch {
     throw new UserError('csv.notCsv', { path });
   }
   const [header, ...rows] = records;
   if (!header) throw new UserError('csv.empty', { path });
-  const columns = header.map(normalizeHeader);
+  const columns = header.record.map(normalizeHeader);
   const at = (name: string) => columns.indexOf(name);
   const keyColumn = at(HEADERS.accessKeyId);
   const secretColumn = at(HEADERS.secretAccessKey);
@@ -59,16 +60,17 @@ export function parseAccessKeyCsv(text: string, path: string): AccessKey[] {
     throw new UserError('csv.notCsv', { path });
   }
   const keys: AccessKey[] = [];
-  rows.forEach((row, index) => {
-    if (row.every((cell) => cell === '')) return;
+  for (const { record: row, info } of rows) {
+    if (row.every((cell) => cell === '')) continue;
     const userName = userColumn >= 0 ? row[userColumn] || undefined : undefined;
     keys.push({
       accessKeyId: row[keyColumn] ?? '',
       secretAccessKey: row[secretColumn] ?? '',
       ...(userName ? { userName } : {}),
-      line: index + 2,
+      // The line the record ends on, blank lines included: what an editor shows.
+      line: info.lines,
     });
-  });
+  }
   if (keys.length === 0) throw new UserError('csv.noRows', { path });
   return keys;
 }

@@ -77,17 +77,18 @@ async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
 
 async function writeAtomically(path: string, content: string, mode: number): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.chmod(mode); // the umask may have narrowed it further; never widen it back
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.chmod(mode); // the umask may have narrowed it further; never widen it back
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path);
   } catch (error) {
+    // The temp file may hold part of the new credentials: never leave it behind.
     await fs.rm(temp, { force: true });
     throw error;
   }

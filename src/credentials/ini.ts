@@ -14,12 +14,8 @@ interface Line {
 }
 
 const HEADER = /^\s*\[([^\]]*)\]\s*(?:[#;].*)?$/;
-const KEY = /^([^\s=#;[][^=]*?)\s*=/;
-
-/** `[ profile   alice ]` and `[profile alice]` name the same section. */
-function sectionName(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ');
-}
+/** `key = value` or `key: value`, possibly indented (Python's configparser takes both). */
+const KEY = /^(\s*)([^\s=:#;[][^=:]*?)\s*[=:]/;
 
 function splitLines(text: string): Line[] {
   if (text === '') return [];
@@ -29,13 +25,38 @@ function splitLines(text: string): Line[] {
   });
 }
 
-/** The name of the key a line sets, or undefined for headers, comments, blanks, continuations. */
-function keyOf(line: string): string | undefined {
-  const match = KEY.exec(line);
-  return match ? match[1]!.trim().toLowerCase() : undefined;
-}
+const indentOf = (line: string) => /^\s*/.exec(line)![0].length;
+const isBlankOrComment = (line: string) => /^\s*([#;].*)?$/.test(line);
 
-const isContinuation = (line: string) => /^\s+\S/.test(line) && !HEADER.test(line);
+/** One line classified the way botocore's configparser reads it. */
+type Kind =
+  | { kind: 'header'; name: string }
+  | { kind: 'key'; key: string }
+  | { kind: 'continuation' }
+  | { kind: 'other' };
+
+/**
+ * Classifies every line. Section names are compared exactly as written between the
+ * brackets: `[ profile alice ]` is not profile alice to the SDKs, so it is not to us.
+ * An indented line is a continuation only when it is indented deeper than the key
+ * above it; otherwise an indented `key = value` is an ordinary key.
+ */
+function classify(lines: Line[]): Kind[] {
+  let keyIndent: number | undefined;
+  return lines.map(({ text }) => {
+    const header = HEADER.exec(text);
+    if (header) {
+      keyIndent = undefined;
+      return { kind: 'header', name: header[1]! };
+    }
+    if (isBlankOrComment(text)) return { kind: 'other' };
+    if (keyIndent !== undefined && indentOf(text) > keyIndent) return { kind: 'continuation' };
+    const key = KEY.exec(text);
+    if (!key) return { kind: 'other' };
+    keyIndent = key[1]!.length;
+    return { kind: 'key', key: key[2]!.trim().toLowerCase() };
+  });
+}
 
 /** Refuses what would change the file's structure: newlines anywhere, brackets in names. */
 export function assertSafeIniText(edit: SectionEdit): void {
@@ -64,89 +85,94 @@ export function editIni(text: string, edits: SectionEdit[]): string {
 
 function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
   const lines = [...input];
-  const names = new Set([edit.section, ...(edit.aliases ?? [])].map(sectionName));
-  const headers = lines.flatMap((line, index) => {
-    const match = HEADER.exec(line.text);
-    return match && names.has(sectionName(match[1]!)) ? [index] : [];
-  });
+  const kinds = classify(lines);
+  const names = new Set([edit.section, ...(edit.aliases ?? [])]);
+  const headers = kinds.flatMap((k, index) => (k.kind === 'header' && names.has(k.name) ? [index] : []));
   if (headers.length > 1) {
     throw new UserError('ini.duplicateSection', { section: edit.section });
   }
   const entries = Object.entries(edit.values);
+  const ended = (line: Line): Line => (line.eol === '' ? { ...line, eol } : line);
   if (headers.length === 0) {
-    const last = lines[lines.length - 1];
-    if (last && last.eol === '') last.eol = eol;
-    if (last && last.text.trim() !== '') lines.push({ text: '', eol });
+    const last = lines.length - 1;
+    if (last >= 0) lines[last] = ended(lines[last]!);
+    if (last >= 0 && lines[last]!.text.trim() !== '') lines.push({ text: '', eol });
     lines.push({ text: `[${edit.section}]`, eol });
     for (const [key, value] of entries) lines.push({ text: `${key} = ${value}`, eol });
     return lines;
   }
   const start = headers[0]! + 1;
-  let end = lines.findIndex((line, index) => index >= start && HEADER.test(line.text));
-  if (end < 0) end = lines.length;
+  const sectionEnd = (classified: Kind[]) => {
+    const next = classified.findIndex((k, index) => index >= start && k.kind === 'header');
+    return next < 0 ? classified.length : next;
+  };
+  const end = sectionEnd(kinds);
 
-  const pending = new Map(entries.map(([key, value]) => [key.toLowerCase(), { key, value }]));
-  const done = new Set<string>();
+  // Walk the section once, from the end, so that removing lines never shifts what is still to visit.
+  const wanted = new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
+  const firstLine = new Map<string, number>();
   for (let index = start; index < end; index++) {
-    const key = keyOf(lines[index]!.text);
-    if (key === undefined || !pending.has(key)) continue;
-    // The value we set is a single line: its old continuation lines go with it.
+    const k = kinds[index]!;
+    if (k.kind === 'key' && wanted.has(k.key) && !firstLine.has(k.key)) firstLine.set(k.key, index);
+  }
+  for (let index = end - 1; index >= start; index--) {
+    const k = kinds[index]!;
+    if (k.kind !== 'key' || !wanted.has(k.key)) continue;
+    // The value we set is a single line: the old one's continuation lines go with it.
     let next = index + 1;
-    while (next < end && isContinuation(lines[next]!.text)) next++;
-    const removed = next - index - 1;
-    if (done.has(key)) {
+    while (next < end && kinds[next]!.kind === 'continuation') next++;
+    if (firstLine.get(k.key) !== index) {
       // A second line for a key we set would break botocore's parser: drop it.
-      lines.splice(index, removed + 1);
-      end -= removed + 1;
-      index--;
+      lines.splice(index, next - index);
       continue;
     }
-    const { value } = pending.get(key)!;
-    const prefix = /^\s*[^=]*?\s*=\s?/.exec(lines[index]!.text)![0];
-    lines[index] = { text: prefix + value, eol: lines[index]!.eol };
-    lines.splice(index + 1, removed);
-    end -= removed;
-    done.add(key);
+    const text = lines[index]!.text;
+    const [, prefix = '', space = ''] = /^(\s*[^=:]*?\s*[=:])(\s?)/.exec(text) ?? [];
+    const rest = text.slice(prefix.length).trim();
+    // Keep `key=value` tight; `key =` with its value on the next lines gets the usual space.
+    const value = wanted.get(k.key)!;
+    lines.splice(index, next - index, { text: `${prefix}${space || (rest === '' ? ' ' : '')}${value}`, eol: lines[next - 1]!.eol });
   }
-  const missing = [...pending.entries()].filter(([key]) => !done.has(key));
-  if (missing.length > 0) {
-    // Insert after the section's last key (or continuation), before trailing blanks and comments.
-    let insertAt = start;
-    for (let index = start; index < end; index++) {
-      const text = lines[index]!.text;
-      if (keyOf(text) !== undefined || isContinuation(text)) insertAt = index + 1;
-    }
-    const before = lines[insertAt - 1];
-    if (before && before.eol === '') before.eol = eol;
-    const added = missing.map(([, { key, value }]) => ({ text: `${key} = ${value}`, eol }));
-    // A section at the very end of a file with no final newline keeps that style.
-    if (insertAt === lines.length && input[input.length - 1]?.eol === '') added[added.length - 1]!.eol = '';
-    lines.splice(insertAt, 0, ...added);
+  const missing = entries.filter(([key]) => !firstLine.has(key.toLowerCase()));
+  if (missing.length === 0) return lines;
+
+  // Insert after the section's last key (or continuation), before trailing blanks and comments,
+  // with the indentation of the section's keys.
+  const after = classify(lines);
+  const afterEnd = sectionEnd(after);
+  let insertAt = start;
+  for (let index = start; index < afterEnd; index++) {
+    if (after[index]!.kind === 'key' || after[index]!.kind === 'continuation') insertAt = index + 1;
   }
+  const firstKey = after.findIndex((k, index) => index >= start && index < afterEnd && k.kind === 'key');
+  const indent = firstKey >= 0 ? /^\s*/.exec(lines[firstKey]!.text)![0] : '';
+  const atEndWithoutNewline = insertAt === lines.length && lines[lines.length - 1]?.eol === '';
+  if (insertAt - 1 >= 0) lines[insertAt - 1] = ended(lines[insertAt - 1]!);
+  const added = missing.map(([key, value]) => ({ text: `${indent}${key} = ${value}`, eol }));
+  // A section at the very end of a file with no final newline keeps that style.
+  if (atEndWithoutNewline) added[added.length - 1]!.eol = '';
+  lines.splice(insertAt, 0, ...added);
   return lines;
 }
 
 /** Reads one key of one section (first match), for checks before editing. */
 export function readIniValue(text: string, section: string | string[], key: string): string | undefined {
-  const names = new Set((Array.isArray(section) ? section : [section]).map(sectionName));
+  const names = new Set(Array.isArray(section) ? section : [section]);
+  const lines = splitLines(text);
   let inSection = false;
-  for (const { text: line } of splitLines(text)) {
-    const header = HEADER.exec(line);
-    if (header) {
-      inSection = names.has(sectionName(header[1]!));
-      continue;
-    }
-    if (inSection && keyOf(line) === key.toLowerCase()) {
-      return line.slice(line.indexOf('=') + 1).trim();
+  const kinds = classify(lines);
+  for (let index = 0; index < lines.length; index++) {
+    const k = kinds[index]!;
+    if (k.kind === 'header') inSection = names.has(k.name);
+    else if (inSection && k.kind === 'key' && k.key === key.toLowerCase()) {
+      const line = lines[index]!.text;
+      return line.slice(/[=:]/.exec(line)!.index + 1).trim();
     }
   }
   return undefined;
 }
 
-/** The section names present in an ini text, normalized. */
+/** The section names present in an ini text, exactly as written between the brackets. */
 export function listIniSections(text: string): string[] {
-  return splitLines(text).flatMap(({ text: line }) => {
-    const header = HEADER.exec(line);
-    return header ? [sectionName(header[1]!)] : [];
-  });
+  return classify(splitLines(text)).flatMap((k) => (k.kind === 'header' ? [k.name] : []));
 }

@@ -116,8 +116,8 @@ describe('parseAccessKeyCsv: what a download or a re-save can look like', () => 
     expect(importCsv(text).map((key) => key.accessKeyId)).toEqual([ALICE.accessKeyId]);
   });
 
-  it.fails(
-    '[bug: src/credentials/csv.ts:41,69 — `line: index + 2` counts records, not file lines, once skip_empty_lines drops a blank line] gives the line the key is on in the file',
+  it(
+    'gives the line the key is on in the file',
     () => {
       const text = `Access key ID,Secret access key\n\n${ALICE.accessKeyId},${ALICE.secretAccessKey}\n`;
       expect(parseAccessKeyCsv(text, PATH)[0]!.line).toBe(3);

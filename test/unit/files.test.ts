@@ -211,8 +211,8 @@ describe('updateFile', () => {
     expect((error as UserError).params).toMatchObject({ reason: 'ENOTDIR' });
   });
 
-  it.fails(
-    '[bug: src/credentials/files.ts:80-93 — writeAtomically removes its temp file only when the rename fails, not when writeFile/chmod/sync fail] a failed write leaves no .tmp- file (it would hold part of the new credentials)',
+  it(
+    'a failed write leaves no .tmp- file (it would hold part of the new credentials)',
     async () => {
       const path = join(root, 'credentials');
       const realOpen = fs.open.bind(fs);

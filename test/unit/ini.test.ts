@@ -20,9 +20,6 @@ interface FixtureCase {
   knownBugs?: Partial<Record<Check, string>>;
 }
 
-const INDENTED_KEYS_BUG =
-  'src/credentials/ini.ts:17,38: a key line indented under its header is taken for a continuation line, so the key is appended a second time (botocore: DuplicateOptionError)';
-
 const cases: FixtureCase[] = [
   { name: 'empty-file', title: 'an empty file gets the section and nothing else' },
   { name: 'append-section-after-comments', title: 'a new section is appended after comments, which stay byte for byte' },
@@ -37,9 +34,6 @@ const cases: FixtureCase[] = [
   {
     name: 'no-final-newline-insert',
     title: 'no final newline: a key inserted at the end of the last section keeps the file without one',
-    knownBugs: {
-      text: 'src/credentials/ini.ts:120,123: `before.eol = eol` mutates the Line object shared with `input`, so the "no final newline" check on line 123 never sees eol ""',
-    },
   },
   { name: 'no-final-newline-append', title: 'no final newline: appending a section first ends the last line' },
   { name: 'profile-vs-plain-in-config', title: 'config: editing [profile alice] leaves [alice] alone' },
@@ -52,25 +46,16 @@ const cases: FixtureCase[] = [
   {
     name: 'replace-key-with-continuation-lines',
     title: 'a key with indented continuation lines becomes one `key = value` line',
-    knownBugs: {
-      text: 'src/credentials/ini.ts:105: the kept prefix of `mfa_serial =` (value on the next lines) has no space after "=", giving `mfa_serial =arn:…`',
-    },
   },
   { name: 'duplicate-key-lines-removed', title: 'later lines for a key we set (any case) are removed' },
   {
     name: 'header-with-extra-whitespace',
-    title: '`[ profile   alice ]` is matched as profile alice (no second section appended)',
-    knownBugs: {
-      sdk: 'the JS SDK does not read `[ profile   alice ]` as profile alice, so what editIni writes there is not seen',
-      botocore: 'botocore does not read `[ profile   alice ]` as profile alice (leading space)',
-      botocoreFixture: 'botocore does not read `[ profile   alice ]` as profile alice (leading space)',
-    },
+    title: '`[ profile   alice ]` is not profile alice to the SDKs: a proper [profile alice] is appended',
   },
   { name: 'values-with-equals-slash-plus', title: 'values containing `=`, `/` and `+` are written and read back exactly' },
   {
     name: 'indented-keys',
     title: 'keys indented under their header are replaced in place, not appended again',
-    knownBugs: { text: INDENTED_KEYS_BUG, idempotent: INDENTED_KEYS_BUG, botocore: INDENTED_KEYS_BUG },
   },
 ];
 
@@ -264,11 +249,6 @@ describe('editIni refuses what would break the file', () => {
   it.each<{ title: string; text: string; edit: SectionEdit }>([
     { title: 'a section twice', text: '[alice]\na = 1\n\n[alice]\nb = 2\n', edit: { section: 'alice', values: { a: '2' } } },
     {
-      title: 'a section twice, once with extra whitespace',
-      text: '[profile alice]\nregion = x\n[ profile  alice ]\n',
-      edit: { section: 'profile alice', values: { region: 'y' } },
-    },
-    {
       title: '[default] and its alias [profile default]',
       text: '[default]\nregion = x\n\n[profile default]\nregion = y\n',
       edit: { section: 'default', aliases: ['profile default'], values: { region: 'z' } },
@@ -277,6 +257,13 @@ describe('editIni refuses what would break the file', () => {
     const error = userErrorFrom(() => editIni(text, [edit]));
     expect(error.id).toBe('ini.duplicateSection');
     expect(error.message).toContain(`[${edit.section}]`);
+  });
+
+  it('a header with extra whitespace is another section, as the SDKs read it: no duplicate', () => {
+    const text = '[profile alice]\nregion = x\n[ profile  alice ]\n';
+    expect(editIni(text, [{ section: 'profile alice', values: { region: 'y' } }])).toBe(
+      '[profile alice]\nregion = y\n[ profile  alice ]\n',
+    );
   });
 
   it.each([
@@ -333,6 +320,8 @@ describe('readIniValue', () => {
     'region = ap-south-1',
     '',
     '[ profile   alice ]',
+    'region = sa-east-1',
+    '[profile alice]',
     'REGION=us-east-1',
     'mfa_serial = arn:aws:iam::123456789012:mfa/alice',
     'region = eu-west-1',
@@ -354,17 +343,25 @@ describe('readIniValue', () => {
     expect(readIniValue(config, section, key)).toBe(expected);
   });
 
+  it('does not take `[ profile   alice ]` for profile alice (neither SDK does)', () => {
+    expect(readIniValue('[ profile   alice ]\nregion = sa-east-1\n', 'profile alice', 'region')).toBeUndefined();
+  });
+
+  it('reads a `key: value` line (configparser takes both delimiters)', () => {
+    expect(readIniValue('[alice]\nregion: eu-north-1\n', 'alice', 'region')).toBe('eu-north-1');
+  });
+
   it('reads a CRLF file without the carriage return', () => {
     expect(readIniValue('[alice]\r\nregion = us-east-1\r\n', 'alice', 'region')).toBe('us-east-1');
   });
 
-  it.fails(`reads a key indented under its header [bug: ${INDENTED_KEYS_BUG}]`, () => {
+  it('reads a key indented under its header', () => {
     expect(readIniValue('[alice]\n    region = us-east-1\n', 'alice', 'region')).toBe('us-east-1');
   });
 });
 
 describe('listIniSections', () => {
-  it('lists headers in file order, normalized, ignoring comments and continuation lines', () => {
+  it('lists headers in file order, exactly as written, ignoring comments and continuation lines', () => {
     const text = [
       '# [commented]',
       '[default]',
@@ -376,7 +373,7 @@ describe('listIniSections', () => {
       '[alice]',
       '[alice]',
     ].join('\r\n');
-    expect(listIniSections(text)).toEqual(['default', 'profile alice', 'services local', 'alice', 'alice']);
+    expect(listIniSections(text)).toEqual(['default', ' profile   alice ', 'services local', 'alice', 'alice']);
   });
 
   it('lists nothing in an empty file', () => {
