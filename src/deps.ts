@@ -46,6 +46,7 @@ export function createWizardDeps(
     signal: runtime.signal,
     files: awsFiles(runtime.env),
     readCode,
+    ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
     awsFor: (region) => sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal),
   };
 }

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
+import { Timings } from '../wizard/timings.js';
 import { createDevice } from '../wizard/steps/create-device.js';
 import { enableDevice } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
@@ -47,8 +48,18 @@ async function chooseRegion(
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
-export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
+export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpoint?: string): Promise<void> {
+  const timings = new Timings();
+  try {
+    await wizard(options, timings.measure(rawDeps), timings, endpoint);
+  } finally {
+    await timings.save(rawDeps.timingsFile);
+  }
+}
+
+async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings, endpoint?: string): Promise<void> {
   const { out } = deps;
+  const step = timings.step.bind(timings);
   if (options.region !== undefined && !REGION.test(options.region)) {
     throw new UserError('region.invalidFlag', { value: options.region });
   }
@@ -60,11 +71,11 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
 
   // 1a. The keys: from the CSV, or an existing profile.
   let csvPath = options.csvPath;
-  let existingProfile = csvPath === undefined ? (options.profile ?? options.envProfile) : undefined;
+  const existingProfile = csvPath === undefined ? (options.profile ?? options.envProfile) : undefined;
   if (csvPath === undefined && existingProfile === undefined) {
     csvPath = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
   }
-  const key = csvPath !== undefined ? await importCsv({ csvPath, user: options.user }, deps) : undefined;
+  const key = csvPath !== undefined ? await step('import-csv', () => importCsv({ csvPath, user: options.user }, deps)) : undefined;
   const source: CredentialSource = key
     ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
     : { profile: existingProfile! };
@@ -73,20 +84,27 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
     options.envRegion ??
     (existingProfile ? await configuredRegion(deps.files.configFile, existingProfile) : undefined) ??
     defaultRegionFor('aws');
-  const awsFactory = deps.awsFor(callRegion);
-  const aws = await awsFactory(source);
+  const sdkFactory = deps.awsFor(callRegion);
+  const awsFactory: typeof sdkFactory = async (credentials) => {
+    const client = await sdkFactory(credentials);
+    timings.countAwsCalls(() => client.calls);
+    return client;
+  };
+  const aws = await step('load-sdk', () => awsFactory(source));
 
   // 2. Who are these keys?
-  if (existingProfile !== undefined && (await aws.usesTemporaryCredentials())) {
-    throw new UserError('identify.temporaryProfile', { profile: existingProfile });
-  }
-  const identity = await identify(aws, { fromCsv: csvPath, profile: existingProfile }, deps);
+  const identity = await step('identify', async () => {
+    if (existingProfile !== undefined && (await aws.usesTemporaryCredentials())) {
+      throw new UserError('identify.temporaryProfile', { profile: existingProfile });
+    }
+    return identify(aws, { fromCsv: csvPath, profile: existingProfile }, deps);
+  });
 
   // 1b. Import the keys (only now that AWS has accepted them) and settle the names.
   const changes: FileChange[] = [];
   let profile: string;
   if (key) {
-    const saved = await saveLongTermProfile(key, identity, options, deps);
+    const saved = await step('save-long-term', () => saveLongTermProfile(key, identity, options, deps));
     profile = saved.profile;
     changes.push(saved.change);
   } else {
@@ -96,18 +114,19 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
   if (checkProfileName(sessionProfile) !== true) {
     throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
   }
-  const region = await chooseRegion(profile, identity, options, deps);
+  const region = await step('choose-region', () => chooseRegion(profile, identity, options, deps));
   const deviceName = options.deviceName ?? identity.userName;
 
   // 3–6. Pre-flight, create, show, enable: until enabled, any failure deletes the device.
-  await preflight(aws, identity, deviceName, deps);
+  await step('preflight', () => preflight(aws, identity, deviceName, deps));
   const journal = new Journal();
   let device;
   let history;
   try {
-    device = await createDevice(aws, identity, deviceName, journal, deps);
-    await showQr(aws, identity, device, options, deps);
-    history = await enableDevice(aws, identity, device, options, deps);
+    device = await step('create-device', () => createDevice(aws, identity, deviceName, journal, deps));
+    const created = device;
+    await step('show-qr', () => showQr(aws, identity, created, options, deps));
+    history = await step('enable-device', () => enableDevice(aws, identity, created, options, deps));
     journal.commit();
   } catch (error) {
     if (journal.pending) {
@@ -121,11 +140,12 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
   }
 
   // 7–9. Verify, save, summarize.
-  const session = await verifySession(aws, awsFactory, identity, device, history, options, deps);
+  const enrolled = device;
+  const codes = history;
+  const session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
   changes.push(
-    ...(await saveProfiles(
-      { profile, sessionProfile, serialNumber: device.serialNumber, region, session: session.credentials },
-      deps,
+    ...(await step('save-profiles', () =>
+      saveProfiles({ profile, sessionProfile, serialNumber: enrolled.serialNumber, region, session: session.credentials }, deps),
     )),
   );
   printSummary(
@@ -140,5 +160,8 @@ export async function runSetup(options: SetupOptions, deps: WizardDeps, endpoint
     },
     deps,
   );
-  if (csvPath !== undefined) await offerCsvDeletion(csvPath, deps.files.credentialsFile, options, deps);
+  if (csvPath !== undefined) {
+    const path = csvPath;
+    await step('delete-csv', () => offerCsvDeletion(path, deps.files.credentialsFile, options, deps));
+  }
 }

@@ -36,6 +36,8 @@ export interface WizardDeps {
   signal: AbortSignal;
   files: AwsFiles;
   readCode: CodeReader;
+  /** Where to write the per-step timings (MFA_ONBOARD_TIMINGS), for the benchmark. */
+  timingsFile?: string;
   /** Builds clients for a region; called again when the region is known. */
   awsFor: (region: string) => AwsFactory;
 }

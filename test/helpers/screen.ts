@@ -2,7 +2,7 @@ import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { resolve } from 'node:path';
 
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const BUILT_BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>]/g;
 
@@ -18,9 +18,9 @@ export class Screen {
   private readonly proc: ReturnType<typeof pty.spawn>;
   private pendingWrites = 0;
 
-  constructor(args: string[], env: NodeJS.ProcessEnv, size = { cols: 120, rows: 60 }) {
+  constructor(args: string[], env: NodeJS.ProcessEnv, size = { cols: 120, rows: 60 }, bin = BUILT_BIN) {
     this.term = new xterm.Terminal({ ...size, scrollback: 5000, allowProposedApi: true });
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+    this.proc = pty.spawn(process.execPath, [bin, ...args], {
       name: 'xterm-256color',
       ...size,
       env: { TERM: 'xterm-256color', ...env } as Record<string, string>,
