@@ -3,7 +3,7 @@ import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader } from './ui/codes.js';
 import type { Output } from './ui/output.js';
-import { createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
+import { answeringDefaults, createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
 import type { WizardDeps } from './wizard/context.js';
 
 /** The process the CLI runs in, as a value, so tests can run `main` in-process. */
@@ -24,6 +24,8 @@ export function isInteractive(runtime: Runtime): boolean {
   return Boolean((runtime.stdin as NodeJS.ReadStream).isTTY && runtime.stderr.isTTY);
 }
 
+const withYes = (prompter: Prompter, yes: boolean) => (yes ? answeringDefaults(prompter) : prompter);
+
 /** Builds every seam the wizard uses, in one place. */
 export function createWizardDeps(
   runtime: Runtime,
@@ -34,7 +36,7 @@ export function createWizardDeps(
   const prompter =
     runtime.prompter ??
     (interactive
-      ? createInteractivePrompter({ input: runtime.stdin, output: runtime.stderr, signal: runtime.signal })
+      ? withYes(createInteractivePrompter({ input: runtime.stdin, output: runtime.stderr, signal: runtime.signal }), flags.yes)
       : createNonInteractivePrompter({ yes: flags.yes }));
   const readCode = flags.codesFromStdin
     ? streamCodeReader(runtime.stdin, (message) => out.info(message))

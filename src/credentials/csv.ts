@@ -34,9 +34,13 @@ const HEADERS = {
 export function parseAccessKeyCsv(text: string, path: string): AccessKey[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('csv.empty', { path });
   if (text.includes('\u0000')) throw new UserError('csv.notCsv', { path });
+  // Spreadsheets set to a European locale save with semicolons.
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
+      delimiter,
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** What an update did to a file, for the summary. */
@@ -27,12 +27,17 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Follows a symlink (dotfile managers use them) so the rename replaces the real file. */
+/**
+ * Follows a symlink (dotfile managers use them) so the rename replaces the real file,
+ * also when the link points at a file that does not exist yet.
+ */
 async function realTarget(path: string): Promise<string> {
   try {
     return await fs.realpath(path);
   } catch {
-    return path;
+    const link = await fs.lstat(path).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return path;
+    return realTarget(resolve(dirname(path), await fs.readlink(path)));
   }
 }
 

@@ -62,7 +62,11 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     data: (text) => stdout.write(redact(text) + '\n'),
     addSecret: (value) => {
       // Short values would blank out ordinary text; every secret we hold is long.
-      if (value.length >= 8 && !secrets.includes(value)) secrets.push(value);
+      if (value.length >= 8 && !secrets.includes(value)) {
+        secrets.push(value);
+        // Longest first: a secret containing another must be hidden whole.
+        secrets.sort((a, b) => b.length - a.length);
+      }
     },
     redact,
     isTTY: Boolean(stderr.isTTY),

@@ -83,3 +83,15 @@ export function createNonInteractivePrompter(options: { yes: boolean }): Prompte
     },
   };
 }
+
+/** `--yes` on a terminal: a question with a default takes it; the others are still asked. */
+export function answeringDefaults(prompter: Prompter): Prompter {
+  return {
+    input: async (q) => {
+      if (q.default !== undefined && (q.validate?.(q.default) ?? true) === true) return q.default;
+      return prompter.input(q);
+    },
+    confirm: async (q) => q.default,
+    select: async (q) => (q.default !== undefined ? q.default : prompter.select(q)),
+  };
+}

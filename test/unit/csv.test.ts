@@ -215,3 +215,15 @@ describe('no error message contains a secret access key', () => {
     }
   });
 });
+
+describe('spreadsheet re-saves in a European locale', () => {
+  it('reads a semicolon-separated CSV', () => {
+    const text = `\uFEFFAccess key ID;Secret access key\r\n${ALICE.accessKeyId};${ALICE.secretAccessKey}\r\n`;
+    expect(parseAccessKeyCsv(text, PATH)).toEqual([{ ...ALICE, line: 2 }]);
+  });
+
+  it("still reads commas, the console's own format", () => {
+    const text = `Access key ID,Secret access key\n${ALICE.accessKeyId},${ALICE.secretAccessKey}\n`;
+    expect(parseAccessKeyCsv(text, PATH)[0]!.secretAccessKey).toBe(ALICE.secretAccessKey);
+  });
+});

@@ -231,3 +231,21 @@ describe('updateFile', () => {
     },
   );
 });
+
+describe('updateFile through a dangling symlink', () => {
+  it('creates the link target instead of replacing the link with a file', async () => {
+    const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-link-'));
+    try {
+      const target = join(dir, 'dotfiles', 'aws-credentials');
+      await fs.mkdir(join(dir, 'dotfiles'));
+      const link = join(dir, 'credentials');
+      await fs.symlink(target, link);
+      await updateFile(link, append('[alice]'));
+      expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+      expect(await fs.readFile(target, 'utf8')).toBe('[alice]\n');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+

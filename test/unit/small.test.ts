@@ -115,12 +115,28 @@ describe('maskKeyId', () => {
     { id: 'AKIA1234', masked: '…' },
     { id: 'short', masked: '…' },
     { id: '', masked: '…' },
+    // A secret pasted into the key column: nothing of it is shown.
+    { id: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', masked: '…' },
+    { id: 'AKIA-broken', masked: '…' },
   ])('$id → $masked', ({ id, masked }) => {
     expect(maskKeyId(id)).toBe(masked);
   });
 
   it('never shows the middle of the id', () => {
     expect(maskKeyId('AKIAIOSFODNN7EXAMPLE')).not.toContain('IOSFODNN7EXA');
+  });
+});
+
+describe('secret redaction with overlapping secrets', () => {
+  it('hides a secret whole even when a shorter registered secret is inside it', () => {
+    let text = '';
+    const sink = { write: (chunk: string) => (text += chunk), isTTY: false };
+    const out = createOutput(sink, sink, {});
+    out.addSecret('SECRETPART');
+    out.addSecret('SECRETPART-AND-MORE-OF-IT');
+    out.info('value: SECRETPART-AND-MORE-OF-IT');
+    expect(text).not.toContain('MORE-OF-IT');
+    expect(text).not.toContain('SECRETPART');
   });
 });
 
