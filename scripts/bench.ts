@@ -7,9 +7,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../test/helpers/moto.js';
-import { Phone } from '../test/helpers/phone.js';
+import { enrolWithPhone } from '../test/helpers/phone.js';
 import { makeSandbox } from '../test/helpers/sandbox.js';
 import { Screen } from '../test/helpers/screen.js';
 
@@ -46,11 +46,6 @@ async function measureCommand(args: string[], runs = RUNS) {
   return { ms: median(times), rssBytes: rss };
 }
 
-async function awayFromBoundary(margin = 6_000) {
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < margin) await new Promise((r) => setTimeout(r, left + 200));
-}
-
 interface Timings {
   steps: { step: string; ms: number; waitingMs: number; awsCalls: number }[];
   totalMs: number;
@@ -70,18 +65,7 @@ async function wizardRun(moto: Moto) {
     const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--delete-csv'];
     const start = performance.now();
     const screen = new Screen(args, { ...box.env, MFA_ONBOARD_TIMINGS: timingsFile }, undefined, BIN);
-    let at = await screen.waitFor('Added it to your app?');
-    const phone = Phone.fromScreen(screen.lines());
-    screen.answer('');
-    at = await screen.waitFor('Code shown in the app now', at);
-    await awayFromBoundary();
-    const k = phone.window();
-    screen.answer(phone.code(k - 1));
-    at = await screen.waitFor('The next code', at);
-    screen.answer(phone.code(k));
-    at = await screen.waitFor('New code from the app', at, 40_000);
-    const askedAt = Date.now();
-    screen.answer(phone.code());
+    const { k, sessionAskedAt: askedAt } = await enrolWithPhone(screen);
     const code = await screen.exited;
     const wallMs = performance.now() - start;
     if (code !== 0) throw new Error(`wizard exited ${code}:\n${screen.plain().slice(-2000)}`);

@@ -5,17 +5,11 @@ import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
-import { Phone } from '../helpers/phone.js';
+import { awayFromBoundary, enrolWithPhone, Phone } from '../helpers/phone.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 
 const run = promisify(execFile);
-
-/** Waits until at least `ms` remain in the current 30 s window, so a code read now stays current. */
-async function awayFromBoundary(ms = 6_000): Promise<void> {
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < ms) await new Promise((r) => setTimeout(r, left + 200));
-}
 
 describe('mfa-onboard setup, driven in a real terminal', () => {
   let moto: Moto;
@@ -92,22 +86,19 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }
 
   it('takes a new user from the console CSV to a verified MFA session (phone uses neighbouring windows)', async () => {
-    const { key, csv, phone, screen: s } = await startToQr();
-    let at = s.plain().length;
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const s = (screen = new Screen([csv, '--endpoint-url', moto.url], box.env));
+    let at = await s.waitFor('Profile name for these keys');
+    s.answer('');
+    at = await s.waitFor('Default region for profile alice', at);
+    s.answer('');
+    const { phone, k, sessionAskedAt, at: after } = await enrolWithPhone(s, at);
     expect(phone.uri.searchParams.get('issuer')).toBe('Amazon Web Services');
     expect(decodeURIComponent(phone.uri.pathname)).toContain('Amazon Web Services:alice@123456789012');
-    s.answer('');
-    at = await s.waitFor('Code shown in the app now', at);
-    await awayFromBoundary();
-    const k = phone.window();
-    s.answer(phone.code(k - 1));
-    at = await s.waitFor('The next code', at);
-    s.answer(phone.code(k));
-    at = await s.waitFor('New code from the app', at, 40_000);
     // The wizard asks only once a new code exists: the window has moved on from k.
-    expect(phone.window()).toBeGreaterThan(k);
-    s.answer(phone.code());
-    at = await s.waitFor('Delete ', at);
+    expect(phone.window(sessionAskedAt)).toBeGreaterThan(k);
+    at = await s.waitFor('Delete ', after);
     s.answer('');
     expect(await s.exited).toBe(0);
     expect(s.plain()).toContain('Done: alice is protected by MFA');
@@ -189,17 +180,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     screen.answer('');
     at = await screen.waitFor('Default region', at);
     screen.answer('');
-    at = await screen.waitFor('Added it to your app?', at);
-    const phone = Phone.fromScreen(screen.lines());
-    screen.answer('');
-    at = await screen.waitFor('Code shown in the app now', at);
-    await awayFromBoundary();
-    const k = phone.window();
-    screen.answer(phone.code(k - 1));
-    at = await screen.waitFor('The next code', at);
-    screen.answer(phone.code(k));
-    at = await screen.waitFor('New code from the app', at, 40_000);
-    screen.answer(phone.code());
+    ({ at } = await enrolWithPhone(screen, at));
     at = await screen.waitFor('Delete ', at);
     screen.answer('');
     expect(await screen.exited).toBe(0);

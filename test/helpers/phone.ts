@@ -1,5 +1,6 @@
 import jsqrModule from 'jsqr';
 import { Secret, TOTP } from 'otpauth';
+import type { Screen } from './screen.js';
 
 // jsqr is CommonJS with a default export: unwrap it whichever way the loader presents it.
 const jsQR = ((jsqrModule as unknown as { default?: typeof jsqrModule }).default ?? jsqrModule) as unknown as typeof jsqrModule.default;
@@ -85,4 +86,31 @@ export class Phone {
     this.given.add(code);
     return code;
   }
+}
+
+/** Waits until at least `ms` remain in the current 30 s window, so a code read now stays current. */
+export async function awayFromBoundary(ms = 6_000): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < ms) await new Promise((r) => setTimeout(r, left + 200));
+}
+
+/**
+ * From the QR screen to the end of verification, as a quick person with a test phone:
+ * reads the QR, continues, enables with the codes of windows k−1 and k (within the one
+ * window of drift the wizard accepts), then types the session code when asked for it.
+ */
+export async function enrolWithPhone(screen: Screen, from = 0) {
+  let at = await screen.waitFor('Added it to your app?', from);
+  const phone = Phone.fromScreen(screen.lines());
+  screen.answer('');
+  at = await screen.waitFor('Code shown in the app now', at);
+  await awayFromBoundary();
+  const k = phone.window();
+  screen.answer(phone.code(k - 1));
+  at = await screen.waitFor('The next code', at);
+  screen.answer(phone.code(k));
+  at = await screen.waitFor('New code from the app', at, 40_000);
+  const sessionAskedAt = Date.now();
+  screen.answer(phone.code());
+  return { phone, at, k, sessionAskedAt };
 }

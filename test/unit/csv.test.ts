@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { userErrorFrom } from '../helpers/errors.js';
 import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../../src/credentials/csv.js';
-import { UserError } from '../../src/errors.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/csv/', import.meta.url));
 const PATH = '/home/alice/Downloads/alice_accessKeys.csv';
@@ -14,16 +14,6 @@ const CAROL = { accessKeyId: 'AKIAJ7CAROLEXAMPLE00', secretAccessKey: 'cArOl+sEc
 const SECRETS = [ALICE, BOB, CAROL].map((key) => key.secretAccessKey);
 
 const fixture = (name: string) => readFileSync(FIXTURES + name, 'utf8');
-
-function userErrorFrom(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
-}
 
 /** Parses and validates as the import step does; returns the keys or the first refusal. */
 function importCsv(text: string, path = PATH): AccessKey[] {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userErrorFrom } from '../helpers/errors.js';
 import { editIni, listIniSections, readIniValue, type SectionEdit } from '../../src/credentials/ini.js';
 import { UserError } from '../../src/errors.js';
 
@@ -234,16 +235,6 @@ describe('editIni before/after fixtures', () => {
     );
   });
 });
-
-function userErrorFrom(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
-}
 
 describe('editIni refuses what would break the file', () => {
   it.each<{ title: string; text: string; edit: SectionEdit }>([

@@ -1,22 +1,12 @@
 import { TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { userErrorFrom } from '../helpers/errors.js';
 import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
 import { AwsError, toAwsError } from '../../src/aws/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
-import { UserError } from '../../src/errors.js';
 import { createOutput } from '../../src/ui/output.js';
 import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
-
-function userErrorFrom(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError, but nothing was thrown');
-}
 
 describe('parseDuration', () => {
   it.each([
