@@ -38,7 +38,7 @@ function parse(argv: string[]) {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message;
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).replace(/ <value>$/, '');
     const id = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'cli.missingValue' : 'cli.unknownOption';
     throw new UserError(id, { option });
   }

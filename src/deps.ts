@@ -47,6 +47,7 @@ export function createWizardDeps(
     clock: runtime.clock ?? systemClock,
     signal: runtime.signal,
     files: awsFiles(runtime.env),
+    ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
     awsFor: (region) => sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal),

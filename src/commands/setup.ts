@@ -21,6 +21,17 @@ import { verifySession } from '../wizard/steps/verify-session.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
+/**
+ * A path typed at the prompt, as a shell would have read it: `~/` expanded, and the quotes
+ * or backslash-escaped spaces a terminal adds when a file is dragged in removed.
+ */
+export function typedPath(answer: string, home: string | undefined): string {
+  let path = answer.trim();
+  const quoted = /^(['"])(.*)\1$/.exec(path);
+  path = quoted ? quoted[2]! : path.replace(/\\(.)/g, '$1');
+  return home && (path === '~' || path.startsWith('~/')) ? home + path.slice(1) : path;
+}
+
 /** The region the profile has in the config file, if any. */
 async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
   const section = configSection(profile);
@@ -73,7 +84,8 @@ async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings,
   let csvPath = options.csvPath;
   const existingProfile = csvPath === undefined ? (options.profile ?? options.envProfile) : undefined;
   if (csvPath === undefined && existingProfile === undefined) {
-    csvPath = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
+    const answer = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
+    csvPath = typedPath(answer, deps.home);
   }
   const key = csvPath !== undefined ? await step('import-csv', () => importCsv({ csvPath, user: options.user }, deps)) : undefined;
   const source: CredentialSource = key

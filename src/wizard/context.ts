@@ -35,6 +35,8 @@ export interface WizardDeps {
   clock: Clock;
   signal: AbortSignal;
   files: AwsFiles;
+  /** The person's home directory, for `~` in typed paths. */
+  home?: string;
   readCode: CodeReader;
   /** Where to write the per-step timings (MFA_ONBOARD_TIMINGS), for the benchmark. */
   timingsFile?: string;

@@ -7,6 +7,7 @@ import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput } from '../../src/ui/output.js';
 import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
+import { typedPath } from '../../src/commands/setup.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -347,5 +348,18 @@ describe('toAwsError', () => {
     expect(aws.is('EntityAlreadyExists')).toBe(true);
     expect(aws.is('EntityAlreadyExistsException')).toBe(false);
     expect(aws.is('LimitExceeded', 'EntityAlreadyExists')).toBe(true);
+  });
+});
+
+describe('typedPath (a CSV path typed or dragged in at the prompt)', () => {
+  it.each([
+    { typed: '~/Downloads/alice_accessKeys.csv', path: '/home/alice/Downloads/alice_accessKeys.csv' },
+    { typed: "  '/tmp/My Keys/alice.csv'  ", path: '/tmp/My Keys/alice.csv' },
+    { typed: '"/tmp/My Keys/alice.csv"', path: '/tmp/My Keys/alice.csv' },
+    { typed: '/tmp/My\\ Keys/alice.csv', path: '/tmp/My Keys/alice.csv' },
+    { typed: 'alice.csv', path: 'alice.csv' },
+    { typed: '~bob/x.csv', path: '~bob/x.csv' },
+  ])('$typed → $path', ({ typed, path }) => {
+    expect(typedPath(typed, '/home/alice')).toBe(path);
   });
 });
