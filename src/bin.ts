@@ -8,11 +8,13 @@ import { main } from './cli.js';
 import { ExitCode } from './errors.js';
 
 const interrupt = new AbortController();
-process.on('SIGINT', () => {
-  // First Ctrl-C: cancel and clean up. Second: stop at once.
+const cancel = () => {
+  // First signal: cancel and clean up (delete an unfinished device). Second: stop at once.
   if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
   interrupt.abort();
-});
+};
+// Ctrl-C, a closed terminal window, or a kill: all get the same clean-up.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, cancel);
 
 const code = await main(process.argv.slice(2), {
   env: process.env,

@@ -44,6 +44,7 @@ export function createWizardDeps(
   return {
     out,
     prompter,
+    interactive: interactive || runtime.prompter !== undefined,
     clock: runtime.clock ?? systemClock,
     signal: runtime.signal,
     files: awsFiles(runtime.env),

@@ -1,3 +1,4 @@
+import { CancelledError } from '../errors.js';
 import { t, type MessageId } from '../ui/messages/index.js';
 
 /**
@@ -28,7 +29,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIME
 export function toAwsError(error: unknown, action: string): Error {
   if (error instanceof AwsError) return error;
   const e = error as { name?: string; code?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  if (e?.name === 'AbortError') return error as Error;
+  // Ctrl-C aborted the request: that is a cancellation, not an AWS failure.
+  if (e?.name === 'AbortError') return new CancelledError();
   const raw = e?.Code ?? e?.name ?? 'Unknown';
   const code = NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
   const message = code === 'NetworkError' ? `${e.code}: ${e.message ?? ''}` : (e?.message ?? '');

@@ -1,11 +1,14 @@
 import { defaultRegionFor } from '../aws/arn.js';
+import { promises as fs } from 'node:fs';
 import type { CredentialSource } from '../aws/client.js';
+import { AwsError } from '../aws/errors.js';
+import { maskKeyId } from '../credentials/mask.js';
 import { readTextFile, type FileChange } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
 import { configSection } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
-import type { Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
+import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
 import { Timings } from '../wizard/timings.js';
 import { createDevice } from '../wizard/steps/create-device.js';
@@ -14,7 +17,7 @@ import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
 import { preflight } from '../wizard/steps/preflight.js';
 import { checkProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
-import { saveProfiles } from '../wizard/steps/save-profiles.js';
+import { saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
 import { showQr } from '../wizard/steps/show-qr.js';
 import { offerCsvDeletion, printSummary } from '../wizard/steps/summary.js';
 import { verifySession } from '../wizard/steps/verify-session.js';
@@ -39,23 +42,76 @@ async function configuredRegion(configFile: string, profile: string): Promise<st
 }
 
 /**
- * The region to write for the profile: `--region`, else nothing if the profile has one,
- * else asked (default: the environment's, else the partition's usual one).
+ * The profile's region: `--region` (written), else the one the profile has (kept), else
+ * asked (default: the environment's, else the partition's usual one) and written.
  */
 async function chooseRegion(
   profile: string,
   identity: Identity,
   options: Pick<SetupOptions, 'region' | 'envRegion'>,
   deps: Pick<WizardDeps, 'prompter' | 'files'>,
-): Promise<string | undefined> {
-  if (options.region !== undefined) return options.region;
-  if (await configuredRegion(deps.files.configFile, profile)) return undefined;
-  return deps.prompter.input({
+): Promise<{ name: string; forProfile: boolean }> {
+  if (options.region !== undefined) return { name: options.region, forProfile: true };
+  const configured = await configuredRegion(deps.files.configFile, profile);
+  if (configured) return { name: configured, forProfile: false };
+  const name = await deps.prompter.input({
     message: t('region.ask', { profile }),
     flag: '--region',
     default: options.envRegion ?? defaultRegionFor(identity.partition),
     validate: (value) => REGION.test(value) || t('region.invalid', { value }),
   });
+  return { name, forProfile: true };
+}
+
+/** Asks before the session profile overwrites long-term keys stored under that name. */
+async function guardSessionProfile(
+  sessionProfile: string,
+  profile: string,
+  options: Pick<SetupOptions, 'replaceProfile'>,
+  deps: Pick<WizardDeps, 'prompter' | 'files'>,
+): Promise<void> {
+  if (sessionProfile === profile) throw new UserError('profile.sessionIsLongTerm', { profile });
+  const keyId = readIniValue(await readTextFile(deps.files.credentialsFile), sessionProfile, 'aws_access_key_id');
+  if (!keyId?.startsWith('AKIA') || options.replaceProfile) return;
+  const replace = await deps.prompter.confirm({
+    message: t('profile.sessionHoldsKeysAsk', { profile: sessionProfile, keyId: maskKeyId(keyId) }),
+    flag: '--replace-profile',
+    default: false,
+  });
+  if (!replace) throw new UserError('profile.sessionHoldsKeys', { profile: sessionProfile });
+}
+
+/**
+ * After a failure or Ctrl-C before the device was known to be enabled: keep it if IAM says
+ * it is enabled after all (an answer lost on the way back), else delete it, saying why
+ * when that fails.
+ */
+async function undoUnfinished(
+  journal: Journal,
+  aws: Aws,
+  identity: Identity,
+  device: Device | undefined,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<void> {
+  const { out } = deps;
+  if (!journal.pending) return;
+  if (device) {
+    const assigned = await aws.listMfaDevices(identity.userName).catch(() => []);
+    if (assigned.some((d) => d.serialNumber === device.serialNumber)) {
+      journal.commit();
+      out.warn(t('rollback.keptEnabled', { serial: device.serialNumber, user: identity.userName }));
+      return;
+    }
+  }
+  out.info(t('rollback.removing'));
+  for (const result of await journal.rollback()) {
+    if (result.error === undefined) {
+      out.success(t('rollback.removed', { serial: result.label }));
+    } else {
+      const reason = result.error instanceof AwsError ? result.error.code : String((result.error as Error | undefined)?.message ?? result.error);
+      out.warn(t('rollback.failed', { serial: result.label, reason }));
+    }
+  }
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
@@ -126,13 +182,19 @@ async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings,
   if (checkProfileName(sessionProfile) !== true) {
     throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
   }
+  await guardSessionProfile(sessionProfile, profile, options, deps);
   const region = await step('choose-region', () => chooseRegion(profile, identity, options, deps));
   const deviceName = options.deviceName ?? identity.userName;
+  // Without a terminal to draw on, the person needs the key or a PNG: say so before creating anything.
+  if (!out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
+  if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
+    throw new UserError('qr.pngExists', { path: options.qrPng });
+  }
 
   // 3–6. Pre-flight, create, show, enable: until enabled, any failure deletes the device.
   await step('preflight', () => preflight(aws, identity, deviceName, deps));
   const journal = new Journal();
-  let device;
+  let device: Device | undefined;
   let history;
   try {
     device = await step('create-device', () => createDevice(aws, identity, deviceName, journal, deps));
@@ -141,29 +203,33 @@ async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings,
     history = await step('enable-device', () => enableDevice(aws, identity, created, options, deps));
     journal.commit();
   } catch (error) {
-    if (journal.pending) {
-      out.info(t('rollback.removing'));
-      for (const result of await journal.rollback()) {
-        if (result.error === undefined) out.success(t('rollback.removed', { serial: result.label }));
-        else out.warn(t('rollback.failed', { serial: result.label }));
-      }
-    }
+    await undoUnfinished(journal, aws, identity, device, deps);
     throw error;
   }
 
-  // 7–9. Verify, save, summarize.
+  // 6b–9. Record the device, verify a session, save it, summarize.
   const enrolled = device;
   const codes = history;
-  const session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
   changes.push(
-    ...(await step('save-profiles', () =>
-      saveProfiles({ profile, sessionProfile, serialNumber: enrolled.serialNumber, region, session: session.credentials }, deps),
-    )),
+    await step('save-mfa-serial', () =>
+      saveMfaSerial({ profile, sessionProfile, serialNumber: enrolled.serialNumber, region }, deps),
+    ),
   );
+  let session;
+  try {
+    session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
+    const credentials = session.credentials;
+    changes.push(
+      await step('save-session', () => saveSession({ sessionProfile, session: credentials, configFile: deps.files.configFile }, deps)),
+    );
+  } catch (error) {
+    out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile, config: deps.files.configFile }));
+    throw error;
+  }
   printSummary(
     {
       user: identity.userName,
-      serialNumber: device.serialNumber,
+      serialNumber: enrolled.serialNumber,
       profile,
       sessionProfile,
       expiration: session.credentials.expiration,

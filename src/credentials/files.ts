@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** What an update did to a file, for the summary. */
@@ -17,6 +17,9 @@ export interface FileChange {
 
 const LOCK_WAIT_MS = 10_000;
 const LOCK_STALE_MS = 60_000;
+const MAX_LINK_HOPS = 40;
+/** Files backed up by this process: one run keeps one backup, the state before it began. */
+const backedUp = new Set<string>();
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -31,13 +34,16 @@ async function readIfExists(path: string): Promise<string | undefined> {
  * Follows a symlink (dotfile managers use them) so the rename replaces the real file,
  * also when the link points at a file that does not exist yet.
  */
-async function realTarget(path: string): Promise<string> {
+async function realTarget(path: string, hops = 0): Promise<string> {
   try {
     return await fs.realpath(path);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP' || hops > MAX_LINK_HOPS) {
+      throw Object.assign(new Error('symbolic link loop'), { code: 'ELOOP' });
+    }
     const link = await fs.lstat(path).catch(() => undefined);
     if (!link?.isSymbolicLink()) return path;
-    return realTarget(resolve(dirname(path), await fs.readlink(path)));
+    return realTarget(resolve(dirname(path), await fs.readlink(path)), hops + 1);
   }
 }
 
@@ -65,8 +71,10 @@ async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
       const holder = Number.parseInt((await readIfExists(lock)) ?? '', 10);
       const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
       if ((Number.isInteger(holder) && !processAlive(holder)) || age > LOCK_STALE_MS) {
-        // NOTE: the holder died without cleaning up; its lock protects nothing.
-        await fs.rm(lock, { force: true });
+        // NOTE: the holder died without cleaning up; its lock protects nothing. Renaming it
+        // away first means only one of several waiting runs removes it, never a fresh lock.
+        const stale = `${lock}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+        if (await fs.rename(lock, stale).then(() => true, () => false)) await fs.rm(stale, { force: true });
         continue;
       }
       if (Date.now() > deadline) throw new UserError('file.locked', { path, lock });
@@ -104,58 +112,60 @@ async function writeAtomically(path: string, content: string, mode: number): Pro
 
 /**
  * Rewrites a file through `transform`, atomically (temp file, fsync, rename), under a
- * lock, keeping the previous content as `<file>.bak`. The file ends up 0600 (a looser
+ * lock, keeping the content from before this run's first change as `<file>.bak`. The file ends up 0600 (a looser
  * mode is tightened and reported); a missing directory is created 0700.
  */
 export async function updateFile(
   requestedPath: string,
   transform: (old: string) => string,
 ): Promise<FileChange> {
-  const path = await realTarget(requestedPath);
+  try {
+    return await updateResolved(await realTarget(requestedPath), transform);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError('file.writeFailed', { path: requestedPath, reason: code }, { cause: error });
+  }
+}
+
+async function updateResolved(path: string, transform: (old: string) => string): Promise<FileChange> {
   const dir = dirname(path);
   const dirStat = await fs.stat(dir).catch(() => undefined);
   let dirTightenedFrom: number | undefined;
   if (!dirStat) {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  } else if ((dirStat.mode & 0o077) !== 0 && dir !== dirname(dir)) {
-    const isAwsDir = dir.endsWith('.aws');
-    if (isAwsDir) {
-      await fs.chmod(dir, 0o700);
-      dirTightenedFrom = dirStat.mode & 0o777;
-    }
+  } else if ((dirStat.mode & 0o077) !== 0 && basename(dir) === '.aws') {
+    // Only the AWS folder itself: a folder named by AWS_CONFIG_FILE may be shared on purpose.
+    await fs.chmod(dir, 0o700);
+    dirTightenedFrom = dirStat.mode & 0o777;
   }
-  try {
-    return await withLock(path, async () => {
-      const old = await readIfExists(path);
-      const next = transform(old ?? '');
-      const oldMode = old === undefined ? undefined : (await fs.stat(path)).mode & 0o777;
-      const loose = oldMode !== undefined && (oldMode & 0o077) !== 0;
-      const change: FileChange = {
-        path,
-        changed: next !== old,
-        created: old === undefined,
-        ...(dirTightenedFrom !== undefined ? { dirTightenedFrom } : {}),
-      };
-      if (next === old) {
-        if (loose) {
-          await fs.chmod(path, 0o600);
-          change.tightenedFrom = oldMode;
-        }
-        return change;
+  return withLock(path, async () => {
+    const old = await readIfExists(path);
+    const next = transform(old ?? '');
+    const oldMode = old === undefined ? undefined : (await fs.stat(path)).mode & 0o777;
+    const loose = oldMode !== undefined && (oldMode & 0o077) !== 0;
+    const change: FileChange = {
+      path,
+      changed: next !== old,
+      created: old === undefined,
+      ...(dirTightenedFrom !== undefined ? { dirTightenedFrom } : {}),
+    };
+    if (next === old) {
+      if (loose) {
+        await fs.chmod(path, 0o600);
+        change.tightenedFrom = oldMode;
       }
-      if (old !== undefined) {
-        change.backupPath = `${path}.bak`;
-        await writeAtomically(change.backupPath, old, 0o600);
-      }
-      await writeAtomically(path, next, 0o600);
-      if (loose) change.tightenedFrom = oldMode;
       return change;
-    });
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError('file.writeFailed', { path, reason: code }, { cause: error });
-  }
+    }
+    if (old !== undefined && !backedUp.has(path)) {
+      change.backupPath = `${path}.bak`;
+      await writeAtomically(change.backupPath, old, 0o600);
+      backedUp.add(path);
+    }
+    await writeAtomically(path, next, 0o600);
+    if (loose) change.tightenedFrom = oldMode;
+    return change;
+  });
 }
 
 /** Reads a text file, or '' when it does not exist. */

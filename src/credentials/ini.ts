@@ -6,6 +6,8 @@ export interface SectionEdit {
   /** Other spellings that mean the same section (`profile default` for `default`). */
   aliases?: string[];
   values: Record<string, string>;
+  /** Keys to delete from the section, with their continuation lines. */
+  remove?: string[];
 }
 
 interface Line {
@@ -94,6 +96,7 @@ function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
   const entries = Object.entries(edit.values);
   const ended = (line: Line): Line => (line.eol === '' ? { ...line, eol } : line);
   if (headers.length === 0) {
+    if (entries.length === 0) return lines;
     const last = lines.length - 1;
     if (last >= 0) lines[last] = ended(lines[last]!);
     if (last >= 0 && lines[last]!.text.trim() !== '') lines.push({ text: '', eol });
@@ -110,6 +113,7 @@ function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
 
   // Walk the section once, from the end, so that removing lines never shifts what is still to visit.
   const wanted = new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
+  const unwanted = new Set((edit.remove ?? []).map((key) => key.toLowerCase()));
   const firstLine = new Map<string, number>();
   for (let index = start; index < end; index++) {
     const k = kinds[index]!;
@@ -117,10 +121,14 @@ function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
   }
   for (let index = end - 1; index >= start; index--) {
     const k = kinds[index]!;
-    if (k.kind !== 'key' || !wanted.has(k.key)) continue;
+    if (k.kind !== 'key' || !(wanted.has(k.key) || unwanted.has(k.key))) continue;
     // The value we set is a single line: the old one's continuation lines go with it.
     let next = index + 1;
     while (next < end && kinds[next]!.kind === 'continuation') next++;
+    if (unwanted.has(k.key) && !wanted.has(k.key)) {
+      lines.splice(index, next - index);
+      continue;
+    }
     if (firstLine.get(k.key) !== index) {
       // A second line for a key we set would break botocore's parser: drop it.
       lines.splice(index, next - index);

@@ -27,13 +27,14 @@ function encode(text: string) {
 }
 
 /** Draws a QR code as terminal text (half blocks, two modules a line) and reports its size. */
-export function renderQr(text: string): { text: string; columns: number; rows: number } {
+export function renderQr(content: string): { text: string; columns: number; rows: number } {
   let drawn = '';
-  qrcodeTerminal.generate(text, { small: true }, (output) => {
+  qrcodeTerminal.generate(content, { small: true }, (output) => {
     drawn = output;
   });
-  const lines = drawn.split('\n');
-  return { text: drawn, columns: Math.max(...lines.map((line) => line.length)), rows: lines.length };
+  const text = drawn.replace(/\n+$/, '');
+  const lines = text.split('\n');
+  return { text, columns: Math.max(...lines.map((line) => line.length)), rows: lines.length };
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -32,6 +32,8 @@ export interface SetupOptions {
 export interface WizardDeps {
   out: Output;
   prompter: Prompter;
+  /** A person can answer prompts (stdin and stderr are a terminal, or a test prompter). */
+  interactive: boolean;
   clock: Clock;
   signal: AbortSignal;
   files: AwsFiles;

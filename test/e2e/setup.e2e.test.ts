@@ -192,4 +192,18 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
     await expect(fs.stat(box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
   }, 90_000);
+
+  it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', moto.url, '--yes'], box.env, { cols: 60, rows: 20 });
+    await screen.waitFor('Code shown in the app now');
+    const seed = (await listDevices(moto))[0]!.seed!;
+    const grouped = seed.match(/.{4}/g)!.join(' ');
+    expect(screen.plain().split(grouped)).toHaveLength(2); // exactly one occurrence
+    screen.interrupt();
+    expect(await screen.exited).toBe(2);
+    expect(await listDevices(moto)).toEqual([]);
+  }, 60_000);
 });
+

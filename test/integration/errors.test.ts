@@ -57,7 +57,7 @@ describe('AWS error paths (SDK stubs)', () => {
   function codes(clock: ReturnType<typeof fakeClock>, count: number, firstWindow = counterAt(clock.now())) {
     return Array.from({ length: count }, (_, i) => codeAt(SEED, firstWindow + i)).join('\n') + '\n';
   }
-  const args = () => [csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin'];
+  const args = () => [csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--qr-png', `${box.dir}/qr.png`];
   const secrets = [KEY.secretAccessKey, SESSION.SecretAccessKey, SESSION.SessionToken, SEED];
 
   it('InvalidAuthenticationCode: explains, lets the person retry, then succeeds', async () => {
@@ -117,6 +117,77 @@ describe('AWS error paths (SDK stubs)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AWS is limiting the request rate');
     expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(1);
+  });
+
+  it('regression: an enable whose answer was lost but which worked keeps the device (no delete)', async () => {
+    iam.on(ListMFADevicesCommand).resolvesOnce({ MFADevices: [] }).resolves({ MFADevices: [{ SerialNumber: SERIAL, UserName: 'alice', EnableDate: new Date() }] });
+    iam.on(EnableMFADeviceCommand).rejects(Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' }));
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The device ${SERIAL} turned out to be enabled for alice after all, so it was kept.`);
+    expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
+  });
+
+  it('regression: a rollback the policy refuses says why and names the admin command', async () => {
+    iam.on(EnableMFADeviceCommand).rejects(awsError('Throttling', 'Rate exceeded', 400));
+    iam.on(DeleteVirtualMFADeviceCommand).rejects(awsError('AccessDenied', 'explicit deny'));
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not remove the unfinished device ${SERIAL} (AccessDenied)`);
+    expect(result.stderr).toContain(`aws iam delete-virtual-mfa-device --serial-number ${SERIAL}`);
+  });
+
+  it('regression: a session refused after enabling still records mfa_serial and says how to get a session', async () => {
+    sts.on(GetSessionTokenCommand).rejects(awsError('AccessDenied', 'User is not authorized to perform: sts:GetSessionToken'));
+    const clock = fakeClock();
+    const result = await runCli(args(), { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`aws sts get-session-token --serial-number ${SERIAL} --token-code CODE --profile alice`);
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${SERIAL}`);
+    expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
+  });
+
+  it('regression: with no terminal and neither --qr-png nor --show-secret, refuses before creating a device', async () => {
+    const result = await runCli([csv, '--profile', 'alice', '--region', 'us-east-1', '--codes-from-stdin'], { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Pass --qr-png FILE');
+    expect(iam.commandCalls(CreateVirtualMFADeviceCommand)).toHaveLength(0);
+  });
+
+  it('regression: --yes with the profile holding another key stops instead of looping', async () => {
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, '[alice]\naws_access_key_id = AKIAOTHEROTHEROTHER0\naws_secret_access_key = ' + 'o'.repeat(40) + '\n', { mode: 0o600 });
+    const result = await runCli([csv, '--yes', '--region', 'us-east-1', '--qr-png', `${box.dir}/qr.png`, '--codes-from-stdin'], { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Profile alice already holds another access key and was left as it is');
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toContain('AKIAOTHEROTHEROTHER0');
+  });
+
+  it('regression: importing over a profile that held session credentials drops the old token', async () => {
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, '[alice]\naws_access_key_id = ASIAOLDOLDOLDOLDOLD0\naws_secret_access_key = ' + 'o'.repeat(40) + '\naws_session_token = OLDTOKEN\nexpiration = 2020-01-01T00:00:00Z\n', { mode: 0o600 });
+    const clock = fakeClock();
+    const result = await runCli([...args(), '--replace-profile'], { env: box.env, clock, stdin: codes(clock, 3) });
+    expect(result.code).toBe(0);
+    const text = await fs.readFile(box.credentialsFile, 'utf8');
+    const alice = text.slice(text.indexOf('[alice]'), text.indexOf('[alice-mfa]'));
+    expect(alice).toContain(KEY.accessKeyId);
+    expect(alice).not.toMatch(/aws_session_token|expiration/);
+  });
+
+  it.each([
+    ['the long-term profile itself', ['--session-profile', 'alice'], 'cannot be alice itself'],
+    ['a profile holding long-term keys', ['--session-profile', 'work'], 'Profile work holds long-term keys'],
+  ])('regression: the session profile never overwrites %s', async (_label, extra, expected) => {
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, '[work]\naws_access_key_id = AKIAWORKWORKWORKWORK\naws_secret_access_key = ' + 'w'.repeat(40) + '\n', { mode: 0o600 });
+    const result = await runCli([...args(), ...extra], { env: box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(expected);
+    expect(iam.commandCalls(CreateVirtualMFADeviceCommand)).toHaveLength(0);
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toContain('AKIAWORKWORKWORKWORK');
   });
 
   it.each([

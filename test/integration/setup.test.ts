@@ -47,7 +47,9 @@ describe('setup wizard against moto, in-process', () => {
     return { stdin, stop: () => clearInterval(timer) };
   }
 
-  const flags = (csv: string) => [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin'];
+  /** No terminal to draw on here: the QR goes to a PNG, as the wizard asks. */
+  const png = () => ['--qr-png', `${box.dir}/qr.png`];
+  const flags = (csv: string) => [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin', ...png()];
 
   it('runs with no terminal when every answer is a flag and codes come on stdin', async () => {
     const key = await createUserWithKey(moto, 'alice', '/eng/');
@@ -110,6 +112,7 @@ describe('setup wizard against moto, in-process', () => {
     const start = counterAt(clock.now());
     const code = (offset: number) => async () => codeAt(await seedOf('alice'), counterAt(clock.now()) + offset);
     const prompter = scriptedPrompter([
+      { flag: '--yes', answer: 'continue' }, // "Added it to your app?"
       { flag: '--codes-from-stdin', answer: code(-4) }, // phone 2 minutes behind
       { flag: '--allow-clock-drift', answer: false },
       { flag: '--codes-from-stdin', answer: 'abc123' },
@@ -118,7 +121,7 @@ describe('setup wizard against moto, in-process', () => {
       { flag: '--codes-from-stdin', answer: code(0) },
       { flag: '--codes-from-stdin', answer: code(0) },
     ]);
-    const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv'];
+    const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', ...png()];
     const result = await runCli(args, { env: box.env, clock, prompter });
     expect(result.stderr).toContain("your phone's clock is about 2 minutes behind");
     expect(result.stderr).toContain('A code is six digits');
@@ -148,7 +151,8 @@ describe('setup wizard against moto, in-process', () => {
     expect(config.startsWith(configBefore)).toBe(true);
     expect(result.stderr).toMatch(/was readable by others \(mode 644\)/);
     expect((await fs.stat(box.credentialsFile)).mode & 0o777).toBe(0o600);
-    expect(await fs.readFile(box.credentialsFile + '.bak', 'utf8')).toContain('[alice]'); // the state before the session was added
+    // One backup: the file exactly as it was before this run.
+    expect(await fs.readFile(box.credentialsFile + '.bak', 'utf8')).toBe(credentialsBefore);
   });
 
   it('uses an existing profile instead of a CSV (AWS_PROFILE)', async () => {
@@ -157,7 +161,7 @@ describe('setup wizard against moto, in-process', () => {
     await fs.writeFile(box.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
     const clock = fakeClock();
     const codes = codesOnStdin(clock, 'bob');
-    const result = await runCli(['--endpoint-url', moto.url, '--region', 'us-east-1', '--codes-from-stdin'], {
+    const result = await runCli(['--endpoint-url', moto.url, '--region', 'us-east-1', '--codes-from-stdin', ...png()], {
       env: { ...box.env, AWS_PROFILE: 'bob' },
       clock,
       stdin: codes.stdin,
@@ -175,7 +179,7 @@ describe('setup wizard against moto, in-process', () => {
     const clock = fakeClock();
     const codes = codesOnStdin(clock);
     const env = { ...box.env, AWS_ENDPOINT_URL_IAM: moto.url, AWS_ENDPOINT_URL_STS: moto.url };
-    const result = await runCli([csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin'], { env, clock, stdin: codes.stdin });
+    const result = await runCli([csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', ...png()], { env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.code).toBe(0);
     expect(await listDevices(moto)).toMatchObject([{ user: 'alice' }]);
@@ -188,7 +192,7 @@ describe('setup wizard against moto, in-process', () => {
     const csv = await box.write('credentials.csv', ['User name,Password,Access key ID,Secret access key,Console login link', ...rows].join('\n'));
     const clock = fakeClock();
     const codes = codesOnStdin(clock, 'bob');
-    const result = await runCli([csv, '--user', 'bob', '--profile', 'bob', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--endpoint-url', moto.url], { env: box.env, clock, stdin: codes.stdin });
+    const result = await runCli([csv, '--user', 'bob', '--profile', 'bob', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--endpoint-url', moto.url, ...png()], { env: box.env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('These keys belong to bob');

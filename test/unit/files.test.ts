@@ -64,12 +64,14 @@ describe('updateFile', () => {
     expect(await modeOf(`${path}.bak`)).toBe(0o600);
   });
 
-  it('keeps one backup: the content just before the latest change', async () => {
+  it('keeps one backup a run: the content from before the run changed it first', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, 'v1\n', { mode: 0o600 });
-    await updateFile(path, () => 'v2\n');
-    await updateFile(path, () => 'v3\n');
-    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v2\n');
+    const first = await updateFile(path, () => 'v2\n');
+    const second = await updateFile(path, () => 'v3\n');
+    expect(first.backupPath).toBe(`${path}.bak`);
+    expect(second.backupPath).toBeUndefined();
+    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v1\n');
     expect((await fs.readdir(root)).sort()).toEqual(['credentials', 'credentials.bak']);
   });
 
@@ -243,6 +245,21 @@ describe('updateFile through a dangling symlink', () => {
       await updateFile(link, append('[alice]'));
       expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
       expect(await fs.readFile(target, 'utf8')).toBe('[alice]\n');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('updateFile through a symlink loop', () => {
+  it('fails with file.writeFailed (ELOOP) instead of hanging', async () => {
+    const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-loop-'));
+    try {
+      await fs.symlink(join(dir, 'b'), join(dir, 'credentials'));
+      await fs.symlink(join(dir, 'credentials'), join(dir, 'b'));
+      const error = await updateFile(join(dir, 'credentials'), append('x')).catch((caught: unknown) => caught);
+      expect((error as UserError).id).toBe('file.writeFailed');
+      expect((error as UserError).params).toMatchObject({ reason: 'ELOOP' });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

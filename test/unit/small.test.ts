@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
 import { AwsError, toAwsError } from '../../src/aws/errors.js';
+import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput } from '../../src/ui/output.js';
 import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
@@ -336,11 +337,14 @@ describe('toAwsError', () => {
     expect(converted.code).toBe('NetworkError');
   });
 
-  it('leaves an AwsError and an AbortError as they are', () => {
+  it('leaves an AwsError as it is', () => {
     const aws = new AwsError('AccessDenied', 'ListMFADevices', 'denied', 403);
     expect(toAwsError(aws, 'other')).toBe(aws);
+  });
+
+  it('turns an AbortError (Ctrl-C during a request) into a cancellation, exit 2', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
-    expect(toAwsError(abort, 'other')).toBe(abort);
+    expect(toAwsError(abort, 'other')).toBeInstanceOf(CancelledError);
   });
 
   it('is() matches only the normalized code', () => {

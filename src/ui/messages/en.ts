@@ -32,7 +32,8 @@ Options
                             AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)
   --duration TIME           MFA session length, 15m to 36h (e.g. 12h, 90m, 3600);
                             default 12h
-  --show-secret             show the MFA key for typing into the app by hand
+  --show-secret             show the MFA key for typing into the app by hand (it is
+                            printed on stderr: keep it out of logs)
   --qr-png FILE             also write the QR code to FILE (mode 0600)
   --codes-from-stdin        read MFA codes one per line from stdin, as they are needed
   --replace-profile         replace other keys already stored under the profile name
@@ -127,13 +128,18 @@ Examples
     'Profile {profile} already holds another access key and was left as it is. Choose another name with --profile, or pass --replace-profile to replace it.',
   'profile.saved': 'Saved the keys as profile {profile} in {path}',
   'profile.unchanged': 'Profile {profile} in {path} already holds these keys',
+  'profile.sessionIsLongTerm':
+    'The session profile cannot be {profile} itself: the session would overwrite the long-term keys. Leave out --session-profile (the default is {profile}-mfa) or choose another name.',
+  'profile.sessionHoldsKeysAsk': 'Profile {profile} holds long-term keys ({keyId}). Overwrite them with the MFA session?',
+  'profile.sessionHoldsKeys':
+    'Profile {profile} holds long-term keys, so the MFA session was not written over them. Choose another name with --session-profile, or pass --replace-profile.',
 
   'region.ask': 'Default region for profile {profile}:',
   'region.invalid': '"{value}" is not a region name like us-east-1 or eu-west-1.',
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). This wizard sets up a first device; to get an MFA session with the existing one, use it with aws sts get-session-token. If the phone was lost, an administrator can remove the device: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}, then aws iam delete-virtual-mfa-device --serial-number {serial}.',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). This wizard sets up a first device. To get an MFA session with the existing one: aws sts get-session-token --serial-number {serial} --token-code CODE. If the phone was lost, an administrator can remove the device: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}, then aws iam delete-virtual-mfa-device --serial-number {serial}.',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
@@ -150,18 +156,21 @@ Examples
   'qr.heading': 'Add the device to your authenticator app',
   'qr.scan': 'Scan this QR code with your authenticator app (it will show as Amazon Web Services, {label}):',
   'qr.tooSmall':
-    'The terminal is too small to draw the QR code (it needs {columns}×{rows}, this one is {haveColumns}×{haveRows}). Enlarge the window and run again, or type the key into your app by hand, or save the QR code as a PNG.',
-  'qr.noTerminal': 'No terminal to draw the QR code on: use --show-secret to get the key for manual entry, or --qr-png FILE.',
+    'The terminal is too small to draw the QR code (it needs {columns}×{rows}, this one is {haveColumns}×{haveRows}). Make the window bigger and draw it again, or type the key into your app by hand, or save the QR code as a PNG.',
+  'qr.noTerminal': 'No terminal to draw the QR code on.',
+  'qr.noWayToShow':
+    'There is no terminal to draw the QR code on, so your authenticator app could not get the key. Pass --qr-png FILE to save the QR code as a picture, or --show-secret to print the key for typing in.',
   'qr.askScanned': 'Added it to your app?',
   'qr.askNoQr': 'How do you want to add the device to your app?',
   'qr.choiceScanned': 'Yes, it shows a code: continue',
   'qr.choiceAdded': 'I have added it: continue',
   'qr.choiceKey': 'Show the key to type in by hand',
+  'qr.choiceRedraw': 'I have made the window bigger: draw the QR code again',
   'qr.choicePng': 'Save the QR code as a PNG file',
   'qr.askPngPath': 'File to save the QR code to:',
   'qr.manualKey': 'In your app choose "enter a setup key": account name {device}, type time-based, then this key (spaces optional):',
   'qr.pngWritten': 'Wrote the QR code to {path} (only you can read it). Delete it once you have scanned it: it holds your MFA key.',
-  'qr.pngExists': '{path} already exists: choose a new file name for the QR code.',
+  'qr.pngExists': '{path} already exists, and the QR code is never written over a file: choose a new file name.',
   'qr.pngFailed': 'Could not write the QR code to {path} ({reason}). Choose a folder you can write to.',
 
   'enable.heading': 'Enable the device with two consecutive codes',
@@ -173,11 +182,11 @@ Examples
   'enable.notConsecutiveEarly': 'The second code is older than the first. Start again with the code shown now, then the next one.',
   'enable.rejected':
     'AWS did not accept the two codes (InvalidAuthenticationCode). Check the app shows the entry you just added, and try again with two fresh consecutive codes.',
-  'enable.alreadyEnabled': 'The device {serial} is already enabled for a user. Run the wizard again: it will check the state first.',
+  'enable.alreadyEnabled': 'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with: aws iam list-mfa-devices --user-name {user}',
   'enable.temporarilyUnmodifiable': 'IAM cannot change user {user} right now (it was just created or changed). Wait a minute and run the wizard again.',
   'enable.noSuchEntity': 'IAM no longer finds user {user} or device {serial} ({message}). Check with your administrator that the user exists.',
   'enable.accessDenied': 'AWS did not let {user} enable the MFA device ({message}). Ask your administrator for iam:EnableMFADevice on your own user.',
-  'enable.gaveUp': 'The device could not be enabled after several tries, so it was removed. Check the phone\'s clock is set automatically and run the wizard again.',
+  'enable.gaveUp': 'The device could not be enabled after several tries. Check the phone\'s clock is set automatically and run the wizard again.',
   'enable.done': 'Enabled MFA device {serial} for {user}',
 
   'code.notSixDigits': 'A code is six digits, as the app shows it (spaces are fine). Try again.',
@@ -200,15 +209,18 @@ Examples
   'session.askCode': 'New code from the app:',
   'session.codeRejected': 'AWS did not accept that code for a session (each code works only once). Wait for the next one.',
   'session.notYetValid': 'AWS does not know the new device yet (IAM takes a few seconds to catch up). Trying again with the next code.',
-  'session.denied': 'AWS refused an MFA session ({message}). The device is enabled; ask your administrator whether sts:GetSessionToken is allowed.',
+  'session.denied': 'AWS refused an MFA session ({message}). Ask your administrator whether sts:GetSessionToken is allowed.',
   'session.wrongAccount':
     'The session belongs to account {account}, not {expected}. Check --endpoint-url and AWS_ENDPOINT_URL point where you expect.',
   'session.otherIdentity': 'The session says it is {arn}, not {expected}. (The local emulator always names a fixed user.)',
   'session.verified': 'The MFA session works: {arn}, until {expires}',
-  'session.gaveUp': 'No MFA session after several codes. The device is enabled: check the phone\'s clock and try again later.',
+  'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
+  'setup.enabledNotVerified':
+    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
   'save.done': 'Saved the session as profile {sessionProfile} in {credentials}, and mfa_serial in {config}',
   'file.tightened': '{path} was readable by others (mode {mode}): it is now readable by you only (600).',
+  'file.dirTightened': 'The folder {path} was open to others (mode {mode}): it is now yours only (700).',
   'file.locked': '{path} is being changed by another run (lock file {lock}). Wait for it to finish; if none is running, delete the lock file.',
   'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
   'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
@@ -217,7 +229,9 @@ Examples
 
   'rollback.removing': 'Removing the unfinished MFA device…',
   'rollback.removed': 'Removed the unfinished device {serial}',
-  'rollback.failed': 'Could not remove the unfinished device {serial}: the next run will remove it, or an administrator can (aws iam delete-virtual-mfa-device --serial-number {serial}).',
+  'rollback.failed':
+    'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can: aws iam delete-virtual-mfa-device --serial-number {serial}',
+  'rollback.keptEnabled': 'The device {serial} turned out to be enabled for {user} after all, so it was kept.',
 
   'summary.heading': 'Done: {user} is protected by MFA',
   'summary.device': '  MFA device   {serial}',

@@ -5,6 +5,7 @@ import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+import { reportTightened } from './save-profiles.js';
 
 const PROFILE_NAME = /^[\w.@+=,-]+$/;
 
@@ -32,6 +33,7 @@ export async function saveLongTermProfile(
   if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
   const existing = await readTextFile(files.credentialsFile);
   let profile = options.profile;
+  const declined = new Set<string>();
   for (;;) {
     profile ??= await prompter.input({
       message: t('profile.ask'),
@@ -39,6 +41,8 @@ export async function saveLongTermProfile(
       default: identity.userName.match(PROFILE_NAME) ? identity.userName : undefined,
       validate: checkProfileName,
     });
+    // The same name again (--yes takes the default every time): asking once more cannot help.
+    if (declined.has(profile)) throw new UserError('profile.keptExisting', { profile });
     const storedKeyId = readIniValue(existing, profile, 'aws_access_key_id');
     if (storedKeyId === undefined || storedKeyId === key.accessKeyId || options.replaceProfile) break;
     const replace = await prompter.confirm({
@@ -48,6 +52,7 @@ export async function saveLongTermProfile(
     });
     if (replace) break;
     if (options.profile !== undefined) throw new UserError('profile.keptExisting', { profile });
+    declined.add(profile);
     profile = undefined;
   }
   const change = await updateFile(files.credentialsFile, (text) =>
@@ -55,12 +60,12 @@ export async function saveLongTermProfile(
       {
         section: profile,
         values: { aws_access_key_id: key.accessKeyId, aws_secret_access_key: key.secretAccessKey },
+        // A session token left from earlier credentials would poison the new long-term keys.
+        remove: ['aws_session_token', 'aws_security_token', 'expiration'],
       },
     ]),
   );
-  if (change.tightenedFrom !== undefined) {
-    out.warn(t('file.tightened', { path: change.path, mode: change.tightenedFrom.toString(8) }));
-  }
+  reportTightened(change, deps);
   out.success(
     t(change.changed ? 'profile.saved' : 'profile.unchanged', { profile, path: change.path }),
   );

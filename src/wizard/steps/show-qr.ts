@@ -18,15 +18,17 @@ async function accountLabel(aws: Aws, identity: Identity): Promise<string> {
   }
 }
 
-async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+/** Writes the PNG (mode 0600, never over an existing file); false if the name is taken. */
+async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>): Promise<boolean> {
   try {
-    // 'wx': never overwrite a file the user already has.
     await fs.writeFile(path, qrPng(uri), { mode: 0o600, flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(code === 'EEXIST' ? 'qr.pngExists' : 'qr.pngFailed', { path, reason: code });
+    if (code === 'EEXIST') return false;
+    throw new UserError('qr.pngFailed', { path, reason: code });
   }
   deps.out.success(t('qr.pngWritten', { path }));
+  return true;
 }
 
 function showKey(device: Device, deps: Pick<WizardDeps, 'out'>): void {
@@ -44,45 +46,56 @@ export async function showQr(
   identity: Identity,
   device: Device,
   options: Pick<SetupOptions, 'showSecret' | 'qrPng'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive'>,
 ): Promise<void> {
   const { out, prompter } = deps;
   const label = await accountLabel(aws, identity);
   const uri = otpauthUri(device.name, label, device.seed);
   const qr = renderQr(uri);
-  const size = out.size();
-  const fits = size !== undefined && size.columns >= qr.columns && size.rows >= qr.rows + ROWS_BELOW_QR;
+  const draw = () => {
+    const size = out.size();
+    const fits = size !== undefined && size.columns >= qr.columns && size.rows >= qr.rows + ROWS_BELOW_QR;
+    if (fits) {
+      out.info(t('qr.scan', { label: `${device.name}@${label}` }));
+      out.raw(`${qr.text}\n`);
+    } else if (size) {
+      out.warn(t('qr.tooSmall', { columns: qr.columns, rows: qr.rows + ROWS_BELOW_QR, haveColumns: size.columns, haveRows: size.rows }));
+    } else {
+      out.info(t('qr.noTerminal'));
+    }
+    return fits;
+  };
 
   out.heading(t('qr.heading'));
-  if (fits) {
-    out.info(t('qr.scan', { label: `${device.name}@${label}` }));
-    out.raw(`${qr.text}\n`);
-  } else if (size) {
-    out.warn(t('qr.tooSmall', { columns: qr.columns, rows: qr.rows + ROWS_BELOW_QR, haveColumns: size.columns, haveRows: size.rows }));
-  } else {
-    out.info(t('qr.noTerminal'));
+  let fits = draw();
+  if (options.qrPng && !(await writePng(options.qrPng, uri, deps))) {
+    throw new UserError('qr.pngExists', { path: options.qrPng });
   }
-  if (options.qrPng) await writePng(options.qrPng, uri, deps);
   if (options.showSecret) showKey(device, deps);
-  if (!out.isTTY || options.showSecret) return;
+  if (!deps.interactive || options.showSecret) return;
 
+  let keyShown = false;
   for (;;) {
     const next = await prompter.select({
       message: t(fits ? 'qr.askScanned' : 'qr.askNoQr'),
-      flag: '--show-secret',
-      default: fits ? 'continue' : 'key',
+      flag: '--yes',
+      // NOTE: once the key is on screen the default moves on, so --yes cannot repeat it.
+      default: fits || keyShown ? 'continue' : 'key',
       choices: [
-        { value: 'continue', name: t(fits ? 'qr.choiceScanned' : 'qr.choiceAdded') },
+        { value: 'continue', name: t(fits || keyShown ? 'qr.choiceScanned' : 'qr.choiceAdded') },
+        ...(fits ? [] : [{ value: 'redraw', name: t('qr.choiceRedraw') }]),
         { value: 'key', name: t('qr.choiceKey') },
         ...(options.qrPng ? [] : [{ value: 'png', name: t('qr.choicePng') }]),
       ],
     });
     if (next === 'continue') return;
-    if (next === 'key') {
+    if (next === 'redraw') fits = draw();
+    else if (next === 'key') {
       showKey(device, deps);
-      continue;
+      keyShown = true;
+    } else {
+      const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
+      if (!(await writePng(path, uri, deps))) out.warn(t('qr.pngExists', { path }));
     }
-    const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
-    await writePng(path, uri, deps);
   }
 }
