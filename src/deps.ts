@@ -41,16 +41,18 @@ export function createWizardDeps(
   const readCode = flags.codesFromStdin
     ? streamCodeReader(runtime.stdin, (message) => out.info(message))
     : promptCodeReader(prompter);
+  const clock = runtime.clock ?? systemClock;
   return {
     out,
     prompter,
     interactive: interactive || runtime.prompter !== undefined,
-    clock: runtime.clock ?? systemClock,
+    clock,
     signal: runtime.signal,
     files: awsFiles(runtime.env),
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
-    awsFor: (region) => sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal),
+    awsFor: (region) =>
+      sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now()),
   };
 }

@@ -41,17 +41,28 @@ export interface Aws {
   deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
   listAccountAliases(): Promise<string[]>;
+  /** AWS's clock minus the wizard's, from the Date header of the first response (undefined before one). */
+  clockOffsetMs(): number | undefined;
   /** True when the credentials in use are temporary (a session token, or an ASIA key id). */
   usesTemporaryCredentials(): Promise<boolean>;
   /** How many API calls were made (for the benchmark). */
   readonly calls: number;
 }
 
+/**
+ * AWS's clock minus ours, from an HTTP Date header (1 s resolution: the header drops the
+ * fraction, so half a second is added back). Undefined when the header does not parse.
+ */
+export function serverClockOffset(dateHeader: string, localNow: number): number | undefined {
+  const server = Date.parse(dateHeader);
+  return Number.isNaN(server) ? undefined : server + 500 - localNow;
+}
+
 /** Builds the clients; the SDK is loaded here, on first use, never at start-up. */
 export type AwsFactory = (credentials: CredentialSource) => Promise<Aws>;
 
 /** The real factory, over HTTP with the AWS SDK v3. */
-export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal): AwsFactory {
+export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () => number = Date.now): AwsFactory {
   return async (source) => {
     const [iamModule, stsModule] = await Promise.all([
       import('@aws-sdk/client-iam'),
@@ -65,6 +76,19 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal): AwsFacto
     const iam = new iamModule.IAMClient(config);
     const sts = new stsModule.STSClient(config);
     let calls = 0;
+    let clockOffsetMs: number | undefined;
+    // AWS's own time, for the TOTP checks: a computer clock that is off must not be blamed on the phone.
+    for (const client of [iam, sts] as const) {
+      (client.middlewareStack as { add: (m: unknown, o: unknown) => void }).add(
+        (next: (args: unknown) => Promise<{ response: { headers?: Record<string, string> } }>) => async (args: unknown) => {
+          const result = await next(args);
+          const date = result.response.headers?.date;
+          if (clockOffsetMs === undefined && date) clockOffsetMs = serverClockOffset(date, now());
+          return result;
+        },
+        { step: 'deserialize', name: 'mfaOnboardServerClock' },
+      );
+    }
     const send = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
       calls++;
       try {
@@ -161,6 +185,7 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal): AwsFacto
             }),
           );
         }),
+      clockOffsetMs: () => clockOffsetMs,
       usesTemporaryCredentials: async () => {
         const resolved = await sts.config.credentials();
         return Boolean(resolved.sessionToken) || resolved.accessKeyId.startsWith('ASIA');

@@ -11,6 +11,7 @@ import { t } from '../ui/messages/index.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
 import { Timings } from '../wizard/timings.js';
+import { shiftedClock } from '../totp/clock.js';
 import { createDevice } from '../wizard/steps/create-device.js';
 import { enableDevice } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
@@ -124,7 +125,11 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpo
   }
 }
 
-async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings, endpoint?: string): Promise<void> {
+/** A computer clock off by this much or more is corrected with AWS's time for the code checks. */
+const CLOCK_SKEW_MS = 30_000;
+
+async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timings, endpoint?: string): Promise<void> {
+  let deps = measured;
   const { out } = deps;
   const step = timings.step.bind(timings);
   if (options.region !== undefined && !REGION.test(options.region)) {
@@ -167,6 +172,12 @@ async function wizard(options: SetupOptions, deps: WizardDeps, timings: Timings,
     }
     return identify(aws, { fromCsv: csvPath, profile: existingProfile }, deps);
   });
+  const offset = aws.clockOffsetMs();
+  if (offset !== undefined && Math.abs(offset) >= CLOCK_SKEW_MS) {
+    const seconds = Math.round(Math.abs(offset) / 1000);
+    out.warn(t('clock.computerOff', { seconds, direction: t(offset > 0 ? 'time.behind' : 'time.ahead') }));
+    deps = { ...deps, clock: shiftedClock(deps.clock, offset) };
+  }
 
   // 1b. Import the keys (only now that AWS has accepted them) and settle the names.
   const changes: FileChange[] = [];

@@ -23,3 +23,8 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** The clock moved by `offsetMs`: AWS's time, when the computer's is off. */
+export function shiftedClock(clock: Clock, offsetMs: number): Clock {
+  return { now: () => clock.now() + offsetMs, sleep: (ms, signal) => clock.sleep(ms, signal) };
+}

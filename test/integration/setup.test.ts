@@ -34,15 +34,13 @@ describe('setup wizard against moto, in-process', () => {
   }
 
   /** A stdin that gets three good codes (now, next, the one after) once the device exists. */
-  function codesOnStdin(clock: ReturnType<typeof fakeClock>, user = 'alice', override?: (codes: string[]) => string[]) {
+  function codesOnStdin(clock: ReturnType<typeof fakeClock>, user = 'alice', start = counterAt(clock.now())) {
     const stdin = new PassThrough();
-    const start = counterAt(clock.now());
     const timer = setInterval(async () => {
       const seed = await seedOf(user).catch(() => undefined);
       if (!seed) return;
       clearInterval(timer);
-      const codes = [0, 1, 2].map((i) => codeAt(seed, start + i));
-      stdin.write((override ? override(codes) : codes).join('\n') + '\n');
+      stdin.write([0, 1, 2].map((i) => codeAt(seed, start + i)).join('\n') + '\n');
     }, 20);
     return { stdin, stop: () => clearInterval(timer) };
   }
@@ -207,6 +205,22 @@ describe('setup wizard against moto, in-process', () => {
     const result = await runCli(['--profile', 'temp', '--endpoint-url', moto.url], { env: box.env, clock: fakeClock() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Profile temp holds temporary credentials');
+  });
+
+  it("corrects a computer clock that is minutes off AWS's, and says so", async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock(Math.floor(Date.now() / 30_000) * 30_000 + 5_000 - 600_000); // 10 minutes slow
+    // The phone is right: its codes follow AWS's time, which moto's Date header reports.
+    const codes = codesOnStdin(clock, 'alice', counterAt(Date.now()));
+    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    codes.stop();
+    // 600 s, plus how far into its window the real clock was (the fake one starts 5 s in).
+    const seconds = Number(/This computer's clock is (\d+) seconds behind AWS's/.exec(result.stderr)?.[1]);
+    expect(seconds).toBeGreaterThanOrEqual(595);
+    expect(seconds).toBeLessThanOrEqual(626);
+    expect(result.stderr).not.toContain("your phone's clock");
+    expect(result.code).toBe(0);
   });
 
   it('gives up on codes that are never digits, and leaves no device', async () => {

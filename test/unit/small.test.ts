@@ -2,6 +2,7 @@ import { TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
+import { serverClockOffset } from '../../src/aws/client.js';
 import { AwsError, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
@@ -365,5 +366,15 @@ describe('typedPath (a CSV path typed or dragged in at the prompt)', () => {
     { typed: '~bob/x.csv', path: '~bob/x.csv' },
   ])('$typed → $path', ({ typed, path }) => {
     expect(typedPath(typed, '/home/alice')).toBe(path);
+  });
+});
+
+describe('serverClockOffset (AWS time from the Date header)', () => {
+  it.each([
+    { header: 'Tue, 24 Nov 2026 12:00:00 GMT', local: Date.UTC(2026, 10, 24, 11, 59, 0), offset: 60_500 },
+    { header: 'Tue, 24 Nov 2026 12:00:00 GMT', local: Date.UTC(2026, 10, 24, 12, 0, 0, 500), offset: 0 },
+    { header: 'not a date', local: 0, offset: undefined },
+  ])('$header at $local → $offset', ({ header, local, offset }) => {
+    expect(serverClockOffset(header, local)).toBe(offset);
   });
 });

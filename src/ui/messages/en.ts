@@ -199,6 +199,8 @@ Examples
   'code.tryAnyway': 'Send this code to AWS anyway?',
   'code.tooManyBad': 'Too many codes could not be used. Check the phone\'s clock and the entry in the app, then run the wizard again.',
   'codes.stdinEnded': 'Standard input ended before all codes were read: --codes-from-stdin needs one code per line, as each is asked for.',
+  'clock.computerOff':
+    'This computer\'s clock is {seconds} seconds {direction} AWS\'s. The code checks use AWS\'s time; consider turning on automatic time (NTP) on this computer.',
   'time.seconds': '{n} seconds',
   'time.minutes': '{n} minutes',
   'time.behind': 'behind',
