@@ -5,8 +5,11 @@ import { t } from '../../ui/messages/index.js';
 import { groupedKey, otpauthUri, qrPng, renderQr } from '../../ui/qr.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 
-/** Lines kept free below the QR for the prompts that follow it. */
-const ROWS_BELOW_QR = 4;
+/**
+ * Lines kept free below the QR for the menu that follows it (question, three choices,
+ * a blank line and the key hint), so the top quiet zone stays on screen while scanning.
+ */
+const ROWS_BELOW_QR = 6;
 
 /** The account alias the console shows, or the account id when there is none (or no permission). */
 async function accountLabel(aws: Aws, identity: Identity): Promise<string> {
