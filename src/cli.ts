@@ -3,7 +3,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
 import type { Runtime } from './deps.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
-import { t } from './ui/messages/index.js';
+import { chooseLanguage, isLanguage, setLanguage, t } from './ui/messages/index.js';
 import { createOutput, type Output } from './ui/output.js';
 
 const OPTIONS = {
@@ -25,6 +25,7 @@ const OPTIONS = {
   'allow-clock-drift': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   keep: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 const { version } = pkg;
@@ -72,8 +73,15 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
 /** argv → exit code. Errors become one-paragraph messages here, and only here. */
 export async function main(argv: string[], runtime: Runtime): Promise<number> {
   const out = createOutput(runtime.stderr, runtime.stdout, runtime.env);
+  // The language comes first, so that even an argument error is in it.
+  setLanguage(chooseLanguage(runtime.env));
   try {
     const { values: flags, positionals } = parse(argv);
+    if (flags.lang !== undefined) {
+      const lang = flags.lang.trim().toLowerCase();
+      if (!isLanguage(lang)) throw new UserError('cli.badLang', { value: flags.lang });
+      setLanguage(lang);
+    }
     let command: Command = 'setup';
     if (positionals[0] && (COMMANDS as readonly string[]).includes(positionals[0])) {
       command = positionals.shift() as Command;

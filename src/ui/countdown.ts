@@ -1,5 +1,6 @@
 import type { Clock } from '../totp/clock.js';
 import type { Output } from './output.js';
+import { truncateToWidth } from './width.js';
 
 /**
  * Waits `ms`, showing the seconds left: updated in place on a terminal, one line otherwise.
@@ -20,7 +21,9 @@ export async function countdown(
   }
   try {
     for (let left = end - clock.now(); left > 0; left = end - clock.now()) {
-      out.raw(`\r\u001b[2K${label(Math.ceil(left / 1000))}`);
+      // One line only: a wrapped line could not be redrawn in place.
+      const columns = out.size()?.columns ?? 80;
+      out.raw(`\r\u001b[2K${truncateToWidth(label(Math.ceil(left / 1000)), columns - 1)}`);
       await clock.sleep(Math.min(left, left % 1000 || 1000), signal);
     }
   } finally {

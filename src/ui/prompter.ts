@@ -1,4 +1,5 @@
 import { CancelledError, UserError } from '../errors.js';
+import { t } from './messages/index.js';
 
 /** Every question names the flag that answers it in advance. */
 export interface Question {
@@ -47,12 +48,25 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     },
     async confirm(q) {
       const { confirm } = await import('@inquirer/prompts');
-      return guard(() => confirm({ message: q.message, default: q.default }, context()));
+      return guard(() =>
+        confirm(
+          { message: q.message, default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
+          context(),
+        ),
+      );
     },
     async select(q) {
       const { select } = await import('@inquirer/prompts');
       return guard(() =>
-        select({ message: q.message, choices: q.choices, default: q.default }, context()),
+        select(
+          {
+            message: q.message,
+            choices: q.choices,
+            default: q.default,
+            theme: { style: { keysHelpTip: () => t('prompt.selectHelp') } },
+          },
+          context(),
+        ),
       );
     },
   };

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
-import { awayFromBoundary, enrolWithPhone, Phone } from '../helpers/phone.js';
+import { awayFromBoundary, enrolWithPhone, messagePattern, Phone } from '../helpers/phone.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 
@@ -205,5 +205,26 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await screen.exited).toBe(2);
     expect(await listDevices(moto)).toEqual([]);
   }, 60_000);
+
+  it('speaks Japanese with LANG=ja_JP.UTF-8: the phone answers the Japanese prompts', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const s = (screen = new Screen([csv, '--endpoint-url', moto.url], { ...box.env, LANG: 'ja_JP.UTF-8' }));
+    const say = (id: Parameters<typeof messagePattern>[1]) => messagePattern('ja', id);
+    let at = await s.waitFor(say('profile.ask'));
+    s.answer('');
+    at = await s.waitFor(say('region.ask'), at);
+    s.answer('');
+    const enrolled = await enrolWithPhone(s, at, 'ja');
+    // inquirer hard-wraps a long question at the terminal width, in Japanese anywhere: wait for its verb.
+    at = await s.waitFor('を削除しますか', enrolled.at);
+    s.answer('');
+    expect(await s.exited).toBe(0);
+    const text = s.plain();
+    expect(text).toMatch(say('summary.heading'));
+    expect(text).toMatch(say('session.verified'));
+    expect(text).not.toMatch(/\b(Profile name|Code shown|navigate)\b/);
+    await assertEnrolled(key, enrolled.phone, s.raw);
+  }, 90_000);
 });
 

@@ -1,5 +1,6 @@
 import jsqrModule from 'jsqr';
 import { Secret, TOTP } from 'otpauth';
+import { catalogs, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import type { Screen } from './screen.js';
 
 // jsqr is CommonJS with a default export: unwrap it whichever way the loader presents it.
@@ -99,18 +100,25 @@ export async function awayFromBoundary(ms = 6_000): Promise<void> {
  * reads the QR, continues, enables with the codes of windows k−1 and k (within the one
  * window of drift the wizard accepts), then types the session code when asked for it.
  */
-export async function enrolWithPhone(screen: Screen, from = 0) {
-  let at = await screen.waitFor('Added it to your app?', from);
+export async function enrolWithPhone(screen: Screen, from = 0, lang: Language = 'en') {
+  const say = (id: MessageId) => messagePattern(lang, id);
+  let at = await screen.waitFor(say('qr.askScanned'), from);
   const phone = Phone.fromScreen(screen.lines());
   screen.answer('');
-  at = await screen.waitFor('Code shown in the app now', at);
+  at = await screen.waitFor(say('enable.askFirst'), at);
   await awayFromBoundary();
   const k = phone.window();
   screen.answer(phone.code(k - 1));
-  at = await screen.waitFor('The next code', at);
+  at = await screen.waitFor(say('enable.askSecond'), at);
   screen.answer(phone.code(k));
-  at = await screen.waitFor('New code from the app', at, 40_000);
+  at = await screen.waitFor(say('session.askCode'), at, 40_000);
   const sessionAskedAt = Date.now();
   screen.answer(phone.code());
   return { phone, at, k, sessionAskedAt };
+}
+
+/** A message of a catalog as a pattern, its {placeholders} matching any text on one line. */
+export function messagePattern(lang: Language, id: MessageId): RegExp {
+  const parts = catalogs[lang][id].split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.*?'));
 }

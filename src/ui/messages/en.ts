@@ -40,6 +40,8 @@ Options
   --delete-csv, --keep-csv  delete (or keep) the CSV afterwards without asking
   --allow-clock-drift       send codes from a phone whose clock is off without asking
   -y, --yes                 take the default answer to every question
+  --lang en|ja              language of messages (else MFA_ONBOARD_LANG, LC_ALL,
+                            LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)
   --keep                    demo only: keep the demo's temporary folder
   -h, --help                show this help
   -V, --version             show the version
@@ -71,6 +73,10 @@ Examples
 
   'prompt.noTerminal':
     'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+  'prompt.selectHelp': '↑↓ navigate • ⏎ select',
+  'prompt.yes': 'Yes',
+  'prompt.no': 'No',
+  'cli.badLang': '--lang {value} is not a language this tool speaks: use en (English) or ja (日本語).',
   'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
 
   'hint.invalidClientTokenId':
@@ -139,11 +145,11 @@ Examples
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). This wizard sets up a first device. To get an MFA session with the existing one: aws sts get-session-token --serial-number {serial} --token-code CODE. If the phone was lost, an administrator can remove the device: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}, then aws iam delete-virtual-mfa-device --serial-number {serial}.',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}), and this wizard sets up a first device. With that device at hand, get an MFA session with  aws sts get-session-token --serial-number {serial} --token-code CODE  (CODE from your app). If the phone was lost, an administrator can remove the device with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  and then  aws iam delete-virtual-mfa-device --serial-number {serial}',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
-    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run: aws iam delete-virtual-mfa-device --serial-number {serial}. Then run the wizard again.',
+    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run  aws iam delete-virtual-mfa-device --serial-number {serial}  and then run the wizard again.',
   'preflight.nameInUse':
     'An MFA device named like yours ({serial}) exists and is in use by another user. Choose another name with --device-name.',
 
@@ -236,11 +242,12 @@ Examples
   'rollback.keptEnabled': 'The device {serial} turned out to be enabled for {user} after all, so it was kept.',
 
   'summary.heading': 'Done: {user} is protected by MFA',
-  'summary.device': '  MFA device   {serial}',
-  'summary.profiles': '  Profiles     long-term keys: {profile}; MFA session: {sessionProfile} (until {expires})',
-  'summary.file': '  Changed      {path}',
-  'summary.fileBackup': '  Changed      {path} (previous version: {backup})',
-  'summary.next': '  Try it:      {command}',
+  'summary.device': 'MFA device',
+  'summary.profiles': 'Profiles',
+  'summary.profilesValue': 'long-term keys: {profile}; MFA session: {sessionProfile} (until {expires})',
+  'summary.file': 'Changed',
+  'summary.fileBackup': '{path} (previous version: {backup})',
+  'summary.next': 'Try it',
 
   'duration.invalid': '--duration {value} is not a length of time: use e.g. 12h, 90m, 1h30m or a number of seconds.',
   'duration.outOfRange': '--duration {value} is {seconds} seconds; an MFA session lasts from 15m (900) to 36h (129600).',

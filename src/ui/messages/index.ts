@@ -1,15 +1,35 @@
 import { en, type MessageId } from './en.js';
+import { ja } from './ja.js';
 
 export type { MessageId };
 /** Values substituted for `{name}` placeholders in a message. */
 export type MessageParams = Record<string, string | number>;
 
-const catalogs: Record<string, Record<MessageId, string>> = { en };
+/** Every catalog, by language code. Adding a language is adding a file and a line here. */
+export const catalogs = { en, ja } as const satisfies Record<string, Record<MessageId, string>>;
+export type Language = keyof typeof catalogs;
+
 let current: Record<MessageId, string> = en;
 
-/** Selects the catalog used by `t`; unknown languages fall back to English. */
-export function setLanguage(lang: string): void {
-  current = catalogs[lang] ?? en;
+export function isLanguage(value: string): value is Language {
+  return Object.hasOwn(catalogs, value);
+}
+
+/** Selects the catalog used by `t`. */
+export function setLanguage(lang: Language): void {
+  current = catalogs[lang];
+}
+
+/**
+ * The language to speak: `--lang`, else MFA_ONBOARD_LANG, else the locale (LC_ALL, then
+ * LC_MESSAGES, then LANG, as POSIX orders them: `ja_JP.UTF-8` → ja), else English.
+ */
+export function chooseLanguage(env: NodeJS.ProcessEnv): Language {
+  const explicit = env.MFA_ONBOARD_LANG?.trim().toLowerCase();
+  if (explicit && isLanguage(explicit)) return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const code = locale.toLowerCase().split(/[_.@-]/)[0] ?? '';
+  return isLanguage(code) ? code : 'en';
 }
 
 /**
@@ -17,8 +37,10 @@ export function setLanguage(lang: string): void {
  * through here, so that a language is one file beside `en.ts`.
  */
 export function t(id: MessageId, params: MessageParams = {}): string {
-  const template = current[id] ?? en[id];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return format(current[id] ?? en[id], params);
+}
+
+/** Fills `{name}` placeholders; unknown ones stay as they are. */
+export function format(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
+import { table } from '../../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../context.js';
 
 /** Step 9: what was done, which files changed, and what to run next. */
@@ -18,15 +19,22 @@ export function printSummary(
 ): void {
   const { out } = deps;
   out.heading(t('summary.heading', { user: input.user }));
-  out.info(t('summary.device', { serial: input.serialNumber }));
-  out.info(t('summary.profiles', { profile: input.profile, sessionProfile: input.sessionProfile, expires: input.expiration.toISOString() }));
-  // A file changed twice (keys, then session) is reported once, with its latest backup.
-  const latest = new Map(input.changes.filter((c) => c.changed).map((c) => [c.path, c]));
+  const rows: [string, string][] = [
+    [t('summary.device'), input.serialNumber],
+    [t('summary.profiles'), t('summary.profilesValue', { profile: input.profile, sessionProfile: input.sessionProfile, expires: input.expiration.toISOString() })],
+  ];
+  // A file changed twice (keys, then session) is reported once, with its backup.
+  const latest = new Map<string, FileChange>();
+  for (const change of input.changes.filter((c) => c.changed)) {
+    const seen = latest.get(change.path);
+    latest.set(change.path, { ...change, backupPath: seen?.backupPath ?? change.backupPath });
+  }
   for (const change of latest.values()) {
-    out.info(t(change.backupPath ? 'summary.fileBackup' : 'summary.file', { path: change.path, backup: change.backupPath ?? '' }));
+    rows.push([t('summary.file'), change.backupPath ? t('summary.fileBackup', { path: change.path, backup: change.backupPath }) : change.path]);
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
-  out.info(t('summary.next', { command: `aws sts get-caller-identity --profile ${input.sessionProfile}${endpoint}` }));
+  rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${input.sessionProfile}${endpoint}`]);
+  for (const line of table(rows)) out.info(line);
 }
 
 /** Offers to delete the CSV: it holds the secret key in plain text, now kept in the credentials file. */

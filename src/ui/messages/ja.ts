@@ -1,0 +1,264 @@
+import type { en } from './en.js';
+
+/** Japanese messages: the same ids and {parameters} as en.ts, in the terms of the Japanese AWS console. */
+export const ja: Record<keyof typeof en, string> = {
+  'help.main': `mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。
+
+使い方
+  mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)
+  mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
+  mfa-onboard help                      このヘルプを表示します
+
+ウィザードの処理
+  1. アクセスキー CSV を ~/.aws/credentials のプロファイルに取り込みます
+  2. キーを AWS で確認し、IAM ユーザー名を調べます
+  3. ユーザー名を付けた仮想 MFA デバイスを作成し、その QR コードを表示します
+  4. 認証アプリの連続する 2 つの MFA コードでデバイスを有効にします
+  5. MFA セッションを取得して確認し、プロファイル <profile>-mfa として保存します
+
+オプション
+  CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
+                            credentials.csv
+  --profile NAME            キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を
+                            提案します)。CSV を指定しない場合は、使用する既存のプロファイル
+                            (省略時は AWS_PROFILE)
+  --session-profile NAME    MFA セッションを保存するプロファイル (既定: <profile>-mfa)
+  --user NAME               複数のユーザーを含む credentials.csv で使うユーザー
+  --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
+                            mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
+  --region REGION           プロファイルに書き込み、STS に使うリージョン
+                            (既定: 質問します。AWS_REGION または us-east-1 を提案します)
+  --endpoint-url URL        IAM と STS の呼び出し先 (AWS_ENDPOINT_URL、
+                            AWS_ENDPOINT_URL_IAM、AWS_ENDPOINT_URL_STS でも指定可)
+  --duration TIME           MFA セッションの有効期間。15m から 36h まで (例: 12h、90m、
+                            3600)。既定は 12h
+  --show-secret             認証アプリに手で入力するための MFA キーを表示します (stderr に
+                            出力されます。ログに残さないでください)
+  --qr-png FILE             QR コードを FILE にも書き込みます (モード 0600)
+  --codes-from-stdin        MFA コードを必要になるたびに標準入力から 1 行ずつ読み込みます
+  --replace-profile         同じプロファイル名に保存済みの別のキーを置き換えます
+  --delete-csv, --keep-csv  終了後に CSV を確認なしで削除 (または保持) します
+  --allow-clock-drift       時計がずれたスマートフォンのコードも確認なしで送信します
+  -y, --yes                 すべての質問に既定の回答を使います
+  --lang en|ja              メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、
+                            LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)
+  --keep                    demo のみ: デモの一時フォルダーを残します
+  -h, --help                このヘルプを表示します
+  -V, --version             バージョンを表示します
+
+端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
+
+ファイルと環境変数: AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、
+AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を
+付けません。
+
+終了コード: 0 完了、1 エラー、2 キャンセル。
+
+例
+  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
+  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
+  mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
+  mfa-onboard demo                       (ローカルのエミュレーターで試す)`,
+
+  'error.cancelled': 'キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。',
+  'error.internal':
+    '予期しないエラーが発生しました ({message})。秘密情報は表示されていません。MFA_ONBOARD_DEBUG=1 を付けて再実行すると詳細を確認できます。この問題を報告してください。',
+  'aws.failed': 'AWS が {action} を拒否しました ({code}): {message}',
+
+  'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
+  'cli.badEndpoint': '--endpoint-url {value} は URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL を指定してください。',
+  'cli.extraArgument': '予期しない引数 "{argument}" があります。ウィザードに指定できる CSV ファイルは 1 つだけです。使い方は mfa-onboard --help で確認してください。',
+
+  'prompt.noTerminal':
+    'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+  'prompt.selectHelp': '↑↓ 移動 • ⏎ 選択',
+  'prompt.yes': 'はい',
+  'prompt.no': 'いいえ',
+  'cli.badLang': '--lang {value} はこのツールが対応している言語ではありません。en (English) または ja (日本語) を指定してください。',
+  'prompt.noTerminalNoDefault': 'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください。',
+
+  'hint.invalidClientTokenId':
+    'AWS はこのアクセスキー ID を認識していません。削除または無効化されたか、別のパーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。',
+  'hint.signatureDoesNotMatch': 'シークレットアクセスキーがアクセスキー ID と一致しません。両方を同じアクセスキーからコピーしたか確認してください。',
+  'hint.accessDenied': 'IAM のアクセス許可でこの操作が許可されていません。管理者に依頼してください (ウィザードに必要なアクセス許可は README に記載されています)。',
+  'hint.throttling': 'AWS がリクエストレートを制限しています。1 分ほど待ってから、ウィザードを再実行してください。',
+  'hint.network': 'ネットワーク接続、プロキシ設定、または --endpoint-url を確認してください。',
+  'hint.expiredToken': 'セッションの有効期限が切れています。新しいセッションを取得してください。',
+  'hint.noCredentials':
+    'このプロファイルの AWS 認証情報が見つかりません。コンソールからダウンロードしたアクセスキー CSV を指定するか、認証情報ファイルにキーがあるプロファイルを --profile で指定してください。',
+
+  'csv.askPath': 'アクセスキー CSV のパス (例: ~/Downloads/alice_accessKeys.csv):',
+  'csv.notFound': '{path} にファイルがありません。AWS コンソールからダウンロードしたアクセスキー CSV のパスを確認してください (通常は「ダウンロード」フォルダーにあります)。',
+  'csv.notAFile': '{path} はファイルではありません。アクセスキー CSV ファイルそのもののパスを指定してください。',
+  'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
+  'csv.notCsv':
+    '{path} は AWS のアクセスキー CSV ではありません。1 行目は "Access key ID,Secret access key" (または "User name" で始まる行) のはずです。コンソールからダウンロードしたファイルを選んだか確認してください。',
+  'csv.noKeys':
+    '{path} はコンソールのサインイン用 CSV (ユーザー名とパスワード) で、アクセスキーは含まれていません。コンソールでアクセスキーを作成し (IAM → ユーザー → セキュリティ認証情報)、そのときダウンロードされる CSV を使ってください。',
+  'csv.noRows': '{path} にはヘッダーしかなく、キーが含まれていません。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください。',
+  'csv.temporaryKey':
+    '{path} の {line} 行目は一時的なアクセスキー ({keyId}、ASIA で始まるもの) です。MFA の設定には IAM ユーザーの長期的なアクセスキー (AKIA で始まるもの) を使います。コンソールでアクセスキーを作成し、その CSV を使ってください。',
+  'csv.badKeyId':
+    '{path} の {line} 行目のアクセスキー ID ({keyId}) は正しい形式ではありません (AKIA の後に英大文字または数字が 16 文字)。ファイルが編集された可能性があります。コンソールからもう一度ダウンロードしてください。',
+  'csv.badSecret':
+    '{path} の {line} 行目のシークレットアクセスキーは正しい形式ではありません (英字、数字、+、/ からなる 40 文字のはずですが、{length} 文字です)。ファイルが編集された可能性があります。コンソールからもう一度ダウンロードしてください。',
+  'csv.userNotInFile': '{path} にユーザー "{user}" はありません。含まれているユーザー: {users}。',
+  'csv.userColumnMissingForUser':
+    '{path} にはユーザー名の列がないため、--user {user} で行を選べません。--user を省略してください。キーの所有者はウィザードが AWS に問い合わせます。',
+  'csv.whichUser': 'この CSV には {count} 個のアクセスキーがあります。どれがあなたのキーですか?',
+  'csv.noUserName': 'ユーザー名なし',
+  'csv.read': '{path} からアクセスキー {keyId} を読み込みました',
+  'csv.deleteAsk': '{path} を削除しますか? シークレットアクセスキーが平文で含まれています。キーは {credentials} に保存済みです。',
+  'csv.deleted': '{path} を削除しました',
+  'csv.kept': '{path} を残しました。シークレットアクセスキーが平文で含まれているため、安全に保管するか削除してください。',
+
+  'identify.unknownKey':
+    'AWS は {path} のアクセスキーを認識していません。削除または無効化されたか、呼び出し先とは別の AWS パーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。管理者に新しいアクセスキーを依頼してください。',
+  'identify.wrongSecret':
+    'AWS は {path} のシークレットアクセスキーを拒否しました。アクセスキー ID と一致しません。ファイルが編集された可能性があります。コンソールから新しいアクセスキー CSV をダウンロードしてください。',
+  'identify.root':
+    'これはアカウント {account} のルートユーザーのキーです。ルートユーザーの MFA は API ではなくコンソールで設定します。また、ルートユーザーのアクセスキーは削除してください。代わりに IAM ユーザーのキーを使ってください。',
+  'identify.notUser':
+    'この認証情報は IAM ユーザーではなく {arn} のものです。MFA デバイスは IAM ユーザーに設定します。IAM ユーザーの長期的なアクセスキーを使ってください。',
+  'identify.temporaryProfile':
+    'プロファイル {profile} には一時的な認証情報 (セッショントークン) が保存されています。MFA の設定には IAM ユーザーの長期的なアクセスキーが必要です。アクセスキー CSV を指定するか、長期的なアクセスキーを持つプロファイルを指定してください。',
+  'identify.done': 'このキーはアカウント {account} の {user} のものです ({arn})',
+
+  'profile.ask': 'このキーのプロファイル名:',
+  'profile.badName': '"{name}" はプロファイル名に使えません。英字、数字、_ . @ + = , - だけを使ってください。',
+  'profile.badNameFlag': '{flag} "{name}" はプロファイル名に使えません。英字、数字、_ . @ + = , - だけを使ってください (空白、角かっこ、改行は使えません)。',
+  'profile.replaceAsk': 'プロファイル {profile} には別のキー ({keyId}) が保存されています。置き換えますか?',
+  'profile.keptExisting':
+    'プロファイル {profile} には別のアクセスキーが保存されているため、変更しませんでした。--profile で別の名前を指定するか、--replace-profile を指定して置き換えてください。',
+  'profile.saved': 'キーを {path} にプロファイル {profile} として保存しました',
+  'profile.unchanged': '{path} のプロファイル {profile} には、すでにこのキーが保存されています',
+  'profile.sessionIsLongTerm':
+    'セッションのプロファイルを {profile} 自体にすることはできません。長期的なアクセスキーがセッションで上書きされてしまいます。--session-profile を省略する (既定は {profile}-mfa) か、別の名前を指定してください。',
+  'profile.sessionHoldsKeysAsk': 'プロファイル {profile} には長期的なアクセスキー ({keyId}) が保存されています。MFA セッションで上書きしますか?',
+  'profile.sessionHoldsKeys':
+    'プロファイル {profile} には長期的なアクセスキーが保存されているため、MFA セッションで上書きしませんでした。--session-profile で別の名前を指定するか、--replace-profile を指定してください。',
+
+  'region.ask': 'プロファイル {profile} のデフォルトリージョン:',
+  'region.invalid': '"{value}" は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
+  'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
+
+  'preflight.alreadyEnrolled':
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。このウィザードは最初のデバイスを設定するためのものです。既存のデバイスで MFA セッションを取得するには、aws sts get-session-token --serial-number {serial} --token-code CODE を実行します。スマートフォンを紛失した場合は、管理者がデバイスを削除できます: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial} を実行した後、aws iam delete-virtual-mfa-device --serial-number {serial} を実行します。',
+  'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
+  'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
+  'preflight.orphanDenied':
+    '以前の試行で作成された未完了の MFA デバイス ({serial}) が残っていますが、アクセス許可がないため削除できません (iam:DeleteVirtualMFADevice。一般的なポリシーでは MFA 認証済みの場合にのみ許可されます)。管理者に aws iam delete-virtual-mfa-device --serial-number {serial} の実行を依頼し、その後ウィザードを再実行してください。',
+  'preflight.nameInUse':
+    'あなたのデバイスと同じ名前の MFA デバイス ({serial}) がすでに存在し、別のユーザーが使用しています。--device-name で別の名前を指定してください。',
+
+  'device.badName': '"{name}" は MFA デバイス名に使えません。英字、数字、+ = , . @ _ - だけを使い、226 文字以内にしてください。',
+  'device.createDenied':
+    'AWS は {user} による MFA デバイス {name} の作成を許可しませんでした ({message})。多くのポリシーでは、ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) しか作成できません。--device-name を指定した場合は省略してください。指定していない場合は、管理者に iam:CreateVirtualMFADevice の許可を依頼してください。',
+  'device.limitExceeded': 'アカウントまたはユーザーの MFA デバイス数が上限 (ユーザーあたり 8 個) に達しています。使っていないデバイスを削除するか、管理者に相談してください。',
+  'device.created': '仮想 MFA デバイス {serial} を作成しました',
+
+  'qr.heading': '認証アプリにデバイスを追加する',
+  'qr.scan': '認証アプリでこの QR コードをスキャンしてください (Amazon Web Services、{label} と表示されます):',
+  'qr.tooSmall':
+    '端末が小さすぎて QR コードを表示できません ({columns}×{rows} が必要ですが、この端末は {haveColumns}×{haveRows} です)。ウィンドウを大きくしてもう一度表示するか、キーを認証アプリに手で入力するか、QR コードを PNG として保存してください。',
+  'qr.noTerminal': 'QR コードを表示する端末がありません。',
+  'qr.noWayToShow':
+    'QR コードを表示する端末がないため、認証アプリにキーを渡せませんでした。--qr-png FILE を指定して QR コードを画像として保存するか、--show-secret を指定してキーを表示し、手で入力してください。',
+  'qr.askScanned': '認証アプリに追加しましたか?',
+  'qr.askNoQr': 'デバイスを認証アプリにどの方法で追加しますか?',
+  'qr.choiceScanned': 'はい、コードが表示されています: 続行',
+  'qr.choiceAdded': '追加しました: 続行',
+  'qr.choiceKey': '手で入力するためのキーを表示',
+  'qr.choiceRedraw': 'ウィンドウを大きくしました: QR コードを再表示',
+  'qr.choicePng': 'QR コードを PNG ファイルとして保存',
+  'qr.askPngPath': 'QR コードの保存先ファイル:',
+  'qr.manualKey': 'アプリで「セットアップキーを入力」を選び、アカウント名に {device}、種類に「時間ベース」を指定して、次のキーを入力してください (空白は省略可):',
+  'qr.pngWritten': 'QR コードを {path} に書き込みました (読み取れるのはあなただけです)。MFA キーが含まれているため、スキャンしたら削除してください。',
+  'qr.pngExists': '{path} はすでに存在します。QR コードで既存のファイルを上書きすることはないため、新しいファイル名を指定してください。',
+  'qr.pngFailed': 'QR コードを {path} に書き込めませんでした ({reason})。書き込み可能なフォルダーを指定してください。',
+
+  'enable.heading': '連続する 2 つのコードでデバイスを有効にする',
+  'enable.askFirst': 'アプリに今表示されているコード:',
+  'enable.askSecond': '次のコード (その次に表示されるもの):',
+  'enable.waitNext': '次のコードを待っています: {seconds} 秒…',
+  'enable.notConsecutiveLate':
+    'この 2 つのコードは連続していません。2 つ目のコードが、1 つ目の 2 つ以上後のコードです。今表示されているコードと、その次のコードでやり直してください。',
+  'enable.notConsecutiveEarly': '2 つ目のコードが 1 つ目より前のコードです。今表示されているコードと、その次のコードでやり直してください。',
+  'enable.rejected':
+    'AWS は 2 つのコードを受け付けませんでした (InvalidAuthenticationCode)。アプリで今追加したエントリを見ているか確認し、新しい連続する 2 つのコードで再試行してください。',
+  'enable.alreadyEnabled': 'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください: aws iam list-mfa-devices --user-name {user}',
+  'enable.temporarilyUnmodifiable': 'IAM は現在ユーザー {user} を変更できません (作成または変更された直後です)。1 分ほど待ってから、ウィザードを再実行してください。',
+  'enable.noSuchEntity': 'IAM でユーザー {user} またはデバイス {serial} が見つからなくなりました ({message})。ユーザーが存在するか管理者に確認してください。',
+  'enable.accessDenied': 'AWS は {user} による MFA デバイスの有効化を許可しませんでした ({message})。自分のユーザーに対する iam:EnableMFADevice の許可を管理者に依頼してください。',
+  'enable.gaveUp': '何度か試しましたが、デバイスを有効にできませんでした。スマートフォンの時計が自動設定になっているか確認してから、ウィザードを再実行してください。',
+  'enable.done': '{user} の MFA デバイス {serial} を有効にしました',
+
+  'code.notSixDigits': 'コードはアプリに表示される 6 桁の数字です (空白は入っていても構いません)。もう一度入力してください。',
+  'code.sameTwice': '前と同じコードです。アプリに次のコードが表示されるまで待ってください。',
+  'code.alreadyUsed': 'このコードはすでに使用されています。AWS は各コードを 1 回しか受け付けません。アプリに新しいコードが表示されるまで待ってください。',
+  'code.noMatch':
+    'このコードはこのデバイスのものではありません。入力ミスがないか、また別のアカウントではなく今追加したエントリ (Amazon Web Services、あなたのユーザー名) のコードを見ているか確認してください。',
+  'code.clockOff':
+    'コードは正しいですが、スマートフォンの時計が約 {amount}{direction}いるため、AWS に拒否される可能性があります。スマートフォンで日付と時刻の自動設定をオンにしてから、新しいコードを使ってください。',
+  'code.tryAnyway': 'このコードをそのまま AWS に送信しますか?',
+  'code.tooManyBad': '使用できないコードが多すぎます。スマートフォンの時計とアプリのエントリを確認してから、ウィザードを再実行してください。',
+  'codes.stdinEnded': 'すべてのコードを読み込む前に標準入力が終了しました。--codes-from-stdin では、コードが求められるたびに 1 行に 1 つずつ入力する必要があります。',
+  'clock.computerOff':
+    'このコンピューターの時計は AWS の時刻より {seconds} 秒{direction}います。コードの確認には AWS の時刻を使います。このコンピューターで時刻の自動設定 (NTP) をオンにすることを検討してください。',
+  'time.seconds': '{n} 秒',
+  'time.minutes': '{n} 分',
+  'time.behind': '遅れて',
+  'time.ahead': '進んで',
+
+  'session.heading': 'MFA セッションを確認する',
+  'session.waitFresh': 'AWS は各コードを 1 回しか受け付けません。新しいコードを待っています: {seconds} 秒…',
+  'session.askCode': 'アプリの新しいコード:',
+  'session.codeRejected': 'AWS はこのコードでセッションを発行しませんでした (各コードは 1 回しか使えません)。次のコードを待ってください。',
+  'session.notYetValid': 'AWS がまだ新しいデバイスを認識していません (IAM への反映には数秒かかります)。次のコードで再試行します。',
+  'session.denied': 'AWS は MFA セッションの発行を拒否しました ({message})。sts:GetSessionToken が許可されているか管理者に確認してください。',
+  'session.wrongAccount':
+    'セッションのアカウントが {expected} ではなく {account} です。--endpoint-url と AWS_ENDPOINT_URL が想定どおりの宛先を指しているか確認してください。',
+  'session.otherIdentity': 'セッションの ID が {expected} ではなく {arn} です。(ローカルのエミュレーターは常に固定のユーザーを返します。)',
+  'session.verified': 'MFA セッションは正常に動作しています: {arn} (有効期限 {expires})',
+  'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
+  'setup.enabledNotVerified':
+    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
+
+  'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として、mfa_serial を {config} に保存しました',
+  'file.tightened': '{path} は他のユーザーが読み取れる状態でした (モード {mode})。自分だけが読み取れるように変更しました (600)。',
+  'file.dirTightened': 'フォルダー {path} は他のユーザーがアクセスできる状態でした (モード {mode})。自分だけがアクセスできるように変更しました (700)。',
+  'file.locked': '{path} は別の実行で変更中です (ロックファイル {lock})。終了するまで待ってください。実行中のものがない場合は、ロックファイルを削除してください。',
+  'file.writeFailed': '{path} に書き込めませんでした ({reason})。そのフォルダーに書き込めるか確認してください。ファイルの内容は変更されていません。',
+  'ini.badName': '"{name}" は AWS の設定ファイルに名前として書き込めません (角かっこ、空白、改行は使えません)。',
+  'ini.badValue': '{key} の値に改行が含まれているため、安全に書き込めません。',
+  'ini.duplicateSection': 'ファイルに [{section}] セクションが 2 つあり、AWS CLI が読み込めません。手動で一方を削除してから、再実行してください。',
+
+  'rollback.removing': '未完了の MFA デバイスを削除しています…',
+  'rollback.removed': '未完了のデバイス {serial} を削除しました',
+  'rollback.failed':
+    '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます: aws iam delete-virtual-mfa-device --serial-number {serial}',
+  'rollback.keptEnabled': 'デバイス {serial} は {user} に対して有効になっていたため、削除せずに残しました。',
+
+  'summary.heading': '完了: {user} は MFA で保護されています',
+  'summary.device': 'MFA デバイス',
+  'summary.profiles': 'プロファイル',
+  'summary.profilesValue': '長期的なアクセスキー: {profile}、MFA セッション: {sessionProfile} (有効期限 {expires})',
+  'summary.file': '変更したファイル',
+  'summary.fileBackup': '{path} (変更前のファイル: {backup})',
+  'summary.next': '動作確認',
+
+  'duration.invalid': '--duration {value} は時間の長さではありません。12h、90m、1h30m、または秒数で指定してください。',
+  'duration.outOfRange': '--duration {value} は {seconds} 秒です。MFA セッションの長さは 15m (900 秒) から 36h (129600 秒) までです。',
+
+  'demo.heading': 'デモ: ローカルの AWS エミュレーターでウィザードを実行',
+  'demo.starting': 'ローカルの空きポートでエミュレーター (moto) を起動しています…',
+  'demo.ready':
+    'エミュレーターは {url} で動作しています。IAM ユーザー alice と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
+  'demo.identityNote': '注: エミュレーターはどのセッションにも固定の ID を返すため、上の確認では user/moto と表示されます。',
+  'demo.kept': 'デモのファイルを {dir} に残しました。',
+  'demo.stopped': 'エミュレーターを停止しました。',
+  'demo.noMoto': 'デモには AWS エミュレーター moto が必要です。  pip install "moto[server]"  でインストールしてから、再実行してください。',
+  'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
+};

@@ -1,0 +1,53 @@
+/**
+ * Terminal display width: East Asian wide and fullwidth characters take two columns,
+ * combining marks none. Enough for Japanese text, box drawing and our symbols.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char.codePointAt(0)!);
+  return width;
+}
+
+function charWidth(code: number): number {
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
+  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x3099 && code <= 0x309a) || code === 0x200b) return 0;
+  const wide =
+    (code >= 0x1100 && code <= 0x115f) || // Hangul Jamo
+    (code >= 0x2e80 && code <= 0x303e) || // CJK radicals, punctuation
+    (code >= 0x3041 && code <= 0x33ff) || // kana, CJK symbols
+    (code >= 0x3400 && code <= 0x4dbf) || // CJK extension A
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK ideographs
+    (code >= 0xa000 && code <= 0xa4cf) || // Yi
+    (code >= 0xac00 && code <= 0xd7a3) || // Hangul syllables
+    (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility
+    (code >= 0xfe30 && code <= 0xfe4f) || // CJK compatibility forms
+    (code >= 0xff00 && code <= 0xff60) || // fullwidth forms
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) || // emoji
+    (code >= 0x20000 && code <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+/** Pads with spaces to `width` display columns. */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cuts to at most `width` display columns (never in the middle of a wide character). */
+export function truncateToWidth(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = charWidth(char.codePointAt(0)!);
+    if (used + w > width) break;
+    out += char;
+    used += w;
+  }
+  return out;
+}
+
+/** Label/value rows with the values aligned by display width, indented by two spaces. */
+export function table(rows: [label: string, value: string][]): string[] {
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
+  return rows.map(([label, value]) => `  ${padToWidth(label, labelWidth)}  ${value}`);
+}

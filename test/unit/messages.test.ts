@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { catalogs, chooseLanguage, format } from '../../src/ui/messages/index.js';
+import { displayWidth, padToWidth, table, truncateToWidth } from '../../src/ui/width.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const [reference, ...others] = Object.entries(catalogs);
+
+describe('message catalogs', () => {
+  it.each(others)('%s has exactly the ids of en', (_lang, catalog) => {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(reference![1]).sort());
+  });
+
+  it.each(others)('%s uses the same parameters as en in every message', (_lang, catalog) => {
+    const mismatched = Object.entries(reference![1]).filter(
+      ([id, text]) => placeholders(text).join() !== placeholders((catalog as Record<string, string>)[id] ?? '').join(),
+    );
+    expect(mismatched.map(([id]) => id)).toEqual([]);
+  });
+
+  it.each(Object.entries(catalogs))('%s has no empty message', (_lang, catalog) => {
+    expect(Object.entries(catalog).filter(([, text]) => text.trim() === '').map(([id]) => id)).toEqual([]);
+  });
+
+  it('ja translates every message: none with English words is left as en has it', () => {
+    const untranslated = Object.entries(catalogs.ja).filter(
+      ([id, text]) => text === (catalogs.en as Record<string, string>)[id] && /[A-Za-z]{3,}/.test(text.replace(/\{\w+\}/g, '')),
+    );
+    expect(untranslated.map(([id]) => id)).toEqual([]);
+  });
+
+  it('format fills placeholders and leaves unknown ones', () => {
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('chooseLanguage', () => {
+  it.each([
+    [{}, 'en'],
+    [{ LANG: 'ja_JP.UTF-8' }, 'ja'],
+    [{ LANG: 'ja' }, 'ja'],
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'fr_FR.UTF-8' }, 'en'],
+    [{ LANG: 'C.UTF-8' }, 'en'],
+    [{ LANG: 'ja_JP.UTF-8', LC_MESSAGES: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ja_JP.eucJP' }, 'ja'],
+    [{ LC_MESSAGES: 'en_US.UTF-8', LC_ALL: 'ja_JP.UTF-8' }, 'ja'],
+    [{ LC_ALL: 'ja_JP.UTF-8', MFA_ONBOARD_LANG: 'en' }, 'en'],
+    [{ LANG: 'en_US.UTF-8', MFA_ONBOARD_LANG: 'JA' }, 'ja'],
+    [{ LANG: 'ja_JP.UTF-8', MFA_ONBOARD_LANG: 'xx' }, 'ja'],
+  ] as [NodeJS.ProcessEnv, string][])('%o → %s', (env, lang) => {
+    expect(chooseLanguage(env)).toBe(lang);
+  });
+});
+
+describe('display width', () => {
+  it.each([
+    ['abc', 3],
+    ['日本語', 6],
+    ['MFA デバイス', 12],
+    ['ｱｲｳ', 3], // halfwidth katakana
+    ['ＡＢ', 4], // fullwidth Latin
+    ['✔ ok', 4],
+    ['', 0],
+  ])('%s is %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('pads and truncates by columns, never splitting a wide character', () => {
+    expect(padToWidth('日本', 6)).toBe('日本  ');
+    expect(truncateToWidth('日本語テキスト', 5)).toBe('日本');
+    expect(truncateToWidth('abc', 10)).toBe('abc');
+  });
+
+  it('table aligns values at one column whatever the labels are written in', () => {
+    const lines = table([
+      ['MFA デバイス', 'arn:aws:iam::1:mfa/alice'],
+      ['プロファイル', 'alice'],
+      ['試す', 'aws sts get-caller-identity'],
+    ]);
+    const starts = lines.map((line, i) => displayWidth(line.slice(0, line.indexOf(['arn', 'alice', 'aws'][i]!))));
+    expect(new Set(starts).size).toBe(1);
+  });
+});
