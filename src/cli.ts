@@ -26,10 +26,15 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   keep: { type: 'boolean' },
   lang: { type: 'string' },
+  'min-remaining': { type: 'string' },
+  force: { type: 'boolean' },
+  serial: { type: 'string' },
+  export: { type: 'string' },
+  'credential-process': { type: 'boolean' },
 } as const;
 
 const { version } = pkg;
-const COMMANDS = ['setup', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -110,6 +115,20 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
     if (command === 'demo') {
       const { runDemo } = await import('./commands/demo.js');
       await runDemo(flags, runtime, out);
+    } else if (command === 'session') {
+      const [{ runSession }, { createWizardDeps }, { sessionOptions }] = await Promise.all([
+        import('./commands/session.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const options = sessionOptions(flags, runtime.env);
+      const deps = createWizardDeps(runtime, out, {
+        yes: Boolean(flags.yes),
+        codesFromStdin: Boolean(flags['codes-from-stdin']),
+        endpoint: flags['endpoint-url'],
+        codesOnTty: options.credentialProcess,
+      });
+      await runSession(options, deps);
     } else {
       const [{ runSetup }, { createWizardDeps }, { setupOptions }] = await Promise.all([
         import('./commands/setup.js'),

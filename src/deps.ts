@@ -1,7 +1,8 @@
 import { sdkAwsFactory } from './aws/client.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
-import { promptCodeReader, streamCodeReader } from './ui/codes.js';
+import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
+import { openTty } from './ui/tty.js';
 import type { Output } from './ui/output.js';
 import { answeringDefaults, createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
 import type { WizardDeps } from './wizard/context.js';
@@ -17,6 +18,8 @@ export interface Runtime {
   clock?: Clock;
   /** Replaces the prompter (tests). */
   prompter?: Prompter;
+  /** Opens the controlling terminal (tests pass one that fails, as CI has none). */
+  openTty?: typeof openTty;
 }
 
 /** True when a person can answer: both ends of the conversation are a terminal. */
@@ -30,7 +33,7 @@ const withYes = (prompter: Prompter, yes: boolean) => (yes ? answeringDefaults(p
 export function createWizardDeps(
   runtime: Runtime,
   out: Output,
-  flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string },
+  flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string; codesOnTty?: boolean },
 ): WizardDeps {
   const interactive = isInteractive(runtime);
   const prompter =
@@ -40,7 +43,9 @@ export function createWizardDeps(
       : createNonInteractivePrompter({ yes: flags.yes }));
   const readCode = flags.codesFromStdin
     ? streamCodeReader(runtime.stdin, (message) => out.info(message))
-    : promptCodeReader(prompter);
+    : flags.codesOnTty
+      ? ttyCodeReader(runtime.openTty ?? openTty, runtime.signal)
+      : promptCodeReader(prompter);
   const clock = runtime.clock ?? systemClock;
   return {
     out,

@@ -1,5 +1,8 @@
 import type { Flags } from '../cli.js';
-import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
+import { SHELLS, type Shell } from '../credentials/export.js';
+import { UserError } from '../errors.js';
+import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
+import type { SessionOptions } from './session.js';
 import type { SetupOptions } from '../wizard/context.js';
 
 /** Command-line flags (and the AWS_* variables the CLI honours) → the wizard's options. */
@@ -19,6 +22,33 @@ export function setupOptions(flags: Flags, csvPath: string | undefined, env: Nod
     replaceProfile: Boolean(flags['replace-profile']),
     ...(flags['delete-csv'] ? { deleteCsv: true } : flags['keep-csv'] ? { deleteCsv: false } : {}),
     ...(flags['allow-clock-drift'] ? { allowClockDrift: true } : {}),
+    ...(flags.export !== undefined ? { exportShell: shellFlag(flags.export) } : {}),
     yes: Boolean(flags.yes),
+  };
+}
+
+function shellFlag(value: string): Shell {
+  if (!(SHELLS as readonly string[]).includes(value)) throw new UserError('cli.badShell', { value });
+  return value as Shell;
+}
+
+/** Flags of `mfa-onboard session` → its options. */
+export function sessionOptions(flags: Flags, env: NodeJS.ProcessEnv): SessionOptions {
+  const shell = flags.export !== undefined ? shellFlag(flags.export) : undefined;
+  if (shell !== undefined && flags['credential-process']) {
+    throw new UserError('cli.conflict', { a: '--export', b: '--credential-process' });
+  }
+  return {
+    profile: flags.profile ?? (env.AWS_PROFILE || 'default'),
+    ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
+    minRemainingMs: flags['min-remaining'] !== undefined ? parseTime(flags['min-remaining'], '--min-remaining') * 1000 : 10 * 60_000,
+    force: Boolean(flags.force),
+    durationSeconds: flags.duration !== undefined ? parseDuration(flags.duration) : DEFAULT_SESSION_SECONDS,
+    ...(flags.serial !== undefined ? { serial: flags.serial } : {}),
+    ...(shell !== undefined ? { exportShell: shell } : {}),
+    credentialProcess: Boolean(flags['credential-process']),
+    replaceProfile: Boolean(flags['replace-profile']),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? { envRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION } : {}),
   };
 }

@@ -2,10 +2,8 @@ import { defaultRegionFor } from '../aws/arn.js';
 import { promises as fs } from 'node:fs';
 import type { CredentialSource } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
-import { maskKeyId } from '../credentials/mask.js';
-import { readTextFile, type FileChange } from '../credentials/files.js';
-import { readIniValue } from '../credentials/ini.js';
-import { configSection } from '../credentials/paths.js';
+import { exportLines } from '../credentials/export.js';
+import type { FileChange } from '../credentials/files.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
@@ -18,7 +16,7 @@ import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
 import { preflight } from '../wizard/steps/preflight.js';
 import { checkProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
-import { saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
+import { configuredRegion, guardSessionProfile, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
 import { showQr } from '../wizard/steps/show-qr.js';
 import { offerCsvDeletion, printSummary } from '../wizard/steps/summary.js';
 import { verifySession } from '../wizard/steps/verify-session.js';
@@ -36,11 +34,6 @@ export function typedPath(answer: string, home: string | undefined): string {
   return home && (path === '~' || path.startsWith('~/')) ? home + path.slice(1) : path;
 }
 
-/** The region the profile has in the config file, if any. */
-async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
-  const section = configSection(profile);
-  return readIniValue(await readTextFile(configFile), [section.section, ...section.aliases], 'region');
-}
 
 /**
  * The profile's region: `--region` (written), else the one the profile has (kept), else
@@ -64,23 +57,6 @@ async function chooseRegion(
   return { name, forProfile: true };
 }
 
-/** Asks before the session profile overwrites long-term keys stored under that name. */
-async function guardSessionProfile(
-  sessionProfile: string,
-  profile: string,
-  options: Pick<SetupOptions, 'replaceProfile'>,
-  deps: Pick<WizardDeps, 'prompter' | 'files'>,
-): Promise<void> {
-  if (sessionProfile === profile) throw new UserError('profile.sessionIsLongTerm', { profile });
-  const keyId = readIniValue(await readTextFile(deps.files.credentialsFile), sessionProfile, 'aws_access_key_id');
-  if (!keyId?.startsWith('AKIA') || options.replaceProfile) return;
-  const replace = await deps.prompter.confirm({
-    message: t('profile.sessionHoldsKeysAsk', { profile: sessionProfile, keyId: maskKeyId(keyId) }),
-    flag: '--replace-profile',
-    default: false,
-  });
-  if (!replace) throw new UserError('profile.sessionHoldsKeys', { profile: sessionProfile });
-}
 
 /**
  * After a failure or Ctrl-C before the device was known to be enabled: keep it if IAM says
@@ -231,7 +207,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
     const credentials = session.credentials;
     changes.push(
-      await step('save-session', () => saveSession({ sessionProfile, session: credentials, configFile: deps.files.configFile }, deps)),
+      await step('save-session', () => saveSession({ sessionProfile, session: credentials }, deps)),
     );
   } catch (error) {
     out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile, config: deps.files.configFile }));
@@ -249,6 +225,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     },
     deps,
   );
+  if (options.exportShell) out.secretData(exportLines(options.exportShell, session.credentials));
   if (csvPath !== undefined) {
     const path = csvPath;
     await step('delete-csv', () => offerCsvDeletion(path, deps.files.credentialsFile, options, deps));

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { UserError } from '../errors.js';
-import type { Prompter } from './prompter.js';
+import { createInteractivePrompter, type Prompter } from './prompter.js';
+import type { openTty } from './tty.js';
 
 /** Asks for one MFA code; the answer is the raw text typed (checked by the caller). */
 export type CodeReader = (message: string) => Promise<string>;
@@ -31,5 +32,24 @@ export function streamCodeReader(input: NodeJS.ReadableStream, announce: (messag
       lines.shift() ?? (ended ? undefined : await new Promise<string | undefined>((resolve) => waiting.push(resolve)));
     if (line === undefined) throw new UserError('codes.stdinEnded');
     return line;
+  };
+}
+
+/**
+ * Codes asked on the controlling terminal, opened only when a code is needed: stdin and
+ * stdout stay the caller's (`credential_process`).
+ */
+export function ttyCodeReader(open: typeof openTty, signal: AbortSignal): CodeReader {
+  return async (message) => {
+    const tty = open();
+    try {
+      return await createInteractivePrompter({ input: tty.input, output: tty.output, signal }).input({
+        message,
+        flag: '--codes-from-stdin',
+      });
+    } finally {
+      tty.input.destroy();
+      tty.output.destroy();
+    }
   };
 }

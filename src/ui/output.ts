@@ -14,6 +14,8 @@ export interface Output {
   reveal(text: string): void;
   /** Data for scripts (stdout). */
   data(text: string): void;
+  /** Credentials the person asked for on stdout (--export, --credential-process): unfiltered. */
+  secretData(text: string): void;
   /** Never print this value: any occurrence in later output is replaced by asterisks. */
   addSecret(value: string): void;
   /** Applies the secret filter to a string (for text that leaves by another way, such as prompts). */
@@ -60,6 +62,7 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     raw: (text) => stderr.write(redact(text)),
     reveal: (text) => stderr.write(text),
     data: (text) => stdout.write(redact(text) + '\n'),
+    secretData: (text) => stdout.write(text + '\n'),
     addSecret: (value) => {
       // Short values would blank out ordinary text; every secret we hold is long.
       if (value.length >= 8 && !secrets.includes(value)) {

@@ -1,4 +1,5 @@
 import type { Aws, AwsFactory } from '../aws/client.js';
+import type { Shell } from '../credentials/export.js';
 import type { AwsFiles } from '../credentials/paths.js';
 import type { Clock } from '../totp/clock.js';
 import type { CodeReader } from '../ui/codes.js';
@@ -25,6 +26,8 @@ export interface SetupOptions {
   replaceProfile: boolean;
   deleteCsv?: boolean;
   allowClockDrift?: boolean;
+  /** Print lines that set the session in this shell at the end (stdout). */
+  exportShell?: Shell;
   yes: boolean;
 }
 

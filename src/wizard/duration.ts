@@ -7,6 +7,15 @@ export const DEFAULT_SESSION_SECONDS = 43_200;
 
 /** Parses `12h`, `90m`, `1h30m`, `3600s` or `3600` into seconds, within the IAM limits. */
 export function parseDuration(text: string): number {
+  const seconds = parseTime(text, '--duration');
+  if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
+    throw new UserError('duration.outOfRange', { value: text, seconds });
+  }
+  return seconds;
+}
+
+/** Parses a length of time (`12h`, `90m`, `1h30m`, `3600s`, `3600`) into seconds; `flag` names it in errors. */
+export function parseTime(text: string, flag: string): number {
   const trimmed = text.trim().toLowerCase();
   let seconds: number | undefined;
   if (/^\d+$/.test(trimmed)) seconds = Number(trimmed);
@@ -16,9 +25,6 @@ export function parseDuration(text: string): number {
       seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
     }
   }
-  if (seconds === undefined) throw new UserError('duration.invalid', { value: text });
-  if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
-    throw new UserError('duration.outOfRange', { value: text, seconds });
-  }
+  if (seconds === undefined) throw new UserError('duration.invalid', { value: text, flag });
   return seconds;
 }

@@ -1,5 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { main } from '../../src/cli.js';
+import type { Runtime } from '../../src/deps.js';
 import type { Clock } from '../../src/totp/clock.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 
@@ -15,7 +16,14 @@ class Capture extends Writable {
 /** Runs `main` in-process with captured streams: no terminal unless a prompter is given. */
 export async function runCli(
   argv: string[],
-  options: { env: NodeJS.ProcessEnv; prompter?: Prompter; clock?: Clock; stdin?: string | PassThrough; signal?: AbortSignal },
+  options: {
+    env: NodeJS.ProcessEnv;
+    prompter?: Prompter;
+    clock?: Clock;
+    stdin?: string | PassThrough;
+    signal?: AbortSignal;
+    openTty?: Runtime['openTty'];
+  },
 ) {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -34,6 +42,7 @@ export async function runCli(
       signal: options.signal ?? new AbortController().signal,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.prompter ? { prompter: options.prompter } : {}),
+      ...(options.openTty ? { openTty: options.openTty } : {}),
     });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {

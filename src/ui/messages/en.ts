@@ -7,6 +7,7 @@ export const en = {
 
 Usage
   mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)
+  mfa-onboard session [options]         refresh the MFA session (reused while it lasts)
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -39,12 +40,28 @@ Options
   --replace-profile         replace other keys already stored under the profile name
   --delete-csv, --keep-csv  delete (or keep) the CSV afterwards without asking
   --allow-clock-drift       send codes from a phone whose clock is off without asking
+  --export SHELL            at the end, print lines that set the session in sh, fish,
+                            powershell or cmd (stdout)
   -y, --yes                 take the default answer to every question
   --lang en|ja              language of messages (else MFA_ONBOARD_LANG, LC_ALL,
                             LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)
   --keep                    demo only: keep the demo's temporary folder
   -h, --help                show this help
   -V, --version             show the version
+
+Options of session
+  --profile NAME            profile with the long-term keys (default: AWS_PROFILE, else
+                            default); the session goes to <profile>-mfa
+  --serial ARN              MFA device to use (default: the profile's mfa_serial, else
+                            the user's only device, else asked)
+  --min-remaining TIME      reuse a saved session only if it lasts this much longer
+                            (default 10m)
+  --force                   get a new session even if the saved one is still valid
+  --export sh|fish|powershell|cmd
+                            print lines that set AWS_ACCESS_KEY_ID and the rest:
+                            eval "$(mfa-onboard session --export sh)"
+  --credential-process      print the credential_process JSON; a code, when needed, is
+                            asked on the terminal (/dev/tty), never on stdin/stdout
 
 Without a terminal the wizard never asks: a missing answer is an error naming its flag.
 
@@ -58,7 +75,9 @@ Examples
   npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
   mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
   mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
-  mfa-onboard demo                       (try it against a local emulator)`,
+  mfa-onboard demo                       (try it against a local emulator)
+  mfa-onboard session --profile alice    (each morning: a fresh MFA session)
+  credential_process = mfa-onboard session --profile alice --credential-process`,
 
   'error.cancelled': 'Cancelled. Nothing was left half-done: run the command again to start over.',
   'error.internal':
@@ -223,10 +242,24 @@ Examples
   'session.otherIdentity': 'The session says it is {arn}, not {expected}. (The local emulator always names a fixed user.)',
   'session.verified': 'The MFA session works: {arn}, until {expires}',
   'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
+  'session.askCodeFor': 'MFA code for {serial}:',
+  'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires} ({minutes} minutes more): using it. Pass --force for a new one.',
+  'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
+  'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
+  'session.useIt': 'Use it with  --profile {sessionProfile}  until {expires}, or for other tools: mfa-onboard session --export sh',
+  'session.noDevice':
+    'User {user} (profile {profile}) has no MFA device. Set one up first:  mfa-onboard --profile {profile}',
+  'session.whichDevice': 'The user has {count} MFA devices. Which one will you use?',
+  'session.badSerial':
+    'AWS could not check the code against the MFA device {serial}: it does not belong to this user (or was just removed). Check mfa_serial in the config file, or pass --serial.',
+  'session.noTty':
+    'A code is needed for a new MFA session, but there is no terminal to ask on. Run  mfa-onboard session  once in a terminal (the session is then reused), or pass --codes-from-stdin.',
+  'cli.badShell': '--export {value} is not a shell this tool writes for: use sh, fish, powershell or cmd.',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
-  'save.done': 'Saved the session as profile {sessionProfile} in {credentials}, and mfa_serial in {config}',
+  'save.done': 'Saved the session as profile {sessionProfile} in {credentials}',
+  'save.serial': 'Recorded the device as mfa_serial of profile {profile} in {config}',
   'file.tightened': '{path} was readable by others (mode {mode}): it is now readable by you only (600).',
   'file.dirTightened': 'The folder {path} was open to others (mode {mode}): it is now yours only (700).',
   'file.locked': '{path} is being changed by another run (lock file {lock}). Wait for it to finish; if none is running, delete the lock file.',
@@ -249,7 +282,7 @@ Examples
   'summary.fileBackup': '{path} (previous version: {backup})',
   'summary.next': 'Try it',
 
-  'duration.invalid': '--duration {value} is not a length of time: use e.g. 12h, 90m, 1h30m or a number of seconds.',
+  'duration.invalid': '{flag} {value} is not a length of time: use e.g. 12h, 90m, 1h30m or a number of seconds.',
   'duration.outOfRange': '--duration {value} is {seconds} seconds; an MFA session lasts from 15m (900) to 36h (129600).',
 
   'demo.heading': 'Demo: the wizard against a local AWS emulator',

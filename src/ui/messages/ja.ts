@@ -6,6 +6,7 @@ export const ja: Record<keyof typeof en, string> = {
 
 使い方
   mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)
+  mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -39,12 +40,28 @@ export const ja: Record<keyof typeof en, string> = {
   --replace-profile         同じプロファイル名に保存済みの別のキーを置き換えます
   --delete-csv, --keep-csv  終了後に CSV を確認なしで削除 (または保持) します
   --allow-clock-drift       時計がずれたスマートフォンのコードも確認なしで送信します
+  --export SHELL            最後に、セッションを sh、fish、powershell、cmd で設定する行を
+                            標準出力に出力します
   -y, --yes                 すべての質問に既定の回答を使います
   --lang en|ja              メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、
                             LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)
   --keep                    demo のみ: デモの一時フォルダーを残します
   -h, --help                このヘルプを表示します
   -V, --version             バージョンを表示します
+
+session のオプション
+  --profile NAME            長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、
+                            なければ default)。セッションは <profile>-mfa に保存します
+  --serial ARN              使用する MFA デバイス (既定: プロファイルの mfa_serial、
+                            なければユーザーの唯一のデバイス、複数あれば質問します)
+  --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
+                            します (既定 10m)
+  --force                   保存済みセッションが有効でも新しいセッションを取得します
+  --export sh|fish|powershell|cmd
+                            AWS_ACCESS_KEY_ID などを設定する行を出力します:
+                            eval "$(mfa-onboard session --export sh)"
+  --credential-process      credential_process 用の JSON を出力します。コードが必要な
+                            場合は端末 (/dev/tty) で質問し、標準入出力は使いません
 
 端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
 
@@ -58,7 +75,9 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
   mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
   mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
-  mfa-onboard demo                       (ローカルのエミュレーターで試す)`,
+  mfa-onboard demo                       (ローカルのエミュレーターで試す)
+  mfa-onboard session --profile alice    (毎朝: 新しい MFA セッション)
+  credential_process = mfa-onboard session --profile alice --credential-process`,
 
   'error.cancelled': 'キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。',
   'error.internal':
@@ -223,10 +242,24 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'session.otherIdentity': 'セッションの ID が {expected} ではなく {arn} です。(ローカルのエミュレーターは常に固定のユーザーを返します。)',
   'session.verified': 'MFA セッションは正常に動作しています: {arn} (有効期限 {expires})',
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
+  'session.askCodeFor': '{serial} の MFA コード:',
+  'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です (残り {minutes} 分)。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
+  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
+  'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
+  'session.useIt': '{expires} まで  --profile {sessionProfile}  で使用できます。他のツールには  mfa-onboard session --export sh  を使ってください',
+  'session.noDevice':
+    'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:  mfa-onboard --profile {profile}',
+  'session.whichDevice': 'このユーザーには MFA デバイスが {count} 台あります。どのデバイスを使いますか?',
+  'session.badSerial':
+    'AWS は MFA デバイス {serial} でコードを確認できませんでした。このユーザーのデバイスではない (または削除された直後) と考えられます。設定ファイルの mfa_serial を確認するか、--serial を指定してください。',
+  'session.noTty':
+    '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。一度端末で  mfa-onboard session  を実行する (以後はそのセッションが再利用されます) か、--codes-from-stdin を指定してください。',
+  'cli.badShell': '--export {value} には対応していません。sh、fish、powershell、cmd のいずれかを指定してください。',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
-  'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として、mfa_serial を {config} に保存しました',
+  'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として保存しました',
+  'save.serial': 'デバイスを {config} のプロファイル {profile} の mfa_serial として記録しました',
   'file.tightened': '{path} は他のユーザーが読み取れる状態でした (モード {mode})。自分だけが読み取れるように変更しました (600)。',
   'file.dirTightened': 'フォルダー {path} は他のユーザーがアクセスできる状態でした (モード {mode})。自分だけがアクセスできるように変更しました (700)。',
   'file.locked': '{path} は別の実行で変更中です (ロックファイル {lock})。終了するまで待ってください。実行中のものがない場合は、ロックファイルを削除してください。',
@@ -249,7 +282,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'summary.fileBackup': '{path} (変更前のファイル: {backup})',
   'summary.next': '動作確認',
 
-  'duration.invalid': '--duration {value} は時間の長さではありません。12h、90m、1h30m、または秒数で指定してください。',
+  'duration.invalid': '{flag} {value} は時間の長さではありません。12h、90m、1h30m、または秒数で指定してください。',
   'duration.outOfRange': '--duration {value} は {seconds} 秒です。MFA セッションの長さは 15m (900 秒) から 36h (129600 秒) までです。',
 
   'demo.heading': 'デモ: ローカルの AWS エミュレーターでウィザードを実行',

@@ -1,10 +1,12 @@
 import { dirname } from 'node:path';
 import type { SessionCredentials } from '../../aws/client.js';
-import { updateFile, type FileChange } from '../../credentials/files.js';
-import { editIni } from '../../credentials/ini.js';
+import { readTextFile, updateFile, type FileChange } from '../../credentials/files.js';
+import { editIni, readIniValue } from '../../credentials/ini.js';
+import { maskKeyId } from '../../credentials/mask.js';
+import { UserError } from '../../errors.js';
 import { configSection } from '../../credentials/paths.js';
 import { t } from '../../ui/messages/index.js';
-import type { WizardDeps } from '../context.js';
+import type { SetupOptions, WizardDeps } from '../context.js';
 
 /** Says so when a file readable by others was tightened to 0600. */
 export function reportTightened(change: FileChange, deps: Pick<WizardDeps, 'out'>): void {
@@ -35,6 +37,7 @@ export async function saveMfaSerial(
     ]),
   );
   reportTightened(change, deps);
+  deps.out.success(t('save.serial', { profile: input.profile, config: change.path }));
   return change;
 }
 
@@ -43,7 +46,7 @@ export async function saveMfaSerial(
  * expiry (which the SDKs ignore).
  */
 export async function saveSession(
-  input: { sessionProfile: string; session: SessionCredentials; configFile: string },
+  input: { sessionProfile: string; session: SessionCredentials },
   deps: Pick<WizardDeps, 'out' | 'files'>,
 ): Promise<FileChange> {
   const { session } = input;
@@ -62,6 +65,47 @@ export async function saveSession(
     ]),
   );
   reportTightened(change, deps);
-  deps.out.success(t('save.done', { sessionProfile: input.sessionProfile, credentials: change.path, config: input.configFile }));
+  deps.out.success(t('save.done', { sessionProfile: input.sessionProfile, credentials: change.path }));
   return change;
+}
+
+/** The region the profile has in the config file, if any. */
+export async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
+  const section = configSection(profile);
+  return readIniValue(await readTextFile(configFile), [section.section, ...section.aliases], 'region');
+}
+
+/** Asks before the session profile overwrites long-term keys stored under that name. */
+export async function guardSessionProfile(
+  sessionProfile: string,
+  profile: string,
+  options: Pick<SetupOptions, 'replaceProfile'>,
+  deps: Pick<WizardDeps, 'prompter' | 'files'>,
+): Promise<void> {
+  if (sessionProfile === profile) throw new UserError('profile.sessionIsLongTerm', { profile });
+  const text = await readTextFile(deps.files.credentialsFile);
+  const keyId = readIniValue(text, sessionProfile, 'aws_access_key_id');
+  // Long-term keys: an access key with no session token beside it (whatever its prefix).
+  const longTerm = keyId !== undefined && readIniValue(text, sessionProfile, 'aws_session_token') === undefined;
+  if (!longTerm || options.replaceProfile) return;
+  const replace = await deps.prompter.confirm({
+    message: t('profile.sessionHoldsKeysAsk', { profile: sessionProfile, keyId: maskKeyId(keyId) }),
+    flag: '--replace-profile',
+    default: false,
+  });
+  if (!replace) throw new UserError('profile.sessionHoldsKeys', { profile: sessionProfile });
+}
+
+/** The session saved under `sessionProfile`, if it is complete and says when it ends. */
+export function readSavedSession(credentialsText: string, sessionProfile: string): SessionCredentials | undefined {
+  const value = (key: string) => readIniValue(credentialsText, sessionProfile, key);
+  const [accessKeyId, secretAccessKey, sessionToken, expiration] = [
+    value('aws_access_key_id'),
+    value('aws_secret_access_key'),
+    value('aws_session_token'),
+    value('expiration'),
+  ];
+  const ends = expiration ? Date.parse(expiration) : Number.NaN;
+  if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(ends)) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(ends) };
 }

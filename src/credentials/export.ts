@@ -1,0 +1,55 @@
+import type { SessionCredentials } from '../aws/client.js';
+
+export const SHELLS = ['sh', 'fish', 'powershell', 'cmd'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** POSIX sh: single quotes keep everything; a quote itself is closed, escaped, reopened. */
+const sh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+/** fish: inside single quotes only \ and ' are special, each escaped with a backslash. */
+const fish = (value: string) => `'${value.replace(/[\\']/g, '\\$&')}'`;
+/** PowerShell: single-quoted strings are literal; a quote is doubled. */
+const powershell = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** The variables both SDKs and the AWS CLI read, for a session. */
+function variables(session: SessionCredentials): [string, string][] {
+  return [
+    ['AWS_ACCESS_KEY_ID', session.accessKeyId],
+    ['AWS_SECRET_ACCESS_KEY', session.secretAccessKey],
+    ['AWS_SESSION_TOKEN', session.sessionToken],
+    // Read by the JS SDK; tells a person when the session ends.
+    ['AWS_CREDENTIAL_EXPIRATION', session.expiration.toISOString()],
+  ];
+}
+
+/**
+ * Lines that set the session in a shell: `eval "$(mfa-onboard session --export sh)"`.
+ * cmd.exe has no quoting that survives every character, but these values are base64 and
+ * ISO dates: `set "NAME=value"` keeps them whole.
+ */
+export function exportLines(shell: Shell, session: SessionCredentials): string {
+  return variables(session)
+    .map(([name, value]) => {
+      switch (shell) {
+        case 'sh':
+          return `export ${name}=${sh(value)}`;
+        case 'fish':
+          return `set -gx ${name} ${fish(value)}`;
+        case 'powershell':
+          return `$Env:${name} = ${powershell(value)}`;
+        case 'cmd':
+          return `set "${name}=${value}"`;
+      }
+    })
+    .join('\n');
+}
+
+/** The JSON a `credential_process` prints (Version 1). */
+export function credentialProcessJson(session: SessionCredentials): string {
+  return JSON.stringify({
+    Version: 1,
+    AccessKeyId: session.accessKeyId,
+    SecretAccessKey: session.secretAccessKey,
+    SessionToken: session.sessionToken,
+    Expiration: session.expiration.toISOString(),
+  });
+}

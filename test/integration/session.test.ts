@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { adminIam, createUserWithKey, startMoto, type Moto } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const noTty = () => {
+  throw new UserError('session.noTty');
+};
+
+describe('mfa-onboard session against moto', () => {
+  let moto: Moto;
+  let box: Sandbox;
+  let serial: string;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    box = await makeSandbox();
+    const key = await createUserWithKey(moto, 'alice');
+    serial = await enrolDevice('alice-phone');
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  async function enrolDevice(name: string): Promise<string> {
+    const iam = adminIam(moto);
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
+    return device.SerialNumber!;
+  }
+  const session = (...extra: string[]) => ['session', '--profile', 'alice', '--endpoint-url', moto.url, ...extra];
+  const saved = async () =>
+    (await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true })).credentialsFile['alice-mfa'];
+
+  it('gets a session with a code, saves it with its expiry, then reuses it without asking', async () => {
+    const first = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`MFA code for ${serial}`);
+    const stored = await saved();
+    expect(stored?.aws_session_token).toBeTruthy();
+    expect(Date.parse(stored!.expiration!)).toBeGreaterThan(Date.now() + 11 * 3600_000);
+
+    const again = await runCli(session(), { env: box.env, openTty: noTty });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/lasts until .* using it/);
+    expect(again.stderr).not.toContain('MFA code for');
+  });
+
+  it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {
+    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    const text = await fs.readFile(box.credentialsFile, 'utf8');
+    for (const [label, expiration, extra] of [
+      ['force', undefined, ['--force']],
+      ['expired', '2020-01-01T00:00:00.000Z', []],
+      ['ending soon', new Date(Date.now() + 5 * 60_000).toISOString(), []],
+      ['ending within --min-remaining 2h', new Date(Date.now() + 90 * 60_000).toISOString(), ['--min-remaining', '2h']],
+    ] as [string, string | undefined, string[]][]) {
+      if (expiration) await fs.writeFile(box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${expiration}`));
+      const result = await runCli(session('--codes-from-stdin', ...extra), { env: box.env, stdin: '234567\n' });
+      expect(result.code, label).toBe(0);
+      expect(result.stderr, label).toContain('MFA code for');
+      expect(Date.parse((await saved())!.expiration!), label).toBeGreaterThan(Date.now() + 11 * 3600_000);
+    }
+  });
+
+  it('with no saved session and no terminal, --credential-process fails clearly and prints nothing on stdout', async () => {
+    const result = await runCli(session('--credential-process'), { env: box.env, openTty: noTty });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('there is no terminal to ask on');
+  });
+
+  it('the real aws CLI uses it as credential_process, and eval of --export sh works in bash', async () => {
+    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    const command = `${process.execPath} ${BIN} session --profile alice --credential-process --endpoint-url ${moto.url}`;
+    await fs.appendFile(box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
+    const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', moto.url, '--output', 'json'], { env: box.env });
+    expect(JSON.parse(viaProcess.stdout).Account).toBe('123456789012');
+
+    const script = `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --endpoint-url ${moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${moto.url} --region us-east-1 --output json >/dev/null`;
+    const viaEval = await run('bash', ['-c', script], { env: box.env });
+    expect(viaEval.stdout).toBe((await saved())!.aws_session_token);
+  });
+
+  it('several devices and no mfa_serial: asks which without a terminal by naming --serial; --serial picks', async () => {
+    await fs.writeFile(box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const second = await enrolDevice('alice-tablet');
+    const refused = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Pass --serial');
+    const picked = await runCli(session('--codes-from-stdin', '--serial', second), { env: box.env, stdin: '123456\n' });
+    expect(picked.code).toBe(0);
+    expect(picked.stderr).toContain(`MFA code for ${second}`);
+  });
+
+  it('no mfa_serial and one device: uses it', async () => {
+    await fs.writeFile(box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const result = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`MFA code for ${serial}`);
+  });
+
+  it('refuses a session profile that would overwrite the long-term keys', async () => {
+    const result = await runCli(session('--session-profile', 'alice'), { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cannot be alice itself');
+  });
+});
