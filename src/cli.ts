@@ -31,6 +31,8 @@ const OPTIONS = {
   serial: { type: 'string' },
   export: { type: 'string' },
   'credential-process': { type: 'boolean' },
+  'role-arn': { type: 'string' },
+  'role-session-name': { type: 'string' },
 } as const;
 
 const { version } = pkg;

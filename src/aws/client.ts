@@ -35,6 +35,13 @@ export interface SessionCredentials extends Required<KeyCredentials> {
 export interface Aws {
   getCallerIdentity(): Promise<CallerIdentity>;
   getSessionToken(serialNumber: string, tokenCode: string, durationSeconds: number): Promise<SessionCredentials>;
+  assumeRole(input: {
+    roleArn: string;
+    sessionName: string;
+    serialNumber: string;
+    tokenCode: string;
+    durationSeconds: number;
+  }): Promise<SessionCredentials>;
   listMfaDevices(userName: string): Promise<MfaDevice[]>;
   listUnassignedVirtualMfaDevices(): Promise<string[]>;
   createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
@@ -102,7 +109,18 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
       ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
       DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
     } = iamModule;
-    const { GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
+    const { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
+    const credentialsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined) => {
+      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+        throw Object.assign(new Error('STS returned no credentials'), { name: 'IncompleteResponse' });
+      }
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: new Date(c.Expiration),
+      };
+    };
     return {
       get calls() {
         return calls;
@@ -118,16 +136,21 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
             new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode: tokenCode, DurationSeconds: durationSeconds }),
             options,
           );
-          const c = out.Credentials;
-          if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-            throw Object.assign(new Error('GetSessionToken returned no credentials'), { name: 'IncompleteResponse' });
-          }
-          return {
-            accessKeyId: c.AccessKeyId,
-            secretAccessKey: c.SecretAccessKey,
-            sessionToken: c.SessionToken,
-            expiration: new Date(c.Expiration),
-          };
+          return credentialsOf(out.Credentials);
+        }),
+      assumeRole: (input) =>
+        send('sts:AssumeRole', async () => {
+          const out = await sts.send(
+            new AssumeRoleCommand({
+              RoleArn: input.roleArn,
+              RoleSessionName: input.sessionName,
+              SerialNumber: input.serialNumber,
+              TokenCode: input.tokenCode,
+              DurationSeconds: input.durationSeconds,
+            }),
+            options,
+          );
+          return credentialsOf(out.Credentials);
         }),
       listMfaDevices: (userName) =>
         send('iam:ListMFADevices', async () => {

@@ -26,24 +26,73 @@ export interface SessionOptions {
   replaceProfile: boolean;
   region?: string;
   envRegion?: string;
+  /** Assume this role with the MFA code (else a config profile's role_arn is used). */
+  roleArn?: string;
+  roleSessionName?: string;
+  /** From --duration; undefined means 12 h for a session, 1 h for a role. */
+  durationGiven?: number;
 }
 
+/** A role to assume with MFA, and the profile whose long-term keys call AssumeRole. */
+interface Role {
+  roleArn: string;
+  sourceProfile: string;
+  serial?: string;
+}
+
+/** AssumeRole allows up to 12 h, capped by the role's own maximum (1 h by default). */
+const MAX_ROLE_SECONDS = 43_200;
+const DEFAULT_ROLE_SECONDS = 3_600;
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
+const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
 const MAX_CODES = 3;
+
+/** --role-arn, else `role_arn` + `source_profile` (+ `mfa_serial`) in the profile's config section. */
+async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>): Promise<Role | undefined> {
+  if (options.roleArn !== undefined) {
+    if (!ROLE_ARN.test(options.roleArn)) throw new UserError('role.badArn', { value: options.roleArn });
+    return { roleArn: options.roleArn, sourceProfile: options.profile };
+  }
+  const section = configSection(options.profile);
+  const names = [section.section, ...section.aliases];
+  const config = await readTextFile(deps.files.configFile);
+  const roleArn = readIniValue(config, names, 'role_arn');
+  if (roleArn === undefined) return undefined;
+  const sourceProfile = readIniValue(config, names, 'source_profile');
+  if (!sourceProfile) throw new UserError('role.noSourceProfile', { profile: options.profile });
+  const serial = readIniValue(config, names, 'mfa_serial');
+  return { roleArn, sourceProfile, ...(serial ? { serial } : {}) };
+}
+
+/** Explains AssumeRole's refusals: the role's maximum session, role chaining, the trust policy. */
+function roleError(error: AwsError, role: Role, durationSeconds: number): UserError | undefined {
+  const params = { roleArn: role.roleArn, duration: durationSeconds, message: error.awsMessage };
+  if (/MaxSessionDuration/i.test(error.awsMessage)) return new UserError('role.maxSession', params, { cause: error });
+  if (/role chaining/i.test(error.awsMessage)) return new UserError('role.chaining', params, { cause: error });
+  if (error.is('AccessDenied') && !/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
+    return new UserError('role.denied', params, { cause: error });
+  }
+  return undefined;
+}
 
 /** The device to use: --serial, else the profile's mfa_serial, else the user's only one (or asked). */
 async function chooseSerial(
   options: SessionOptions,
+  longTermProfile: string,
+  role: Role | undefined,
   aws: Awaited<ReturnType<ReturnType<WizardDeps['awsFor']>>>,
   deps: Pick<WizardDeps, 'prompter' | 'files'>,
 ): Promise<string> {
   if (options.serial) return options.serial;
-  const section = configSection(options.profile);
+  if (role?.serial) return role.serial;
+  const section = configSection(longTermProfile);
   const configured = readIniValue(await readTextFile(deps.files.configFile), [section.section, ...section.aliases], 'mfa_serial');
   if (configured) return configured;
   const identity = parseCallerArn((await aws.getCallerIdentity()).arn);
   if (identity.kind !== 'user') throw new UserError('identify.notUser', { arn: identity.kind });
   const devices = await aws.listMfaDevices(identity.userName!);
-  if (devices.length === 0) throw new UserError('session.noDevice', { profile: options.profile, user: identity.userName! });
+  if (devices.length === 0) throw new UserError('session.noDevice', { profile: longTermProfile, user: identity.userName! });
   if (devices.length === 1) return devices[0]!.serialNumber;
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
@@ -53,13 +102,16 @@ async function chooseSerial(
 }
 
 /** Asks for codes until AWS gives a session (a wrong or reused code gets its own message). */
-async function newSession(options: SessionOptions, deps: WizardDeps): Promise<SessionCredentials> {
+async function newSession(options: SessionOptions, role: Role | undefined, deps: WizardDeps): Promise<SessionCredentials> {
   const { out } = deps;
+  const longTermProfile = role?.sourceProfile ?? options.profile;
+  const durationSeconds = options.durationGiven ?? (role ? DEFAULT_ROLE_SECONDS : options.durationSeconds);
+  if (role && durationSeconds > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: durationSeconds });
   const region =
-    options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, options.profile)) ?? 'us-east-1';
-  const aws = await deps.awsFor(region)({ profile: options.profile });
-  if (await aws.usesTemporaryCredentials()) throw new UserError('identify.temporaryProfile', { profile: options.profile });
-  const serial = await chooseSerial(options, aws, deps);
+    options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, longTermProfile)) ?? 'us-east-1';
+  const aws = await deps.awsFor(region)({ profile: longTermProfile });
+  if (await aws.usesTemporaryCredentials()) throw new UserError('identify.temporaryProfile', { profile: longTermProfile });
+  const serial = await chooseSerial(options, longTermProfile, role, aws, deps);
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
     const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
     if (!isSixDigits(code)) {
@@ -67,12 +119,23 @@ async function newSession(options: SessionOptions, deps: WizardDeps): Promise<Se
       continue;
     }
     try {
-      const session = await aws.getSessionToken(serial, code, options.durationSeconds);
+      const session = role
+        ? await aws.assumeRole({
+            roleArn: role.roleArn,
+            sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}`,
+            serialNumber: serial,
+            tokenCode: code,
+            durationSeconds,
+          })
+        : await aws.getSessionToken(serial, code, durationSeconds);
       out.addSecret(session.secretAccessKey);
       out.addSecret(session.sessionToken);
       return session;
     } catch (error) {
-      if (!(error instanceof AwsError) || !error.is('AccessDenied')) throw error;
+      if (!(error instanceof AwsError)) throw error;
+      const explained = role ? roleError(error, role, durationSeconds) : undefined;
+      if (explained) throw explained;
+      if (!error.is('AccessDenied')) throw error;
       if (/unable to validate MFA code/i.test(error.awsMessage)) throw new UserError('session.badSerial', { serial }, { cause: error });
       if (!/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
         throw new UserError('session.denied', { message: error.awsMessage }, { cause: error });
@@ -92,8 +155,18 @@ export async function runSession(options: SessionOptions, deps: WizardDeps): Pro
   for (const [flag, value] of [['--profile', options.profile], ['--session-profile', options.sessionProfile]] as const) {
     if (value !== undefined && checkProfileName(value) !== true) throw new UserError('profile.badNameFlag', { name: value, flag });
   }
-  const sessionProfile = options.sessionProfile ?? `${options.profile}-mfa`;
-  await guardSessionProfile(sessionProfile, options.profile, options, deps);
+  if (options.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(options.roleSessionName)) {
+    throw new UserError('role.badSessionName', { value: options.roleSessionName });
+  }
+  const role = await findRole(options, deps);
+  // A role named by --role-arn gets its own profile beside the plain MFA session.
+  const roleName = options.roleArn?.split('/').pop();
+  const sessionProfile = options.sessionProfile ?? (roleName ? `${options.profile}-${roleName}` : `${options.profile}-mfa`);
+  if (checkProfileName(sessionProfile) !== true) {
+    throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
+  }
+  await guardSessionProfile(sessionProfile, role?.sourceProfile ?? options.profile, options, deps);
+  if (sessionProfile === options.profile) throw new UserError('profile.sessionIsLongTerm', { profile: options.profile });
 
   const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
   const left = saved ? saved.expiration.getTime() - clock.now() : 0;
@@ -105,7 +178,7 @@ export async function runSession(options: SessionOptions, deps: WizardDeps): Pro
     session = saved;
   } else {
     if (saved) out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
-    session = await newSession(options, deps);
+    session = await newSession(options, role, deps);
     await saveSession({ sessionProfile, session }, deps);
   }
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session));

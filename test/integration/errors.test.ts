@@ -4,7 +4,7 @@ import {
   IAMClient, InvalidAuthenticationCodeException, ListAccountAliasesCommand, ListMFADevicesCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
@@ -253,3 +253,52 @@ describe('bad input: a clear error, exit 1, nothing written', () => {
     await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
   });
 });
+
+describe('mfa-onboard session: refusals moto cannot produce (SDK stubs)', () => {
+  const sts = mockClient(STSClient);
+  let box: Sandbox;
+  const ROLE = 'arn:aws:iam::111122223333:role/Admin';
+  beforeEach(async () => {
+    sts.reset();
+    box = await makeSandbox('http://127.0.0.1:9');
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${KEY.accessKeyId}\naws_secret_access_key = ${KEY.secretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${SERIAL}\n`, { mode: 0o600 });
+    sts.on(GetSessionTokenCommand).resolves({ Credentials: SESSION });
+    sts.on(AssumeRoleCommand).resolves({ Credentials: SESSION });
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  it('a wrong code: the AccessDenied AWS gives is explained and the next code is asked for', async () => {
+    sts.on(GetSessionTokenCommand)
+      .rejectsOnce(awsError('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. '))
+      .resolves({ Credentials: SESSION });
+    const result = await runCli(['session', '--profile', 'alice', '--codes-from-stdin'], { env: box.env, stdin: '111111\n222222\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('AWS did not accept that code for a session');
+    expect(sts.commandCalls(GetSessionTokenCommand).map((c) => c.args[0].input.TokenCode)).toEqual(['111111', '222222']);
+    expect(result.stderr + result.stdout).not.toContain(SESSION.SessionToken);
+  });
+
+  it('a serial that is not the user\'s: says so and names --serial', async () => {
+    sts.on(GetSessionTokenCommand).rejects(awsError('AccessDenied', 'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.'));
+    const result = await runCli(['session', '--profile', 'alice', '--codes-from-stdin'], { env: box.env, stdin: '111111\n' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`AWS could not check the code against the MFA device ${SERIAL}`);
+  });
+
+  it.each([
+    ['the role\'s maximum session', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.', 'longer than the role allows'],
+    ['role chaining', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.', 'role chaining'],
+    ['the trust policy', `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`, "trust policy must allow your user"],
+  ])('a role refusal (%s) is explained', async (_label, message, expected) => {
+    sts.on(AssumeRoleCommand).rejects(awsError(message.startsWith('User') ? 'AccessDenied' : 'ValidationError', message, 400));
+    const result = await runCli(['session', '--profile', 'alice', '--role-arn', ROLE, '--duration', '8h', '--codes-from-stdin'], { env: box.env, stdin: '111111\n' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(expected);
+    expect(sts.commandCalls(AssumeRoleCommand)[0]!.args[0].input).toMatchObject({ RoleArn: ROLE, SerialNumber: SERIAL, TokenCode: '111111', DurationSeconds: 28800 });
+  });
+});
+

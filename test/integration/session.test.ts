@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -122,4 +122,44 @@ describe('mfa-onboard session against moto', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot be alice itself');
   });
+
+  describe('assuming a role with MFA', () => {
+    let roleArn: string;
+    beforeEach(async () => {
+      const trust = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+      });
+      roleArn = (await adminIam(moto).send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
+    });
+
+    it('--role-arn: assumes the role with the code and writes <profile>-<role> for the aws CLI', async () => {
+      const result = await runCli(session('--role-arn', roleArn, '--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+      expect(result.code).toBe(0);
+      const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+      expect(credentialsFile['alice-Admin']?.aws_session_token).toBeTruthy();
+      // One hour by default for a role.
+      const ends = Date.parse(credentialsFile['alice-Admin']!.expiration!);
+      expect(ends).toBeGreaterThan(Date.now() + 50 * 60_000);
+      expect(ends).toBeLessThan(Date.now() + 70 * 60_000);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-Admin', '--endpoint-url', moto.url, '--region', 'us-east-1', '--output', 'json'], { env: box.env });
+      expect(JSON.parse(stdout).Arn).toContain('assumed-role/Admin/mfa-onboard-alice');
+    });
+
+    it('a config profile with role_arn + source_profile + mfa_serial: its session goes to <profile>-mfa', async () => {
+      await fs.appendFile(box.configFile, `\n[profile admin]\nrole_arn = ${roleArn}\nsource_profile = alice\nmfa_serial = ${serial}\n`);
+      const result = await runCli(['session', '--profile', 'admin', '--endpoint-url', moto.url, '--codes-from-stdin', '--role-session-name', 'alice-at-work'], { env: box.env, stdin: '123456\n' });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`MFA code for ${serial}`);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'admin-mfa', '--endpoint-url', moto.url, '--region', 'us-east-1', '--output', 'json'], { env: box.env });
+      expect(JSON.parse(stdout).Arn).toContain('assumed-role/Admin/alice-at-work');
+    });
+
+    it('refuses more than 12 hours for a role before calling AWS', async () => {
+      const result = await runCli(session('--role-arn', roleArn, '--duration', '13h', '--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('A role session lasts at most 12 hours');
+    });
+  });
 });
+

@@ -62,6 +62,12 @@ Options of session
                             eval "$(mfa-onboard session --export sh)"
   --credential-process      print the credential_process JSON; a code, when needed, is
                             asked on the terminal (/dev/tty), never on stdin/stdout
+  --role-arn ARN            assume this role with the MFA code; the role session goes
+                            to <profile>-<role name> (a config profile with role_arn,
+                            source_profile and mfa_serial is used the same way, its
+                            session going to <profile>-mfa); --duration up to 12h, 1h
+                            by default
+  --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)
 
 Without a terminal the wizard never asks: a missing answer is an error naming its flag.
 
@@ -255,6 +261,17 @@ Examples
   'session.noTty':
     'A code is needed for a new MFA session, but there is no terminal to ask on. Run  mfa-onboard session  once in a terminal (the session is then reused), or pass --codes-from-stdin.',
   'cli.badShell': '--export {value} is not a shell this tool writes for: use sh, fish, powershell or cmd.',
+  'role.badArn': '--role-arn {value} is not a role ARN like arn:aws:iam::123456789012:role/Admin.',
+  'role.badSessionName': '--role-session-name {value} is not a session name: 2 to 64 letters, digits and + = , . @ _ -.',
+  'role.noSourceProfile':
+    'Profile {profile} has a role_arn but no source_profile: the wizard needs the profile whose long-term keys assume the role. Add source_profile to it in the config file.',
+  'role.durationTooLong': 'A role session lasts at most 12 hours (43200 seconds), and {duration} was asked: pass a shorter --duration.',
+  'role.maxSession':
+    'AWS refused {duration} seconds for {roleArn}: it is longer than the role allows (its MaxSessionDuration, 1 hour unless the role\'s administrator raised it, at most 12). Pass a shorter --duration, e.g. --duration 1h.',
+  'role.chaining':
+    'AWS refused {duration} seconds for {roleArn}: the credentials used are themselves from a role, and a role assumed from a role (role chaining) lasts at most 1 hour. Pass --duration 1h, or use a profile with long-term keys as source_profile.',
+  'role.denied':
+    'AWS did not let you assume {roleArn} ({message}). The role\'s trust policy must allow your user, often only with MFA (aws:MultiFactorAuthPresent): ask the role\'s administrator.',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

@@ -62,6 +62,12 @@ session のオプション
                             eval "$(mfa-onboard session --export sh)"
   --credential-process      credential_process 用の JSON を出力します。コードが必要な
                             場合は端末 (/dev/tty) で質問し、標準入出力は使いません
+  --role-arn ARN            MFA コードでこのロールを引き受けます。ロールのセッションは
+                            <profile>-<ロール名> に保存します (role_arn、source_profile、
+                            mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、
+                            セッションは <profile>-mfa に保存します)。--duration は最長
+                            12h、既定は 1h
+  --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)
 
 端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
 
@@ -255,6 +261,17 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'session.noTty':
     '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。一度端末で  mfa-onboard session  を実行する (以後はそのセッションが再利用されます) か、--codes-from-stdin を指定してください。',
   'cli.badShell': '--export {value} には対応していません。sh、fish、powershell、cmd のいずれかを指定してください。',
+  'role.badArn': '--role-arn {value} はロール ARN ではありません (例: arn:aws:iam::123456789012:role/Admin)。',
+  'role.badSessionName': '--role-session-name {value} はセッション名として使えません。英数字と + = , . @ _ - で 2〜64 文字にしてください。',
+  'role.noSourceProfile':
+    'プロファイル {profile} には role_arn がありますが source_profile がありません。ロールを引き受ける長期的なアクセスキーのプロファイルが必要です。設定ファイルのこのプロファイルに source_profile を追加してください。',
+  'role.durationTooLong': 'ロールのセッションは最長 12 時間 (43200 秒) ですが、{duration} 秒が指定されました。短い --duration を指定してください。',
+  'role.maxSession':
+    'AWS は {roleArn} について {duration} 秒を拒否しました。ロールで許可された最大セッション時間 (MaxSessionDuration。管理者が変更していなければ 1 時間、最大 12 時間) を超えています。--duration 1h などの短い時間を指定してください。',
+  'role.chaining':
+    'AWS は {roleArn} について {duration} 秒を拒否しました。使用した認証情報自体がロールのものであり、ロールから引き受けたロール (ロールの連鎖) のセッションは最長 1 時間です。--duration 1h を指定するか、長期的なアクセスキーを持つプロファイルを source_profile にしてください。',
+  'role.denied':
+    '{roleArn} を引き受けることを AWS が許可しませんでした ({message})。ロールの信頼ポリシーでユーザーを (多くの場合 MFA 使用時のみ: aws:MultiFactorAuthPresent) 許可する必要があります。ロールの管理者に確認してください。',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
