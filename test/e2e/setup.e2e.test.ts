@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
 import { awayFromBoundary, enrolWithPhone, messagePattern, Phone } from '../helpers/phone.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
@@ -226,5 +227,32 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(text).not.toMatch(/\b(Profile name|Code shown|navigate)\b/);
     await assertEnrolled(key, enrolled.phone, s.raw);
   }, 90_000);
+
+  it('credential_process: the aws CLI in a terminal, no saved session, the code asked on /dev/tty', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    const iam = adminIam(moto);
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
+    const bin = resolve(import.meta.dirname, '../../dist/bin.js');
+    await fs.writeFile(
+      box.configFile,
+      `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${process.execPath} ${bin} session --profile alice --credential-process --endpoint-url ${moto.url}\n`,
+    );
+    screen = new Screen([], box.env, undefined, undefined, {
+      file: 'aws',
+      args: ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', moto.url, '--output', 'json'],
+    });
+    await screen.waitFor(`MFA code for ${device.SerialNumber}`);
+    screen.answer('123456');
+    expect(await screen.exited).toBe(0);
+    expect(screen.plain()).toContain('"Account": "123456789012"');
+    const saved = await fs.readFile(box.credentialsFile, 'utf8');
+    expect(saved).toContain('[alice-mfa]');
+    // The secret never reached the terminal: only the aws CLI's own output did.
+    const token = /aws_session_token = (\S+)/.exec(saved)![1]!;
+    expect(screen.raw).not.toContain(token);
+  }, 60_000);
 });
 

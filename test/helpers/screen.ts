@@ -18,9 +18,16 @@ export class Screen {
   private readonly proc: ReturnType<typeof pty.spawn>;
   private pendingWrites = 0;
 
-  constructor(args: string[], env: NodeJS.ProcessEnv, size = { cols: 120, rows: 60 }, bin = BUILT_BIN) {
+  /** Runs the built CLI with `args`; `command` runs another program instead (e.g. the aws CLI). */
+  constructor(
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    size = { cols: 120, rows: 60 },
+    bin = BUILT_BIN,
+    command?: { file: string; args: string[] },
+  ) {
     this.term = new xterm.Terminal({ ...size, scrollback: 5000, allowProposedApi: true });
-    this.proc = pty.spawn(process.execPath, [bin, ...args], {
+    this.proc = pty.spawn(command?.file ?? process.execPath, command?.args ?? [bin, ...args], {
       name: 'xterm-256color',
       ...size,
       env: { TERM: 'xterm-256color', ...env } as Record<string, string>,
