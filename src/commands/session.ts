@@ -1,4 +1,4 @@
-import { parseCallerArn } from '../aws/arn.js';
+import { parseCallerArn, type ParsedIdentity } from '../aws/arn.js';
 import { AwsError } from '../aws/errors.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
@@ -8,6 +8,7 @@ import { configSection } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { isSixDigits } from '../totp/totp.js';
+import { MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { checkProfileName } from '../wizard/steps/save-long-term.js';
 import { configuredRegion, guardSessionProfile, readSavedSession, saveSession } from '../wizard/steps/save-profiles.js';
@@ -42,6 +43,7 @@ interface Role {
 
 /** AssumeRole allows up to 12 h, capped by the role's own maximum (1 h by default). */
 const MAX_ROLE_SECONDS = 43_200;
+const MAX_ROOT_SECONDS = 3_600;
 const DEFAULT_ROLE_SECONDS = 3_600;
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -81,6 +83,7 @@ async function chooseSerial(
   options: SessionOptions,
   longTermProfile: string,
   role: Role | undefined,
+  caller: ParsedIdentity,
   aws: Awaited<ReturnType<ReturnType<WizardDeps['awsFor']>>>,
   deps: Pick<WizardDeps, 'prompter' | 'files'>,
 ): Promise<string> {
@@ -89,10 +92,9 @@ async function chooseSerial(
   const section = configSection(longTermProfile);
   const configured = readIniValue(await readTextFile(deps.files.configFile), [section.section, ...section.aliases], 'mfa_serial');
   if (configured) return configured;
-  const identity = parseCallerArn((await aws.getCallerIdentity()).arn);
-  if (identity.kind !== 'user') throw new UserError('identify.notUser', { arn: identity.kind });
-  const devices = await aws.listMfaDevices(identity.userName!);
-  if (devices.length === 0) throw new UserError('session.noDevice', { profile: longTermProfile, user: identity.userName! });
+  if (caller.kind !== 'user') throw new UserError('session.noSerialForRoot', { profile: longTermProfile });
+  const devices = await aws.listMfaDevices(caller.userName!);
+  if (devices.length === 0) throw new UserError('session.noDevice', { profile: longTermProfile, user: caller.userName! });
   if (devices.length === 1) return devices[0]!.serialNumber;
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
@@ -103,7 +105,6 @@ async function chooseSerial(
 
 /** Asks for codes until AWS gives a session (a wrong or reused code gets its own message). */
 async function newSession(options: SessionOptions, role: Role | undefined, deps: WizardDeps): Promise<SessionCredentials> {
-  const { out } = deps;
   const longTermProfile = role?.sourceProfile ?? options.profile;
   const durationSeconds = options.durationGiven ?? (role ? DEFAULT_ROLE_SECONDS : options.durationSeconds);
   if (role && durationSeconds > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: durationSeconds });
@@ -111,7 +112,26 @@ async function newSession(options: SessionOptions, role: Role | undefined, deps:
     options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, longTermProfile)) ?? 'us-east-1';
   const aws = await deps.awsFor(region)({ profile: longTermProfile });
   if (await aws.usesTemporaryCredentials()) throw new UserError('identify.temporaryProfile', { profile: longTermProfile });
-  const serial = await chooseSerial(options, longTermProfile, role, aws, deps);
+  const caller = parseCallerArn((await aws.getCallerIdentity()).arn);
+  const serial = await chooseSerial(options, longTermProfile, role, caller, aws, deps);
+  if (!role && caller.kind === 'root' && durationSeconds > MAX_ROOT_SECONDS) {
+    // The root user's sessions last at most an hour.
+    if (options.durationGiven !== undefined) throw new UserError('session.rootDuration', { duration: durationSeconds });
+    return askForSession(options, role, aws, serial, MAX_ROOT_SECONDS, deps);
+  }
+  return askForSession(options, role, aws, serial, durationSeconds, deps);
+}
+
+async function askForSession(
+  options: SessionOptions,
+  role: Role | undefined,
+  aws: Awaited<ReturnType<ReturnType<WizardDeps['awsFor']>>>,
+  serial: string,
+  durationSeconds: number,
+  deps: WizardDeps,
+): Promise<SessionCredentials> {
+  const { out } = deps;
+  const longTermProfile = role?.sourceProfile ?? options.profile;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
     const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
     if (!isSixDigits(code)) {
@@ -170,14 +190,19 @@ export async function runSession(options: SessionOptions, deps: WizardDeps): Pro
 
   const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
   const left = saved ? saved.expiration.getTime() - clock.now() : 0;
+  // No session outlasts 36 hours: an end further away means this computer's clock is behind.
+  const clockBehind = left > MAX_SESSION_SECONDS * 1000;
+  if (clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: saved!.expiration.toISOString() }));
   let session: SessionCredentials;
-  if (saved && left > options.minRemainingMs) {
+  if (saved && !clockBehind && left > options.minRemainingMs) {
     out.addSecret(saved.secretAccessKey);
     out.addSecret(saved.sessionToken);
     out.success(t('session.reused', { sessionProfile, expires: saved.expiration.toISOString(), minutes: Math.floor(left / 60_000) }));
     session = saved;
   } else {
-    if (saved) out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
+    if (saved && !clockBehind) {
+      out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
+    }
     session = await newSession(options, role, deps);
     await saveSession({ sessionProfile, session }, deps);
   }

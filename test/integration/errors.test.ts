@@ -264,6 +264,7 @@ describe('mfa-onboard session: refusals moto cannot produce (SDK stubs)', () => 
     await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
     await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${KEY.accessKeyId}\naws_secret_access_key = ${KEY.secretAccessKey}\n`, { mode: 0o600 });
     await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${SERIAL}\n`, { mode: 0o600 });
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/alice', UserId: 'AIDA' });
     sts.on(GetSessionTokenCommand).resolves({ Credentials: SESSION });
     sts.on(AssumeRoleCommand).resolves({ Credentials: SESSION });
   });
@@ -299,6 +300,16 @@ describe('mfa-onboard session: refusals moto cannot produce (SDK stubs)', () => 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(expected);
     expect(sts.commandCalls(AssumeRoleCommand)[0]!.args[0].input).toMatchObject({ RoleArn: ROLE, SerialNumber: SERIAL, TokenCode: '111111', DurationSeconds: 28800 });
+  });
+
+  it('the root user: sessions are held to 1 hour (a longer --duration is refused)', async () => {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:root', UserId: '111122223333' });
+    const refused = await runCli(['session', '--profile', 'alice', '--duration', '2h', '--codes-from-stdin'], { env: box.env, stdin: '111111\n' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("The root user's sessions last at most 1 hour");
+    const held = await runCli(['session', '--profile', 'alice', '--codes-from-stdin'], { env: box.env, stdin: '111111\n' });
+    expect(held.code).toBe(0);
+    expect(sts.commandCalls(GetSessionTokenCommand)[0]!.args[0].input.DurationSeconds).toBe(3600);
   });
 });
 

@@ -117,6 +117,15 @@ describe('mfa-onboard session against moto', () => {
     expect(result.stderr).toContain(`MFA code for ${serial}`);
   });
 
+  it("a saved session ending further off than any session lasts means this computer's clock is behind: get a new one", async () => {
+    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    const twoDaysAgo = { now: () => Date.now() - 48 * 3600_000, sleep: async () => undefined };
+    const result = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '234567\n', clock: twoDaysAgo });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("this computer's clock is behind");
+    expect(result.stderr).toContain('MFA code for');
+  });
+
   it('refuses a session profile that would overwrite the long-term keys', async () => {
     const result = await runCli(session('--session-profile', 'alice'), { env: box.env });
     expect(result.code).toBe(1);

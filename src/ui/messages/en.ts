@@ -272,6 +272,11 @@ Examples
     'AWS refused {duration} seconds for {roleArn}: the credentials used are themselves from a role, and a role assumed from a role (role chaining) lasts at most 1 hour. Pass --duration 1h, or use a profile with long-term keys as source_profile.',
   'role.denied':
     'AWS did not let you assume {roleArn} ({message}). The role\'s trust policy must allow your user, often only with MFA (aws:MultiFactorAuthPresent): ask the role\'s administrator.',
+  'session.clockBehind':
+    'The saved session in profile {sessionProfile} says it ends at {expires}, further away than any session lasts: this computer\'s clock is behind. Getting a new session; set the clock automatically (NTP).',
+  'session.rootDuration': 'The root user\'s sessions last at most 1 hour (3600 seconds), and {duration} was asked: pass --duration 1h or less.',
+  'summary.daily': 'Every day',
+  'session.noSerialForRoot': 'Profile {profile} does not belong to an IAM user, so its MFA device cannot be looked up: pass --serial, or set mfa_serial for the profile in the config file.',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

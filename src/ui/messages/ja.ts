@@ -272,6 +272,11 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'AWS は {roleArn} について {duration} 秒を拒否しました。使用した認証情報自体がロールのものであり、ロールから引き受けたロール (ロールの連鎖) のセッションは最長 1 時間です。--duration 1h を指定するか、長期的なアクセスキーを持つプロファイルを source_profile にしてください。',
   'role.denied':
     '{roleArn} を引き受けることを AWS が許可しませんでした ({message})。ロールの信頼ポリシーでユーザーを (多くの場合 MFA 使用時のみ: aws:MultiFactorAuthPresent) 許可する必要があります。ロールの管理者に確認してください。',
+  'session.clockBehind':
+    'プロファイル {sessionProfile} の保存済みセッションの期限が {expires} となっていますが、これはどのセッションよりも長い期限です。このコンピューターの時計が遅れています。新しいセッションを取得します。時計を自動設定 (NTP) にしてください。',
+  'session.rootDuration': 'ルートユーザーのセッションは最長 1 時間 (3600 秒) ですが、{duration} 秒が指定されました。--duration 1h 以下を指定してください。',
+  'summary.daily': '毎日',
+  'session.noSerialForRoot': 'プロファイル {profile} は IAM ユーザーのものではないため、MFA デバイスを調べられません。--serial を指定するか、設定ファイルでこのプロファイルに mfa_serial を設定してください。',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

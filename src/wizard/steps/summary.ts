@@ -34,6 +34,7 @@ export function printSummary(
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
   rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${input.sessionProfile}${endpoint}`]);
+  rows.push([t('summary.daily'), `mfa-onboard session --profile ${input.profile}${endpoint}`]);
   for (const line of table(rows)) out.info(line);
 }
 
