@@ -3,41 +3,29 @@ import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
-import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { adminIam, consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { awayFromBoundary, enrolWithPhone, messagePattern, Phone } from '../helpers/phone.js';
-import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { useMotoWorld } from '../helpers/world.js';
 import { Screen } from '../helpers/screen.js';
 
 const run = promisify(execFile);
 
 describe('mfa-onboard setup, driven in a real terminal', () => {
-  let moto: Moto;
-  let box: Sandbox;
+  const world = useMotoWorld();
   let screen: Screen | undefined;
 
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    box = await makeSandbox();
-  });
-  afterEach(async () => {
+  afterEach(() => {
     screen?.kill();
     screen = undefined;
-    await box.cleanup();
   });
 
   /** Starts the wizard on a console CSV for a new user `alice` and answers up to the QR code. */
   async function startToQr() {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    screen = new Screen([csv, '--endpoint-url', moto.url], box.env);
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', world.moto.url], world.box.env);
     let at = await screen.waitFor('Profile name for these keys');
     screen.answer('');
     at = await screen.waitFor('Default region for profile alice', at);
@@ -50,8 +38,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   async function assertEnrolled(key: { accessKeyId: string; secretAccessKey: string }, phone: Phone, transcript: string) {
     // The files, read back with the SDK's own loader.
     const { credentialsFile, configFile } = await loadSharedConfigFiles({
-      filepath: box.credentialsFile,
-      configFilepath: box.configFile,
+      filepath: world.box.credentialsFile,
+      configFilepath: world.box.configFile,
       ignoreCache: true,
     });
     expect(credentialsFile.alice?.aws_access_key_id).toBe(key.accessKeyId);
@@ -60,21 +48,21 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(Date.parse(session!.expiration!)).toBeGreaterThan(Date.now() + 11 * 3600_000);
     expect(configFile.alice?.mfa_serial).toBe('arn:aws:iam::123456789012:mfa/alice');
     expect(configFile.alice?.region).toBe('us-east-1');
-    for (const file of [box.credentialsFile, box.configFile]) {
+    for (const file of [world.box.credentialsFile, world.box.configFile]) {
       expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     }
-    expect((await fs.stat(dirname(box.credentialsFile))).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(dirname(world.box.credentialsFile))).mode & 0o777).toBe(0o700);
 
     // The device, as the emulator sees it.
-    const devices = await listDevices(moto);
+    const devices = await listDevices(world.moto);
     expect(devices).toHaveLength(1);
     expect(devices[0]).toMatchObject({ serialNumber: 'arn:aws:iam::123456789012:mfa/alice', user: 'alice' });
 
     // The real AWS CLI uses the session profile we wrote.
     const { stdout } = await run(
       'aws',
-      ['sts', 'get-caller-identity', '--profile', 'alice-mfa', '--endpoint-url', moto.url, '--output', 'json'],
-      { env: box.env },
+      ['sts', 'get-caller-identity', '--profile', 'alice-mfa', '--endpoint-url', world.moto.url, '--output', 'json'],
+      { env: world.box.env },
     );
     expect(JSON.parse(stdout).Account).toBe('123456789012');
 
@@ -87,9 +75,9 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }
 
   it('takes a new user from the console CSV to a verified MFA session (phone uses neighbouring windows)', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    const s = (screen = new Screen([csv, '--endpoint-url', moto.url], box.env));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const s = (screen = new Screen([csv, '--endpoint-url', world.moto.url], world.box.env));
     let at = await s.waitFor('Profile name for these keys');
     s.answer('');
     at = await s.waitFor('Default region for profile alice', at);
@@ -130,19 +118,19 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
 
   it('Ctrl-C at the QR code leaves no MFA device and no half-written file', async () => {
     const { key, screen: s } = await startToQr();
-    expect(await listDevices(moto)).toHaveLength(1);
+    expect(await listDevices(world.moto)).toHaveLength(1);
     s.interrupt();
     expect(await s.exited).toBe(2);
     expect(s.plain()).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
-    expect(await listDevices(moto)).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
     const { credentialsFile } = await loadSharedConfigFiles({
-      filepath: box.credentialsFile,
-      configFilepath: box.configFile,
+      filepath: world.box.credentialsFile,
+      configFilepath: world.box.configFile,
       ignoreCache: true,
     });
     expect(credentialsFile.alice?.aws_access_key_id).toBe(key.accessKeyId);
     expect(credentialsFile['alice-mfa']).toBeUndefined();
-    const leftovers = (await fs.readdir(dirname(box.credentialsFile))).filter((f) => /tmp|lock/.test(f));
+    const leftovers = (await fs.readdir(dirname(world.box.credentialsFile))).filter((f) => /tmp|lock/.test(f));
     expect(leftovers).toEqual([]);
   }, 60_000);
 
@@ -156,27 +144,27 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     await s.waitFor(/Wait for the next code: \d+ s/, at);
     s.interrupt();
     expect(await s.exited).toBe(2);
-    expect(await listDevices(moto)).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
   }, 60_000);
 
   it('a terminal too small for the QR code says so and offers the key for manual entry', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    screen = new Screen([csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1'], box.env, { cols: 60, rows: 20 });
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1'], world.box.env, { cols: 60, rows: 20 });
     let at = await screen.waitFor('The terminal is too small to draw the QR code');
     at = await screen.waitFor('How do you want to add the device to your app?', at);
     screen.answer(''); // the default: show the key
     at = await screen.waitFor(/(?:[A-Z2-7]{4} ){15}[A-Z2-7]{4}/, at);
     const shown = /((?:[A-Z2-7]{4} ){15}[A-Z2-7]{4})/.exec(screen.plain())![1]!.replace(/ /g, '');
-    expect((await listDevices(moto))[0]?.seed).toBe(shown);
+    expect((await listDevices(world.moto))[0]?.seed).toBe(shown);
     expect(screen.lines().some((line) => /[▀▄]{10}/.test(line))).toBe(false);
     screen.interrupt();
     expect(await screen.exited).toBe(2);
-    expect(await listDevices(moto)).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
   }, 60_000);
 
   it('mfa-onboard demo runs the wizard against its own emulator and never touches HOME', async () => {
-    screen = new Screen(['demo'], box.env);
+    screen = new Screen(['demo'], world.box.env);
     let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
     screen.answer('');
     at = await screen.waitFor('Default region', at);
@@ -191,26 +179,26 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     const demoDir = /HOME is (\S+?)\./.exec(text.replace(/\r?\n/g, ''))?.[1];
     expect(demoDir).toBeTruthy();
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
-    await expect(fs.stat(box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
+    await expect(fs.stat(world.box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
   }, 90_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    screen = new Screen([csv, '--endpoint-url', moto.url, '--yes'], box.env, { cols: 60, rows: 20 });
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    screen = new Screen([csv, '--endpoint-url', world.moto.url, '--yes'], world.box.env, { cols: 60, rows: 20 });
     await screen.waitFor('Code shown in the app now');
-    const seed = (await listDevices(moto))[0]!.seed!;
+    const seed = (await listDevices(world.moto))[0]!.seed!;
     const grouped = seed.match(/.{4}/g)!.join(' ');
     expect(screen.plain().split(grouped)).toHaveLength(2); // exactly one occurrence
     screen.interrupt();
     expect(await screen.exited).toBe(2);
-    expect(await listDevices(moto)).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
   }, 60_000);
 
   it('speaks Japanese with LANG=ja_JP.UTF-8: the phone answers the Japanese prompts', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    const s = (screen = new Screen([csv, '--endpoint-url', moto.url], { ...box.env, LANG: 'ja_JP.UTF-8' }));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const s = (screen = new Screen([csv, '--endpoint-url', world.moto.url], { ...world.box.env, LANG: 'ja_JP.UTF-8' }));
     const say = (id: Parameters<typeof messagePattern>[1]) => messagePattern('ja', id);
     let at = await s.waitFor(say('profile.ask'));
     s.answer('');
@@ -229,26 +217,26 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }, 90_000);
 
   it('credential_process: the aws CLI in a terminal, no saved session, the code asked on /dev/tty', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
-    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
-    const iam = adminIam(moto);
+    const key = await createUserWithKey(world.moto, 'alice');
+    await fs.mkdir(`${world.box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    const iam = adminIam(world.moto);
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
     const bin = resolve(import.meta.dirname, '../../dist/bin.js');
     await fs.writeFile(
-      box.configFile,
-      `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${process.execPath} ${bin} session --profile alice --credential-process --endpoint-url ${moto.url}\n`,
+      world.box.configFile,
+      `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${process.execPath} ${bin} session --profile alice --credential-process --endpoint-url ${world.moto.url}\n`,
     );
-    screen = new Screen([], box.env, undefined, undefined, {
+    screen = new Screen([], world.box.env, undefined, undefined, {
       file: 'aws',
-      args: ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', moto.url, '--output', 'json'],
+      args: ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'],
     });
     await screen.waitFor(`MFA code for ${device.SerialNumber}`);
     screen.answer('123456');
     expect(await screen.exited).toBe(0);
     expect(screen.plain()).toContain('"Account": "123456789012"');
-    const saved = await fs.readFile(box.credentialsFile, 'utf8');
+    const saved = await fs.readFile(world.box.credentialsFile, 'utf8');
     expect(saved).toContain('[alice-mfa]');
     // The secret never reached the terminal: only the aws CLI's own output did.
     const token = /aws_session_token = (\S+)/.exec(saved)![1]!;

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateRoleCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { adminIam, createUserWithKey, startMoto, type Moto } from '../helpers/moto.js';
+import { adminIam, createUserWithKey } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
-import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
@@ -16,64 +16,52 @@ const noTty = () => {
   throw new UserError('session.noTty');
 };
 
-describe('mfa-onboard session against moto', () => {
-  let moto: Moto;
-  let box: Sandbox;
+describe('mfa-onboard session against world.moto', () => {
+  const world = useMotoWorld();
   let serial: string;
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await moto.reset();
-    box = await makeSandbox();
-    const key = await createUserWithKey(moto, 'alice');
+    const key = await createUserWithKey(world.moto, 'alice');
     serial = await enrolDevice('alice-phone');
-    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
-    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
-    await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
-  });
-  afterEach(async () => {
-    await box.cleanup();
+    await fs.mkdir(`${world.box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(world.box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
   });
 
   async function enrolDevice(name: string): Promise<string> {
-    const iam = adminIam(moto);
+    const iam = adminIam(world.moto);
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
     return device.SerialNumber!;
   }
-  const session = (...extra: string[]) => ['session', '--profile', 'alice', '--endpoint-url', moto.url, ...extra];
+  const session = (...extra: string[]) => ['session', '--profile', 'alice', '--endpoint-url', world.moto.url, ...extra];
   const saved = async () =>
-    (await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true })).credentialsFile['alice-mfa'];
+    (await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true })).credentialsFile['alice-mfa'];
 
   it('gets a session with a code, saves it with its expiry, then reuses it without asking', async () => {
-    const first = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    const first = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`MFA code for ${serial}`);
     const stored = await saved();
     expect(stored?.aws_session_token).toBeTruthy();
     expect(Date.parse(stored!.expiration!)).toBeGreaterThan(Date.now() + 11 * 3600_000);
 
-    const again = await runCli(session(), { env: box.env, openTty: noTty });
+    const again = await runCli(session(), { env: world.box.env, openTty: noTty });
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/lasts until .* using it/);
     expect(again.stderr).not.toContain('MFA code for');
   });
 
   it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {
-    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
-    const text = await fs.readFile(box.credentialsFile, 'utf8');
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const text = await fs.readFile(world.box.credentialsFile, 'utf8');
     for (const [label, expiration, extra] of [
       ['force', undefined, ['--force']],
       ['expired', '2020-01-01T00:00:00.000Z', []],
       ['ending soon', new Date(Date.now() + 5 * 60_000).toISOString(), []],
       ['ending within --min-remaining 2h', new Date(Date.now() + 90 * 60_000).toISOString(), ['--min-remaining', '2h']],
     ] as [string, string | undefined, string[]][]) {
-      if (expiration) await fs.writeFile(box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${expiration}`));
-      const result = await runCli(session('--codes-from-stdin', ...extra), { env: box.env, stdin: '234567\n' });
+      if (expiration) await fs.writeFile(world.box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${expiration}`));
+      const result = await runCli(session('--codes-from-stdin', ...extra), { env: world.box.env, stdin: '234567\n' });
       expect(result.code, label).toBe(0);
       expect(result.stderr, label).toContain('MFA code for');
       expect(Date.parse((await saved())!.expiration!), label).toBeGreaterThan(Date.now() + 11 * 3600_000);
@@ -81,53 +69,53 @@ describe('mfa-onboard session against moto', () => {
   });
 
   it('with no saved session and no terminal, --credential-process fails clearly and prints nothing on stdout', async () => {
-    const result = await runCli(session('--credential-process'), { env: box.env, openTty: noTty });
+    const result = await runCli(session('--credential-process'), { env: world.box.env, openTty: noTty });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('there is no terminal to ask on');
   });
 
   it('the real aws CLI uses it as credential_process, and eval of --export sh works in bash', async () => {
-    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
-    const command = `${process.execPath} ${BIN} session --profile alice --credential-process --endpoint-url ${moto.url}`;
-    await fs.appendFile(box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
-    const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', moto.url, '--output', 'json'], { env: box.env });
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const command = `${process.execPath} ${BIN} session --profile alice --credential-process --endpoint-url ${world.moto.url}`;
+    await fs.appendFile(world.box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
+    const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
     expect(JSON.parse(viaProcess.stdout).Account).toBe('123456789012');
 
-    const script = `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --endpoint-url ${moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${moto.url} --region us-east-1 --output json >/dev/null`;
-    const viaEval = await run('bash', ['-c', script], { env: box.env });
+    const script = `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --endpoint-url ${world.moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --region us-east-1 --output json >/dev/null`;
+    const viaEval = await run('bash', ['-c', script], { env: world.box.env });
     expect(viaEval.stdout).toBe((await saved())!.aws_session_token);
   });
 
   it('several devices and no mfa_serial: asks which without a terminal by naming --serial; --serial picks', async () => {
-    await fs.writeFile(box.configFile, '[profile alice]\nregion = us-east-1\n');
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
     const second = await enrolDevice('alice-tablet');
-    const refused = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    const refused = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Pass --serial');
-    const picked = await runCli(session('--codes-from-stdin', '--serial', second), { env: box.env, stdin: '123456\n' });
+    const picked = await runCli(session('--codes-from-stdin', '--serial', second), { env: world.box.env, stdin: '123456\n' });
     expect(picked.code).toBe(0);
     expect(picked.stderr).toContain(`MFA code for ${second}`);
   });
 
   it('no mfa_serial and one device: uses it', async () => {
-    await fs.writeFile(box.configFile, '[profile alice]\nregion = us-east-1\n');
-    const result = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const result = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`MFA code for ${serial}`);
   });
 
   it("a saved session ending further off than any session lasts means this computer's clock is behind: get a new one", async () => {
-    await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     const twoDaysAgo = { now: () => Date.now() - 48 * 3600_000, sleep: async () => undefined };
-    const result = await runCli(session('--codes-from-stdin'), { env: box.env, stdin: '234567\n', clock: twoDaysAgo });
+    const result = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '234567\n', clock: twoDaysAgo });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("this computer's clock is behind");
     expect(result.stderr).toContain('MFA code for');
   });
 
   it('refuses a session profile that would overwrite the long-term keys', async () => {
-    const result = await runCli(session('--session-profile', 'alice'), { env: box.env });
+    const result = await runCli(session('--session-profile', 'alice'), { env: world.box.env });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot be alice itself');
   });
@@ -139,33 +127,33 @@ describe('mfa-onboard session against moto', () => {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
       });
-      roleArn = (await adminIam(moto).send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
+      roleArn = (await adminIam(world.moto).send(new CreateRoleCommand({ RoleName: 'Admin', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     });
 
     it('--role-arn: assumes the role with the code and writes <profile>-<role> for the aws CLI', async () => {
-      const result = await runCli(session('--role-arn', roleArn, '--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+      const result = await runCli(session('--role-arn', roleArn, '--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
       expect(result.code).toBe(0);
-      const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+      const { credentialsFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
       expect(credentialsFile['alice-Admin']?.aws_session_token).toBeTruthy();
       // One hour by default for a role.
       const ends = Date.parse(credentialsFile['alice-Admin']!.expiration!);
       expect(ends).toBeGreaterThan(Date.now() + 50 * 60_000);
       expect(ends).toBeLessThan(Date.now() + 70 * 60_000);
-      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-Admin', '--endpoint-url', moto.url, '--region', 'us-east-1', '--output', 'json'], { env: box.env });
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-Admin', '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
       expect(JSON.parse(stdout).Arn).toContain('assumed-role/Admin/mfa-onboard-alice');
     });
 
     it('a config profile with role_arn + source_profile + mfa_serial: its session goes to <profile>-mfa', async () => {
-      await fs.appendFile(box.configFile, `\n[profile admin]\nrole_arn = ${roleArn}\nsource_profile = alice\nmfa_serial = ${serial}\n`);
-      const result = await runCli(['session', '--profile', 'admin', '--endpoint-url', moto.url, '--codes-from-stdin', '--role-session-name', 'alice-at-work'], { env: box.env, stdin: '123456\n' });
+      await fs.appendFile(world.box.configFile, `\n[profile admin]\nrole_arn = ${roleArn}\nsource_profile = alice\nmfa_serial = ${serial}\n`);
+      const result = await runCli(['session', '--profile', 'admin', '--endpoint-url', world.moto.url, '--codes-from-stdin', '--role-session-name', 'alice-at-work'], { env: world.box.env, stdin: '123456\n' });
       expect(result.code).toBe(0);
       expect(result.stderr).toContain(`MFA code for ${serial}`);
-      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'admin-mfa', '--endpoint-url', moto.url, '--region', 'us-east-1', '--output', 'json'], { env: box.env });
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'admin-mfa', '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
       expect(JSON.parse(stdout).Arn).toContain('assumed-role/Admin/alice-at-work');
     });
 
     it('refuses more than 12 hours for a role before calling AWS', async () => {
-      const result = await runCli(session('--role-arn', roleArn, '--duration', '13h', '--codes-from-stdin'), { env: box.env, stdin: '123456\n' });
+      const result = await runCli(session('--role-arn', roleArn, '--duration', '13h', '--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('A role session lasts at most 12 hours');
     });

@@ -2,33 +2,20 @@ import { promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
 import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { useMotoWorld } from '../helpers/world.js';
 
-describe('setup wizard against moto, in-process', () => {
-  let moto: Moto;
-  let box: Sandbox;
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    box = await makeSandbox();
-  });
-  afterEach(async () => {
-    await box.cleanup();
-  });
+describe('setup wizard against world.moto, in-process', () => {
+  const world = useMotoWorld();
 
   async function seedOf(user: string): Promise<string> {
-    const device = (await listDevices(moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`));
+    const device = (await listDevices(world.moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`));
     if (!device?.seed) throw new Error('no device yet');
     return device.seed;
   }
@@ -46,21 +33,21 @@ describe('setup wizard against moto, in-process', () => {
   }
 
   /** No terminal to draw on here: the QR goes to a PNG, as the wizard asks. */
-  const png = () => ['--qr-png', `${box.dir}/qr.png`];
-  const flags = (csv: string) => [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin', ...png()];
+  const png = () => ['--qr-png', `${world.box.dir}/qr.png`];
+  const flags = (csv: string) => [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin', ...png()];
 
   it('runs with no terminal when every answer is a flag and codes come on stdin', async () => {
-    const key = await createUserWithKey(moto, 'alice', '/eng/');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice', '/eng/');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const clock = fakeClock();
     const codes = codesOnStdin(clock);
-    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    const result = await runCli(flags(csv), { env: world.box.env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.stderr).toContain('These keys belong to alice in account 123456789012 (arn:aws:iam::123456789012:user/eng/alice)');
     expect(result.code).toBe(0);
     // The wizard waited for each next window instead of asking early.
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(30_000);
-    const { configFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    const { configFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
     expect(configFile.alice).toMatchObject({ mfa_serial: 'arn:aws:iam::123456789012:mfa/alice', region: 'eu-west-1' });
     expect(configFile['alice-mfa']).toMatchObject({ region: 'eu-west-1' });
     expect(result.stdout).toBe('');
@@ -69,9 +56,9 @@ describe('setup wizard against moto, in-process', () => {
   });
 
   it('removes an orphan device left by an aborted run, then enrols', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    await adminIam(moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }));
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice');
+    await adminIam(world.moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }));
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const clock = fakeClock();
     // The orphan's seed is what seedOf finds first: wait until the wizard has replaced it.
     const orphanSeed = await seedOf('alice');
@@ -83,29 +70,29 @@ describe('setup wizard against moto, in-process', () => {
       const start = counterAt(clock.now());
       stdin.write([0, 1, 2].map((i) => codeAt(seed, start + i)).join('\n') + '\n');
     }, 20);
-    const result = await runCli(flags(csv), { env: box.env, clock, stdin });
+    const result = await runCli(flags(csv), { env: world.box.env, clock, stdin });
     clearInterval(timer);
     expect(result.stderr).toContain('Found an unfinished MFA device from an earlier attempt (arn:aws:iam::123456789012:mfa/alice)');
     expect(result.code).toBe(0);
-    expect(await listDevices(moto)).toMatchObject([{ user: 'alice' }]);
+    expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
 
   it('stops with the way forward when the user already has a device', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const iam = adminIam(moto);
+    const key = await createUserWithKey(world.moto, 'alice');
+    const iam = adminIam(world.moto);
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-old' }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    const result = await runCli(flags(csv), { env: box.env, clock: fakeClock() });
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('alice already has 1 MFA device(s), such as arn:aws:iam::123456789012:mfa/alice-old');
     expect(result.stderr).toContain('aws iam deactivate-mfa-device --user-name alice');
-    expect(await listDevices(moto)).toHaveLength(1);
+    expect(await listDevices(world.moto)).toHaveLength(1);
   });
 
   it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const clock = fakeClock();
     const start = counterAt(clock.now());
     const code = (offset: number) => async () => codeAt(await seedOf('alice'), counterAt(clock.now()) + offset);
@@ -119,8 +106,8 @@ describe('setup wizard against moto, in-process', () => {
       { flag: '--codes-from-stdin', answer: code(0) },
       { flag: '--codes-from-stdin', answer: code(0) },
     ]);
-    const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', ...png()];
-    const result = await runCli(args, { env: box.env, clock, prompter });
+    const args = [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', ...png()];
+    const result = await runCli(args, { env: world.box.env, clock, prompter });
     expect(result.stderr).toContain("your phone's clock is about 2 minutes behind");
     expect(result.stderr).toContain('A code is six digits');
     expect(result.stderr).toContain('That is the same code again');
@@ -129,91 +116,91 @@ describe('setup wizard against moto, in-process', () => {
   });
 
   it('keeps comments, other profiles and CRLF of existing files byte for byte', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const credentialsBefore = '# my keys\r\n[work]\r\naws_access_key_id = AKIAWORK000000000000\r\naws_secret_access_key = ' + 'w'.repeat(40) + '\r\n; end\r\n';
     const configBefore = '[default]\nregion = us-west-2\n\n[profile work]\nregion = eu-central-1 # inline\n\n[services local]\niam =\n  endpoint_url = http://localhost\n';
-    await fs.mkdir(box.home + '/.aws', { mode: 0o755 });
-    await fs.writeFile(box.credentialsFile, credentialsBefore, { mode: 0o644 });
-    await fs.writeFile(box.configFile, configBefore);
+    await fs.mkdir(world.box.home + '/.aws', { mode: 0o755 });
+    await fs.writeFile(world.box.credentialsFile, credentialsBefore, { mode: 0o644 });
+    await fs.writeFile(world.box.configFile, configBefore);
     const clock = fakeClock();
     const codes = codesOnStdin(clock);
-    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    const result = await runCli(flags(csv), { env: world.box.env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.code).toBe(0);
-    const credentials = await fs.readFile(box.credentialsFile, 'utf8');
-    const config = await fs.readFile(box.configFile, 'utf8');
+    const credentials = await fs.readFile(world.box.credentialsFile, 'utf8');
+    const config = await fs.readFile(world.box.configFile, 'utf8');
     expect(credentials.startsWith(credentialsBefore)).toBe(true);
     expect(credentials.slice(credentialsBefore.length)).toMatch(/^\r\n\[alice\]\r\n/);
     expect(credentials).not.toMatch(/[^\r]\n/);
     expect(config.startsWith(configBefore)).toBe(true);
     expect(result.stderr).toMatch(/was readable by others \(mode 644\)/);
-    expect((await fs.stat(box.credentialsFile)).mode & 0o777).toBe(0o600);
+    expect((await fs.stat(world.box.credentialsFile)).mode & 0o777).toBe(0o600);
     // One backup: the file exactly as it was before this run.
-    expect(await fs.readFile(box.credentialsFile + '.bak', 'utf8')).toBe(credentialsBefore);
+    expect(await fs.readFile(world.box.credentialsFile + '.bak', 'utf8')).toBe(credentialsBefore);
   });
 
   it('uses an existing profile instead of a CSV (AWS_PROFILE)', async () => {
-    const key = await createUserWithKey(moto, 'bob');
-    await fs.mkdir(box.home + '/.aws', { mode: 0o700 });
-    await fs.writeFile(box.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    const key = await createUserWithKey(world.moto, 'bob');
+    await fs.mkdir(world.box.home + '/.aws', { mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
     const clock = fakeClock();
     const codes = codesOnStdin(clock, 'bob');
-    const result = await runCli(['--endpoint-url', moto.url, '--region', 'us-east-1', '--codes-from-stdin', ...png()], {
-      env: { ...box.env, AWS_PROFILE: 'bob' },
+    const result = await runCli(['--endpoint-url', world.moto.url, '--region', 'us-east-1', '--codes-from-stdin', ...png()], {
+      env: { ...world.box.env, AWS_PROFILE: 'bob' },
       clock,
       stdin: codes.stdin,
     });
     codes.stop();
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('These keys belong to bob');
-    const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
     expect(credentialsFile['bob-mfa']?.aws_session_token).toBeTruthy();
   });
 
   it('honours AWS_ENDPOINT_URL_IAM and AWS_ENDPOINT_URL_STS without --endpoint-url', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const clock = fakeClock();
     const codes = codesOnStdin(clock);
-    const env = { ...box.env, AWS_ENDPOINT_URL_IAM: moto.url, AWS_ENDPOINT_URL_STS: moto.url };
+    const env = { ...world.box.env, AWS_ENDPOINT_URL_IAM: world.moto.url, AWS_ENDPOINT_URL_STS: world.moto.url };
     const result = await runCli([csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', ...png()], { env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.code).toBe(0);
-    expect(await listDevices(moto)).toMatchObject([{ user: 'alice' }]);
+    expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
 
   it('picks a user from an old credentials.csv holding several (--user)', async () => {
-    const alice = await createUserWithKey(moto, 'alice');
-    const bob = await createUserWithKey(moto, 'bob');
+    const alice = await createUserWithKey(world.moto, 'alice');
+    const bob = await createUserWithKey(world.moto, 'bob');
     const rows = [alice, bob].map((k, i) => `${['alice', 'bob'][i]},,${k.accessKeyId},${k.secretAccessKey},https://123456789012.signin.aws.amazon.com/console`);
-    const csv = await box.write('credentials.csv', ['User name,Password,Access key ID,Secret access key,Console login link', ...rows].join('\n'));
+    const csv = await world.box.write('credentials.csv', ['User name,Password,Access key ID,Secret access key,Console login link', ...rows].join('\n'));
     const clock = fakeClock();
     const codes = codesOnStdin(clock, 'bob');
-    const result = await runCli([csv, '--user', 'bob', '--profile', 'bob', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--endpoint-url', moto.url, ...png()], { env: box.env, clock, stdin: codes.stdin });
+    const result = await runCli([csv, '--user', 'bob', '--profile', 'bob', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--endpoint-url', world.moto.url, ...png()], { env: world.box.env, clock, stdin: codes.stdin });
     codes.stop();
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('These keys belong to bob');
-    const { credentialsFile } = await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
     expect(credentialsFile.bob?.aws_access_key_id).toBe(bob.accessKeyId);
     expect(credentialsFile.alice).toBeUndefined();
   });
 
   it('refuses a profile holding temporary credentials', async () => {
-    await fs.mkdir(box.home + '/.aws', { mode: 0o700 });
-    await fs.writeFile(box.credentialsFile, '[temp]\naws_access_key_id = ASIATEMPTEMPTEMP0000\naws_secret_access_key = ' + 't'.repeat(40) + '\naws_session_token = token\n', { mode: 0o600 });
-    const result = await runCli(['--profile', 'temp', '--endpoint-url', moto.url], { env: box.env, clock: fakeClock() });
+    await fs.mkdir(world.box.home + '/.aws', { mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, '[temp]\naws_access_key_id = ASIATEMPTEMPTEMP0000\naws_secret_access_key = ' + 't'.repeat(40) + '\naws_session_token = token\n', { mode: 0o600 });
+    const result = await runCli(['--profile', 'temp', '--endpoint-url', world.moto.url], { env: world.box.env, clock: fakeClock() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Profile temp holds temporary credentials');
   });
 
   it("corrects a computer clock that is minutes off AWS's, and says so", async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
     const clock = fakeClock(Math.floor(Date.now() / 30_000) * 30_000 + 5_000 - 600_000); // 10 minutes slow
-    // The phone is right: its codes follow AWS's time, which moto's Date header reports.
+    // The phone is right: its codes follow AWS's time, which world.moto's Date header reports.
     const codes = codesOnStdin(clock, 'alice', counterAt(Date.now()));
-    const result = await runCli(flags(csv), { env: box.env, clock, stdin: codes.stdin });
+    const result = await runCli(flags(csv), { env: world.box.env, clock, stdin: codes.stdin });
     codes.stop();
     // 600 s, plus how far into its window the real clock was (the fake one starts 5 s in).
     const seconds = Number(/This computer's clock is (\d+) seconds behind AWS's/.exec(result.stderr)?.[1]);
@@ -224,22 +211,22 @@ describe('setup wizard against moto, in-process', () => {
   });
 
   it('gives up on codes that are never digits, and leaves no device', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    const result = await runCli(flags(csv), { env: box.env, clock: fakeClock(), stdin: 'abcdef\n'.repeat(10) });
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock(), stdin: 'abcdef\n'.repeat(10) });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('A code is six digits');
     expect(result.stderr).toContain('Too many codes could not be used');
-    expect(await listDevices(moto)).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
   });
 
   it('refuses to prompt without a terminal, naming the flag', async () => {
-    const key = await createUserWithKey(moto, 'alice');
-    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
-    const result = await runCli([csv, '--endpoint-url', moto.url], { env: box.env, clock: fakeClock() });
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--endpoint-url', world.moto.url], { env: world.box.env, clock: fakeClock() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Pass --profile');
-    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+    await expect(fs.stat(world.box.credentialsFile)).rejects.toThrow();
   });
 });
 
