@@ -36,6 +36,8 @@ const OPTIONS = {
 } as const;
 
 const { version } = pkg;
+/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
+const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
 const COMMANDS = ['setup', 'session', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
@@ -124,6 +126,9 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./commands/options.js'),
       ]);
       const options = sessionOptions(flags, runtime.env);
+      // The SDK may run a credential_process that runs us again: never let that loop.
+      if (runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
+      process.env[SESSION_MARKER] = '1';
       const deps = createWizardDeps(runtime, out, {
         yes: Boolean(flags.yes),
         codesFromStdin: Boolean(flags['codes-from-stdin']),

@@ -32,9 +32,18 @@ const withYes = (prompter: Prompter, yes: boolean) => (yes ? answeringDefaults(p
 /** Builds every seam the wizard uses, in one place. */
 export function createWizardDeps(
   runtime: Runtime,
-  out: Output,
+  shown: Output,
   flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string; codesOnTty?: boolean },
 ): WizardDeps {
+  // Codes on the terminal (credential_process): notes and warnings are kept to show there too.
+  const pending: string[] = [];
+  const out: Output = flags.codesOnTty
+    ? {
+        ...shown,
+        info: (text) => (shown.info(text), pending.push(shown.redact(text))),
+        warn: (text) => (shown.warn(text), pending.push(shown.redact(`! ${text}`))),
+      }
+    : shown;
   const interactive = isInteractive(runtime);
   const prompter =
     runtime.prompter ??
@@ -44,7 +53,7 @@ export function createWizardDeps(
   const readCode = flags.codesFromStdin
     ? streamCodeReader(runtime.stdin, (message) => out.info(message))
     : flags.codesOnTty
-      ? ttyCodeReader(runtime.openTty ?? openTty, runtime.signal)
+      ? ttyCodeReader(runtime.openTty ?? openTty, runtime.signal, () => pending.splice(0))
       : promptCodeReader(prompter);
   const clock = runtime.clock ?? systemClock;
   return {

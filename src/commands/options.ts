@@ -41,7 +41,8 @@ export function sessionOptions(flags: Flags, env: NodeJS.ProcessEnv): SessionOpt
   return {
     profile: flags.profile ?? (env.AWS_PROFILE || 'default'),
     ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
-    minRemainingMs: flags['min-remaining'] !== undefined ? parseTime(flags['min-remaining'], '--min-remaining') * 1000 : 10 * 60_000,
+    // 15 min: botocore refreshes credential_process credentials this long before they end.
+    minRemainingMs: flags['min-remaining'] !== undefined ? parseTime(flags['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
     force: Boolean(flags.force),
     durationSeconds: flags.duration !== undefined ? parseDuration(flags.duration) : DEFAULT_SESSION_SECONDS,
     ...(flags.duration !== undefined ? { durationGiven: parseDuration(flags.duration) } : {}),

@@ -2,7 +2,7 @@ import { parseCallerArn, type ParsedIdentity } from '../aws/arn.js';
 import { AwsError } from '../aws/errors.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
-import { readTextFile } from '../credentials/files.js';
+import { readTextFile, withLock } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
 import { configSection } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
@@ -63,6 +63,10 @@ async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>
   if (roleArn === undefined) return undefined;
   const sourceProfile = readIniValue(config, names, 'source_profile');
   if (!sourceProfile) throw new UserError('role.noSourceProfile', { profile: options.profile });
+  const source = configSection(sourceProfile);
+  if (readIniValue(config, [source.section, ...source.aliases], 'role_arn') !== undefined) {
+    throw new UserError('role.chainedSource', { profile: options.profile, source: sourceProfile });
+  }
   const serial = readIniValue(config, names, 'mfa_serial');
   return { roleArn, sourceProfile, ...(serial ? { serial } : {}) };
 }
@@ -104,7 +108,11 @@ async function chooseSerial(
 }
 
 /** Asks for codes until AWS gives a session (a wrong or reused code gets its own message). */
-async function newSession(options: SessionOptions, role: Role | undefined, deps: WizardDeps): Promise<SessionCredentials> {
+async function newSession(
+  options: SessionOptions,
+  role: Role | undefined,
+  deps: WizardDeps,
+): Promise<{ session: SessionCredentials; serial: string }> {
   const longTermProfile = role?.sourceProfile ?? options.profile;
   const durationSeconds = options.durationGiven ?? (role ? DEFAULT_ROLE_SECONDS : options.durationSeconds);
   if (role && durationSeconds > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: durationSeconds });
@@ -117,9 +125,9 @@ async function newSession(options: SessionOptions, role: Role | undefined, deps:
   if (!role && caller.kind === 'root' && durationSeconds > MAX_ROOT_SECONDS) {
     // The root user's sessions last at most an hour.
     if (options.durationGiven !== undefined) throw new UserError('session.rootDuration', { duration: durationSeconds });
-    return askForSession(options, role, aws, serial, MAX_ROOT_SECONDS, deps);
+    return { session: await askForSession(options, role, aws, serial, MAX_ROOT_SECONDS, deps), serial };
   }
-  return askForSession(options, role, aws, serial, durationSeconds, deps);
+  return { session: await askForSession(options, role, aws, serial, durationSeconds, deps), serial };
 }
 
 async function askForSession(
@@ -166,46 +174,89 @@ async function askForSession(
   throw new UserError('session.gaveUp');
 }
 
+/** Sections of the config file that make a profile something other than long-term keys. */
+const NOT_LONG_TERM = ['credential_process', 'role_arn', 'sso_session', 'sso_start_url', 'web_identity_token_file'];
+
+/** Refuses a source profile whose credentials are not long-term keys (it would recurse or chain). */
+async function assertLongTermSource(profile: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+  const section = configSection(profile);
+  const config = await readTextFile(deps.files.configFile);
+  const found = NOT_LONG_TERM.find((key) => readIniValue(config, [section.section, ...section.aliases], key) !== undefined);
+  if (found) throw new UserError('session.sourceNotLongTerm', { profile, key: found });
+}
+
+/** Session values are base64 and an ISO date: anything else would not survive a shell's quoting. */
+function assertPrintable(session: SessionCredentials): void {
+  const plain = [session.accessKeyId, session.secretAccessKey, session.sessionToken].every((v) => /^[A-Za-z0-9+/=]+$/.test(v));
+  if (!plain || Number.isNaN(session.expiration.getTime())) throw new UserError('session.oddValue');
+}
+
 /**
  * `mfa-onboard session`: reuse the saved MFA session while it lasts, else get a new one
  * with a code and save it; optionally hand it to a shell or to `credential_process`.
  */
-export async function runSession(options: SessionOptions, deps: WizardDeps): Promise<void> {
+export async function runSession(requested: SessionOptions, deps: WizardDeps): Promise<void> {
   const { out, clock } = deps;
-  for (const [flag, value] of [['--profile', options.profile], ['--session-profile', options.sessionProfile]] as const) {
+  for (const [flag, value] of [['--profile', requested.profile], ['--session-profile', requested.sessionProfile]] as const) {
     if (value !== undefined && checkProfileName(value) !== true) throw new UserError('profile.badNameFlag', { name: value, flag });
   }
-  if (options.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(options.roleSessionName)) {
-    throw new UserError('role.badSessionName', { value: options.roleSessionName });
+  if (requested.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(requested.roleSessionName)) {
+    throw new UserError('role.badSessionName', { value: requested.roleSessionName });
   }
+  // A session profile named as --profile (AWS_PROFILE=alice-mfa, say): refresh it from its source.
+  const credentialsText = await readTextFile(deps.files.credentialsFile);
+  const named = readSavedSession(credentialsText, requested.profile)?.origin;
+  const options: SessionOptions = named
+    ? { ...requested, profile: named.sourceProfile, sessionProfile: requested.sessionProfile ?? requested.profile }
+    : requested;
   const role = await findRole(options, deps);
+  const longTermProfile = role?.sourceProfile ?? options.profile;
+  await assertLongTermSource(longTermProfile, deps);
   // A role named by --role-arn gets its own profile beside the plain MFA session.
   const roleName = options.roleArn?.split('/').pop();
   const sessionProfile = options.sessionProfile ?? (roleName ? `${options.profile}-${roleName}` : `${options.profile}-mfa`);
   if (checkProfileName(sessionProfile) !== true) {
     throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
   }
-  await guardSessionProfile(sessionProfile, role?.sourceProfile ?? options.profile, options, deps);
-  if (sessionProfile === options.profile) throw new UserError('profile.sessionIsLongTerm', { profile: options.profile });
-
-  const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
-  const left = saved ? saved.expiration.getTime() - clock.now() : 0;
-  // No session outlasts 36 hours: an end further away means this computer's clock is behind.
-  const clockBehind = left > MAX_SESSION_SECONDS * 1000;
-  if (clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: saved!.expiration.toISOString() }));
-  let session: SessionCredentials;
-  if (saved && !clockBehind && left > options.minRemainingMs) {
-    out.addSecret(saved.secretAccessKey);
-    out.addSecret(saved.sessionToken);
-    out.success(t('session.reused', { sessionProfile, expires: saved.expiration.toISOString(), minutes: Math.floor(left / 60_000) }));
-    session = saved;
-  } else {
-    if (saved && !clockBehind) {
-      out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
-    }
-    session = await newSession(options, role, deps);
-    await saveSession({ sessionProfile, session }, deps);
+  if (sessionProfile === options.profile || sessionProfile === longTermProfile) {
+    throw new UserError('profile.sessionIsLongTerm', { profile: sessionProfile });
   }
+  await guardSessionProfile(sessionProfile, longTermProfile, options, deps);
+
+  // One refresh at a time per session profile: parallel AWS tools must not each ask for a
+  // code (AWS takes each code once). The wait covers a person typing a code.
+  const session = await withLock(
+    `${deps.files.credentialsFile}.${sessionProfile}`,
+    async () => {
+      const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
+      const wanted = { sourceProfile: longTermProfile, roleArn: role?.roleArn, serial: options.serial };
+      const sameOrigin =
+        saved?.origin !== undefined &&
+        saved.origin.sourceProfile === wanted.sourceProfile &&
+        saved.origin.roleArn === wanted.roleArn &&
+        (wanted.serial === undefined || saved.origin.serialNumber === wanted.serial);
+      const left = saved ? saved.expiration.getTime() - clock.now() : 0;
+      // No session outlasts 36 hours: an end further away means this computer's clock is behind.
+      const clockBehind = left > MAX_SESSION_SECONDS * 1000;
+      if (saved && clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: saved.expiration.toISOString() }));
+      if (saved && sameOrigin && !clockBehind && left > options.minRemainingMs) {
+        out.addSecret(saved.secretAccessKey);
+        out.addSecret(saved.sessionToken);
+        out.success(t('session.reused', { sessionProfile, expires: saved.expiration.toISOString(), minutes: Math.floor(left / 60_000) }));
+        return saved;
+      }
+      if (saved && !sameOrigin) out.info(t('session.otherOrigin', { sessionProfile }));
+      else if (saved && !clockBehind) {
+        out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
+      }
+      const fresh = await newSession(options, role, deps);
+      const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
+      await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
+      return fresh.session;
+    },
+    { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
+  );
+  if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
   else out.info(t('session.useIt', { sessionProfile, expires: session.expiration.toISOString() }));

@@ -207,7 +207,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
     const credentials = session.credentials;
     changes.push(
-      await step('save-session', () => saveSession({ sessionProfile, session: credentials }, deps)),
+      await step('save-session', () => saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: enrolled.serialNumber } }, deps)),
     );
   } catch (error) {
     out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile, config: deps.files.configFile }));

@@ -56,10 +56,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Serializes concurrent runs on one file with an exclusive lock file beside it. */
-async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock whose
+ * holder died, or older than `staleMs`, is taken over; after `waitMs` the wait gives up.
+ */
+export async function withLock<T>(
+  path: string,
+  work: () => Promise<T>,
+  limits: { waitMs: number; staleMs: number } = { waitMs: LOCK_WAIT_MS, staleMs: LOCK_STALE_MS },
+): Promise<T> {
   const lock = `${path}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const deadline = Date.now() + limits.waitMs;
   for (;;) {
     try {
       const handle = await fs.open(lock, 'wx', 0o600);
@@ -70,7 +77,7 @@ async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt((await readIfExists(lock)) ?? '', 10);
       const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if ((Number.isInteger(holder) && !processAlive(holder)) || age > LOCK_STALE_MS) {
+      if ((Number.isInteger(holder) && !processAlive(holder)) || age > limits.staleMs) {
         // NOTE: the holder died without cleaning up; its lock protects nothing. Renaming it
         // away first means only one of several waiting runs removes it, never a fresh lock.
         const stale = `${lock}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -39,10 +39,13 @@ export function streamCodeReader(input: NodeJS.ReadableStream, announce: (messag
  * Codes asked on the controlling terminal, opened only when a code is needed: stdin and
  * stdout stay the caller's (`credential_process`).
  */
-export function ttyCodeReader(open: typeof openTty, signal: AbortSignal): CodeReader {
+export function ttyCodeReader(open: typeof openTty, signal: AbortSignal, notes: () => string[] = () => []): CodeReader {
   return async (message) => {
     const tty = open();
     try {
+      // stderr may be hidden (botocore shows a credential_process's stderr only on failure):
+      // what the person must know before typing goes to the terminal too.
+      for (const note of notes()) tty.output.write(`${note}\n`);
       return await createInteractivePrompter({ input: tty.input, output: tty.output, signal }).input({
         message,
         flag: '--codes-from-stdin',

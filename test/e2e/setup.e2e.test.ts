@@ -232,7 +232,11 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
       file: 'aws',
       args: ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'],
     });
-    await screen.waitFor(`MFA code for ${device.SerialNumber}`);
+    let at = await screen.waitFor(`MFA code for ${device.SerialNumber}`);
+    screen.answer('12345');
+    // botocore hides a credential_process's stderr: the warning must reach the terminal itself.
+    at = await screen.waitFor('A code is six digits', at);
+    await screen.waitFor(`MFA code for ${device.SerialNumber}`, at);
     screen.answer('123456');
     expect(await screen.exited).toBe(0);
     expect(screen.plain()).toContain('"Account": "123456789012"');

@@ -114,6 +114,62 @@ describe('mfa-onboard session against world.moto', () => {
     expect(result.stderr).toContain('MFA code for');
   });
 
+  it('regression: a session made for another device is not reused for --serial', async () => {
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const other = await enrolDevice('alice-tablet');
+    const result = await runCli(session('--codes-from-stdin', '--serial', other), { env: world.box.env, stdin: '234567\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('was made for another profile, role or device');
+    expect(result.stderr).toContain(`MFA code for ${other}`);
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toContain(`mfa_onboard_serial = ${other}`);
+  });
+
+  it('regression: AWS_PROFILE naming the session profile refreshes it from its source', async () => {
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const result = await runCli(['session', '--endpoint-url', world.moto.url, '--force', '--codes-from-stdin'], {
+      env: { ...world.box.env, AWS_PROFILE: 'alice-mfa' },
+      stdin: '234567\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Saved the session as profile alice-mfa');
+  });
+
+  it('regression: a profile that runs credential_process (no --profile in the line) is refused, not recursed into', async () => {
+    await fs.appendFile(world.box.configFile, '\n[default]\ncredential_process = mfa-onboard session --credential-process\n');
+    const result = await runCli(['session', '--credential-process', '--endpoint-url', world.moto.url], { env: world.box.env, openTty: noTty });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Profile default is not a profile of long-term keys (it sets credential_process');
+    const nested = await runCli(session('--credential-process'), { env: { ...world.box.env, MFA_ONBOARD_SESSION_RUNNING: '1' }, openTty: noTty });
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toContain('was started by itself');
+  });
+
+  it('regression: a saved value that is not base64 is never printed for a shell', async () => {
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const text = await fs.readFile(world.box.credentialsFile, 'utf8');
+    await fs.writeFile(world.box.credentialsFile, text.replace(/aws_session_token = .*/, "aws_session_token = abc'; rm -rf ~; '"));
+    const result = await runCli(session('--export', 'sh'), { env: world.box.env, openTty: noTty });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('is not printed');
+  });
+
+  it('regression: two refreshes at once ask for one code; the other waits and reuses the session', async () => {
+    const start = () =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = execFile(process.execPath, [BIN, ...session('--codes-from-stdin')], { env: world.box.env }, (_error, _stdout, stderr) =>
+          done({ code: child.exitCode, stderr }),
+        );
+        // Slow down the first one's code so the second finds the lock held.
+        setTimeout(() => child.stdin?.end('123456\n'), 300);
+      });
+    const results = await Promise.all([start(), start()]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const asked = results.filter((r) => r.stderr.includes('Saved the session')).length;
+    const reused = results.filter((r) => r.stderr.includes('using it')).length;
+    expect([asked, reused]).toEqual([1, 1]);
+  });
+
   it('refuses a session profile that would overwrite the long-term keys', async () => {
     const result = await runCli(session('--session-profile', 'alice'), { env: world.box.env });
     expect(result.code).toBe(1);
@@ -150,6 +206,24 @@ describe('mfa-onboard session against world.moto', () => {
       expect(result.stderr).toContain(`MFA code for ${serial}`);
       const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'admin-mfa', '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
       expect(JSON.parse(stdout).Arn).toContain('assumed-role/Admin/alice-at-work');
+    });
+
+    it('regression: a session profile holding one role\'s session is not served for another role', async () => {
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] });
+      const other = (await adminIam(world.moto).send(new CreateRoleCommand({ RoleName: 'TeamAdmin', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
+      await runCli(session('--role-arn', roleArn, '--codes-from-stdin', '--session-profile', 'alice-admin'), { env: world.box.env, stdin: '123456\n' });
+      const result = await runCli(session('--role-arn', other, '--codes-from-stdin', '--session-profile', 'alice-admin'), { env: world.box.env, stdin: '234567\n' });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('was made for another profile, role or device');
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-admin', '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
+      expect(JSON.parse(stdout).Arn).toContain('assumed-role/TeamAdmin/');
+    });
+
+    it('regression: a source_profile that is itself a role is refused plainly', async () => {
+      await fs.appendFile(world.box.configFile, `\n[profile base]\nrole_arn = ${roleArn}\nsource_profile = alice\n\n[profile chained]\nrole_arn = ${roleArn}\nsource_profile = base\n`);
+      const result = await runCli(['session', '--profile', 'chained', '--endpoint-url', world.moto.url, '--codes-from-stdin'], { env: world.box.env, stdin: '123456\n' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('which is itself a role');
     });
 
     it('refuses more than 12 hours for a role before calling AWS', async () => {

@@ -55,7 +55,7 @@ Options of session
   --serial ARN              MFA device to use (default: the profile's mfa_serial, else
                             the user's only device, else asked)
   --min-remaining TIME      reuse a saved session only if it lasts this much longer
-                            (default 10m)
+                            (default 15m)
   --force                   get a new session even if the saved one is still valid
   --export sh|fish|powershell|cmd
                             print lines that set AWS_ACCESS_KEY_ID and the rest:
@@ -277,6 +277,14 @@ Examples
   'session.rootDuration': 'The root user\'s sessions last at most 1 hour (3600 seconds), and {duration} was asked: pass --duration 1h or less.',
   'summary.daily': 'Every day',
   'session.noSerialForRoot': 'Profile {profile} does not belong to an IAM user, so its MFA device cannot be looked up: pass --serial, or set mfa_serial for the profile in the config file.',
+  'session.otherOrigin': 'The session saved in profile {sessionProfile} was made for another profile, role or device: getting a new one.',
+  'session.sourceNotLongTerm':
+    'Profile {profile} is not a profile of long-term keys (it sets {key} in the config file), so it cannot make an MFA session. Pass --profile with the profile that holds your access key (the one the wizard imported).',
+  'session.oddValue': 'The saved session holds a value that is not a plain access key, token or date, so it is not printed. Run again with --force for a new session.',
+  'session.recursive':
+    'mfa-onboard session was started by itself (a credential_process that names no --profile, or names its own profile): stopping here. Put --profile with the profile of your long-term keys in the credential_process line.',
+  'role.chainedSource':
+    'Profile {profile} assumes a role from {source}, which is itself a role: this tool assumes roles only from long-term keys. Set source_profile to the profile holding your access key.',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

@@ -55,7 +55,7 @@ session のオプション
   --serial ARN              使用する MFA デバイス (既定: プロファイルの mfa_serial、
                             なければユーザーの唯一のデバイス、複数あれば質問します)
   --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
-                            します (既定 10m)
+                            します (既定 15m)
   --force                   保存済みセッションが有効でも新しいセッションを取得します
   --export sh|fish|powershell|cmd
                             AWS_ACCESS_KEY_ID などを設定する行を出力します:
@@ -277,6 +277,14 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'session.rootDuration': 'ルートユーザーのセッションは最長 1 時間 (3600 秒) ですが、{duration} 秒が指定されました。--duration 1h 以下を指定してください。',
   'summary.daily': '毎日',
   'session.noSerialForRoot': 'プロファイル {profile} は IAM ユーザーのものではないため、MFA デバイスを調べられません。--serial を指定するか、設定ファイルでこのプロファイルに mfa_serial を設定してください。',
+  'session.otherOrigin': 'プロファイル {sessionProfile} に保存済みのセッションは別のプロファイル、ロール、またはデバイスのものです。新しいセッションを取得します。',
+  'session.sourceNotLongTerm':
+    'プロファイル {profile} は長期的なアクセスキーのプロファイルではありません (設定ファイルで {key} を設定しています)。このプロファイルでは MFA セッションを作成できません。アクセスキーを保存したプロファイル (ウィザードが取り込んだもの) を --profile に指定してください。',
+  'session.oddValue': '保存済みのセッションに、アクセスキー、トークン、日時として正しくない値が含まれているため、出力しません。--force を付けて再実行し、新しいセッションを取得してください。',
+  'session.recursive':
+    'mfa-onboard session が自分自身から起動されました (--profile のない credential_process、または自分自身のプロファイルを指定した credential_process)。ここで停止します。credential_process の行に、長期的なアクセスキーのプロファイルを --profile で指定してください。',
+  'role.chainedSource':
+    'プロファイル {profile} は {source} からロールを引き受けますが、そのプロファイル自体がロールです。このツールは長期的なアクセスキーからのみロールを引き受けます。source_profile にアクセスキーを保存したプロファイルを指定してください。',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

@@ -45,8 +45,15 @@ export async function saveMfaSerial(
  * Step 8: the session goes to `[<session profile>]` of the credentials file, with its
  * expiry (which the SDKs ignore).
  */
+/** What a saved session was made from: it is reused only for the same. */
+export interface SessionOrigin {
+  sourceProfile: string;
+  serialNumber: string;
+  roleArn?: string;
+}
+
 export async function saveSession(
-  input: { sessionProfile: string; session: SessionCredentials },
+  input: { sessionProfile: string; session: SessionCredentials; origin: SessionOrigin },
   deps: Pick<WizardDeps, 'out' | 'files'>,
 ): Promise<FileChange> {
   const { session } = input;
@@ -58,9 +65,13 @@ export async function saveSession(
           aws_access_key_id: session.accessKeyId,
           aws_secret_access_key: session.secretAccessKey,
           aws_session_token: session.sessionToken,
-          // Not read by the SDKs; tells a person (and a later refresh) when it runs out.
+          // Not read by the SDKs: when it runs out, and what it was made from (for reuse).
           expiration: session.expiration.toISOString(),
+          mfa_onboard_source_profile: input.origin.sourceProfile,
+          mfa_onboard_serial: input.origin.serialNumber,
+          ...(input.origin.roleArn ? { mfa_onboard_role_arn: input.origin.roleArn } : {}),
         },
+        remove: input.origin.roleArn ? [] : ['mfa_onboard_role_arn'],
       },
     ]),
   );
@@ -97,7 +108,10 @@ export async function guardSessionProfile(
 }
 
 /** The session saved under `sessionProfile`, if it is complete and says when it ends. */
-export function readSavedSession(credentialsText: string, sessionProfile: string): SessionCredentials | undefined {
+export function readSavedSession(
+  credentialsText: string,
+  sessionProfile: string,
+): (SessionCredentials & { origin?: SessionOrigin }) | undefined {
   const value = (key: string) => readIniValue(credentialsText, sessionProfile, key);
   const [accessKeyId, secretAccessKey, sessionToken, expiration] = [
     value('aws_access_key_id'),
@@ -107,5 +121,9 @@ export function readSavedSession(credentialsText: string, sessionProfile: string
   ];
   const ends = expiration ? Date.parse(expiration) : Number.NaN;
   if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(ends)) return undefined;
-  return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(ends) };
+  const sourceProfile = value('mfa_onboard_source_profile');
+  const serialNumber = value('mfa_onboard_serial');
+  const roleArn = value('mfa_onboard_role_arn');
+  const origin = sourceProfile && serialNumber ? { sourceProfile, serialNumber, ...(roleArn ? { roleArn } : {}) } : undefined;
+  return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(ends), ...(origin ? { origin } : {}) };
 }
