@@ -3,7 +3,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
 import type { Runtime } from './deps.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
-import { chooseLanguage, isLanguage, setLanguage, t } from './ui/messages/index.js';
+import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
 import { createOutput, type Output } from './ui/output.js';
 
 const OPTIONS = {
@@ -87,8 +87,8 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
   try {
     const { values: flags, positionals } = parse(argv);
     if (flags.lang !== undefined) {
-      const lang = flags.lang.trim().toLowerCase();
-      if (!isLanguage(lang)) throw new UserError('cli.badLang', { value: flags.lang });
+      const lang = languageOf(flags.lang);
+      if (!lang) throw new UserError('cli.badLang', { value: flags.lang });
       setLanguage(lang);
     }
     let command: Command = 'setup';

@@ -10,7 +10,17 @@ export function displayWidth(text: string): number {
 
 function charWidth(code: number): number {
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
-  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x3099 && code <= 0x309a) || code === 0x200b) return 0;
+  const zeroWidth =
+    (code >= 0x300 && code <= 0x36f) || // combining diacritics
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0x3099 && code <= 0x309a) || // kana voicing marks
+    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors
+    (code >= 0xfe20 && code <= 0xfe2f) ||
+    code === 0x200b || // zero-width space
+    code === 0x200d; // zero-width joiner
+  if (zeroWidth) return 0;
   const wide =
     (code >= 0x1100 && code <= 0x115f) || // Hangul Jamo
     (code >= 0x2e80 && code <= 0x303e) || // CJK radicals, punctuation
@@ -24,6 +34,8 @@ function charWidth(code: number): number {
     (code >= 0xff00 && code <= 0xff60) || // fullwidth forms
     (code >= 0xffe0 && code <= 0xffe6) ||
     (code >= 0x1f300 && code <= 0x1f64f) || // emoji
+    (code >= 0x1f680 && code <= 0x1f6ff) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
     (code >= 0x20000 && code <= 0x3fffd);
   return wide ? 2 : 1;
 }

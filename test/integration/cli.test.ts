@@ -26,6 +26,7 @@ describe('--help, --version and the language', () => {
   it.each([
     ['LANG=ja_JP.UTF-8', { LANG: 'ja_JP.UTF-8' }, []],
     ['--lang ja', {}, ['--lang', 'ja']],
+    ['--lang ja-JP', {}, ['--lang', 'ja-JP']],
     ['MFA_ONBOARD_LANG=ja', { MFA_ONBOARD_LANG: 'ja', LANG: 'en_US.UTF-8' }, []],
   ] as [string, NodeJS.ProcessEnv, string[]][])('--help in Japanese with %s, with the same flags', async (_label, env, extra) => {
     const result = await runCli(['--help', ...extra], { env: { ...box.env, ...env } });

@@ -47,8 +47,17 @@ describe('chooseLanguage', () => {
     [{ LC_ALL: 'ja_JP.UTF-8', MFA_ONBOARD_LANG: 'en' }, 'en'],
     [{ LANG: 'en_US.UTF-8', MFA_ONBOARD_LANG: 'JA' }, 'ja'],
     [{ LANG: 'ja_JP.UTF-8', MFA_ONBOARD_LANG: 'xx' }, 'ja'],
+    [{ LANG: 'ja_JP.UTF-8', MFA_ONBOARD_LANG: 'ja_JP' }, 'ja'],
+    [{ LANG: 'en_US.UTF-8', LANGUAGE: 'fr:ja:en' }, 'ja'],
+    [{ LANG: 'C', LANGUAGE: 'ja' }, 'en'],
+    [{ LANG: 'ja_JP.UTF-8', LANGUAGE: 'en' }, 'en'],
   ] as [NodeJS.ProcessEnv, string][])('%o → %s', (env, lang) => {
-    expect(chooseLanguage(env)).toBe(lang);
+    expect(chooseLanguage(env, 'en-US')).toBe(lang);
+  });
+
+  it('with no locale variables at all (Windows), the system locale decides', () => {
+    expect(chooseLanguage({}, 'ja-JP')).toBe('ja');
+    expect(chooseLanguage({}, 'de-DE')).toBe('en');
   });
 });
 
@@ -60,6 +69,9 @@ describe('display width', () => {
     ['ｱｲｳ', 3], // halfwidth katakana
     ['ＡＢ', 4], // fullwidth Latin
     ['✔ ok', 4],
+    ['👍🏽', 4],
+    ['e\u0301', 1], // e + combining acute
+    ['🧑\u200d💻', 4], // a ZWJ sequence counts its parts, the joiner none
     ['', 0],
   ])('%s is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);

@@ -20,16 +20,27 @@ export function setLanguage(lang: Language): void {
   current = catalogs[lang];
 }
 
+/** The catalog a language tag or locale names: `ja`, `ja_JP.UTF-8`, `ja-JP` → ja. */
+export function languageOf(tag: string | undefined): Language | undefined {
+  const code = (tag ?? '').trim().toLowerCase().split(/[_.@-]/)[0] ?? '';
+  return isLanguage(code) ? code : undefined;
+}
+
 /**
- * The language to speak: `--lang`, else MFA_ONBOARD_LANG, else the locale (LC_ALL, then
- * LC_MESSAGES, then LANG, as POSIX orders them: `ja_JP.UTF-8` → ja), else English.
+ * The language to speak: MFA_ONBOARD_LANG, else the locale as gettext reads it
+ * (LANGUAGE's first known entry unless the locale is C/POSIX, then LC_ALL, LC_MESSAGES,
+ * LANG), else the system's locale (Windows sets no LANG), else English.
  */
-export function chooseLanguage(env: NodeJS.ProcessEnv): Language {
-  const explicit = env.MFA_ONBOARD_LANG?.trim().toLowerCase();
-  if (explicit && isLanguage(explicit)) return explicit;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const code = locale.toLowerCase().split(/[_.@-]/)[0] ?? '';
-  return isLanguage(code) ? code : 'en';
+export function chooseLanguage(env: NodeJS.ProcessEnv, systemLocale = Intl.DateTimeFormat().resolvedOptions().locale): Language {
+  const explicit = languageOf(env.MFA_ONBOARD_LANG);
+  if (explicit) return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  if (locale !== undefined && locale !== '') {
+    const plain = /^(C|POSIX)([._@]|$)/i.test(locale);
+    const preferred = plain ? undefined : env.LANGUAGE?.split(':').map(languageOf).find(Boolean);
+    return preferred ?? languageOf(locale) ?? 'en';
+  }
+  return languageOf(systemLocale) ?? 'en';
 }
 
 /**
