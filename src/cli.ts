@@ -33,12 +33,13 @@ const OPTIONS = {
   'credential-process': { type: 'boolean' },
   'role-arn': { type: 'string' },
   'role-session-name': { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'status', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -119,6 +120,20 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
     if (command === 'demo') {
       const { runDemo } = await import('./commands/demo.js');
       await runDemo(flags, runtime, out);
+    } else if (command === 'status') {
+      const [{ runStatus }, { createWizardDeps }] = await Promise.all([import('./commands/status.js'), import('./deps.js')]);
+      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      await runStatus(
+        {
+          profile: flags.profile ?? (runtime.env.AWS_PROFILE || 'default'),
+          ...(flags.user !== undefined ? { user: flags.user } : {}),
+          ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
+          json: Boolean(flags.json),
+          ...(flags.region !== undefined ? { region: flags.region } : {}),
+          ...(runtime.env.AWS_REGION ? { envRegion: runtime.env.AWS_REGION } : {}),
+        },
+        deps,
+      );
     } else if (command === 'session') {
       const [{ runSession }, { createWizardDeps }, { sessionOptions }] = await Promise.all([
         import('./commands/session.js'),

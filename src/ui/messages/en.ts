@@ -8,6 +8,9 @@ export const en = {
 Usage
   mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)
   mfa-onboard session [options]         refresh the MFA session (reused while it lasts)
+  mfa-onboard status [--profile P] [--user U] [--json]
+                                        who the keys are, the user's MFA devices, the
+                                        session and its expiry, unfinished devices
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -285,6 +288,21 @@ Examples
     'mfa-onboard session was started by itself (a credential_process that names no --profile, or names its own profile): stopping here. Put --profile with the profile of your long-term keys in the credential_process line.',
   'role.chainedSource':
     'Profile {profile} assumes a role from {source}, which is itself a role: this tool assumes roles only from long-term keys. Set source_profile to the profile holding your access key.',
+  'status.noUser': 'These credentials belong to {arn}, not to an IAM user: pass --user NAME to see a user.',
+  'status.caller': 'Keys of',
+  'status.user': 'IAM user',
+  'status.device': 'MFA device',
+  'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
+  'status.noDevice': 'none: set one up with  mfa-onboard',
+  'status.mfaSerial': 'mfa_serial',
+  'status.serialCurrent': '{serial}',
+  'status.serialStale': '{serial}  (not one of the user\'s devices any more)',
+  'status.session': 'MFA session',
+  'status.sessionValid': '{profile}, until {expires}',
+  'status.sessionEnded': '{profile}, ended {expires}: run  mfa-onboard session',
+  'status.orphans': 'Unfinished',
+  'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
+  'status.none': 'none',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

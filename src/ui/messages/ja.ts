@@ -7,6 +7,9 @@ export const ja: Record<keyof typeof en, string> = {
 使い方
   mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)
   mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)
+  mfa-onboard status [--profile P] [--user U] [--json]
+                                        キーの所有者、ユーザーの MFA デバイス、セッションと
+                                        有効期限、未完了のデバイスを表示します
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -285,6 +288,21 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'mfa-onboard session が自分自身から起動されました (--profile のない credential_process、または自分自身のプロファイルを指定した credential_process)。ここで停止します。credential_process の行に、長期的なアクセスキーのプロファイルを --profile で指定してください。',
   'role.chainedSource':
     'プロファイル {profile} は {source} からロールを引き受けますが、そのプロファイル自体がロールです。このツールは長期的なアクセスキーからのみロールを引き受けます。source_profile にアクセスキーを保存したプロファイルを指定してください。',
+  'status.noUser': 'この認証情報は IAM ユーザーではなく {arn} のものです。ユーザーを確認するには --user NAME を指定してください。',
+  'status.caller': 'キーの所有者',
+  'status.user': 'IAM ユーザー',
+  'status.device': 'MFA デバイス',
+  'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
+  'status.noDevice': 'なし:  mfa-onboard  で設定してください',
+  'status.mfaSerial': '設定の mfa_serial',
+  'status.serialCurrent': '{serial}',
+  'status.serialStale': '{serial}  (このユーザーのデバイスではなくなっています)',
+  'status.session': 'MFA セッション',
+  'status.sessionValid': '{profile}、{expires} まで有効',
+  'status.sessionEnded': '{profile}、{expires} に期限切れ:  mfa-onboard session  を実行してください',
+  'status.orphans': '未完了のデバイス',
+  'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
+  'status.none': 'なし',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

@@ -1,0 +1,106 @@
+import { parseCallerArn } from '../aws/arn.js';
+import { AwsError } from '../aws/errors.js';
+import { readTextFile } from '../credentials/files.js';
+import { readIniValue } from '../credentials/ini.js';
+import { configSection } from '../credentials/paths.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { table } from '../ui/width.js';
+import type { WizardDeps } from '../wizard/context.js';
+import { configuredRegion, readSavedSession } from '../wizard/steps/save-profiles.js';
+
+export interface StatusOptions {
+  profile: string;
+  user?: string;
+  sessionProfile?: string;
+  json: boolean;
+  region?: string;
+  envRegion?: string;
+}
+
+/** Where a user stands, as `--json` prints it. */
+export interface Status {
+  caller: string;
+  account: string;
+  user: string;
+  devices: { name: string; serialNumber: string; enabled?: string }[];
+  configuredSerial?: string;
+  configuredSerialIsCurrent: boolean;
+  session?: { profile: string; expires: string; valid: boolean };
+  /** Unassigned virtual devices named after the user; undefined when IAM did not let us look. */
+  orphans?: string[];
+}
+
+const deviceName = (serial: string) => serial.slice(serial.lastIndexOf('/') + 1);
+
+/**
+ * `mfa-onboard status`: who the keys belong to, the user's MFA devices, the mfa_serial
+ * configured, the saved session and its expiry, and orphan devices under the user's name.
+ */
+export async function runStatus(options: StatusOptions, deps: WizardDeps): Promise<Status> {
+  const { out, clock } = deps;
+  const region = options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, options.profile)) ?? 'us-east-1';
+  const aws = await deps.awsFor(region)({ profile: options.profile });
+  const who = await aws.getCallerIdentity();
+  const caller = parseCallerArn(who.arn);
+  const user = options.user ?? caller.userName;
+  if (!user) throw new UserError('status.noUser', { arn: who.arn });
+
+  const devices = (await aws.listMfaDevices(user)).map((d) => ({
+    name: deviceName(d.serialNumber),
+    serialNumber: d.serialNumber,
+    ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
+  }));
+  let orphans: string[] | undefined;
+  try {
+    orphans = (await aws.listUnassignedVirtualMfaDevices()).filter((serial) => {
+      const name = deviceName(serial);
+      return name === user || name.startsWith(`${user}-`);
+    });
+  } catch (error) {
+    if (!(error instanceof AwsError && error.is('AccessDenied'))) throw error;
+  }
+  const section = configSection(options.profile);
+  const configuredSerial = readIniValue(await readTextFile(deps.files.configFile), [section.section, ...section.aliases], 'mfa_serial');
+  const sessionProfile = options.sessionProfile ?? `${options.profile}-mfa`;
+  const saved = readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
+  const status: Status = {
+    caller: who.arn,
+    account: who.account,
+    user,
+    devices,
+    ...(configuredSerial ? { configuredSerial } : {}),
+    configuredSerialIsCurrent: configuredSerial !== undefined && devices.some((d) => d.serialNumber === configuredSerial),
+    ...(saved
+      ? { session: { profile: sessionProfile, expires: saved.expiration.toISOString(), valid: saved.expiration.getTime() > clock.now() } }
+      : {}),
+    ...(orphans ? { orphans } : {}),
+  };
+
+  if (options.json) {
+    out.data(JSON.stringify(status, null, 2));
+    return status;
+  }
+  const rows: [string, string][] = [
+    [t('status.caller'), who.arn],
+    [t('status.user'), user],
+    ...(devices.length
+      ? devices.map((d): [string, string] => [t('status.device'), t('status.deviceValue', { name: d.name, serial: d.serialNumber, enabled: d.enabled ?? '?' })])
+      : [[t('status.device'), t('status.noDevice')] as [string, string]]),
+    [
+      t('status.mfaSerial'),
+      configuredSerial
+        ? t(status.configuredSerialIsCurrent ? 'status.serialCurrent' : 'status.serialStale', { serial: configuredSerial })
+        : t('status.none'),
+    ],
+    [
+      t('status.session'),
+      status.session
+        ? t(status.session.valid ? 'status.sessionValid' : 'status.sessionEnded', { profile: sessionProfile, expires: status.session.expires })
+        : t('status.none'),
+    ],
+    [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
+  ];
+  for (const line of table(rows)) out.info(line);
+  return status;
+}

@@ -1,0 +1,58 @@
+import { promises as fs } from 'node:fs';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { adminIam, createUserWithKey } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+describe('mfa-onboard status against moto', () => {
+  const world = useMotoWorld();
+  let serial: string;
+  beforeEach(async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const iam = adminIam(world.moto);
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
+    serial = device.SerialNumber!;
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
+    // An orphan left by an aborted run of a second device, and someone else's.
+    await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-20261124' }));
+    await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bob' }));
+    await fs.mkdir(`${world.box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(world.box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
+  });
+
+  it('--json: the user, devices, configured serial, session and orphans named after the user', async () => {
+    await runCli(['session', '--profile', 'alice', '--endpoint-url', world.moto.url, '--codes-from-stdin'], { env: world.box.env, stdin: '123456\n' });
+    const result = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(result.code).toBe(0);
+    const status = JSON.parse(result.stdout);
+    expect(status).toMatchObject({
+      account: '123456789012',
+      user: 'alice',
+      devices: [{ name: 'alice', serialNumber: serial }],
+      configuredSerial: serial,
+      configuredSerialIsCurrent: true,
+      session: { profile: 'alice-mfa', valid: true },
+      orphans: ['arn:aws:iam::123456789012:mfa/alice-20261124'],
+    });
+    expect(result.stdout).not.toMatch(/aws_secret_access_key|SecretAccessKey|SessionToken/);
+  });
+
+  it('for a person: a table, with a stale mfa_serial and no session said plainly', async () => {
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/old-phone\n');
+    const result = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(serial);
+    expect(result.stderr).toContain("not one of the user's devices any more");
+    expect(result.stderr).toMatch(/MFA session\s+none/);
+  });
+
+  it('--user shows another user (an admin looking at a hire)', async () => {
+    await createUserWithKey(world.moto, 'carol');
+    const result = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ user: 'carol', devices: [] });
+  });
+});
