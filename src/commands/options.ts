@@ -44,8 +44,7 @@ export function sessionOptions(flags: Flags, env: NodeJS.ProcessEnv): SessionOpt
     // 15 min: botocore refreshes credential_process credentials this long before they end.
     minRemainingMs: flags['min-remaining'] !== undefined ? parseTime(flags['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
     force: Boolean(flags.force),
-    durationSeconds: flags.duration !== undefined ? parseDuration(flags.duration) : DEFAULT_SESSION_SECONDS,
-    ...(flags.duration !== undefined ? { durationGiven: parseDuration(flags.duration) } : {}),
+    ...(flags.duration !== undefined ? { durationSeconds: parseDuration(flags.duration) } : {}),
     ...(flags.serial !== undefined ? { serial: flags.serial } : {}),
     ...(flags['role-arn'] !== undefined ? { roleArn: flags['role-arn'] } : {}),
     ...(flags['role-session-name'] !== undefined ? { roleSessionName: flags['role-session-name'] } : {}),

@@ -4,14 +4,14 @@ import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
 import { readTextFile, withLock } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
-import { configSection } from '../credentials/paths.js';
+import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { isSixDigits } from '../totp/totp.js';
-import { MAX_SESSION_SECONDS } from '../wizard/duration.js';
-import type { WizardDeps } from '../wizard/context.js';
-import { checkProfileName } from '../wizard/steps/save-long-term.js';
-import { configuredRegion, guardSessionProfile, readSavedSession, saveSession } from '../wizard/steps/save-profiles.js';
+import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
+import type { Aws, WizardDeps } from '../wizard/context.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -20,7 +20,6 @@ export interface SessionOptions {
   /** Reuse a saved session only if it lasts at least this much longer. */
   minRemainingMs: number;
   force: boolean;
-  durationSeconds: number;
   serial?: string;
   exportShell?: Shell;
   credentialProcess: boolean;
@@ -31,7 +30,7 @@ export interface SessionOptions {
   roleArn?: string;
   roleSessionName?: string;
   /** From --duration; undefined means 12 h for a session, 1 h for a role. */
-  durationGiven?: number;
+  durationSeconds?: number;
 }
 
 /** A role to assume with MFA, and the profile whose long-term keys call AssumeRole. */
@@ -56,15 +55,13 @@ async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>
     if (!ROLE_ARN.test(options.roleArn)) throw new UserError('role.badArn', { value: options.roleArn });
     return { roleArn: options.roleArn, sourceProfile: options.profile };
   }
-  const section = configSection(options.profile);
-  const names = [section.section, ...section.aliases];
+  const names = configSectionNames(options.profile);
   const config = await readTextFile(deps.files.configFile);
   const roleArn = readIniValue(config, names, 'role_arn');
   if (roleArn === undefined) return undefined;
   const sourceProfile = readIniValue(config, names, 'source_profile');
   if (!sourceProfile) throw new UserError('role.noSourceProfile', { profile: options.profile });
-  const source = configSection(sourceProfile);
-  if (readIniValue(config, [source.section, ...source.aliases], 'role_arn') !== undefined) {
+  if (readIniValue(config, configSectionNames(sourceProfile), 'role_arn') !== undefined) {
     throw new UserError('role.chainedSource', { profile: options.profile, source: sourceProfile });
   }
   const serial = readIniValue(config, names, 'mfa_serial');
@@ -88,13 +85,12 @@ async function chooseSerial(
   longTermProfile: string,
   role: Role | undefined,
   caller: ParsedIdentity,
-  aws: Awaited<ReturnType<ReturnType<WizardDeps['awsFor']>>>,
+  aws: Aws,
   deps: Pick<WizardDeps, 'prompter' | 'files'>,
 ): Promise<string> {
   if (options.serial) return options.serial;
   if (role?.serial) return role.serial;
-  const section = configSection(longTermProfile);
-  const configured = readIniValue(await readTextFile(deps.files.configFile), [section.section, ...section.aliases], 'mfa_serial');
+  const configured = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(longTermProfile), 'mfa_serial');
   if (configured) return configured;
   if (caller.kind !== 'user') throw new UserError('session.noSerialForRoot', { profile: longTermProfile });
   const devices = await aws.listMfaDevices(caller.userName!);
@@ -114,26 +110,24 @@ async function newSession(
   deps: WizardDeps,
 ): Promise<{ session: SessionCredentials; serial: string }> {
   const longTermProfile = role?.sourceProfile ?? options.profile;
-  const durationSeconds = options.durationGiven ?? (role ? DEFAULT_ROLE_SECONDS : options.durationSeconds);
-  if (role && durationSeconds > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: durationSeconds });
-  const region =
-    options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, longTermProfile)) ?? 'us-east-1';
+  const wanted = options.durationSeconds ?? (role ? DEFAULT_ROLE_SECONDS : DEFAULT_SESSION_SECONDS);
+  if (role && wanted > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: wanted });
+  const region = await regionForCalls(options, deps.files.configFile, longTermProfile);
   const aws = await deps.awsFor(region)({ profile: longTermProfile });
   if (await aws.usesTemporaryCredentials()) throw new UserError('identify.temporaryProfile', { profile: longTermProfile });
   const caller = parseCallerArn((await aws.getCallerIdentity()).arn);
   const serial = await chooseSerial(options, longTermProfile, role, caller, aws, deps);
-  if (!role && caller.kind === 'root' && durationSeconds > MAX_ROOT_SECONDS) {
-    // The root user's sessions last at most an hour.
-    if (options.durationGiven !== undefined) throw new UserError('session.rootDuration', { duration: durationSeconds });
-    return { session: await askForSession(options, role, aws, serial, MAX_ROOT_SECONDS, deps), serial };
-  }
+  // The root user's sessions last at most an hour: a longer --duration is refused, the default lowered.
+  const rootCapped = !role && caller.kind === 'root' && wanted > MAX_ROOT_SECONDS;
+  if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
+  const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   return { session: await askForSession(options, role, aws, serial, durationSeconds, deps), serial };
 }
 
 async function askForSession(
   options: SessionOptions,
   role: Role | undefined,
-  aws: Awaited<ReturnType<ReturnType<WizardDeps['awsFor']>>>,
+  aws: Aws,
   serial: string,
   durationSeconds: number,
   deps: WizardDeps,
@@ -179,9 +173,8 @@ const NOT_LONG_TERM = ['credential_process', 'role_arn', 'sso_session', 'sso_sta
 
 /** Refuses a source profile whose credentials are not long-term keys (it would recurse or chain). */
 async function assertLongTermSource(profile: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  const section = configSection(profile);
   const config = await readTextFile(deps.files.configFile);
-  const found = NOT_LONG_TERM.find((key) => readIniValue(config, [section.section, ...section.aliases], key) !== undefined);
+  const found = NOT_LONG_TERM.find((key) => readIniValue(config, configSectionNames(profile), key) !== undefined);
   if (found) throw new UserError('session.sourceNotLongTerm', { profile, key: found });
 }
 
@@ -197,9 +190,8 @@ function assertPrintable(session: SessionCredentials): void {
  */
 export async function runSession(requested: SessionOptions, deps: WizardDeps): Promise<void> {
   const { out, clock } = deps;
-  for (const [flag, value] of [['--profile', requested.profile], ['--session-profile', requested.sessionProfile]] as const) {
-    if (value !== undefined && checkProfileName(value) !== true) throw new UserError('profile.badNameFlag', { name: value, flag });
-  }
+  assertProfileName(requested.profile, '--profile');
+  if (requested.sessionProfile !== undefined) assertProfileName(requested.sessionProfile, '--session-profile');
   if (requested.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(requested.roleSessionName)) {
     throw new UserError('role.badSessionName', { value: requested.roleSessionName });
   }
@@ -215,9 +207,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
   // A role named by --role-arn gets its own profile beside the plain MFA session.
   const roleName = options.roleArn?.split('/').pop();
   const sessionProfile = options.sessionProfile ?? (roleName ? `${options.profile}-${roleName}` : `${options.profile}-mfa`);
-  if (checkProfileName(sessionProfile) !== true) {
-    throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
-  }
+  assertProfileName(sessionProfile, '--session-profile');
   if (sessionProfile === options.profile || sessionProfile === longTermProfile) {
     throw new UserError('profile.sessionIsLongTerm', { profile: sessionProfile });
   }

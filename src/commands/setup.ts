@@ -15,8 +15,8 @@ import { enableDevice } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
 import { preflight } from '../wizard/steps/preflight.js';
-import { checkProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
-import { configuredRegion, guardSessionProfile, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
+import { assertProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
+import { configuredRegion, guardSessionProfile, regionForCalls, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
 import { showQr } from '../wizard/steps/show-qr.js';
 import { offerCsvDeletion, printSummary } from '../wizard/steps/summary.js';
 import { verifySession } from '../wizard/steps/verify-session.js';
@@ -111,11 +111,8 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   if (options.region !== undefined && !REGION.test(options.region)) {
     throw new UserError('region.invalidFlag', { value: options.region });
   }
-  for (const [flag, value] of [['--profile', options.profile], ['--session-profile', options.sessionProfile]] as const) {
-    if (value !== undefined && checkProfileName(value) !== true) {
-      throw new UserError('profile.badNameFlag', { name: value.replace(/[\r\n]/g, '⏎'), flag });
-    }
-  }
+  if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
+  if (options.sessionProfile !== undefined) assertProfileName(options.sessionProfile, '--session-profile');
 
   // 1a. The keys: from the CSV, or an existing profile.
   let csvPath = options.csvPath;
@@ -128,11 +125,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   const source: CredentialSource = key
     ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
     : { profile: existingProfile! };
-  const callRegion =
-    options.region ??
-    options.envRegion ??
-    (existingProfile ? await configuredRegion(deps.files.configFile, existingProfile) : undefined) ??
-    defaultRegionFor('aws');
+  const callRegion = await regionForCalls(options, deps.files.configFile, existingProfile);
   const sdkFactory = deps.awsFor(callRegion);
   const awsFactory: typeof sdkFactory = async (credentials) => {
     const client = await sdkFactory(credentials);
@@ -166,9 +159,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     profile = existingProfile!;
   }
   const sessionProfile = options.sessionProfile ?? `${profile}-mfa`;
-  if (checkProfileName(sessionProfile) !== true) {
-    throw new UserError('profile.badNameFlag', { name: sessionProfile, flag: '--session-profile' });
-  }
+  assertProfileName(sessionProfile, '--session-profile');
   await guardSessionProfile(sessionProfile, profile, options, deps);
   const region = await step('choose-region', () => chooseRegion(profile, identity, options, deps));
   const deviceName = options.deviceName ?? identity.userName;

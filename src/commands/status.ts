@@ -2,12 +2,12 @@ import { parseCallerArn } from '../aws/arn.js';
 import { AwsError } from '../aws/errors.js';
 import { readTextFile } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
-import { configSection } from '../credentials/paths.js';
+import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { configuredRegion, readSavedSession } from '../wizard/steps/save-profiles.js';
+import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
 
 export interface StatusOptions {
   profile: string;
@@ -39,7 +39,7 @@ const deviceName = (serial: string) => serial.slice(serial.lastIndexOf('/') + 1)
  */
 export async function runStatus(options: StatusOptions, deps: WizardDeps): Promise<Status> {
   const { out, clock } = deps;
-  const region = options.region ?? options.envRegion ?? (await configuredRegion(deps.files.configFile, options.profile)) ?? 'us-east-1';
+  const region = await regionForCalls(options, deps.files.configFile, options.profile);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   const who = await aws.getCallerIdentity();
   const caller = parseCallerArn(who.arn);
@@ -60,8 +60,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   } catch (error) {
     if (!(error instanceof AwsError && error.is('AccessDenied'))) throw error;
   }
-  const section = configSection(options.profile);
-  const configuredSerial = readIniValue(await readTextFile(deps.files.configFile), [section.section, ...section.aliases], 'mfa_serial');
+  const configuredSerial = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(options.profile), 'mfa_serial');
   const sessionProfile = options.sessionProfile ?? `${options.profile}-mfa`;
   const saved = readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
   const status: Status = {

@@ -26,3 +26,9 @@ export function configSection(profile: string): { section: string; aliases: stri
     ? { section: 'default', aliases: ['profile default'] }
     : { section: `profile ${profile}`, aliases: [] };
 }
+
+/** Every spelling of a profile's config section, for reading: `default` is also `profile default`. */
+export function configSectionNames(profile: string): string[] {
+  const { section, aliases } = configSection(profile);
+  return [section, ...aliases];
+}

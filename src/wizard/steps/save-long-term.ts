@@ -14,7 +14,8 @@ export function checkProfileName(name: string): string | true {
   return PROFILE_NAME.test(name) ? true : t('profile.badName', { name: name.replace(/[\r\n]/g, '⏎') });
 }
 
-function assertProfileName(name: string, flag: string): void {
+/** Refuses a profile name given with `flag`, showing a newline in it as ⏎. */
+export function assertProfileName(name: string, flag: string): void {
   const verdict = checkProfileName(name);
   if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
 }

@@ -1,10 +1,11 @@
 import { dirname } from 'node:path';
+import { defaultRegionFor } from '../../aws/arn.js';
 import type { SessionCredentials } from '../../aws/client.js';
 import { readTextFile, updateFile, type FileChange } from '../../credentials/files.js';
 import { editIni, readIniValue } from '../../credentials/ini.js';
 import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
-import { configSection } from '../../credentials/paths.js';
+import { configSection, configSectionNames } from '../../credentials/paths.js';
 import { t } from '../../ui/messages/index.js';
 import type { SetupOptions, WizardDeps } from '../context.js';
 
@@ -82,8 +83,24 @@ export async function saveSession(
 
 /** The region the profile has in the config file, if any. */
 export async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
-  const section = configSection(profile);
-  return readIniValue(await readTextFile(configFile), [section.section, ...section.aliases], 'region');
+  return readIniValue(await readTextFile(configFile), configSectionNames(profile), 'region');
+}
+
+/**
+ * The region API calls go to: --region, else AWS_REGION, else the profile's, else
+ * us-east-1 (a new user has none configured; IAM is global and STS answers there).
+ */
+export async function regionForCalls(
+  options: { region?: string; envRegion?: string },
+  configFile: string,
+  profile: string | undefined,
+): Promise<string> {
+  return (
+    options.region ??
+    options.envRegion ??
+    (profile !== undefined ? await configuredRegion(configFile, profile) : undefined) ??
+    defaultRegionFor('aws')
+  );
 }
 
 /** Asks before the session profile overwrites long-term keys stored under that name. */
