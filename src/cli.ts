@@ -121,19 +121,13 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       const { runDemo } = await import('./commands/demo.js');
       await runDemo(flags, runtime, out);
     } else if (command === 'status') {
-      const [{ runStatus }, { createWizardDeps }] = await Promise.all([import('./commands/status.js'), import('./deps.js')]);
+      const [{ runStatus }, { createWizardDeps }, { statusOptions }] = await Promise.all([
+        import('./commands/status.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
       const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
-      await runStatus(
-        {
-          profile: flags.profile ?? (runtime.env.AWS_PROFILE || 'default'),
-          ...(flags.user !== undefined ? { user: flags.user } : {}),
-          ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
-          json: Boolean(flags.json),
-          ...(flags.region !== undefined ? { region: flags.region } : {}),
-          ...(runtime.env.AWS_REGION ? { envRegion: runtime.env.AWS_REGION } : {}),
-        },
-        deps,
-      );
+      await runStatus(statusOptions(flags, runtime.env), deps);
     } else if (command === 'session') {
       const [{ runSession }, { createWizardDeps }, { sessionOptions }] = await Promise.all([
         import('./commands/session.js'),

@@ -3,6 +3,7 @@ import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
+import type { StatusOptions } from './status.js';
 import type { SetupOptions } from '../wizard/context.js';
 
 /** Command-line flags (and the AWS_* variables the CLI honours) → the wizard's options. */
@@ -15,7 +16,7 @@ export function setupOptions(flags: Flags, csvPath: string | undefined, env: Nod
     ...(flags.user !== undefined ? { user: flags.user } : {}),
     ...(flags['device-name'] !== undefined ? { deviceName: flags['device-name'] } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
-    ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? { envRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION } : {}),
+    ...envRegion(env),
     durationSeconds: flags.duration !== undefined ? parseDuration(flags.duration) : DEFAULT_SESSION_SECONDS,
     showSecret: Boolean(flags['show-secret']),
     ...(flags['qr-png'] !== undefined ? { qrPng: flags['qr-png'] } : {}),
@@ -39,7 +40,7 @@ export function sessionOptions(flags: Flags, env: NodeJS.ProcessEnv): SessionOpt
     throw new UserError('cli.conflict', { a: '--export', b: '--credential-process' });
   }
   return {
-    profile: flags.profile ?? (env.AWS_PROFILE || 'default'),
+    profile: profileFlag(flags, env),
     ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
     // 15 min: botocore refreshes credential_process credentials this long before they end.
     minRemainingMs: flags['min-remaining'] !== undefined ? parseTime(flags['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
@@ -52,6 +53,29 @@ export function sessionOptions(flags: Flags, env: NodeJS.ProcessEnv): SessionOpt
     credentialProcess: Boolean(flags['credential-process']),
     replaceProfile: Boolean(flags['replace-profile']),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
-    ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? { envRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION } : {}),
+    ...envRegion(env),
+  };
+}
+
+/** The region the environment names for calls, as the AWS CLI reads it. */
+function envRegion(env: NodeJS.ProcessEnv): { envRegion?: string } {
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  return region ? { envRegion: region } : {};
+}
+
+/** The profile a command works on: --profile, else AWS_PROFILE, else default. */
+function profileFlag(flags: Flags, env: NodeJS.ProcessEnv): string {
+  return flags.profile ?? (env.AWS_PROFILE || 'default');
+}
+
+/** Flags of `mfa-onboard status` → its options. */
+export function statusOptions(flags: Flags, env: NodeJS.ProcessEnv): StatusOptions {
+  return {
+    profile: profileFlag(flags, env),
+    ...(flags.user !== undefined ? { user: flags.user } : {}),
+    ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
+    json: Boolean(flags.json),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...envRegion(env),
   };
 }

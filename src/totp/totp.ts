@@ -50,12 +50,16 @@ export function matchCode(seed: string, code: string, now: number): CodeMatch | 
 }
 
 /**
- * The phone's current window as far as one matched code tells: within the tolerated
- * drift a code is just one read near a boundary, so the server clock stands.
+ * How far the phone's clock is off, in windows, as far as one matched code tells: within
+ * the tolerated drift a code is just one read near a boundary, so the server clock stands.
  */
+export function phoneOffset(match: CodeMatch): number {
+  return Math.abs(match.offset) <= TOLERATED_WINDOWS ? 0 : match.offset;
+}
+
+/** The phone's current window, as far as one matched code tells. */
 export function phoneCounter(match: CodeMatch, now: number): number {
-  const offset = Math.abs(match.offset) <= TOLERATED_WINDOWS ? 0 : match.offset;
-  return counterAt(now) + offset;
+  return counterAt(now) + phoneOffset(match);
 }
 
 /** Milliseconds until the phone shows window `counter` (0 if it already does). */

@@ -2,7 +2,7 @@ import { AwsError } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
-import { msUntilPhoneShows, TOLERATED_WINDOWS } from '../../totp/totp.js';
+import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { readCheckedCode } from './read-code.js';
 
@@ -25,9 +25,9 @@ export async function enableDevice(
   out.heading(t('enable.heading'));
   for (let pair = 0; pair < MAX_PAIRS; pair++) {
     const first = await readCheckedCode(t('enable.askFirst'), device.seed, { used: [] }, options, deps);
-    const phoneOffset = Math.abs(first.match.offset) <= TOLERATED_WINDOWS ? 0 : first.match.offset;
+    const offset = phoneOffset(first.match);
     await countdown(
-      msUntilPhoneShows(first.match.counter + 1, phoneOffset, clock.now()),
+      msUntilPhoneShows(first.match.counter + 1, offset, clock.now()),
       (seconds) => t('enable.waitNext', { seconds }),
       deps,
     );
@@ -56,7 +56,7 @@ export async function enableDevice(
       throw error;
     }
     out.success(t('enable.done', { serial: device.serialNumber, user: identity.userName }));
-    return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset };
+    return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset: offset };
   }
   throw new UserError('enable.gaveUp');
 }
