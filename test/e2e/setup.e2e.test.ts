@@ -21,10 +21,16 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     screen = undefined;
   });
 
-  /** Starts the wizard on a console CSV for a new user `alice` and answers up to the QR code. */
-  async function startToQr() {
+  /** A new IAM user alice in moto, and her access-key CSV as the console writes it. */
+  async function aliceWithCsv() {
     const key = await createUserWithKey(world.moto, 'alice');
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    return { key, csv };
+  }
+
+  /** Starts the wizard on a console CSV for a new user `alice` and answers up to the QR code. */
+  async function startToQr() {
+    const { key, csv } = await aliceWithCsv();
     screen = new Screen([csv, '--endpoint-url', world.moto.url], world.box.env);
     let at = await screen.waitFor('Profile name for these keys');
     screen.answer('');
@@ -75,8 +81,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }
 
   it('takes a new user from the console CSV to a verified MFA session (phone uses neighbouring windows)', async () => {
-    const key = await createUserWithKey(world.moto, 'alice');
-    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const { key, csv } = await aliceWithCsv();
     const s = (screen = new Screen([csv, '--endpoint-url', world.moto.url], world.box.env));
     let at = await s.waitFor('Profile name for these keys');
     s.answer('');
@@ -148,8 +153,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }, 60_000);
 
   it('a terminal too small for the QR code says so and offers the key for manual entry', async () => {
-    const key = await createUserWithKey(world.moto, 'alice');
-    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const { csv } = await aliceWithCsv();
     screen = new Screen([csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1'], world.box.env, { cols: 60, rows: 20 });
     let at = await screen.waitFor('The terminal is too small to draw the QR code');
     at = await screen.waitFor('How do you want to add the device to your app?', at);
@@ -183,8 +187,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }, 90_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
-    const key = await createUserWithKey(world.moto, 'alice');
-    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const { csv } = await aliceWithCsv();
     screen = new Screen([csv, '--endpoint-url', world.moto.url, '--yes'], world.box.env, { cols: 60, rows: 20 });
     await screen.waitFor('Code shown in the app now');
     const seed = (await listDevices(world.moto))[0]!.seed!;
@@ -196,8 +199,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   }, 60_000);
 
   it('speaks Japanese with LANG=ja_JP.UTF-8: the phone answers the Japanese prompts', async () => {
-    const key = await createUserWithKey(world.moto, 'alice');
-    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const { key, csv } = await aliceWithCsv();
     const s = (screen = new Screen([csv, '--endpoint-url', world.moto.url], { ...world.box.env, LANG: 'ja_JP.UTF-8' }));
     const say = (id: Parameters<typeof messagePattern>[1]) => messagePattern('ja', id);
     let at = await s.waitFor(say('profile.ask'));
