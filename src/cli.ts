@@ -71,10 +71,6 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
     return ExitCode.error;
   }
   const name = (error as Error | undefined)?.name ?? 'Error';
-  if (name === 'CredentialsProviderError') {
-    out.info(`\n✖ ${t('hint.noCredentials')}`);
-    return ExitCode.error;
-  }
   out.info(`\n✖ ${t('error.internal', { message: `${name}: ${(error as Error | undefined)?.message ?? String(error)}` })}`);
   if (env.MFA_ONBOARD_DEBUG) out.info(String((error as Error | undefined)?.stack));
   return ExitCode.error;

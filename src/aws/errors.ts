@@ -1,4 +1,4 @@
-import { CancelledError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { t, type MessageId } from '../ui/messages/index.js';
 
 /**
@@ -31,6 +31,8 @@ export function toAwsError(error: unknown, action: string): Error {
   const e = error as { name?: string; code?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   // Ctrl-C aborted the request: that is a cancellation, not an AWS failure.
   if (e?.name === 'AbortError') return new CancelledError();
+  // The SDK found no keys for the profile: nothing reached AWS, so nothing was refused.
+  if (e?.name === 'CredentialsProviderError') return new UserError('hint.noCredentials', {}, { cause: error });
   const raw = e?.Code ?? e?.name ?? 'Unknown';
   const code = NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
   const message = code === 'NetworkError' ? `${e.code}: ${e.message ?? ''}` : (e?.message ?? '');
@@ -54,8 +56,6 @@ export function hintFor(error: AwsError): MessageId | undefined {
       return 'hint.network';
     case 'ExpiredToken':
       return 'hint.expiredToken';
-    case 'CredentialsProviderError':
-      return 'hint.noCredentials';
     default:
       return undefined;
   }

@@ -56,6 +56,13 @@ describe('--help, --version and the language', () => {
     expect(result.stderr).toMatch(JAPANESE);
   });
 
+  it('regression: a profile with no keys says so, not that AWS refused something', async () => {
+    const result = await runCli(['status', '--profile', 'nobody'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No AWS credentials were found for this profile');
+    expect(result.stderr).not.toContain('AWS refused');
+  });
+
   it('--version prints the version alone', async () => {
     const result = await runCli(['--version'], { env: box.env });
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
