@@ -34,12 +34,16 @@ const OPTIONS = {
   'role-arn': { type: 'string' },
   'role-session-name': { type: 'string' },
   json: { type: 'boolean' },
+  replace: { type: 'boolean' },
+  all: { type: 'boolean' },
+  enrol: { type: 'boolean' },
+  'no-enrol': { type: 'boolean' },
 } as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'status', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'status', 'reset', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -124,6 +128,23 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       ]);
       const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
       await runStatus(statusOptions(flags, runtime.env), deps);
+    } else if (command === 'reset') {
+      const [{ runReset }, { runSetup }, { createWizardDeps }, { resetOptions, setupOptions }] = await Promise.all([
+        import('./commands/reset.js'),
+        import('./commands/setup.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const deps = createWizardDeps(runtime, out, {
+        yes: Boolean(flags.yes),
+        codesFromStdin: Boolean(flags['codes-from-stdin']),
+        endpoint: flags['endpoint-url'],
+      });
+      // The enrolment offered afterwards is the wizard in admin mode, with the same flags.
+      const setup = setupOptions({ ...flags, serial: undefined }, undefined, runtime.env);
+      await runReset(resetOptions(flags, runtime.env), deps, (target) =>
+        runSetup({ ...setup, ...target, replace: false }, deps, flags['endpoint-url']),
+      );
     } else if (command === 'session') {
       const [{ runSession }, { createWizardDeps }, { sessionOptions }] = await Promise.all([
         import('./commands/session.js'),

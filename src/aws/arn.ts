@@ -36,3 +36,8 @@ export function defaultRegionFor(partition: string): string {
   if (partition === 'aws-us-gov') return 'us-gov-west-1';
   return 'us-east-1';
 }
+
+/** A device's name: the last part of its serial ARN (or the serial of a hardware token). */
+export function deviceNameOf(serial: string): string {
+  return serial.slice(serial.lastIndexOf('/') + 1);
+}

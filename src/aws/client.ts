@@ -47,6 +47,10 @@ export interface Aws {
   createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
   deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
+  /** Unassigns a device from the user (it is not deleted). */
+  deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>;
+  /** The IAM user named, as IAM has it (NoSuchEntity when there is none). */
+  getUser(userName: string): Promise<{ arn: string; userName: string; path: string }>;
   listAccountAliases(): Promise<string[]>;
   /** AWS's clock minus the wizard's, from the Date header of the first response (undefined before one). */
   clockOffsetMs(): number | undefined;
@@ -108,6 +112,7 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
     const {
       ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
       DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
+      DeactivateMFADeviceCommand, GetUserCommand,
     } = iamModule;
     const { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
     const credentialsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined) => {
@@ -207,6 +212,15 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
               AuthenticationCode2: code2,
             }),
           );
+        }),
+      deactivateMfaDevice: (userName, serialNumber) =>
+        send('iam:DeactivateMFADevice', async () => {
+          await iam.send(new DeactivateMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber }));
+        }),
+      getUser: (userName) =>
+        send('iam:GetUser', async () => {
+          const out = await iam.send(new GetUserCommand({ UserName: userName }), options);
+          return { arn: out.User?.Arn ?? '', userName: out.User?.UserName ?? userName, path: out.User?.Path ?? '/' };
         }),
       clockOffsetMs: () => clockOffsetMs,
       usesTemporaryCredentials: async () => {

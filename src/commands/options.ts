@@ -3,6 +3,7 @@ import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
+import type { ResetOptions } from './reset.js';
 import type { StatusOptions } from './status.js';
 import type { SetupOptions } from '../wizard/context.js';
 
@@ -21,6 +22,8 @@ export function setupOptions(flags: Flags, csvPath: string | undefined, env: Nod
     showSecret: Boolean(flags['show-secret']),
     ...(flags['qr-png'] !== undefined ? { qrPng: flags['qr-png'] } : {}),
     replaceProfile: Boolean(flags['replace-profile']),
+    replace: Boolean(flags.replace),
+    ...(flags.serial !== undefined ? { serial: flags.serial } : {}),
     ...(flags['delete-csv'] ? { deleteCsv: true } : flags['keep-csv'] ? { deleteCsv: false } : {}),
     ...(flags['allow-clock-drift'] ? { allowClockDrift: true } : {}),
     ...(flags.export !== undefined ? { exportShell: shellFlag(flags.export) } : {}),
@@ -75,6 +78,21 @@ export function statusOptions(flags: Flags, env: NodeJS.ProcessEnv): StatusOptio
     ...(flags.user !== undefined ? { user: flags.user } : {}),
     ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
     json: Boolean(flags.json),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...envRegion(env),
+  };
+}
+
+/** Flags of `mfa-onboard reset` → its options. */
+export function resetOptions(flags: Flags, env: NodeJS.ProcessEnv): ResetOptions {
+  if (flags.all && flags.serial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: '--serial' });
+  if (flags.enrol && flags['no-enrol']) throw new UserError('cli.conflict', { a: '--enrol', b: '--no-enrol' });
+  return {
+    profile: profileFlag(flags, env),
+    ...(flags.user !== undefined ? { user: flags.user } : {}),
+    all: Boolean(flags.all),
+    ...(flags.serial !== undefined ? { serial: flags.serial } : {}),
+    ...(flags.enrol ? { enrol: true } : flags['no-enrol'] ? { enrol: false } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...envRegion(env),
   };

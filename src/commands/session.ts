@@ -103,7 +103,7 @@ async function chooseSerial(
   });
 }
 
-/** Asks for codes until AWS gives a session (a wrong or reused code gets its own message). */
+/** A new session for the profile or its role: finds the device, then asks for its code. */
 async function newSession(
   options: SessionOptions,
   role: Role | undefined,
@@ -121,19 +121,23 @@ async function newSession(
   const rootCapped = !role && caller.kind === 'root' && wanted > MAX_ROOT_SECONDS;
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
-  return { session: await askForSession(options, role, aws, serial, durationSeconds, deps), serial };
+  const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
+  return { session: await askForSession(aws, serial, durationSeconds, deps, assume), serial };
 }
 
-async function askForSession(
-  options: SessionOptions,
-  role: Role | undefined,
+/**
+ * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
+ * AssumeRole when `assume` is given); a wrong or reused code gets its own message.
+ */
+export async function askForSession(
   aws: Aws,
   serial: string,
   durationSeconds: number,
-  deps: WizardDeps,
+  deps: Pick<WizardDeps, 'out' | 'readCode'>,
+  assume?: { role: Role; sessionName: string },
 ): Promise<SessionCredentials> {
   const { out } = deps;
-  const longTermProfile = role?.sourceProfile ?? options.profile;
+  const role = assume?.role;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
     const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
     if (!isSixDigits(code)) {
@@ -141,10 +145,10 @@ async function askForSession(
       continue;
     }
     try {
-      const session = role
+      const session = assume
         ? await aws.assumeRole({
-            roleArn: role.roleArn,
-            sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}`,
+            roleArn: assume.role.roleArn,
+            sessionName: assume.sessionName,
             serialNumber: serial,
             tokenCode: code,
             durationSeconds,

@@ -1,10 +1,16 @@
 import { defaultRegionFor } from '../aws/arn.js';
 import { promises as fs } from 'node:fs';
-import type { CredentialSource } from '../aws/client.js';
+import type { CredentialSource, MfaDevice } from '../aws/client.js';
+import { readTextFile } from '../credentials/files.js';
+import { readIniValue } from '../credentials/ini.js';
+import { configSectionNames } from '../credentials/paths.js';
+import { askForSession } from './session.js';
+import { asAdmin, confirmListed, profileExists, targetUser, type Admin } from '../wizard/steps/admin.js';
+import { adminResetCommand, askAboutExisting, chooseOldDevice, markReplacing, readReplacing, removeDevice, replacementName } from '../wizard/steps/replace.js';
 import { AwsError } from '../aws/errors.js';
 import { exportLines } from '../credentials/export.js';
 import type { FileChange } from '../credentials/files.js';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
@@ -14,7 +20,7 @@ import { createDevice } from '../wizard/steps/create-device.js';
 import { enableDevice } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
-import { preflight } from '../wizard/steps/preflight.js';
+import { clearOrphan } from '../wizard/steps/preflight.js';
 import { assertProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
 import { configuredRegion, guardSessionProfile, regionForCalls, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
 import { showQr } from '../wizard/steps/show-qr.js';
@@ -114,34 +120,66 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
   if (options.sessionProfile !== undefined) assertProfileName(options.sessionProfile, '--session-profile');
 
-  // 1a. The keys: from the CSV, or an existing profile.
+  // 1a. The keys: from the CSV, or an existing profile. With --user and a profile that is
+  // someone else's (an administrator's), that profile acts for the user; a CSV is then the user's.
   let csvPath = options.csvPath;
-  const existingProfile = csvPath === undefined ? (options.profile ?? options.envProfile) : undefined;
+  const profileName = options.profile ?? options.envProfile;
+  const mayBeAdmin =
+    options.user !== undefined && profileName !== undefined && (csvPath === undefined || (await profileExists(profileName, deps)));
+  const existingProfile = csvPath === undefined ? profileName : undefined;
   if (csvPath === undefined && existingProfile === undefined) {
     const answer = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
     csvPath = typedPath(answer, deps.home);
   }
-  const key = csvPath !== undefined ? await step('import-csv', () => importCsv({ csvPath, user: options.user }, deps)) : undefined;
-  const source: CredentialSource = key
-    ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
-    : { profile: existingProfile! };
-  const callRegion = await regionForCalls(options, deps.files.configFile, existingProfile);
+  const callRegion = await regionForCalls(options, deps.files.configFile, mayBeAdmin ? profileName : existingProfile);
   const sdkFactory = deps.awsFor(callRegion);
   const awsFactory: typeof sdkFactory = async (credentials) => {
     const client = await sdkFactory(credentials);
     timings.countAwsCalls(() => client.calls);
     return client;
   };
-  const aws = await step('load-sdk', () => awsFactory(source));
 
-  // 2. Who are these keys?
-  const identity = await step('identify', async () => {
-    if (existingProfile !== undefined && (await aws.usesTemporaryCredentials())) {
-      throw new UserError('identify.temporaryProfile', { profile: existingProfile });
+  // 2. Who are these keys, and who is being enrolled?
+  let admin: Admin | undefined;
+  /** The user's own long-term keys (for the session check); absent when an admin acts without them. */
+  let own: Aws | undefined;
+  if (mayBeAdmin) {
+    const profileAws = await step('load-sdk', () => awsFactory({ profile: profileName! }));
+    admin = await step('identify', () => asAdmin(profileName!, options.user!, profileAws));
+    if (!admin && csvPath === undefined) own = profileAws;
+  }
+  let identity: Identity;
+  let key;
+  if (admin) {
+    const acting = admin;
+    identity = await step('identify', () => targetUser(acting, options.user!, deps));
+    if (csvPath !== undefined) {
+      const path = csvPath;
+      key = await step('import-csv', () => importCsv({ csvPath: path, forUser: options.user }, deps));
+      own = await awsFactory({ keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } });
+      const hers = await identify(own, { fromCsv: path }, deps);
+      if (hers.arn !== identity.arn) throw new UserError('admin.csvOtherUser', { path, arn: hers.arn, user: identity.userName });
     }
-    return identify(aws, { fromCsv: csvPath, profile: existingProfile }, deps);
-  });
-  const offset = aws.clockOffsetMs();
+  } else {
+    if (csvPath !== undefined) {
+      const path = csvPath;
+      key = await step('import-csv', () => importCsv({ csvPath: path, user: options.user }, deps));
+    }
+    const source: CredentialSource = key
+      ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
+      : { profile: existingProfile! };
+    const self = own ?? (await step('load-sdk', () => awsFactory(source)));
+    own = self;
+    identity = await step('identify', async () => {
+      if (existingProfile !== undefined && (await self.usesTemporaryCredentials())) {
+        throw new UserError('identify.temporaryProfile', { profile: existingProfile });
+      }
+      return identify(self, { fromCsv: csvPath, profile: existingProfile }, deps);
+    });
+  }
+  /** Makes the IAM calls for the user: the administrator, else the user's own keys. */
+  const iam = admin?.aws ?? own!;
+  const offset = iam.clockOffsetMs();
   if (offset !== undefined && Math.abs(offset) >= CLOCK_SKEW_MS) {
     const seconds = Math.round(Math.abs(offset) / 1000);
     out.warn(t('clock.computerOff', { seconds, direction: t(offset > 0 ? 'time.behind' : 'time.ahead') }));
@@ -150,75 +188,171 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
 
   // 1b. Import the keys (only now that AWS has accepted them) and settle the names.
   const changes: FileChange[] = [];
-  let profile: string;
+  let profile: string | undefined;
   if (key) {
-    const saved = await step('save-long-term', () => saveLongTermProfile(key, identity, options, deps));
+    const imported = key;
+    // An administrator's profile is not the user's: the user's keys go to a profile named after them.
+    const target = admin ? { profile: identity.userName, replaceProfile: options.replaceProfile } : options;
+    const saved = await step('save-long-term', () => saveLongTermProfile(imported, identity, target, deps));
     profile = saved.profile;
     changes.push(saved.change);
-  } else {
+  } else if (!admin) {
     profile = existingProfile!;
   }
-  const sessionProfile = options.sessionProfile ?? `${profile}-mfa`;
-  assertProfileName(sessionProfile, '--session-profile');
-  await guardSessionProfile(sessionProfile, profile, options, deps);
-  const region = await step('choose-region', () => chooseRegion(profile, identity, options, deps));
-  const deviceName = options.deviceName ?? identity.userName;
+  const sessionProfile = profile === undefined ? undefined : (options.sessionProfile ?? `${profile}-mfa`);
+  let region: { name: string; forProfile: boolean } | undefined;
+  if (profile !== undefined && sessionProfile !== undefined) {
+    const named = profile;
+    assertProfileName(sessionProfile, '--session-profile');
+    await guardSessionProfile(sessionProfile, named, options, deps);
+    region = await step('choose-region', () => chooseRegion(named, identity, options, deps));
+  }
   // Without a terminal to draw on, the person needs the key or a PNG: say so before creating anything.
   if (!out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
   if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
     throw new UserError('qr.pngExists', { path: options.qrPng });
   }
 
-  // 3–6. Pre-flight, create, show, enable: until enabled, any failure deletes the device.
-  await step('preflight', () => preflight(aws, identity, deviceName, deps));
+  // 3. Pre-flight: a device the user has already means re-enrolment; a replacement an
+  // earlier run left half-done (recorded in the config file) is finished first.
+  const user = identity.userName;
+  const assigned = await step('preflight', () => iam.listMfaDevices(user));
+  const retiring = profile !== undefined && !admin ? await readReplacing(deps.files.configFile, profile) : undefined;
+  if (retiring !== undefined && profile !== undefined && sessionProfile !== undefined) {
+    const configured = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(profile), 'mfa_serial');
+    const replacement = assigned.find((d) => d.serialNumber === configured && d.serialNumber !== retiring);
+    const stillThere = assigned.some((d) => d.serialNumber === retiring);
+    if (replacement && !stillThere) {
+      await markReplacing(profile, undefined, deps);
+      out.success(t('replace.alreadyDone', { old: retiring, serial: replacement.serialNumber }));
+      return;
+    }
+    if (replacement) {
+      // The new device works; only the old one is left to remove, with a session from the new phone.
+      out.info(t('replace.finishing', { old: retiring, serial: replacement.serialNumber }));
+      const credentials = await askForSession(own!, replacement.serialNumber, options.durationSeconds, deps);
+      changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: replacement.serialNumber } }, deps));
+      await removeDevice(await awsFactory({ keys: credentials }), user, retiring, deps);
+      await markReplacing(profile, undefined, deps);
+      printSummary({ user, serialNumber: replacement.serialNumber, removed: retiring, session: { profile, sessionProfile, expiration: credentials.expiration }, changes, endpoint }, deps);
+      return;
+    }
+    if (!stillThere) out.info(t('replace.resumeEnrol', { old: retiring }));
+  }
+  let old: MfaDevice | undefined;
+  if (assigned.length > 0) {
+    const choice = await askAboutExisting(assigned, identity, Boolean(admin), { replace: options.replace || retiring !== undefined }, deps);
+    if (choice === 'stop') throw new CancelledError();
+    if (choice === 'lost') {
+      throw new UserError('replace.lostPhone', { user, serial: assigned[0]!.serialNumber, command: adminResetCommand(user), profile: profile ?? user });
+    }
+    old = await chooseOldDevice(assigned, options, deps);
+  } else if (options.replace) {
+    out.info(t('replace.nothingToReplace', { user }));
+  }
+
+  // The calls that create and enable: an administrator's, or, when replacing, a session
+  // made with the old phone (policies allow a second device only with MFA).
+  let actor = iam;
+  if (old && !admin) {
+    out.heading(t('replace.oldHeading'));
+    const retired = old;
+    const oldSession = await step('old-session', () => askForSession(own!, retired.serialNumber, OLD_SESSION_SECONDS, deps));
+    actor = await awsFactory({ keys: oldSession });
+  }
+  const deviceName = options.deviceName ?? (old ? replacementName(user, assigned.map((d) => d.serialNumber), deps.clock.now()) : user);
+  if (old && !admin && profile !== undefined) await markReplacing(profile, old.serialNumber, deps);
+
+  // 4–6. Create, show, enable: until enabled, any failure deletes the device.
   const journal = new Journal();
   let device: Device | undefined;
   let history;
+  let removedFirst = false;
   try {
-    device = await step('create-device', () => createDevice(aws, identity, deviceName, journal, deps));
+    await step('preflight', () => clearOrphan(actor, identity, deviceName, deps));
+    try {
+      device = await step('create-device', () => createDevice(actor, identity, deviceName, journal, deps));
+    } catch (error) {
+      const pinned = old && !admin && options.deviceName === undefined && deviceName !== user && deniedCreate(error);
+      if (!pinned) throw error;
+      // Path b: a policy pins the device name to the user name, so the old device goes first.
+      const retired = old!;
+      out.warn(t('replace.namePinned', { name: deviceName, user }));
+      const go = await deps.prompter.confirm({ message: t('replace.removeFirstAsk', { serial: retired.serialNumber, user }), flag: '--yes', default: true });
+      if (!go) throw new CancelledError();
+      await step('remove-old', () => removeDevice(actor, user, retired.serialNumber, deps));
+      removedFirst = true;
+      await clearOrphan(actor, identity, user, deps);
+      device = await step('create-device', () => createDevice(actor, identity, user, journal, deps));
+    }
     const created = device;
-    await step('show-qr', () => showQr(aws, identity, created, options, deps));
-    history = await step('enable-device', () => enableDevice(aws, identity, created, options, deps));
+    await step('show-qr', () => showQr(actor, identity, created, options, deps));
+    history = await step('enable-device', () => enableDevice(actor, identity, created, options, deps));
     journal.commit();
   } catch (error) {
-    await undoUnfinished(journal, aws, identity, device, deps);
+    await undoUnfinished(journal, actor, identity, device, deps);
+    if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
     throw error;
   }
 
-  // 6b–9. Record the device, verify a session, save it, summarize.
+  // 6b–9. Record the device, verify a session (or, without the user's keys, IAM's listing),
+  // retire the old device with the new session, summarize.
   const enrolled = device;
   const codes = history;
-  changes.push(
-    await step('save-mfa-serial', () =>
-      saveMfaSerial({ profile, sessionProfile, serialNumber: enrolled.serialNumber, region }, deps),
-    ),
-  );
-  let session;
-  try {
-    session = await step('verify-session', () => verifySession(aws, awsFactory, identity, enrolled, codes, options, deps));
-    const credentials = session.credentials;
+  if (profile !== undefined && sessionProfile !== undefined) {
+    const named = profile;
     changes.push(
-      await step('save-session', () => saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: enrolled.serialNumber } }, deps)),
+      await step('save-mfa-serial', () => saveMfaSerial({ profile: named, sessionProfile, serialNumber: enrolled.serialNumber, region }, deps)),
     );
-  } catch (error) {
-    out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile, config: deps.files.configFile }));
-    throw error;
   }
+  let session;
+  if (own && profile !== undefined && sessionProfile !== undefined) {
+    const self = own;
+    const named = profile;
+    try {
+      session = await step('verify-session', () => verifySession(self, awsFactory, identity, enrolled, codes, options, deps));
+      const credentials = session.credentials;
+      changes.push(
+        await step('save-session', () => saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: named, serialNumber: enrolled.serialNumber } }, deps)),
+      );
+    } catch (error) {
+      out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile: named, config: deps.files.configFile }));
+      if (old && !removedFirst) out.warn(t('replace.oldKept', { old: old.serialNumber }));
+      throw error;
+    }
+  } else {
+    await step('verify-session', () => confirmListed(iam, identity, enrolled.serialNumber, deps));
+  }
+  if (old && !removedFirst) {
+    const retired = old;
+    const remover = admin ? admin.aws : await awsFactory({ keys: session!.credentials });
+    await step('remove-old', () => removeDevice(remover, user, retired.serialNumber, deps));
+  }
+  if (profile !== undefined && (old || retiring !== undefined) && !admin) await markReplacing(profile, undefined, deps);
   printSummary(
     {
-      user: identity.userName,
+      user,
       serialNumber: enrolled.serialNumber,
-      profile,
-      sessionProfile,
-      expiration: session.credentials.expiration,
+      ...(old ? { removed: old.serialNumber } : {}),
+      ...(session && profile !== undefined && sessionProfile !== undefined
+        ? { session: { profile, sessionProfile, expiration: session.credentials.expiration } }
+        : {}),
       changes,
       endpoint,
     },
     deps,
   );
-  if (options.exportShell) out.secretData(exportLines(options.exportShell, session.credentials));
+  if (options.exportShell && session) out.secretData(exportLines(options.exportShell, session.credentials));
   if (csvPath !== undefined) {
     const path = csvPath;
     await step('delete-csv', () => offerCsvDeletion(path, deps.files.credentialsFile, options, deps));
   }
+}
+
+/** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */
+const OLD_SESSION_SECONDS = 3600;
+
+/** CreateVirtualMFADevice refused by a policy (the usual one pins the name to the user's). */
+function deniedCreate(error: unknown): boolean {
+  return error instanceof UserError && error.id === 'device.createDenied';
 }

@@ -1,5 +1,4 @@
-import { parseCallerArn } from '../aws/arn.js';
-import { AwsError } from '../aws/errors.js';
+import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
 import { readTextFile } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
@@ -7,6 +6,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
+import { orphansOf } from '../wizard/steps/preflight.js';
 import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
 
 export interface StatusOptions {
@@ -31,8 +31,6 @@ export interface Status {
   orphans?: string[];
 }
 
-const deviceName = (serial: string) => serial.slice(serial.lastIndexOf('/') + 1);
-
 /**
  * `mfa-onboard status`: who the keys belong to, the user's MFA devices, the mfa_serial
  * configured, the saved session and its expiry, and orphan devices under the user's name.
@@ -47,19 +45,11 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   if (!user) throw new UserError('status.noUser', { arn: who.arn });
 
   const devices = (await aws.listMfaDevices(user)).map((d) => ({
-    name: deviceName(d.serialNumber),
+    name: deviceNameOf(d.serialNumber),
     serialNumber: d.serialNumber,
     ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
   }));
-  let orphans: string[] | undefined;
-  try {
-    orphans = (await aws.listUnassignedVirtualMfaDevices()).filter((serial) => {
-      const name = deviceName(serial);
-      return name === user || name.startsWith(`${user}-`);
-    });
-  } catch (error) {
-    if (!(error instanceof AwsError && error.is('AccessDenied'))) throw error;
-  }
+  const orphans = await orphansOf(aws, user);
   const configuredSerial = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(options.profile), 'mfa_serial');
   const sessionProfile = options.sessionProfile ?? `${options.profile}-mfa`;
   const saved = readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);

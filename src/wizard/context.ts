@@ -14,8 +14,16 @@ export interface SetupOptions {
   /** AWS_PROFILE: the existing profile to use when neither a CSV nor --profile is given. */
   envProfile?: string;
   sessionProfile?: string;
+  /**
+   * `--user`: the row of a CSV with several users; with an existing profile of someone else
+   * (an administrator), the user that profile acts for.
+   */
   user?: string;
   deviceName?: string;
+  /** `--replace`: the user has a device and the old phone at hand; the new one replaces it. */
+  replace: boolean;
+  /** `--serial`: the device a replacement retires, when the user has several. */
+  serial?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;
   /** AWS_REGION / AWS_DEFAULT_REGION, for the calls only. */

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import {
-  CreateVirtualMFADeviceCommand, DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, EntityAlreadyExistsException,
+  CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteConflictException, DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand, EntityAlreadyExistsException, EntityTemporarilyUnmodifiableException, LimitExceededException,
   IAMClient, InvalidAuthenticationCodeException, ListAccountAliasesCommand, ListMFADevicesCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
@@ -59,6 +60,62 @@ describe('AWS error paths (SDK stubs)', () => {
   }
   const args = () => [csv, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--qr-png', `${box.dir}/qr.png`];
   const secrets = [KEY.secretAccessKey, SESSION.SecretAccessKey, SESSION.SessionToken, SEED];
+
+  describe('replacing a device (--replace, old phone at hand)', () => {
+    const OLD = 'arn:aws:iam::111122223333:mfa/alice-old';
+    beforeEach(() => {
+      iam.on(ListMFADevicesCommand).resolves({ MFADevices: [{ UserName: 'alice', SerialNumber: OLD, EnableDate: new Date('2025-01-02T00:00:00Z') }] });
+      iam.on(DeactivateMFADeviceCommand).resolves({});
+    });
+    const replace = () => [...args(), '--replace'];
+
+    it('LimitExceeded on the new device (8 already): says so, names reset, keeps the old device', async () => {
+      iam.on(CreateVirtualMFADeviceCommand).rejects(new LimitExceededException({ message: 'Cannot exceed quota for MFADevicesPerUser: 8', $metadata: {} }));
+      const clock = fakeClock();
+      const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 1) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('the most MFA devices IAM allows (8)');
+      expect(result.stderr).toContain('mfa-onboard reset --user NAME');
+      expect(iam.commandCalls(DeactivateMFADeviceCommand)).toHaveLength(0);
+      expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
+    });
+
+    it('EntityTemporarilyUnmodifiable when retiring the old device: the new one stays enabled, and the message says to run again', async () => {
+      iam.on(DeactivateMFADeviceCommand).rejects(
+        new EntityTemporarilyUnmodifiableException({ message: 'Cannot modify user alice at this time. Please try again later.', $metadata: {} }),
+      );
+      const clock = fakeClock();
+      const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 4) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('IAM cannot change alice right now (EntityTemporarilyUnmodifiable');
+      expect(result.stderr).toContain(`${OLD} is still there`);
+      // The new device was enabled and checked: it is never rolled back for this.
+      expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
+      const config = await fs.readFile(box.configFile, 'utf8');
+      expect(config).toContain(`mfa_serial = ${SERIAL}`);
+      expect(config).toContain(`mfa_onboard_replacing = ${OLD}`); // the next run finishes the job
+    });
+
+    it('DeleteConflict when deleting the old device: explains that it is still assigned and how to deactivate it', async () => {
+      iam.on(DeleteVirtualMFADeviceCommand).rejects(
+        new DeleteConflictException({ message: 'MFA Device is still in use by arn:aws:iam::111122223333:user/alice', $metadata: {} }),
+      );
+      const clock = fakeClock();
+      const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 4) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`IAM would not delete ${OLD}: it is still assigned to a user (DeleteConflict)`);
+      expect(result.stderr).toContain(`aws iam deactivate-mfa-device --user-name alice --serial-number ${OLD}`);
+    });
+
+    it('AccessDenied when retiring the old device: names the permissions and the command someone allowed runs', async () => {
+      iam.on(DeactivateMFADeviceCommand).rejects(awsError('AccessDenied', 'User: arn:aws:sts::111122223333:assumed-role/x is not authorized to perform: iam:DeactivateMFADevice'));
+      const clock = fakeClock();
+      const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 4) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice');
+      expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --serial ${OLD}`);
+    });
+  });
 
   it('InvalidAuthenticationCode: explains, lets the person retry, then succeeds', async () => {
     iam.on(EnableMFADeviceCommand)

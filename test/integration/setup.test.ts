@@ -86,7 +86,8 @@ describe('setup wizard against world.moto, in-process', () => {
     const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('alice already has 1 MFA device(s), such as arn:aws:iam::123456789012:mfa/alice-old');
-    expect(result.stderr).toContain('aws iam deactivate-mfa-device --user-name alice');
+    expect(result.stderr).toContain('run the wizard again with --replace');
+    expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
     expect(await listDevices(world.moto)).toHaveLength(1);
   });
 

@@ -11,6 +11,9 @@ Usage
   mfa-onboard status [--profile P] [--user U] [--json]
                                         who the keys are, the user's MFA devices, the
                                         session and its expiry, unfinished devices
+  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
+                                        an administrator removes a user's MFA devices
+                                        (a lost phone), then may enrol a new one
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -21,13 +24,29 @@ What the wizard does
   4. enables it with two consecutive codes from your authenticator app
   5. gets an MFA session, checks it, and saves it as profile <profile>-mfa
 
+Situations
+  new phone, old one at hand   mfa-onboard --profile P --replace: adds the new device
+                               (named <user>-<yyyymmdd>), checks it, then removes the old
+                               one. Where a policy allows only mfa/<user>, the old device
+                               goes first (it says so before). A run that stops half-way
+                               is finished by the next one.
+  old phone lost               an administrator: mfa-onboard reset --profile ADMIN --user U
+  administrator with a hire    mfa-onboard --profile ADMIN --user U [U's CSV]: the
+                               administrator's keys create and enable the device with the
+                               hire's phone; with the hire's CSV, the session is checked
+                               with the hire's keys, else IAM's listing is the check
+
 Options
   CSV                       the console's <user>_accessKeys.csv or credentials.csv
   --profile NAME            profile to import the keys into (default: asked, suggests
                             your IAM user name); without a CSV, the existing profile to
                             use (else AWS_PROFILE)
   --session-profile NAME    profile for the MFA session (default: <profile>-mfa)
-  --user NAME               which user of a credentials.csv holding several
+  --user NAME               which user of a credentials.csv holding several; with
+                            --profile of an administrator, the user to act for
+  --replace                 the user has a device and the old phone still works:
+                            enrol the new phone in its place
+  --serial ARN              with --replace, the device to retire when there are several
   --device-name NAME        virtual MFA device name (default: your IAM user name, which
                             policies pinning mfa/\${aws:username} require)
   --region REGION           region written to the profile and used for STS (default:
@@ -71,6 +90,16 @@ Options of session
                             session going to <profile>-mfa); --duration up to 12h, 1h
                             by default
   --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)
+
+Options of reset
+  --profile NAME            the administrator's profile
+  --user NAME               the user whose devices go (never all of your own: use
+                            --replace for that)
+  --all                     every device of the user, without asking which
+  --serial ARN              only this device
+  --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
+                            without a terminal, not)
+  -y, --yes                 remove without asking for confirmation
 
 Without a terminal the wizard never asks: a missing answer is an error naming its flag.
 
@@ -173,7 +202,7 @@ Examples
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}), and this wizard sets up a first device. With that device at hand, get an MFA session with  aws sts get-session-token --serial-number {serial} --token-code CODE  (CODE from your app). If the phone was lost, an administrator can remove the device with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  and then  aws iam delete-virtual-mfa-device --serial-number {serial}',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device with  {command}  and you then run the wizard again.',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
@@ -184,7 +213,8 @@ Examples
   'device.badName': '"{name}" cannot be an MFA device name: use letters, digits and + = , . @ _ - only, up to 226 characters.',
   'device.createDenied':
     'AWS did not let {user} create an MFA device named {name} ({message}). Many policies only allow a device named after the user (mfa/\${aws:username}): if you passed --device-name, leave it out; otherwise ask your administrator for iam:CreateVirtualMFADevice.',
-  'device.limitExceeded': 'The account or user has reached its limit of MFA devices (8 per user). Remove an unused device, or ask an administrator.',
+  'device.limitExceeded':
+    'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used (an administrator: mfa-onboard reset --user NAME), then run again.',
   'device.created': 'Created virtual MFA device {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
@@ -342,6 +372,76 @@ Examples
   'demo.stopped': 'Stopped the emulator.',
   'demo.noMoto': 'The demo needs the AWS emulator moto: install it with  pip install "moto[server]"  and run again.',
   'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
+  'admin.alreadyEnrolled':
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with  {command}',
+  'replace.ask':
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). What happened?',
+  'replace.choiceReplace': 'New phone, and the old one still shows codes: replace it',
+  'replace.choiceAdmin': 'Enrol a new phone, then remove the old device',
+  'replace.choiceLost': 'The old phone is lost or broken',
+  'replace.choiceStop': 'Stop, change nothing',
+  'replace.whichOld': 'Which of the {count} devices does the new phone replace?',
+  'replace.noSuchDevice':
+    '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with --serial.',
+  'replace.lostPhone':
+    'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run  {command}  (or  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  then  aws iam delete-virtual-mfa-device --serial-number {serial}), then enrol the new phone with  mfa-onboard --profile {profile}',
+  'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours)',
+  'replace.namePinned':
+    'AWS refused a second device named {name}: a policy allows only a device named after the user (mfa/{user}). So the old device must go first, and {user} is without MFA from then until the new phone is enabled, a minute or two. If the run stops there, run the wizard again: it enrols the new phone.',
+  'replace.removeFirstAsk': 'Remove the old device {serial} of {user} now, then enrol the new phone?',
+  'replace.withoutMfa':
+    '{user} has no MFA device now. Run  mfa-onboard --profile {profile}  again to enrol the new phone.',
+  'replace.oldKept':
+    'The old device {old} was kept, so nothing is lost. Run the wizard again to finish the replacement.',
+  'replace.finishing':
+    'An earlier replacement enabled {serial} but did not remove the old device {old}. Finishing it: a code from the NEW phone removes the old device.',
+  'replace.alreadyDone':
+    'The earlier replacement is complete: {old} is gone and {serial} is in use. Nothing to do.',
+  'replace.resumeEnrol':
+    'An earlier replacement removed the old device {old} and stopped before the new one was enabled. Enrolling the new phone now.',
+  'replace.nothingToReplace':
+    '{user} has no MFA device, so there is nothing to replace: setting up a first device.',
+  'remove.deactivated':
+    'Deactivated {serial} for {user} (a hardware key or passkey: it stays in the account)',
+  'remove.deleted': 'Removed the MFA device {serial} from {user}',
+  'remove.denied':
+    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. Someone allowed to can run  {command}',
+  'remove.temporarilyUnmodifiable':
+    'IAM cannot change {user} right now (EntityTemporarilyUnmodifiable: the user was just created or changed). {serial} is still there; wait a minute and run the same command again.',
+  'remove.deleteConflict':
+    'IAM would not delete {serial}: it is still assigned to a user (DeleteConflict). Deactivate it first with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  and run the same command again.',
+  'remove.limitExceeded':
+    'IAM refused to change {serial} of {user} because a limit was reached ({message}). Wait a moment and run the same command again.',
+  'admin.actingFor': 'Acting for {user} ({arn}) as {admin}',
+  'admin.noSuchUser':
+    'There is no IAM user {user} in account {account} (where profile {profile} signs in). Check the name, or create the user first.',
+  'admin.denied':
+    'Profile {profile} ({arn}) may not look up IAM users ({message}). Acting for another user takes an administrator\'s profile with IAM rights.',
+  'admin.csvOtherUser':
+    'The keys in {path} belong to {arn}, not to {user}. Give the CSV of {user}, or leave it out (the session check then needs {user}\'s own keys later).',
+  'admin.listed': 'IAM lists {serial} as enabled for {user}',
+  'admin.notListed':
+    'IAM does not list {serial} as enabled for {user}, although enabling it succeeded. Check with  mfa-onboard status --user {user}',
+  'reset.needUser':
+    'Name the user whose MFA devices to remove: mfa-onboard reset --profile {profile} --user NAME',
+  'reset.heading': 'MFA devices of {user}',
+  'reset.virtual': '{serial}, virtual, enabled {enabled}',
+  'reset.hardware': '{serial}, hardware key or passkey (deactivated only), enabled {enabled}',
+  'reset.orphan': '{serial}, unfinished (assigned to nobody)',
+  'reset.nothing': '{user} has no MFA device and no unfinished one: nothing to remove.',
+  'reset.which': 'Which of the {count} devices should go?',
+  'reset.all': 'All {count} of them',
+  'reset.confirm':
+    'Remove {count} device(s) and {orphans} unfinished one(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
+  'reset.selfLockout':
+    'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run  mfa-onboard --profile {profile} --replace  (it adds the new device before removing the old one), or have another administrator run the reset.',
+  'reset.deniedHint': 'an administrator with IAM rights (this profile is {arn})',
+  'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
+  'reset.next': 'When {user}\'s new phone is at hand, enrol it with  {command}',
+  'summary.removed': 'Removed',
+  'summary.session': 'Session',
+  'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
+  'summary.userNext': 'on {user}\'s computer:  {command}',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

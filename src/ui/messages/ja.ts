@@ -10,6 +10,9 @@ export const ja: Record<keyof typeof en, string> = {
   mfa-onboard status [--profile P] [--user U] [--json]
                                         キーの所有者、ユーザーの MFA デバイス、セッションと
                                         有効期限、未完了のデバイスを表示します
+  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
+                                        管理者がユーザーの MFA デバイスを削除し (スマート
+                                        フォンの紛失時)、続けて新しいデバイスを登録できます
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -20,6 +23,19 @@ export const ja: Record<keyof typeof en, string> = {
   4. 認証アプリの連続する 2 つの MFA コードでデバイスを有効にします
   5. MFA セッションを取得して確認し、プロファイル <profile>-mfa として保存します
 
+状況別
+  機種変更 (古い端末が手元にある)
+                               mfa-onboard --profile P --replace: 新しいデバイス
+                               (<user>-<yyyymmdd>) を追加して確認してから古いデバイスを
+                               削除します。ポリシーで mfa/<user> しか許可されない場合は、
+                               事前に知らせたうえで古いデバイスを先に削除します。途中で
+                               止まった場合は、次の実行で続きを行います
+  スマートフォンを紛失した     管理者が: mfa-onboard reset --profile ADMIN --user U
+  管理者が新入社員と一緒に     mfa-onboard --profile ADMIN --user U [U の CSV]: 管理者の
+                               キーで、新入社員のスマートフォンを使ってデバイスを作成・
+                               有効化します。新入社員の CSV があればそのキーでセッション
+                               を確認し、なければ IAM の一覧で確認します
+
 オプション
   CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
                             credentials.csv
@@ -27,7 +43,11 @@ export const ja: Record<keyof typeof en, string> = {
                             提案します)。CSV を指定しない場合は、使用する既存のプロファイル
                             (省略時は AWS_PROFILE)
   --session-profile NAME    MFA セッションを保存するプロファイル (既定: <profile>-mfa)
-  --user NAME               複数のユーザーを含む credentials.csv で使うユーザー
+  --user NAME               複数のユーザーを含む credentials.csv で使うユーザー。
+                            管理者の --profile と一緒に使うと、代わりに操作するユーザー
+  --replace                 デバイスがあり、古いスマートフォンがまだ使える場合に、
+                            新しいスマートフォンで置き換えます
+  --serial ARN              --replace で、複数あるときに置き換えるデバイス
   --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
                             mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
   --region REGION           プロファイルに書き込み、STS に使うリージョン
@@ -71,6 +91,16 @@ session のオプション
                             セッションは <profile>-mfa に保存します)。--duration は最長
                             12h、既定は 1h
   --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)
+
+reset のオプション
+  --profile NAME            管理者のプロファイル
+  --user NAME               デバイスを削除するユーザー (自分自身のデバイスをすべて削除
+                            することはできません。その場合は --replace を使います)
+  --all                     確認せずにユーザーのすべてのデバイスを削除します
+  --serial ARN              このデバイスだけを削除します
+  --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
+                            端末がない場合は登録しません
+  -y, --yes                 確認せずに削除します
 
 端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
 
@@ -173,7 +203,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
 
   'preflight.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。このウィザードは最初のデバイスを設定するためのものです。既存のデバイスで MFA セッションを取得するには、aws sts get-session-token --serial-number {serial} --token-code CODE を実行します。スマートフォンを紛失した場合は、管理者がデバイスを削除できます: aws iam deactivate-mfa-device --user-name {user} --serial-number {serial} を実行した後、aws iam delete-virtual-mfa-device --serial-number {serial} を実行します。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が  {command}  でデバイスを削除し、その後ウィザードを再実行してください。',
   'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
   'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
   'preflight.orphanDenied':
@@ -184,7 +214,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'device.badName': '"{name}" は MFA デバイス名に使えません。英字、数字、+ = , . @ _ - だけを使い、226 文字以内にしてください。',
   'device.createDenied':
     'AWS は {user} による MFA デバイス {name} の作成を許可しませんでした ({message})。多くのポリシーでは、ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) しか作成できません。--device-name を指定した場合は省略してください。指定していない場合は、管理者に iam:CreateVirtualMFADevice の許可を依頼してください。',
-  'device.limitExceeded': 'アカウントまたはユーザーの MFA デバイス数が上限 (ユーザーあたり 8 個) に達しています。使っていないデバイスを削除するか、管理者に相談してください。',
+  'device.limitExceeded':
+    'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから (管理者: mfa-onboard reset --user NAME) 再実行してください。',
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
 
   'qr.heading': '認証アプリにデバイスを追加する',
@@ -342,4 +373,66 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'demo.stopped': 'エミュレーターを停止しました。',
   'demo.noMoto': 'デモには AWS エミュレーター moto が必要です。  pip install "moto[server]"  でインストールしてから、再実行してください。',
   'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
+  'admin.alreadyEnrolled':
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に  {command}  でデバイスを削除してください。',
+  'replace.ask': '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。どうしますか?',
+  'replace.choiceReplace': '新しいスマートフォンがあり、古い方もまだコードを表示できる: 置き換える',
+  'replace.choiceAdmin': '新しいスマートフォンを登録してから古いデバイスを削除する',
+  'replace.choiceLost': '古いスマートフォンを紛失した・壊れた',
+  'replace.choiceStop': '何も変更せずに終了する',
+  'replace.whichOld': '新しいスマートフォンで置き換えるのは {count} 個のデバイスのうちどれですか?',
+  'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。--serial にはこの中のいずれかを指定してください。',
+  'replace.lostPhone':
+    '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に  {command}  (または  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  の後に  aws iam delete-virtual-mfa-device --serial-number {serial}) を実行してもらい、その後  mfa-onboard --profile {profile}  で新しいスマートフォンを登録してください。',
+  'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)',
+  'replace.namePinned':
+    'AWS は 2 つ目のデバイス {name} の作成を拒否しました。ポリシーでユーザー名と同じ名前 (mfa/{user}) のデバイスしか許可されていません。そのため先に古いデバイスを削除します。新しいスマートフォンが有効になるまでの 1〜2 分間、{user} は MFA なしの状態になります。途中で止まった場合はウィザードを再実行してください。新しいスマートフォンを登録します。',
+  'replace.removeFirstAsk': '{user} の古いデバイス {serial} を今削除し、新しいスマートフォンを登録しますか?',
+  'replace.withoutMfa':
+    '{user} には現在 MFA デバイスがありません。mfa-onboard --profile {profile}  を再実行して新しいスマートフォンを登録してください。',
+  'replace.oldKept': '古いデバイス {old} は削除していないので、何も失われていません。ウィザードを再実行して置き換えを完了してください。',
+  'replace.finishing':
+    '以前の置き換えで {serial} は有効化されましたが、古いデバイス {old} が削除されていません。続きを行います: 新しいスマートフォンのコードで古いデバイスを削除します。',
+  'replace.alreadyDone': '以前の置き換えは完了しています: {old} は削除済みで、{serial} が使われています。何もする必要はありません。',
+  'replace.resumeEnrol': '以前の置き換えで古いデバイス {old} は削除されましたが、新しいデバイスの有効化前に止まりました。新しいスマートフォンを今登録します。',
+  'replace.nothingToReplace': '{user} には MFA デバイスがないため、置き換えるものはありません。最初のデバイスを設定します。',
+  'remove.deactivated': '{user} の {serial} を無効化しました (ハードウェアキーまたはパスキーのため、アカウントには残ります)',
+  'remove.deleted': '{user} から MFA デバイス {serial} を削除しました',
+  'remove.denied':
+    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。権限のある人が  {command}  を実行できます。',
+  'remove.temporarilyUnmodifiable':
+    'IAM は現在 {user} を変更できません (EntityTemporarilyUnmodifiable: ユーザーが作成・変更された直後です)。{serial} はまだ残っています。1 分ほど待ってから同じコマンドを再実行してください。',
+  'remove.deleteConflict':
+    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられています (DeleteConflict)。先に  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  で無効化してから、同じコマンドを再実行してください。',
+  'remove.limitExceeded':
+    '上限に達したため、IAM は {user} の {serial} を変更しませんでした ({message})。しばらく待ってから同じコマンドを再実行してください。',
+  'admin.actingFor': '{admin} として {user} ({arn}) の代わりに操作します',
+  'admin.noSuchUser':
+    'アカウント {account} (プロファイル {profile} のサインイン先) に IAM ユーザー {user} はいません。名前を確認するか、先にユーザーを作成してください。',
+  'admin.denied':
+    'プロファイル {profile} ({arn}) には IAM ユーザーを参照する権限がありません ({message})。別のユーザーの代わりに操作するには、IAM 権限のある管理者のプロファイルが必要です。',
+  'admin.csvOtherUser':
+    '{path} のキーは {user} ではなく {arn} のものです。{user} の CSV を指定するか、CSV を省略してください (その場合、セッションの確認には後で {user} 自身のキーが必要です)。',
+  'admin.listed': 'IAM で {serial} が {user} に対して有効になっていることを確認しました',
+  'admin.notListed':
+    '有効化は成功しましたが、IAM では {serial} が {user} に対して有効になっていません。mfa-onboard status --user {user}  で確認してください。',
+  'reset.needUser': 'MFA デバイスを削除するユーザーを指定してください: mfa-onboard reset --profile {profile} --user NAME',
+  'reset.heading': '{user} の MFA デバイス',
+  'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
+  'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
+  'reset.orphan': '{serial} (未完了、誰にも割り当てられていません)',
+  'reset.nothing': '{user} には MFA デバイスも未完了のデバイスもありません。削除するものはありません。',
+  'reset.which': '{count} 個のデバイスのうちどれを削除しますか?',
+  'reset.all': '{count} 個すべて',
+  'reset.confirm':
+    '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
+  'reset.selfLockout':
+    '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには  mfa-onboard --profile {profile} --replace  を実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください。',
+  'reset.deniedHint': 'IAM 権限のある管理者 (このプロファイルは {arn})',
+  'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
+  'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
+  'summary.removed': '削除したデバイス',
+  'summary.session': 'セッション',
+  'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
+  'summary.userNext': '{user} のコンピューターで:  {command}',
 };

@@ -7,9 +7,13 @@ import type { SetupOptions, WizardDeps } from '../context.js';
 
 const MAX_CSV_BYTES = 1024 * 1024;
 
-/** Step 1a: reads the console's access-key CSV and picks the user's key. */
+/**
+ * Step 1a: reads the console's access-key CSV and picks the user's key: `user` names the
+ * row; `forUser` (an administrator's hire) names it only in a file with user names, since
+ * a per-key download has none and holds one key.
+ */
 export async function importCsv(
-  options: Pick<SetupOptions, 'user'> & { csvPath: string },
+  options: Pick<SetupOptions, 'user'> & { csvPath: string; forUser?: string },
   deps: Pick<WizardDeps, 'out' | 'prompter'>,
 ): Promise<AccessKey> {
   const { csvPath: path } = options;
@@ -21,13 +25,14 @@ export async function importCsv(
   for (const key of keys) if (key.secretAccessKey) deps.out.addSecret(key.secretAccessKey);
 
   let key: AccessKey;
-  if (options.user !== undefined) {
-    const named = keys.filter((k) => k.userName === options.user);
+  const user = options.user ?? (keys.some((k) => k.userName) ? options.forUser : undefined);
+  if (user !== undefined) {
+    const named = keys.filter((k) => k.userName === user);
     if (named.length === 0) {
       const names = keys.map((k) => k.userName).filter(Boolean).join(', ');
       throw new UserError(names ? 'csv.userNotInFile' : 'csv.userColumnMissingForUser', {
         path,
-        user: options.user,
+        user,
         users: names,
       });
     }

@@ -1,29 +1,16 @@
-import { virtualDeviceSerial } from '../../aws/arn.js';
+import { deviceNameOf, virtualDeviceSerial } from '../../aws/arn.js';
 import { AwsError } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Aws, Identity, WizardDeps } from '../context.js';
 
-/**
- * Step 3: stops if the user already has an MFA device (re-enrolment is its own flow),
- * and removes an unassigned device left under our name by an earlier aborted run.
- */
-export async function preflight(
+/** Step 3b: removes an unassigned device left under `deviceName` by an earlier aborted run. */
+export async function clearOrphan(
   aws: Aws,
   identity: Identity,
   deviceName: string,
   deps: Pick<WizardDeps, 'out'>,
 ): Promise<void> {
-  const assigned = await aws.listMfaDevices(identity.userName);
-  if (assigned.length > 0) {
-    const first = assigned[0]!;
-    throw new UserError('preflight.alreadyEnrolled', {
-      user: identity.userName,
-      count: assigned.length,
-      serial: first.serialNumber,
-      since: first.enableDate?.toISOString().slice(0, 10) ?? '?',
-    });
-  }
   const serial = virtualDeviceSerial(identity.partition, identity.account, '/', deviceName);
   let unassigned: string[];
   try {
@@ -56,4 +43,20 @@ export async function removeOrphan(
     throw error;
   }
   deps.out.success(t('preflight.orphanRemoved', { serial }));
+}
+
+/**
+ * Unassigned virtual devices named after the user (`alice`, `alice-…`): what aborted runs
+ * leave behind. Undefined when IAM does not let the caller look.
+ */
+export async function orphansOf(aws: Aws, user: string): Promise<string[] | undefined> {
+  try {
+    return (await aws.listUnassignedVirtualMfaDevices()).filter((serial) => {
+      const name = deviceNameOf(serial);
+      return name === user || name.startsWith(`${user}-`);
+    });
+  } catch (error) {
+    if (error instanceof AwsError && error.is('AccessDenied')) return undefined;
+    throw error;
+  }
 }

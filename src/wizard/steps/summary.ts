@@ -9,20 +9,25 @@ export function printSummary(
   input: {
     user: string;
     serialNumber: string;
-    profile: string;
-    sessionProfile: string;
-    expiration: Date;
+    /** The device a replacement retired. */
+    removed?: string;
+    /** The verified session; absent when an administrator enrolled without the user's keys. */
+    session?: { profile: string; sessionProfile: string; expiration: Date };
     changes: FileChange[];
     endpoint?: string;
   },
   deps: Pick<WizardDeps, 'out'>,
 ): void {
   const { out } = deps;
+  const { session } = input;
   out.heading(t('summary.heading', { user: input.user }));
-  const rows: [string, string][] = [
-    [t('summary.device'), input.serialNumber],
-    [t('summary.profiles'), t('summary.profilesValue', { profile: input.profile, sessionProfile: input.sessionProfile, expires: input.expiration.toISOString() })],
-  ];
+  const rows: [string, string][] = [[t('summary.device'), input.serialNumber]];
+  if (input.removed) rows.push([t('summary.removed'), input.removed]);
+  rows.push(
+    session
+      ? [t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: session.expiration.toISOString() })]
+      : [t('summary.session'), t('summary.sessionNeedsKeys', { user: input.user })],
+  );
   // A file changed twice (keys, then session) is reported once, with its backup.
   const latest = new Map<string, FileChange>();
   for (const change of input.changes.filter((c) => c.changed)) {
@@ -33,8 +38,12 @@ export function printSummary(
     rows.push([t('summary.file'), change.backupPath ? t('summary.fileBackup', { path: change.path, backup: change.backupPath }) : change.path]);
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
-  rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${input.sessionProfile}${endpoint}`]);
-  rows.push([t('summary.daily'), `mfa-onboard session --profile ${input.profile}${endpoint}`]);
+  if (session) {
+    rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`]);
+    rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`]);
+  } else {
+    rows.push([t('summary.next'), t('summary.userNext', { user: input.user, command: `mfa-onboard session --profile ${input.user}${endpoint}` })]);
+  }
   for (const line of table(rows)) out.info(line);
 }
 

@@ -1,0 +1,108 @@
+import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
+import type { MfaDevice } from '../aws/client.js';
+import { CancelledError, UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { table } from '../ui/width.js';
+import type { SetupOptions, WizardDeps } from '../wizard/context.js';
+import { targetUser } from '../wizard/steps/admin.js';
+import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
+import { isVirtual, removeDevice } from '../wizard/steps/replace.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { regionForCalls } from '../wizard/steps/save-profiles.js';
+
+export interface ResetOptions {
+  /** The administrator's profile. */
+  profile: string;
+  user?: string;
+  /** Every device of the user, without asking which. */
+  all: boolean;
+  /** Only this device. */
+  serial?: string;
+  /** Enrol a new device at once afterwards (undefined: ask, or with no terminal, not). */
+  enrol?: boolean;
+  region?: string;
+  envRegion?: string;
+}
+
+const ALL = '*';
+
+/** Which devices go: --all, --serial, the only one, else asked (one, or all). */
+async function chooseDevices(
+  devices: MfaDevice[],
+  options: ResetOptions,
+  deps: Pick<WizardDeps, 'prompter'>,
+): Promise<MfaDevice[]> {
+  // --serial was checked against the list already.
+  if (options.serial !== undefined) return devices.filter((d) => d.serialNumber === options.serial);
+  if (options.all || devices.length <= 1) return devices;
+  const choice = await deps.prompter.select({
+    message: t('reset.which', { count: devices.length }),
+    flag: '--serial / --all',
+    choices: [
+      ...devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
+      { value: ALL, name: t('reset.all', { count: devices.length }) },
+    ],
+  });
+  return choice === ALL ? devices : devices.filter((d) => d.serialNumber === choice);
+}
+
+/**
+ * `mfa-onboard reset --profile ADMIN --user NAME`: an administrator removes a user's MFA
+ * devices (virtual ones are deactivated and deleted, hardware keys deactivated) and the
+ * user's orphans, then may enrol a new device for them at once.
+ */
+export async function runReset(
+  options: ResetOptions,
+  deps: WizardDeps,
+  enrol: (setup: Pick<SetupOptions, 'profile' | 'user'>) => Promise<void>,
+): Promise<void> {
+  const { out } = deps;
+  assertProfileName(options.profile, '--profile');
+  if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
+  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const aws = await deps.awsFor(region)({ profile: options.profile });
+  const { arn } = await aws.getCallerIdentity();
+  const caller = parseCallerArn(arn);
+  const identity = await targetUser({ profile: options.profile, aws, arn, caller }, options.user, deps);
+  const user = identity.userName;
+
+  const devices = await aws.listMfaDevices(user);
+  const orphans = (await orphansOf(aws, user)) ?? [];
+  if (options.serial !== undefined && !devices.some((d) => d.serialNumber === options.serial)) {
+    throw new UserError('replace.noSuchDevice', { serial: options.serial, devices: devices.map((d) => d.serialNumber).join(', ') || '-' });
+  }
+  if (devices.length === 0 && orphans.length === 0) {
+    out.info(t('reset.nothing', { user }));
+  } else {
+    const rows = devices.map((d): [string, string] => [
+      deviceNameOf(d.serialNumber),
+      t(isVirtual(d.serialNumber) ? 'reset.virtual' : 'reset.hardware', { serial: d.serialNumber, enabled: d.enableDate?.toISOString() ?? '?' }),
+    ]);
+    for (const serial of orphans) rows.push([deviceNameOf(serial), t('reset.orphan', { serial })]);
+    out.heading(t('reset.heading', { user }));
+    for (const line of table(rows)) out.info(line);
+
+    const chosen = await chooseDevices(devices, options, deps);
+    // Removing every device of the caller's own user leaves them without MFA, and with
+    // the usual policy, without the rights to enrol again: the replace flow adds first.
+    if (caller.kind === 'user' && caller.userName === user && chosen.length > 0 && chosen.length === devices.length) {
+      throw new UserError('reset.selfLockout', { user, profile: options.profile });
+    }
+    const go = await deps.prompter.confirm({
+      message: t('reset.confirm', { count: chosen.length, orphans: orphans.length, user }),
+      flag: '--yes',
+      default: true,
+    });
+    if (!go) throw new CancelledError();
+    for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, t('reset.deniedHint', { arn }));
+    for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);
+  }
+
+  const next = `mfa-onboard --profile ${options.profile} --user ${user}`;
+  const now = options.enrol ?? (deps.interactive ? await deps.prompter.confirm({ message: t('reset.enrolAsk', { user }), flag: '--enrol', default: true }) : false);
+  if (!now) {
+    out.info(t('reset.next', { user, command: next }));
+    return;
+  }
+  await enrol({ profile: options.profile, user });
+}

@@ -1,0 +1,69 @@
+import { parseCallerArn, type ParsedIdentity } from '../../aws/arn.js';
+import { AwsError } from '../../aws/errors.js';
+import { readTextFile } from '../../credentials/files.js';
+import { listIniSections } from '../../credentials/ini.js';
+import { configSectionNames } from '../../credentials/paths.js';
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import type { Aws, Identity, WizardDeps } from '../context.js';
+
+/** An administrator's profile, acting for another IAM user. */
+export interface Admin {
+  profile: string;
+  aws: Aws;
+  arn: string;
+  caller: ParsedIdentity;
+}
+
+/** True when the credentials or config file has a section for `profile`. */
+export async function profileExists(profile: string, deps: Pick<WizardDeps, 'files'>): Promise<boolean> {
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+  if (listIniSections(credentials).includes(profile)) return true;
+  const names = configSectionNames(profile);
+  return listIniSections(config).some((section) => names.includes(section));
+}
+
+/** Who the profile's credentials are; an administrator when that is not the IAM user `user`. */
+export async function asAdmin(profile: string, user: string, aws: Aws): Promise<Admin | undefined> {
+  const { arn } = await aws.getCallerIdentity();
+  const caller = parseCallerArn(arn);
+  if (caller.kind === 'user' && caller.userName === user) return undefined;
+  return { profile, aws, arn, caller };
+}
+
+/** The user an administrator acts for, as IAM has it (a missing user or a refusal explained). */
+export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDeps, 'out'>): Promise<Identity> {
+  let found;
+  try {
+    found = await admin.aws.getUser(user);
+  } catch (error) {
+    if (error instanceof AwsError && error.is('NoSuchEntity')) {
+      throw new UserError('admin.noSuchUser', { user, account: admin.caller.account, profile: admin.profile }, { cause: error });
+    }
+    if (error instanceof AwsError && error.is('AccessDenied')) {
+      throw new UserError('admin.denied', { profile: admin.profile, arn: admin.arn, message: error.awsMessage }, { cause: error });
+    }
+    throw error;
+  }
+  const identity: Identity = {
+    arn: found.arn,
+    account: admin.caller.account,
+    partition: admin.caller.partition,
+    userName: found.userName,
+    path: found.path,
+  };
+  deps.out.success(t('admin.actingFor', { user: identity.userName, arn: identity.arn, admin: admin.arn }));
+  return identity;
+}
+
+/**
+ * Without the user's own keys there is no session to try: the check is that IAM lists the
+ * device as enabled for the user.
+ */
+export async function confirmListed(aws: Aws, identity: Identity, serial: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  const devices = await aws.listMfaDevices(identity.userName);
+  if (!devices.some((d) => d.serialNumber === serial)) {
+    throw new UserError('admin.notListed', { serial, user: identity.userName });
+  }
+  deps.out.success(t('admin.listed', { serial, user: identity.userName }));
+}

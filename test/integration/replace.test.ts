@@ -1,0 +1,337 @@
+import { promises as fs } from 'node:fs';
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CancelledError } from '../../src/errors.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { replacementName } from '../../src/wizard/steps/replace.js';
+import { fakeClock } from '../helpers/clock.js';
+import { adminIam, consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
+import { pinningProxy } from '../helpers/pinning-proxy.js';
+import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
+import { runCli } from '../helpers/run.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+const ACCOUNT = 'arn:aws:iam::123456789012';
+const serialOf = (name: string) => `${ACCOUNT}:mfa/${name}`;
+/** moto takes any key when authentication is off: this one is nobody's user, so it acts as an administrator. */
+const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
+
+describe('re-enrolment, admin mode and reset, against moto', () => {
+  const world = useMotoWorld();
+  let proxy: Awaited<ReturnType<typeof pinningProxy>> | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  /** A device enabled for the user behind the wizard's back (the old phone), with its seed. */
+  async function enrolledDevice(user: string, name: string) {
+    const iam = adminIam(world.moto);
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
+    await iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
+    return { serial: device.SerialNumber!, seed: Buffer.from(device.Base32StringSeed!).toString('ascii') };
+  }
+
+  /** alice, set up earlier: her keys in [alice], her old device in the config. */
+  async function aliceEnrolled(oldName = 'alice') {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const old = await enrolledDevice('alice', oldName);
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(world.box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_serial = ${old.serial}\n`, { mode: 0o600 });
+    return { key, old };
+  }
+
+  async function seedOf(serial: string): Promise<string> {
+    const device = (await listDevices(world.moto)).find((d) => d.serialNumber === serial);
+    if (!device?.seed) throw new Error(`no device ${serial}`);
+    return device.seed;
+  }
+
+  /** The code a phone holding `serial` shows now (by the wizard's clock). */
+  const phone = (serial: string | (() => string), clock: ReturnType<typeof fakeClock>) => async () =>
+    codeAt(await seedOf(typeof serial === 'string' ? serial : serial()), counterAt(clock.now()));
+
+  const code = (answer: Answer['answer']): Answer => ({ flag: '--codes-from-stdin', answer });
+  const scanned: Answer = { flag: '--yes', answer: 'continue' };
+  const png = () => ['--qr-png', `${world.box.dir}/qr-${Math.random().toString(36).slice(2)}.png`];
+  const base = () => ['--endpoint-url', proxy?.url ?? world.moto.url, ...png()];
+  const cancel = (): never => {
+    throw new CancelledError();
+  };
+
+  async function config() {
+    return loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
+  }
+
+  /** Devices of a user in moto, and every device assigned to nobody. */
+  async function devices(user = 'alice') {
+    const all = await listDevices(world.moto);
+    return { mine: all.filter((d) => d.user === user).map((d) => d.serialNumber).sort(), orphans: all.filter((d) => !d.user).map((d) => d.serialNumber) };
+  }
+
+  /** The whole replacement with the old phone at hand: old code, QR, two codes, session code. */
+  function replaceScript(oldSerial: string, newSerial: string, clock: ReturnType<typeof fakeClock>): Answer[] {
+    return [code(phone(oldSerial, clock)), scanned, code(phone(newSerial, clock)), code(phone(newSerial, clock)), code(phone(newSerial, clock))];
+  }
+
+  it('path a: the new device is added and verified, then the old one removed with the new session', async () => {
+    const { old, key } = await aliceEnrolled();
+    const clock = fakeClock();
+    const newSerial = serialOf(replacementName('alice', [], clock.now()));
+    const prompter = scriptedPrompter(replaceScript(old.serial, newSerial, clock));
+    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain('First, a code from the OLD phone');
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
+    const { configFile, credentialsFile } = await config();
+    expect(configFile.alice?.mfa_serial).toBe(newSerial);
+    expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+    expect(credentialsFile['alice-mfa']).toMatchObject({ mfa_onboard_serial: newSerial, mfa_onboard_source_profile: 'alice' });
+    // The removal came after the session check, and the summary says what went.
+    expect(result.stderr.indexOf(`Removed the MFA device ${old.serial} from alice`)).toBeGreaterThan(result.stderr.indexOf('MFA session works'));
+    expect(result.stderr).toMatch(new RegExp(`Removed\\s+${old.serial}`));
+    for (const secret of [key.secretAccessKey, old.seed, await seedOf(newSerial)]) expect(result.stderr).not.toContain(secret);
+  });
+
+  it('path a twice on one day: the second new device gets a -2 name', async () => {
+    const clock = fakeClock();
+    const today = replacementName('alice', [], clock.now());
+    const { old } = await aliceEnrolled(today);
+    const newSerial = serialOf(`${today}-2`);
+    const prompter = scriptedPrompter(replaceScript(old.serial, newSerial, clock));
+    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
+  });
+
+  it('path b: a name-pinning policy refuses the second device, so the old one goes first (said before), then alice re-enrols under her name', async () => {
+    const { old } = await aliceEnrolled();
+    proxy = await pinningProxy(world.moto.url, ['alice']);
+    const clock = fakeClock();
+    const newSerial = serialOf('alice');
+    let oldSeedGone = false;
+    // The old and the new device share a serial here: the new phone's seed is the one that differs.
+    const newPhone = async () => {
+      const seed = await seedOf(newSerial);
+      oldSeedGone ||= seed !== old.seed;
+      return codeAt(seed, counterAt(clock.now()));
+    };
+    const prompter = scriptedPrompter([
+      code(phone(old.serial, clock)),
+      { flag: '--yes', answer: (message) => (expect(message).toContain(`Remove the old device ${old.serial} of alice now`), true) },
+      scanned,
+      code(newPhone),
+      code(newPhone),
+      code(newPhone),
+    ]);
+    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(proxy.denied).toEqual([replacementName('alice', [], clock.now())]);
+    expect(result.stderr).toContain('a policy allows only a device named after the user (mfa/alice)');
+    expect(result.stderr).toContain('alice is without MFA from then until the new phone is enabled');
+    expect(result.code).toBe(0);
+    expect(oldSeedGone).toBe(true);
+    expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
+    expect((await config()).configFile.alice?.mfa_serial).toBe(newSerial);
+    expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+  });
+
+  it('path b interrupted after the old device went: nothing half-made stays, and the next run simply enrols', async () => {
+    const { old } = await aliceEnrolled();
+    proxy = await pinningProxy(world.moto.url, ['alice']);
+    let clock = fakeClock();
+    const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: true }, { flag: '--yes', answer: cancel }]),
+    });
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('alice has no MFA device now. Run  mfa-onboard --profile alice  again');
+    expect(await devices()).toEqual({ mine: [], orphans: [] });
+    expect((await config()).configFile.alice?.mfa_onboard_replacing).toBe(old.serial);
+
+    clock = fakeClock();
+    const second = await runCli(['--profile', 'alice', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]),
+    });
+    expect(second.stderr).toContain(`An earlier replacement removed the old device ${old.serial}`);
+    expect(second.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
+    expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+  });
+
+  // Ctrl-C at each question of path a; then `--replace` again finishes the job.
+  const stops = [
+    { at: 'the old phone\'s code', index: 0 },
+    { at: 'the QR code', index: 1 },
+    { at: 'the first code', index: 2 },
+    { at: 'the second code', index: 3 },
+    { at: 'the session code (new device enabled, old not yet removed)', index: 4 },
+  ];
+  for (const stop of stops) {
+    it(`Ctrl-C at ${stop.at}: a consistent state, and the next run finishes`, async () => {
+      const { old } = await aliceEnrolled();
+      let clock = fakeClock();
+      const newSerial = serialOf(replacementName('alice', [], clock.now()));
+      const script = replaceScript(old.serial, newSerial, clock).slice(0, stop.index);
+      const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+        env: world.box.env,
+        clock,
+        prompter: scriptedPrompter([...script, { flag: stop.index === 1 ? '--yes' : '--codes-from-stdin', answer: cancel }]),
+      });
+      expect(first.code).toBe(2);
+      const after = await devices();
+      // Never a device assigned to nobody, never zero devices.
+      expect(after.orphans).toEqual([]);
+      expect(after.mine).toContain(old.serial);
+      expect(after.mine).toEqual(stop.index === 4 ? [old.serial, newSerial].sort() : [old.serial]);
+
+      clock = fakeClock();
+      // The enabled new device only needs its session code; otherwise the replacement starts over.
+      const rest = stop.index === 4 ? [code(phone(newSerial, clock))] : replaceScript(old.serial, newSerial, clock);
+      const prompter = scriptedPrompter(rest);
+      const second = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+      prompter.assertDone();
+      if (stop.index === 4) expect(second.stderr).toContain(`An earlier replacement enabled ${newSerial} but did not remove the old device ${old.serial}`);
+      expect(second.code).toBe(0);
+      expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
+      const { configFile, credentialsFile } = await config();
+      expect(configFile.alice?.mfa_serial).toBe(newSerial);
+      expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+      expect(credentialsFile['alice-mfa']?.mfa_onboard_serial).toBe(newSerial);
+    });
+  }
+
+  it('lost phone: says plainly that an administrator must remove the device, prints the command, changes nothing', async () => {
+    const { old } = await aliceEnrolled();
+    const prompter = scriptedPrompter([{ flag: '--replace', answer: 'lost' }]);
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
+    expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
+    expect(result.stderr).toContain(`aws iam deactivate-mfa-device --user-name alice --serial-number ${old.serial}`);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
+  /** An administrator's profile beside alice's, as on the admin's own computer. */
+  async function adminProfile() {
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
+    await fs.appendFile(world.box.credentialsFile, `[admin]\naws_access_key_id = ${ADMIN.accessKeyId}\naws_secret_access_key = ${ADMIN.secretAccessKey}\n`, { mode: 0o600 });
+  }
+
+  it('reset by an administrator: lists, removes every device and orphan, then enrols a new one for alice at once', async () => {
+    const { old } = await aliceEnrolled();
+    const second = await enrolledDevice('alice', 'alice-yubi');
+    await adminIam(world.moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-20200101' })); // an orphan
+    await adminProfile();
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([
+      { flag: '--serial / --all', answer: '*' },
+      { flag: '--yes', answer: (message) => (expect(message).toContain('Remove 2 device(s) and 1 unfinished one(s) of alice?'), true) },
+      { flag: '--enrol', answer: true },
+      scanned,
+      code(phone(serialOf('alice'), clock)),
+      code(phone(serialOf('alice'), clock)),
+    ]);
+    const result = await runCli(['reset', '--profile', 'admin', '--user', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain(`${old.serial}, virtual, enabled`);
+    expect(result.stderr).toContain(`${serialOf('alice-20200101')}, unfinished`);
+    expect(result.stderr).toContain(`Removed the MFA device ${second.serial} from alice`);
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
+    // Without alice's keys there is no session to try: IAM's listing is the check, and the summary says so.
+    expect(result.stderr).toContain(`IAM lists ${serialOf('alice')} as enabled for alice`);
+    expect(result.stderr).toContain("not checked: that needs alice's own access keys");
+    const { credentialsFile } = await config();
+    expect(Object.keys(credentialsFile).sort()).toEqual(['admin', 'alice']);
+  });
+
+  it('reset with no terminal: --all --yes removes, and the next command is printed instead of asking', async () => {
+    await aliceEnrolled();
+    await adminProfile();
+    const result = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('enrol it with  mfa-onboard --profile admin --user alice');
+    expect(await devices()).toEqual({ mine: [], orphans: [] });
+  });
+
+  it('reset refuses to remove every device of the caller\'s own user (a lock-out), and names --replace', async () => {
+    const { old } = await aliceEnrolled();
+    const result = await runCli(['reset', '--profile', 'alice', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Refusing to remove every MFA device of alice');
+    expect(result.stderr).toContain('mfa-onboard --profile alice --replace');
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
+  it('reset of a user that does not exist says so', async () => {
+    await adminProfile();
+    const result = await runCli(['reset', '--profile', 'admin', '--user', 'nobody', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no IAM user nobody in account 123456789012');
+  });
+
+  it('an administrator enrols a hire without her keys: the device is hers, and nothing of hers is written locally', async () => {
+    await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    const result = await runCli(['--profile', 'admin', '--user', 'bob', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain('Acting for bob (arn:aws:iam::123456789012:user/bob)');
+    expect(result.code).toBe(0);
+    expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
+    const { credentialsFile, configFile } = await config();
+    expect(Object.keys(credentialsFile)).toEqual(['admin']);
+    expect(Object.keys(configFile)).toEqual([]);
+  });
+
+  it('an administrator enrols a hire with her CSV: her keys go to [bob], and her session is checked with them', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(0);
+    expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
+    const { credentialsFile, configFile } = await config();
+    expect(credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId });
+    expect(credentialsFile.admin).toMatchObject({ aws_access_key_id: ADMIN.accessKeyId });
+    expect(credentialsFile['bob-mfa']).toMatchObject({ mfa_onboard_serial: serialOf('bob'), mfa_onboard_source_profile: 'bob' });
+    expect(configFile.bob).toMatchObject({ mfa_serial: serialOf('bob'), region: 'eu-west-1' });
+    expect(result.stderr).not.toContain(key.secretAccessKey);
+  });
+
+  it('an administrator given someone else\'s CSV for the hire is stopped before anything is created', async () => {
+    await createUserWithKey(world.moto, 'bob');
+    const carol = await createUserWithKey(world.moto, 'carol');
+    await adminProfile();
+    const csv = await world.box.write('carol_accessKeys.csv', consoleCsv(carol));
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--keep-csv', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('belong to arn:aws:iam::123456789012:user/carol, not to bob');
+    expect(await listDevices(world.moto)).toEqual([]);
+  });
+
+  it('an administrator replacing a hire\'s device: the new one first, then the old one, with the admin\'s keys', async () => {
+    await createUserWithKey(world.moto, 'bob');
+    const old = await enrolledDevice('bob', 'bob');
+    await adminProfile();
+    const clock = fakeClock();
+    const newSerial = serialOf(replacementName('bob', [], clock.now()));
+    const prompter = scriptedPrompter([{ flag: '--replace', answer: 'replace' }, scanned, code(phone(newSerial, clock)), code(phone(newSerial, clock))]);
+    const result = await runCli(['--profile', 'admin', '--user', 'bob', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`Removed the MFA device ${old.serial} from bob`);
+    expect(await devices('bob')).toEqual({ mine: [newSerial], orphans: [] });
+  });
+});
