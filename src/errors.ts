@@ -14,8 +14,9 @@ export class UserError extends Error {
 
 /** The user stopped the run (Ctrl-C, or answered "cancel"). Exit 2. */
 export class CancelledError extends Error {
-  constructor() {
-    super(t('error.cancelled'));
+  /** `why` says what the next run does, when it is more than starting over. */
+  constructor(why: MessageId = 'error.cancelled') {
+    super(t(why));
     this.name = 'CancelledError';
   }
 }

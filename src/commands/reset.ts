@@ -85,16 +85,17 @@ export async function runReset(
     const chosen = await chooseDevices(devices, options, deps);
     // Removing every device of the caller's own user leaves them without MFA, and with
     // the usual policy, without the rights to enrol again: the replace flow adds first.
-    if (caller.kind === 'user' && caller.userName === user && chosen.length > 0 && chosen.length === devices.length) {
+    if (identity.arn === arn && chosen.length > 0 && chosen.length === devices.length) {
       throw new UserError('reset.selfLockout', { user, profile: options.profile });
     }
     const go = await deps.prompter.confirm({
-      message: t('reset.confirm', { count: chosen.length, orphans: orphans.length, user }),
+      message: t(chosen.length === devices.length ? 'reset.confirm' : 'reset.confirmSome', { count: chosen.length, orphans: orphans.length, user }),
       flag: '--yes',
       default: true,
     });
     if (!go) throw new CancelledError();
-    for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, t('reset.deniedHint', { arn }));
+    const refused = { id: 'reset.denied' as const, command: `${options.profile} (${arn})` };
+    for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);
   }
 

@@ -11,7 +11,7 @@ import { isSixDigits } from '../totp/totp.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
+import { ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -108,7 +108,7 @@ async function newSession(
   options: SessionOptions,
   role: Role | undefined,
   deps: WizardDeps,
-): Promise<{ session: SessionCredentials; serial: string }> {
+): Promise<{ session: SessionCredentials; serial: string; region: string }> {
   const longTermProfile = role?.sourceProfile ?? options.profile;
   const wanted = options.durationSeconds ?? (role ? DEFAULT_ROLE_SECONDS : DEFAULT_SESSION_SECONDS);
   if (role && wanted > MAX_ROLE_SECONDS) throw new UserError('role.durationTooLong', { duration: wanted });
@@ -122,7 +122,7 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume), serial };
+  return { session: await askForSession(aws, serial, durationSeconds, deps, assume), serial, region };
 }
 
 /**
@@ -246,6 +246,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
       const fresh = await newSession(options, role, deps);
       const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
       await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
+      await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: fresh.region }, deps);
       return fresh.session;
     },
     { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },

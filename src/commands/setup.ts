@@ -1,12 +1,10 @@
 import { defaultRegionFor } from '../aws/arn.js';
 import { promises as fs } from 'node:fs';
-import type { CredentialSource, MfaDevice } from '../aws/client.js';
-import { readTextFile } from '../credentials/files.js';
-import { readIniValue } from '../credentials/ini.js';
-import { configSectionNames } from '../credentials/paths.js';
+import type { AwsFactory, CredentialSource, MfaDevice } from '../aws/client.js';
+import { deviceNameOf } from '../aws/arn.js';
 import { askForSession } from './session.js';
 import { asAdmin, confirmListed, profileExists, targetUser, type Admin } from '../wizard/steps/admin.js';
-import { adminResetCommand, askAboutExisting, chooseOldDevice, markReplacing, readReplacing, removeDevice, replacementName } from '../wizard/steps/replace.js';
+import { adminResetCommand, askAboutExisting, chooseOldDevice, markReplacing, readReplacing, removeDevice, replacementName, repointMfaSerial, type Replacing } from '../wizard/steps/replace.js';
 import { AwsError } from '../aws/errors.js';
 import { exportLines } from '../credentials/export.js';
 import type { FileChange } from '../credentials/files.js';
@@ -20,7 +18,7 @@ import { createDevice } from '../wizard/steps/create-device.js';
 import { enableDevice } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
-import { clearOrphan } from '../wizard/steps/preflight.js';
+import { clearOrphan, orphansOf } from '../wizard/steps/preflight.js';
 import { assertProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
 import { configuredRegion, guardSessionProfile, regionForCalls, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
 import { showQr } from '../wizard/steps/show-qr.js';
@@ -75,15 +73,15 @@ async function undoUnfinished(
   identity: Identity,
   device: Device | undefined,
   deps: Pick<WizardDeps, 'out'>,
-): Promise<void> {
+): Promise<boolean> {
   const { out } = deps;
-  if (!journal.pending) return;
+  if (!journal.pending) return Boolean(device);
   if (device) {
     const assigned = await aws.listMfaDevices(identity.userName).catch(() => []);
     if (assigned.some((d) => d.serialNumber === device.serialNumber)) {
       journal.commit();
       out.warn(t('rollback.keptEnabled', { serial: device.serialNumber, user: identity.userName }));
-      return;
+      return true;
     }
   }
   out.info(t('rollback.removing'));
@@ -95,6 +93,7 @@ async function undoUnfinished(
       out.warn(t('rollback.failed', { serial: result.label, reason }));
     }
   }
+  return false;
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
@@ -124,14 +123,16 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   // someone else's (an administrator's), that profile acts for the user; a CSV is then the user's.
   let csvPath = options.csvPath;
   const profileName = options.profile ?? options.envProfile;
+  // With a CSV, AWS_PROFILE plays no part, and --profile is an administrator's only if it exists.
+  const adminProfile = csvPath === undefined ? profileName : options.profile;
   const mayBeAdmin =
-    options.user !== undefined && profileName !== undefined && (csvPath === undefined || (await profileExists(profileName, deps)));
+    options.user !== undefined && adminProfile !== undefined && (csvPath === undefined || (await profileExists(adminProfile, deps)));
   const existingProfile = csvPath === undefined ? profileName : undefined;
   if (csvPath === undefined && existingProfile === undefined) {
     const answer = await deps.prompter.input({ message: t('csv.askPath'), flag: 'CSV (the file argument) or --profile' });
     csvPath = typedPath(answer, deps.home);
   }
-  const callRegion = await regionForCalls(options, deps.files.configFile, mayBeAdmin ? profileName : existingProfile);
+  const callRegion = await regionForCalls(options, deps.files.configFile, mayBeAdmin ? adminProfile : existingProfile);
   const sdkFactory = deps.awsFor(callRegion);
   const awsFactory: typeof sdkFactory = async (credentials) => {
     const client = await sdkFactory(credentials);
@@ -144,8 +145,10 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   /** The user's own long-term keys (for the session check); absent when an admin acts without them. */
   let own: Aws | undefined;
   if (mayBeAdmin) {
-    const profileAws = await step('load-sdk', () => awsFactory({ profile: profileName! }));
-    admin = await step('identify', () => asAdmin(profileName!, options.user!, profileAws));
+    const profileAws = await step('load-sdk', () => awsFactory({ profile: adminProfile! }));
+    const asking = asAdmin(adminProfile!, options.user!, profileAws);
+    // Beside a CSV, a profile whose keys do not work is just the name to import into.
+    admin = await step('identify', () => (csvPath === undefined ? asking : asking.catch(() => undefined)));
     if (!admin && csvPath === undefined) own = profileAws;
   }
   let identity: Identity;
@@ -207,48 +210,45 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     await guardSessionProfile(sessionProfile, named, options, deps);
     region = await step('choose-region', () => chooseRegion(named, identity, options, deps));
   }
-  // Without a terminal to draw on, the person needs the key or a PNG: say so before creating anything.
-  if (!out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
-  if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
-    throw new UserError('qr.pngExists', { path: options.qrPng });
-  }
-
   // 3. Pre-flight: a device the user has already means re-enrolment; a replacement an
   // earlier run left half-done (recorded in the config file) is finished first.
   const user = identity.userName;
-  const assigned = await step('preflight', () => iam.listMfaDevices(user));
-  const retiring = profile !== undefined && !admin ? await readReplacing(deps.files.configFile, profile) : undefined;
-  if (retiring !== undefined && profile !== undefined && sessionProfile !== undefined) {
-    const configured = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(profile), 'mfa_serial');
-    const replacement = assigned.find((d) => d.serialNumber === configured && d.serialNumber !== retiring);
-    const stillThere = assigned.some((d) => d.serialNumber === retiring);
-    if (replacement && !stillThere) {
-      await markReplacing(profile, undefined, deps);
-      out.success(t('replace.alreadyDone', { old: retiring, serial: replacement.serialNumber }));
-      return;
+  let assigned = await step('preflight', () => iam.listMfaDevices(user));
+  const has = (serial: string | undefined) => assigned.some((d) => d.serialNumber === serial);
+  const underway = profile !== undefined && !admin ? await readReplacing(deps.files.configFile, profile) : undefined;
+  if (underway && profile !== undefined && sessionProfile !== undefined) {
+    if (underway.new !== undefined && has(underway.new)) {
+      // The new device works: what is left is to retire the old one (if still there) with its session.
+      return finishReplacement(
+        { ...underway, new: underway.new },
+        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options },
+        deps,
+      );
     }
-    if (replacement) {
-      // The new device works; only the old one is left to remove, with a session from the new phone.
-      out.info(t('replace.finishing', { old: retiring, serial: replacement.serialNumber }));
-      const credentials = await askForSession(own!, replacement.serialNumber, options.durationSeconds, deps);
-      changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: replacement.serialNumber } }, deps));
-      await removeDevice(await awsFactory({ keys: credentials }), user, retiring, deps);
+    if (!has(underway.old)) {
+      // The old device went (path b) and the new one never got enabled: simply enrol.
+      out.info(t('replace.resumeEnrol', { old: underway.old }));
       await markReplacing(profile, undefined, deps);
-      printSummary({ user, serialNumber: replacement.serialNumber, removed: retiring, session: { profile, sessionProfile, expiration: credentials.expiration }, changes, endpoint }, deps);
-      return;
+      assigned = [];
     }
-    if (!stillThere) out.info(t('replace.resumeEnrol', { old: retiring }));
   }
   let old: MfaDevice | undefined;
   if (assigned.length > 0) {
-    const choice = await askAboutExisting(assigned, identity, Boolean(admin), { replace: options.replace || retiring !== undefined }, deps);
+    const choice = await askAboutExisting(assigned, identity, admin?.profile, options, deps);
+    if (choice !== 'replace' && underway && profile !== undefined) await markReplacing(profile, undefined, deps);
     if (choice === 'stop') throw new CancelledError();
     if (choice === 'lost') {
       throw new UserError('replace.lostPhone', { user, serial: assigned[0]!.serialNumber, command: adminResetCommand(user), profile: profile ?? user });
     }
-    old = await chooseOldDevice(assigned, options, deps);
+    // A run resuming a replacement retires the device it was retiring.
+    old = await chooseOldDevice(assigned, { serial: options.serial ?? (has(underway?.old) ? underway?.old : undefined) }, deps);
   } else if (options.replace) {
     out.info(t('replace.nothingToReplace', { user }));
+  }
+  // Without a terminal to draw on, the person needs the key or a PNG: say so before creating anything.
+  if (!out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
+  if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
+    throw new UserError('qr.pngExists', { path: options.qrPng });
   }
 
   // The calls that create and enable: an administrator's, or, when replacing, a session
@@ -260,38 +260,58 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     const oldSession = await step('old-session', () => askForSession(own!, retired.serialNumber, OLD_SESSION_SECONDS, deps));
     actor = await awsFactory({ keys: oldSession });
   }
-  const deviceName = options.deviceName ?? (old ? replacementName(user, assigned.map((d) => d.serialNumber), deps.clock.now()) : user);
-  if (old && !admin && profile !== undefined) await markReplacing(profile, old.serialNumber, deps);
+  // A user whose only device is named after them gets `<user>-<yyyymmdd>`; IAM needs a free name.
+  const nameTaken = assigned.some((d) => deviceNameOf(d.serialNumber) === user);
+  const deviceName = options.deviceName ?? (nameTaken ? replacementName(user, assigned.map((d) => d.serialNumber), deps.clock.now()) : user);
+  /** Where the replacement is recorded, so the next run finishes it (the user's own runs only). */
+  let record = old && !admin && profile !== undefined ? { profile, old: old.serialNumber } : undefined;
+  const refused = { id: 'remove.denied' as const, command: adminResetCommand(user, old?.serialNumber) };
 
   // 4–6. Create, show, enable: until enabled, any failure deletes the device.
   const journal = new Journal();
   let device: Device | undefined;
   let history;
   let removedFirst = false;
+  const created = async (name: string) => {
+    const made = await step('create-device', () => createDevice(actor, identity, name, journal, deps));
+    if (record) await markReplacing(record.profile, { old: record.old, new: made.serialNumber }, deps);
+    return made;
+  };
   try {
+    if (record) await markReplacing(record.profile, { old: record.old }, deps);
     await step('preflight', () => clearOrphan(actor, identity, deviceName, deps));
     try {
-      device = await step('create-device', () => createDevice(actor, identity, deviceName, journal, deps));
+      device = await created(deviceName);
     } catch (error) {
-      const pinned = old && !admin && options.deviceName === undefined && deviceName !== user && deniedCreate(error);
+      const pinned = old && !admin && options.deviceName === undefined && deviceName !== user && deniedByNamePolicy(error);
       if (!pinned) throw error;
-      // Path b: a policy pins the device name to the user name, so the old device goes first.
+      // Path b: a policy pins the device name to the user name, and the old device holds it:
+      // the old device goes first (said before), then the new one takes the name.
       const retired = old!;
       out.warn(t('replace.namePinned', { name: deviceName, user }));
       const go = await deps.prompter.confirm({ message: t('replace.removeFirstAsk', { serial: retired.serialNumber, user }), flag: '--yes', default: true });
       if (!go) throw new CancelledError();
-      await step('remove-old', () => removeDevice(actor, user, retired.serialNumber, deps));
-      removedFirst = true;
+      await step('remove-old', () =>
+        removeDevice(actor, user, retired.serialNumber, deps, refused, () => {
+          removedFirst = true;
+        }),
+      );
+      // With no device left, the next run simply enrols: nothing to record any more.
+      if (record) await markReplacing(record.profile, undefined, deps);
+      record = undefined;
       await clearOrphan(actor, identity, user, deps);
-      device = await step('create-device', () => createDevice(actor, identity, user, journal, deps));
+      device = await created(user);
     }
-    const created = device;
-    await step('show-qr', () => showQr(actor, identity, created, options, deps));
-    history = await step('enable-device', () => enableDevice(actor, identity, created, options, deps));
+    const made = device;
+    await step('show-qr', () => showQr(actor, identity, made, options, deps));
+    history = await step('enable-device', () => enableDevice(actor, identity, made, options, deps));
     journal.commit();
   } catch (error) {
-    await undoUnfinished(journal, actor, identity, device, deps);
+    const kept = await undoUnfinished(journal, actor, identity, device, deps);
     if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
+    // Nothing of the replacement is left to finish: the old device is there, the new one is gone.
+    else if (record && !kept) await markReplacing(record.profile, undefined, deps);
+    if (error instanceof CancelledError && (removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
     throw error;
   }
 
@@ -305,35 +325,41 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       await step('save-mfa-serial', () => saveMfaSerial({ profile: named, sessionProfile, serialNumber: enrolled.serialNumber, region }, deps)),
     );
   }
+  const retiring = old && !removedFirst ? old : undefined;
   let session;
-  if (own && profile !== undefined && sessionProfile !== undefined) {
-    const self = own;
-    const named = profile;
-    try {
-      session = await step('verify-session', () => verifySession(self, awsFactory, identity, enrolled, codes, options, deps));
-      const credentials = session.credentials;
-      changes.push(
-        await step('save-session', () => saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: named, serialNumber: enrolled.serialNumber } }, deps)),
-      );
-    } catch (error) {
-      out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile: named, config: deps.files.configFile }));
-      if (old && !removedFirst) out.warn(t('replace.oldKept', { old: old.serialNumber }));
-      throw error;
+  try {
+    if (own && profile !== undefined && sessionProfile !== undefined) {
+      const self = own;
+      const named = profile;
+      try {
+        session = await step('verify-session', () => verifySession(self, awsFactory, identity, enrolled, codes, options, deps));
+        const credentials = session.credentials;
+        changes.push(
+          await step('save-session', () => saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: named, serialNumber: enrolled.serialNumber } }, deps)),
+        );
+      } catch (error) {
+        out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile: named, config: deps.files.configFile }));
+        throw error;
+      }
+    } else {
+      await step('verify-session', () => confirmListed(iam, identity, enrolled.serialNumber, deps));
     }
-  } else {
-    await step('verify-session', () => confirmListed(iam, identity, enrolled.serialNumber, deps));
+    if (retiring) {
+      const remover = admin ? admin.aws : await awsFactory({ keys: session!.credentials });
+      await step('remove-old', () => removeDevice(remover, user, retiring.serialNumber, deps, refused));
+    }
+  } catch (error) {
+    if (retiring) out.warn(t('replace.oldKept', { old: retiring.serialNumber }));
+    if (error instanceof CancelledError && retiring) throw new CancelledError('error.cancelledRunAgain');
+    throw error;
   }
-  if (old && !removedFirst) {
-    const retired = old;
-    const remover = admin ? admin.aws : await awsFactory({ keys: session!.credentials });
-    await step('remove-old', () => removeDevice(remover, user, retired.serialNumber, deps));
-  }
-  if (profile !== undefined && (old || retiring !== undefined) && !admin) await markReplacing(profile, undefined, deps);
+  if (old) await repointMfaSerial(old.serialNumber, enrolled.serialNumber, deps);
+  if (record) await markReplacing(record.profile, undefined, deps);
   printSummary(
     {
       user,
       serialNumber: enrolled.serialNumber,
-      ...(old ? { removed: old.serialNumber } : {}),
+      ...(old && old.serialNumber !== enrolled.serialNumber ? { removed: old.serialNumber } : {}),
       ...(session && profile !== undefined && sessionProfile !== undefined
         ? { session: { profile, sessionProfile, expiration: session.credentials.expiration } }
         : {}),
@@ -349,10 +375,54 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   }
 }
 
+/**
+ * A replacement an earlier run left with the new device enabled: a code from the new phone
+ * gives the session, the session retires the old device, and the config points at the new.
+ */
+async function finishReplacement(
+  underway: Required<Replacing>,
+  context: {
+    user: string;
+    profile: string;
+    sessionProfile: string;
+    own: Aws;
+    awsFactory: AwsFactory;
+    identity: Identity;
+    changes: FileChange[];
+    endpoint: string | undefined;
+    options: SetupOptions;
+  },
+  deps: WizardDeps,
+): Promise<void> {
+  const { user, profile, sessionProfile, changes } = context;
+  deps.out.info(t('replace.finishing', { old: underway.old, serial: underway.new }));
+  const credentials = await askForSession(context.own, underway.new, context.options.durationSeconds, deps);
+  changes.push(await saveMfaSerial({ profile, sessionProfile, serialNumber: underway.new }, deps));
+  changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: underway.new } }, deps));
+  // Deactivated but not deleted counts too: removeDevice takes it from wherever it stopped.
+  const stillThere = (await context.own.listMfaDevices(user)).some((d) => d.serialNumber === underway.old);
+  const orphaned = (await orphansOf(context.own, user))?.includes(underway.old) ?? false;
+  if (stillThere || orphaned) {
+    const refused = { id: 'remove.denied' as const, command: adminResetCommand(user, underway.old) };
+    await removeDevice(await context.awsFactory({ keys: credentials }), user, underway.old, deps, refused);
+  }
+  await repointMfaSerial(underway.old, underway.new, deps);
+  await markReplacing(profile, undefined, deps);
+  printSummary(
+    { user, serialNumber: underway.new, removed: underway.old, session: { profile, sessionProfile, expiration: credentials.expiration }, changes, endpoint: context.endpoint },
+    deps,
+  );
+  if (context.options.exportShell) deps.out.secretData(exportLines(context.options.exportShell, credentials));
+}
+
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */
 const OLD_SESSION_SECONDS = 3600;
 
-/** CreateVirtualMFADevice refused by a policy (the usual one pins the name to the user's). */
-function deniedCreate(error: unknown): boolean {
-  return error instanceof UserError && error.id === 'device.createDenied';
+/**
+ * CreateVirtualMFADevice refused for want of an allow (the usual policy allows only
+ * `mfa/${aws:username}`); an explicit deny (an SCP, say) would refuse any name.
+ */
+function deniedByNamePolicy(error: unknown): boolean {
+  const cause = error instanceof UserError && error.id === 'device.createDenied' ? error.cause : undefined;
+  return cause instanceof AwsError && !/explicit deny/i.test(cause.awsMessage);
 }

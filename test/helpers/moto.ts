@@ -1,4 +1,7 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
 import { startMoto, type Moto } from '../../src/emulator/moto.js';
 
 export type { Moto };
@@ -32,4 +35,12 @@ export async function listDevices(moto: Moto) {
 /** The CSV exactly as the console's per-key download is often seen: BOM, CRLF, no user name. */
 export function consoleCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
   return `\uFEFFAccess key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
+}
+
+/** A device enabled for the user behind the wizard's back (an earlier phone), with its seed. */
+export async function enrolledDevice(moto: Moto, user: string, name: string) {
+  const iam = adminIam(moto);
+  const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
+  await iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
+  return { serial: device.SerialNumber!, seed: Buffer.from(device.Base32StringSeed!).toString('ascii') };
 }

@@ -96,11 +96,11 @@ export async function awayFromBoundary(ms = 6_000): Promise<void> {
 }
 
 /**
- * From the QR screen to the end of verification, as a quick person with a test phone:
- * reads the QR, continues, enables with the codes of windows k−1 and k (within the one
- * window of drift the wizard accepts), then types the session code when asked for it.
+ * From the QR screen to the device enabled, as a quick person with a test phone: reads the
+ * QR, continues, and enables with the codes of windows k−1 and k (within the one window of
+ * drift the wizard accepts).
  */
-export async function enrolWithPhone(screen: Screen, from = 0, lang: Language = 'en') {
+export async function enableWithPhone(screen: Screen, from = 0, lang: Language = 'en') {
   const say = (id: MessageId) => messagePattern(lang, id);
   let at = await screen.waitFor(say('qr.askScanned'), from);
   const phone = Phone.fromScreen(screen.lines());
@@ -111,10 +111,16 @@ export async function enrolWithPhone(screen: Screen, from = 0, lang: Language = 
   screen.answer(phone.code(k - 1));
   at = await screen.waitFor(say('enable.askSecond'), at);
   screen.answer(phone.code(k));
-  at = await screen.waitFor(say('session.askCode'), at, 40_000);
+  return { phone, at, k };
+}
+
+/** enableWithPhone, then the session code typed when the wizard asks for it. */
+export async function enrolWithPhone(screen: Screen, from = 0, lang: Language = 'en') {
+  const enabled = await enableWithPhone(screen, from, lang);
+  const at = await screen.waitFor(messagePattern(lang, 'session.askCode'), enabled.at, 40_000);
   const sessionAskedAt = Date.now();
-  screen.answer(phone.code());
-  return { phone, at, k, sessionAskedAt };
+  screen.answer(enabled.phone.code());
+  return { ...enabled, at, sessionAskedAt };
 }
 
 /** A message of a catalog as a pattern, its {placeholders} matching any text on one line. */

@@ -75,6 +75,15 @@ export class Screen {
     this.proc.write(text);
   }
 
+  /**
+   * Presses a key at a menu. NOTE: a key sent the instant a menu is drawn can be lost (seen
+   * with inquirer's select), so this waits a moment first, as a person's reaction would.
+   */
+  async press(key: 'down' | 'up'): Promise<void> {
+    await new Promise((r) => setTimeout(r, 300));
+    this.proc.write(key === 'down' ? '\u001b[B' : '\u001b[A');
+  }
+
   /** Types a line and presses Enter. */
   answer(text: string): void {
     this.proc.write(`${text}\r`);

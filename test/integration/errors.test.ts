@@ -78,6 +78,8 @@ describe('AWS error paths (SDK stubs)', () => {
       expect(result.stderr).toContain('mfa-onboard reset --user NAME');
       expect(iam.commandCalls(DeactivateMFADeviceCommand)).toHaveLength(0);
       expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
+      // Nothing is under way any more: the next run asks afresh.
+      expect(await fs.readFile(box.configFile, 'utf8')).not.toContain('mfa_onboard_replacing');
     });
 
     it('EntityTemporarilyUnmodifiable when retiring the old device: the new one stays enabled, and the message says to run again', async () => {
@@ -96,14 +98,16 @@ describe('AWS error paths (SDK stubs)', () => {
       expect(config).toContain(`mfa_onboard_replacing = ${OLD}`); // the next run finishes the job
     });
 
-    it('DeleteConflict when deleting the old device: explains that it is still assigned and how to deactivate it', async () => {
+    it('DeleteConflict when deleting the old device: retried a few times, then explained, with how to deactivate it', async () => {
       iam.on(DeleteVirtualMFADeviceCommand).rejects(
         new DeleteConflictException({ message: 'MFA Device is still in use by arn:aws:iam::111122223333:user/alice', $metadata: {} }),
       );
       const clock = fakeClock();
       const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 4) });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`IAM would not delete ${OLD}: it is still assigned to a user (DeleteConflict)`);
+      expect(result.stderr).toContain(`IAM would not delete ${OLD}: it still counts it as assigned to a user (DeleteConflict)`);
+      // IAM catching up after the deactivation is waited for before giving up.
+      expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(4);
       expect(result.stderr).toContain(`aws iam deactivate-mfa-device --user-name alice --serial-number ${OLD}`);
     });
 

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
-import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import { CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { replacementName } from '../../src/wizard/steps/replace.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
+import { adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
@@ -25,18 +25,10 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     proxy = undefined;
   });
 
-  /** A device enabled for the user behind the wizard's back (the old phone), with its seed. */
-  async function enrolledDevice(user: string, name: string) {
-    const iam = adminIam(world.moto);
-    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
-    await iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
-    return { serial: device.SerialNumber!, seed: Buffer.from(device.Base32StringSeed!).toString('ascii') };
-  }
-
   /** alice, set up earlier: her keys in [alice], her old device in the config. */
   async function aliceEnrolled(oldName = 'alice') {
     const key = await createUserWithKey(world.moto, 'alice');
-    const old = await enrolledDevice('alice', oldName);
+    const old = await enrolledDevice(world.moto, 'alice', oldName);
     await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
     await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
     await fs.writeFile(world.box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_serial = ${old.serial}\n`, { mode: 0o600 });
@@ -96,11 +88,11 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     for (const secret of [key.secretAccessKey, old.seed, await seedOf(newSerial)]) expect(result.stderr).not.toContain(secret);
   });
 
-  it('path a twice on one day: the second new device gets a -2 name', async () => {
+  it('path a from a device with a dated name: the new one takes the user\'s own name (what pinning policies allow)', async () => {
     const clock = fakeClock();
     const today = replacementName('alice', [], clock.now());
     const { old } = await aliceEnrolled(today);
-    const newSerial = serialOf(`${today}-2`);
+    const newSerial = serialOf('alice');
     const prompter = scriptedPrompter(replaceScript(old.serial, newSerial, clock));
     const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
     expect(result.code).toBe(0);
@@ -151,7 +143,8 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('alice has no MFA device now. Run  mfa-onboard --profile alice  again');
     expect(await devices()).toEqual({ mine: [], orphans: [] });
-    expect((await config()).configFile.alice?.mfa_onboard_replacing).toBe(old.serial);
+    // Zero devices is itself the record: the next run enrols without being told anything.
+    expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
 
     clock = fakeClock();
     const second = await runCli(['--profile', 'alice', ...base()], {
@@ -159,7 +152,6 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       clock,
       prompter: scriptedPrompter([scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]),
     });
-    expect(second.stderr).toContain(`An earlier replacement removed the old device ${old.serial}`);
     expect(second.code).toBe(0);
     expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
@@ -207,6 +199,93 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     });
   }
 
+  /** A replacement a crashed run left behind: recorded in the config, in the state given. */
+  async function leftBehind(state: { deactivateOld?: boolean; serialWritten: boolean }) {
+    const { old } = await aliceEnrolled();
+    const clock = fakeClock();
+    const added = await enrolledDevice(world.moto, 'alice', replacementName('alice', [], clock.now()));
+    if (state.deactivateOld) await adminIam(world.moto).send(new DeactivateMFADeviceCommand({ UserName: 'alice', SerialNumber: old.serial }));
+    await fs.writeFile(
+      world.box.configFile,
+      `[profile alice]\nregion = eu-west-1\nmfa_serial = ${state.serialWritten ? added.serial : old.serial}\nmfa_onboard_replacing = ${old.serial}\nmfa_onboard_replacement = ${added.serial}\n` +
+        `[profile admin-role]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = alice\nmfa_serial = ${old.serial}\n`,
+    );
+    return { old, added, clock };
+  }
+
+  it('regression: a run that died between enabling and writing mfa_serial is finished, not started again', async () => {
+    const { added, clock } = await leftBehind({ serialWritten: false });
+    const prompter = scriptedPrompter([code(phone(added.serial, clock))]);
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [added.serial], orphans: [] });
+    const { configFile } = await config();
+    expect(configFile.alice?.mfa_serial).toBe(added.serial);
+    // A role profile that used the old device now names the new one.
+    expect(configFile['admin-role']?.mfa_serial).toBe(added.serial);
+    expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+    expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacement');
+  });
+
+  it('regression: an old device deactivated but not deleted is deleted by the next run (no orphan left)', async () => {
+    const { old, added, clock } = await leftBehind({ deactivateOld: true, serialWritten: true });
+    expect((await devices()).orphans).toEqual([old.serial]);
+    const prompter = scriptedPrompter([code(phone(added.serial, clock))]);
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [added.serial], orphans: [] });
+  });
+
+  it('regression: a recorded replacement whose old device is gone never retires another device', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const work = await enrolledDevice(world.moto, 'alice', 'alice-work');
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`);
+    await fs.writeFile(world.box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_onboard_replacing = ${serialOf('alice')}\n`);
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]);
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain(`An earlier replacement removed the old device ${serialOf('alice')}`);
+    expect(result.code).toBe(0);
+    expect(await devices()).toEqual({ mine: [serialOf('alice'), work.serial].sort(), orphans: [] });
+  });
+
+  it('regression: path b stopped at the session code leaves nothing recorded, so the next run does not replace the new device', async () => {
+    const { old } = await aliceEnrolled();
+    proxy = await pinningProxy(world.moto.url, ['alice']);
+    const clock = fakeClock();
+    const newPhone = phone(serialOf('alice'), clock);
+    const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: true }, scanned, code(newPhone), code(newPhone), code(cancel)]),
+    });
+    expect(first.code).toBe(2);
+    const { configFile } = await config();
+    expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+    expect(configFile.alice?.mfa_serial).toBe(serialOf('alice'));
+    // The next run is an ordinary one: it asks, and "stop" changes nothing.
+    const second = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([{ flag: '--replace', answer: 'stop' }]) });
+    expect(second.code).toBe(2);
+    expect((await devices()).mine).toEqual([serialOf('alice')]);
+  });
+
+  it('declining to remove the old device first (path b) changes nothing and records nothing', async () => {
+    const { old } = await aliceEnrolled();
+    proxy = await pinningProxy(world.moto.url, ['alice']);
+    const clock = fakeClock();
+    const result = await runCli(['--profile', 'alice', '--replace', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: false }]),
+    });
+    expect(result.code).toBe(2);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+    expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+  });
+
   it('lost phone: says plainly that an administrator must remove the device, prints the command, changes nothing', async () => {
     const { old } = await aliceEnrolled();
     const prompter = scriptedPrompter([{ flag: '--replace', answer: 'lost' }]);
@@ -226,7 +305,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
 
   it('reset by an administrator: lists, removes every device and orphan, then enrols a new one for alice at once', async () => {
     const { old } = await aliceEnrolled();
-    const second = await enrolledDevice('alice', 'alice-yubi');
+    const second = await enrolledDevice(world.moto, 'alice', 'alice-yubi');
     await adminIam(world.moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-20200101' })); // an orphan
     await adminProfile();
     const clock = fakeClock();
@@ -323,7 +402,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
 
   it('an administrator replacing a hire\'s device: the new one first, then the old one, with the admin\'s keys', async () => {
     await createUserWithKey(world.moto, 'bob');
-    const old = await enrolledDevice('bob', 'bob');
+    const old = await enrolledDevice(world.moto, 'bob', 'bob');
     await adminProfile();
     const clock = fakeClock();
     const newSerial = serialOf(replacementName('bob', [], clock.now()));

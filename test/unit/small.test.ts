@@ -10,6 +10,9 @@ import { createOutput } from '../../src/ui/output.js';
 import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/commands/setup.js';
+import type { Aws } from '../../src/aws/client.js';
+import { orphansOf } from '../../src/wizard/steps/preflight.js';
+import { isVirtual, replacementName } from '../../src/wizard/steps/replace.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -376,5 +379,29 @@ describe('serverClockOffset (AWS time from the Date header)', () => {
     { header: 'not a date', local: 0, offset: undefined },
   ])('$header at $local → $offset', ({ header, local, offset }) => {
     expect(serverClockOffset(header, local)).toBe(offset);
+  });
+});
+
+describe('replacement device names and the orphans that are the user\'s', () => {
+  const at = Date.parse('2026-11-24T10:00:00Z');
+  it.each([
+    [[], 'alice-20261124'],
+    [['arn:aws:iam::1:mfa/alice'], 'alice-20261124'],
+    [['arn:aws:iam::1:mfa/alice', 'arn:aws:iam::1:mfa/alice-20261124'], 'alice-20261124-2'],
+    [['arn:aws:iam::1:mfa/alice-20261124', 'arn:aws:iam::1:mfa/alice-20261124-2'], 'alice-20261124-3'],
+  ])('taken %j → %s', (taken, expected) => {
+    expect(replacementName('alice', taken, at)).toBe(expected);
+  });
+
+  it('orphansOf takes alice, alice-<date> and alice-<date>-<n>, never alice-smith\'s', async () => {
+    const serials = ['alice', 'alice-20261124', 'alice-20261124-2', 'alice-smith', 'alice-2026', 'bob', 'malice'].map((n) => `arn:aws:iam::1:mfa/${n}`);
+    const aws = { listUnassignedVirtualMfaDevices: async () => serials } as unknown as Aws;
+    expect((await orphansOf(aws, 'alice'))?.map((s) => s.split('/').pop())).toEqual(['alice', 'alice-20261124', 'alice-20261124-2']);
+  });
+
+  it('isVirtual: mfa/ ARNs are virtual; hardware serials and u2f passkeys are not', () => {
+    expect(isVirtual('arn:aws:iam::123456789012:mfa/alice')).toBe(true);
+    expect(isVirtual('arn:aws:iam::123456789012:u2f/user/alice/key-ABC')).toBe(false);
+    expect(isVirtual('GAHT12345678')).toBe(false);
   });
 });

@@ -405,11 +405,11 @@ Examples
     'Deactivated {serial} for {user} (a hardware key or passkey: it stays in the account)',
   'remove.deleted': 'Removed the MFA device {serial} from {user}',
   'remove.denied':
-    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. Someone allowed to can run  {command}',
+    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. An administrator can run  {command}',
   'remove.temporarilyUnmodifiable':
     'IAM cannot change {user} right now (EntityTemporarilyUnmodifiable: the user was just created or changed). {serial} is still there; wait a minute and run the same command again.',
   'remove.deleteConflict':
-    'IAM would not delete {serial}: it is still assigned to a user (DeleteConflict). Deactivate it first with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  and run the same command again.',
+    'IAM would not delete {serial}: it still counts it as assigned to a user (DeleteConflict). Right after a deactivation IAM can take a moment to catch up: run the same command again in a minute. If it persists, deactivate it with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
   'remove.limitExceeded':
     'IAM refused to change {serial} of {user} because a limit was reached ({message}). Wait a moment and run the same command again.',
   'admin.actingFor': 'Acting for {user} ({arn}) as {admin}',
@@ -435,13 +435,19 @@ Examples
     'Remove {count} device(s) and {orphans} unfinished one(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
   'reset.selfLockout':
     'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run  mfa-onboard --profile {profile} --replace  (it adds the new device before removing the old one), or have another administrator run the reset.',
-  'reset.deniedHint': 'an administrator with IAM rights (this profile is {arn})',
   'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
   'reset.next': 'When {user}\'s new phone is at hand, enrol it with  {command}',
   'summary.removed': 'Removed',
   'summary.session': 'Session',
   'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
   'summary.userNext': 'on {user}\'s computer:  {command}',
+  'error.cancelledRunAgain':
+    'Cancelled. Run the same command again: it carries on from where this run stopped.',
+  'replace.noCodeDevice':
+    'None of this user\'s MFA devices ({devices}) shows codes (passkeys and security keys do not), so none can prove a replacement. An administrator can reset the devices instead:  mfa-onboard reset --user NAME',
+  'reset.denied':
+    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
+  'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

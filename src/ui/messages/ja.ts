@@ -399,11 +399,11 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'remove.deactivated': '{user} の {serial} を無効化しました (ハードウェアキーまたはパスキーのため、アカウントには残ります)',
   'remove.deleted': '{user} から MFA デバイス {serial} を削除しました',
   'remove.denied':
-    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。権限のある人が  {command}  を実行できます。',
+    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。管理者が  {command}  を実行できます。',
   'remove.temporarilyUnmodifiable':
     'IAM は現在 {user} を変更できません (EntityTemporarilyUnmodifiable: ユーザーが作成・変更された直後です)。{serial} はまだ残っています。1 分ほど待ってから同じコマンドを再実行してください。',
   'remove.deleteConflict':
-    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられています (DeleteConflict)。先に  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  で無効化してから、同じコマンドを再実行してください。',
+    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられているとみなされています (DeleteConflict)。無効化の直後は IAM への反映に少し時間がかかることがあります。1 分ほど待ってから同じコマンドを再実行してください。それでも続く場合は  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  で無効化してください。',
   'remove.limitExceeded':
     '上限に達したため、IAM は {user} の {serial} を変更しませんでした ({message})。しばらく待ってから同じコマンドを再実行してください。',
   'admin.actingFor': '{admin} として {user} ({arn}) の代わりに操作します',
@@ -428,11 +428,16 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
   'reset.selfLockout':
     '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには  mfa-onboard --profile {profile} --replace  を実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください。',
-  'reset.deniedHint': 'IAM 権限のある管理者 (このプロファイルは {arn})',
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
   'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
   'summary.removed': '削除したデバイス',
   'summary.session': 'セッション',
   'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
   'summary.userNext': '{user} のコンピューターで:  {command}',
+  'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
+  'replace.noCodeDevice':
+    'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:  mfa-onboard reset --user NAME',
+  'reset.denied':
+    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
+  'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
 };

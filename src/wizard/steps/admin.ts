@@ -7,6 +7,9 @@ import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Aws, Identity, WizardDeps } from '../context.js';
 
+const LIST_RETRIES = 3;
+const LIST_RETRY_MS = 2_000;
+
 /** An administrator's profile, acting for another IAM user. */
 export interface Admin {
   profile: string;
@@ -27,7 +30,8 @@ export async function profileExists(profile: string, deps: Pick<WizardDeps, 'fil
 export async function asAdmin(profile: string, user: string, aws: Aws): Promise<Admin | undefined> {
   const { arn } = await aws.getCallerIdentity();
   const caller = parseCallerArn(arn);
-  if (caller.kind === 'user' && caller.userName === user) return undefined;
+  // IAM user names are unique regardless of case: Alice is alice.
+  if (caller.kind === 'user' && caller.userName?.toLowerCase() === user.toLowerCase()) return undefined;
   return { profile, aws, arn, caller };
 }
 
@@ -60,10 +64,16 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
  * Without the user's own keys there is no session to try: the check is that IAM lists the
  * device as enabled for the user.
  */
-export async function confirmListed(aws: Aws, identity: Identity, serial: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
-  const devices = await aws.listMfaDevices(identity.userName);
-  if (!devices.some((d) => d.serialNumber === serial)) {
-    throw new UserError('admin.notListed', { serial, user: identity.userName });
+export async function confirmListed(
+  aws: Aws,
+  identity: Identity,
+  serial: string,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
+): Promise<void> {
+  // IAM is eventually consistent: a device enabled a moment ago may not be listed yet.
+  for (let attempt = 0; !(await aws.listMfaDevices(identity.userName)).some((d) => d.serialNumber === serial); attempt++) {
+    if (attempt >= LIST_RETRIES) throw new UserError('admin.notListed', { serial, user: identity.userName });
+    await deps.clock.sleep(LIST_RETRY_MS, deps.signal);
   }
   deps.out.success(t('admin.listed', { serial, user: identity.userName }));
 }

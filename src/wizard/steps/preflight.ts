@@ -46,14 +46,15 @@ export async function removeOrphan(
 }
 
 /**
- * Unassigned virtual devices named after the user (`alice`, `alice-…`): what aborted runs
- * leave behind. Undefined when IAM does not let the caller look.
+ * Unassigned virtual devices under the names this tool gives the user's devices (`alice`,
+ * `alice-20261124`, `alice-20261124-2`): what aborted runs leave behind; `alice-smith`'s are
+ * not alice's. Undefined when IAM does not let the caller look.
  */
 export async function orphansOf(aws: Aws, user: string): Promise<string[] | undefined> {
   try {
     return (await aws.listUnassignedVirtualMfaDevices()).filter((serial) => {
       const name = deviceNameOf(serial);
-      return name === user || name.startsWith(`${user}-`);
+      return name === user || (name.startsWith(`${user}-`) && /^\d{8}(-\d+)?$/.test(name.slice(user.length + 1)));
     });
   } catch (error) {
     if (error instanceof AwsError && error.is('AccessDenied')) return undefined;

@@ -81,6 +81,21 @@ export async function saveSession(
   return change;
 }
 
+/**
+ * A session profile without a region is one the AWS CLI refuses ("You must specify a
+ * region"): give it the region its source profile has, else the one the session came from.
+ */
+export async function ensureSessionRegion(
+  input: { sourceProfile: string; sessionProfile: string; callRegion: string },
+  deps: Pick<WizardDeps, 'out' | 'files'>,
+): Promise<void> {
+  const { configFile } = deps.files;
+  if ((await configuredRegion(configFile, input.sessionProfile)) !== undefined) return;
+  const region = (await configuredRegion(configFile, input.sourceProfile)) ?? input.callRegion;
+  const change = await updateFile(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
+  reportTightened(change, deps);
+}
+
 /** The region the profile has in the config file, if any. */
 export async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
   return readIniValue(await readTextFile(configFile), configSectionNames(profile), 'region');
