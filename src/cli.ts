@@ -38,12 +38,17 @@ const OPTIONS = {
   all: { type: 'boolean' },
   enrol: { type: 'boolean' },
   'no-enrol': { type: 'boolean' },
+  'allow-ip': { type: 'string', multiple: true },
+  'device-name-scope': { type: 'string' },
+  'attach-group': { type: 'string' },
+  'create-group': { type: 'boolean' },
+  'policy-name': { type: 'string' },
 } as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'status', 'reset', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -128,6 +133,14 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       ]);
       const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
       await runStatus(statusOptions(flags, runtime.env), deps);
+    } else if (command === 'policy') {
+      const [{ runPolicy }, { createWizardDeps }, { policyOptions }] = await Promise.all([
+        import('./commands/policy.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      await runPolicy(policyOptions(flags, runtime.env), deps);
     } else if (command === 'reset') {
       const [{ runReset }, { runSetup }, { createWizardDeps }, { resetOptions, setupOptions }] = await Promise.all([
         import('./commands/reset.js'),

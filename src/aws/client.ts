@@ -51,6 +51,12 @@ export interface Aws {
   deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>;
   /** The IAM user named, as IAM has it (NoSuchEntity when there is none). */
   getUser(userName: string): Promise<{ arn: string; userName: string; path: string }>;
+  /** True when the group exists. */
+  groupExists(groupName: string): Promise<boolean>;
+  createGroup(groupName: string): Promise<void>;
+  /** A group's inline policy document (decoded JSON text), undefined when it has none of that name. */
+  getGroupPolicy(groupName: string, policyName: string): Promise<string | undefined>;
+  putGroupPolicy(groupName: string, policyName: string, document: string): Promise<void>;
   listAccountAliases(): Promise<string[]>;
   /** AWS's clock minus the wizard's, from the Date header of the first response (undefined before one). */
   clockOffsetMs(): number | undefined;
@@ -112,7 +118,8 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
     const {
       ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
       DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
-      DeactivateMFADeviceCommand, GetUserCommand,
+      DeactivateMFADeviceCommand, GetUserCommand, GetGroupCommand, CreateGroupCommand, GetGroupPolicyCommand,
+      PutGroupPolicyCommand,
     } = iamModule;
     const { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
     const credentialsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined) => {
@@ -221,6 +228,41 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
         send('iam:GetUser', async () => {
           const out = await iam.send(new GetUserCommand({ UserName: userName }), options);
           return { arn: out.User?.Arn ?? '', userName: out.User?.UserName ?? userName, path: out.User?.Path ?? '/' };
+        }),
+      groupExists: (groupName) =>
+        send('iam:GetGroup', async () => {
+          try {
+            await iam.send(new GetGroupCommand({ GroupName: groupName, MaxItems: 1 }), options);
+            return true;
+          } catch (error) {
+            if ((error as { name?: string }).name === 'NoSuchEntityException') return false;
+            throw error;
+          }
+        }),
+      createGroup: (groupName) =>
+        send('iam:CreateGroup', async () => {
+          await iam.send(new CreateGroupCommand({ GroupName: groupName }));
+        }),
+      getGroupPolicy: (groupName, policyName) =>
+        send('iam:GetGroupPolicy', async () => {
+          try {
+            const out = await iam.send(new GetGroupPolicyCommand({ GroupName: groupName, PolicyName: policyName }), options);
+            // IAM returns policy documents URL-encoded.
+            const text = out.PolicyDocument;
+            if (text === undefined) return undefined;
+            try {
+              return decodeURIComponent(text);
+            } catch {
+              return text; // not encoded after all (an emulator, say)
+            }
+          } catch (error) {
+            if ((error as { name?: string }).name === 'NoSuchEntityException') return undefined;
+            throw error;
+          }
+        }),
+      putGroupPolicy: (groupName, policyName, document) =>
+        send('iam:PutGroupPolicy', async () => {
+          await iam.send(new PutGroupPolicyCommand({ GroupName: groupName, PolicyName: policyName, PolicyDocument: document }));
         }),
       clockOffsetMs: () => clockOffsetMs,
       usesTemporaryCredentials: async () => {

@@ -3,6 +3,8 @@ import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
+import { DEVICE_NAME_SCOPES, type DeviceNameScope } from '../policy/document.js';
+import type { PolicyOptions } from './policy.js';
 import type { ResetOptions } from './reset.js';
 import type { StatusOptions } from './status.js';
 import type { SetupOptions } from '../wizard/context.js';
@@ -93,6 +95,22 @@ export function resetOptions(flags: Flags, env: NodeJS.ProcessEnv): ResetOptions
     all: Boolean(flags.all),
     ...(flags.serial !== undefined ? { serial: flags.serial } : {}),
     ...(flags.enrol ? { enrol: true } : flags['no-enrol'] ? { enrol: false } : {}),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...envRegion(env),
+  };
+}
+
+/** Flags of `mfa-onboard policy` → its options. */
+export function policyOptions(flags: Flags, env: NodeJS.ProcessEnv): PolicyOptions {
+  const scope = flags['device-name-scope'] ?? 'user';
+  if (!(DEVICE_NAME_SCOPES as readonly string[]).includes(scope)) throw new UserError('policy.badScope', { value: scope });
+  return {
+    allowIps: flags['allow-ip'] ?? [],
+    scope: scope as DeviceNameScope,
+    ...(flags['attach-group'] !== undefined ? { attachGroup: flags['attach-group'] } : {}),
+    createGroup: Boolean(flags['create-group']),
+    policyName: flags['policy-name'] ?? 'mfa-onboard-require-mfa',
+    profile: profileFlag(flags, env),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...envRegion(env),
   };

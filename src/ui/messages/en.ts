@@ -14,6 +14,11 @@ Usage
   mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
                                         an administrator removes a user's MFA devices
                                         (a lost phone), then may enrol a new one
+  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any]
+                     [--attach-group NAME [--create-group] --profile ADMIN]
+                                        print (or put on a group) the IAM policy that lets
+                                        users manage only their own MFA and denies the rest
+                                        without MFA
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -90,6 +95,19 @@ Options of session
                             session going to <profile>-mfa); --duration up to 12h, 1h
                             by default
   --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)
+
+Options of policy
+  --allow-ip CIDR           (repeatable) calls from this IPv4/IPv6 range need no MFA
+  --device-name-scope user  users may create only a device named after themselves
+                            (mfa/\${aws:username}); --replace then retires the old device
+                            first (default)
+  --device-name-scope any   devices of any name (mfa/*): --replace adds the new device
+                            before retiring the old; a user may also delete others'
+                            unfinished devices
+  --attach-group NAME       put the policy on this group as an inline policy (with the
+                            administrator's --profile); run twice, it changes nothing
+  --create-group            create the group first if it does not exist
+  --policy-name NAME        the inline policy's name (default mfa-onboard-require-mfa)
 
 Options of reset
   --profile NAME            the administrator's profile
@@ -448,6 +466,22 @@ Examples
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
+  'policy.badCidr':
+    '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, such as 203.0.113.0/24 or 2001:db8::/32.',
+  'policy.badScope':
+    '--device-name-scope {value} is not a scope: use user (devices named after the user only) or any.',
+  'policy.badName':
+    '{flag} {name} is not an IAM name: use letters, digits and + = , . @ _ - only, up to 128 characters.',
+  'policy.createGroupAlone':
+    '--create-group goes with --attach-group NAME: name the group to create and attach the policy to.',
+  'policy.noGroup':
+    'There is no IAM group {group}. Check the name, or add --create-group to create it.',
+  'policy.groupCreated': 'Created the IAM group {group}',
+  'policy.unchanged': 'Group {group} already has this policy as {name}: nothing changed',
+  'policy.attached': 'Attached the policy to group {group} as inline policy {name}',
+  'policy.updated': 'Replaced the inline policy {name} of group {group} with this one',
+  'policy.denied':
+    'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -13,6 +13,10 @@ export const ja: Record<keyof typeof en, string> = {
   mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
                                         管理者がユーザーの MFA デバイスを削除し (スマート
                                         フォンの紛失時)、続けて新しいデバイスを登録できます
+  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any]
+                     [--attach-group NAME [--create-group] --profile ADMIN]
+                                        自分の MFA だけを管理でき、MFA なしではそれ以外を
+                                        拒否する IAM ポリシーを表示します (グループにも付けられます)
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -91,6 +95,19 @@ session のオプション
                             セッションは <profile>-mfa に保存します)。--duration は最長
                             12h、既定は 1h
   --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)
+
+policy のオプション
+  --allow-ip CIDR           (複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を
+                            求めません
+  --device-name-scope user  ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) だけを
+                            作成できます。--replace は古いデバイスを先に削除します (既定)
+  --device-name-scope any   任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを
+                            追加してから古いデバイスを削除します。他のユーザーの未完了の
+                            デバイスも削除できるようになります
+  --attach-group NAME       このグループにインラインポリシーとして付けます (管理者の
+                            --profile で)。2 回実行しても何も変わりません
+  --create-group            グループがなければ先に作成します
+  --policy-name NAME        インラインポリシーの名前 (既定: mfa-onboard-require-mfa)
 
 reset のオプション
   --profile NAME            管理者のプロファイル
@@ -440,4 +457,16 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
+  'policy.badCidr':
+    '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を指定してください。',
+  'policy.badScope': '--device-name-scope {value} は指定できません。user (ユーザー名と同じ名前のデバイスのみ) または any を指定してください。',
+  'policy.badName': '{flag} {name} は IAM の名前として使えません。英数字と + = , . @ _ - のみ、128 文字以内で指定してください。',
+  'policy.createGroupAlone': '--create-group は --attach-group NAME と一緒に使います。作成してポリシーを付けるグループを指定してください。',
+  'policy.noGroup': 'IAM グループ {group} はありません。名前を確認するか、--create-group を付けて作成してください。',
+  'policy.groupCreated': 'IAM グループ {group} を作成しました',
+  'policy.unchanged': 'グループ {group} にはすでにこのポリシーが {name} として付いています。何も変更していません',
+  'policy.attached': 'ポリシーをグループ {group} にインラインポリシー {name} として付けました',
+  'policy.updated': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えました',
+  'policy.denied':
+    'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
 };

@@ -1,0 +1,71 @@
+import { AwsError } from '../aws/errors.js';
+import { UserError } from '../errors.js';
+import { mfaPolicy, type DeviceNameScope } from '../policy/document.js';
+import { t } from '../ui/messages/index.js';
+import type { WizardDeps } from '../wizard/context.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { regionForCalls } from '../wizard/steps/save-profiles.js';
+
+export interface PolicyOptions {
+  allowIps: string[];
+  scope: DeviceNameScope;
+  attachGroup?: string;
+  createGroup: boolean;
+  policyName: string;
+  /** The administrator's profile, for --attach-group. */
+  profile: string;
+  region?: string;
+  envRegion?: string;
+}
+
+/** IAM's pattern for group and policy names. */
+const IAM_NAME = /^[\w+=,.@-]{1,128}$/;
+
+/** Two policy texts say the same when their JSON is equal, whatever the spacing. */
+function samePolicy(a: string, b: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `mfa-onboard policy`: prints the require-MFA policy (stdout) and, with --attach-group,
+ * puts it on the group as an inline policy; running it twice changes nothing and says so.
+ */
+export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promise<void> {
+  const { out } = deps;
+  const document = JSON.stringify(mfaPolicy({ allowIps: options.allowIps, scope: options.scope }), null, 2);
+  if (options.attachGroup === undefined) {
+    if (options.createGroup) throw new UserError('policy.createGroupAlone');
+    out.data(document);
+    return;
+  }
+  const group = options.attachGroup;
+  for (const [flag, name] of [['--attach-group', group], ['--policy-name', options.policyName]] as const) {
+    if (!IAM_NAME.test(name)) throw new UserError('policy.badName', { flag, name });
+  }
+  assertProfileName(options.profile, '--profile');
+  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const aws = await deps.awsFor(region)({ profile: options.profile });
+  try {
+    if (!(await aws.groupExists(group))) {
+      if (!options.createGroup) throw new UserError('policy.noGroup', { group });
+      await aws.createGroup(group);
+      out.success(t('policy.groupCreated', { group }));
+    }
+    const current = await aws.getGroupPolicy(group, options.policyName);
+    if (current !== undefined && samePolicy(current, document)) {
+      out.success(t('policy.unchanged', { group, name: options.policyName }));
+      return;
+    }
+    await aws.putGroupPolicy(group, options.policyName, document);
+    out.success(t(current === undefined ? 'policy.attached' : 'policy.updated', { group, name: options.policyName }));
+  } catch (error) {
+    if (error instanceof AwsError && error.is('AccessDenied')) {
+      throw new UserError('policy.denied', { profile: options.profile, action: error.action, message: error.awsMessage }, { cause: error });
+    }
+    throw error;
+  }
+}

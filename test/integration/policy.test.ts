@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs';
+import { GetGroupPolicyCommand, ListGroupPoliciesCommand } from '@aws-sdk/client-iam';
+import { describe, expect, it } from 'vitest';
+import { adminIam } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+describe('mfa-onboard policy --attach-group, against moto', () => {
+  const world = useMotoWorld();
+
+  async function adminProfile() {
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
+  }
+  const attach = (...extra: string[]) =>
+    runCli(['policy', '--profile', 'admin', '--attach-group', 'new-hires', '--endpoint-url', world.moto.url, ...extra], { env: world.box.env });
+
+  it('creates the group, attaches the policy, and a second run changes nothing and says so', async () => {
+    await adminProfile();
+    const first = await attach('--create-group', '--allow-ip', '203.0.113.0/24');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Created the IAM group new-hires');
+    expect(first.stderr).toContain('Attached the policy to group new-hires as inline policy mfa-onboard-require-mfa');
+    const iam = adminIam(world.moto);
+    const stored = await iam.send(new GetGroupPolicyCommand({ GroupName: 'new-hires', PolicyName: 'mfa-onboard-require-mfa' }));
+    const document = JSON.parse(decodeURIComponent(stored.PolicyDocument!));
+    expect(document.Statement.at(-1).Condition.NotIpAddress).toEqual({ 'aws:SourceIp': ['203.0.113.0/24'] });
+
+    const second = await attach('--create-group', '--allow-ip', '203.0.113.0/24');
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Group new-hires already has this policy as mfa-onboard-require-mfa: nothing changed');
+    expect(second.stderr).not.toContain('Created the IAM group');
+
+    // A different document (another range) replaces it, and says so.
+    const third = await attach('--allow-ip', '198.51.100.0/24');
+    expect(third.stderr).toContain('Replaced the inline policy mfa-onboard-require-mfa of group new-hires');
+    expect((await iam.send(new ListGroupPoliciesCommand({ GroupName: 'new-hires' }))).PolicyNames).toEqual(['mfa-onboard-require-mfa']);
+  });
+
+  it('a group that does not exist, without --create-group, is named with the flag to pass', async () => {
+    await adminProfile();
+    const result = await attach();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no IAM group new-hires. Check the name, or add --create-group');
+  });
+
+  it('without --attach-group it only prints the document (stdout), and calls nothing', async () => {
+    const result = await runCli(['policy', '--device-name-scope', 'any', '--endpoint-url', 'http://127.0.0.1:9'], { env: world.box.env });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Statement[2].Resource).toBe('arn:aws:iam::*:mfa/*');
+  });
+});
