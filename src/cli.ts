@@ -43,12 +43,16 @@ const OPTIONS = {
   'attach-group': { type: 'string' },
   'create-group': { type: 'boolean' },
   'policy-name': { type: 'string' },
+  group: { type: 'string' },
+  out: { type: 'string' },
+  path: { type: 'string' },
+  existing: { type: 'boolean' },
 } as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -117,7 +121,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         throw new UserError('cli.badEndpoint', { value: flags['endpoint-url'] });
       }
     }
-    const maxPositionals = command === 'setup' ? 1 : 0;
+    const maxPositionals = command === 'setup' ? 1 : command === 'admin' ? 2 : 0;
     if (positionals.length > maxPositionals) {
       throw new UserError('cli.extraArgument', { argument: positionals[maxPositionals]! });
     }
@@ -133,6 +137,16 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       ]);
       const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
       await runStatus(statusOptions(flags, runtime.env), deps);
+    } else if (command === 'admin') {
+      // `admin create-user NAME` is the one admin verb so far.
+      if (positionals[0] !== 'create-user' || positionals[1] === undefined) throw new UserError('cli.adminUsage');
+      const [{ runCreateUser }, { createWizardDeps }, { createUserOptions }] = await Promise.all([
+        import('./commands/admin.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      await runCreateUser(createUserOptions(flags, positionals[1], runtime.env), deps);
     } else if (command === 'policy') {
       const [{ runPolicy }, { createWizardDeps }, { policyOptions }] = await Promise.all([
         import('./commands/policy.js'),

@@ -51,6 +51,14 @@ export interface Aws {
   deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>;
   /** The IAM user named, as IAM has it (NoSuchEntity when there is none). */
   getUser(userName: string): Promise<{ arn: string; userName: string; path: string }>;
+  createUser(userName: string, path: string): Promise<{ arn: string }>;
+  deleteUser(userName: string): Promise<void>;
+  addUserToGroup(userName: string, groupName: string): Promise<void>;
+  removeUserFromGroup(userName: string, groupName: string): Promise<void>;
+  /** A new access key; the secret is a secret (the caller registers it with the output filter). */
+  createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
+  deleteAccessKey(userName: string, accessKeyId: string): Promise<void>;
+  listAccessKeys(userName: string): Promise<string[]>;
   /** True when the group exists. */
   groupExists(groupName: string): Promise<boolean>;
   createGroup(groupName: string): Promise<void>;
@@ -119,7 +127,8 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
       ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
       DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
       DeactivateMFADeviceCommand, GetUserCommand, GetGroupCommand, CreateGroupCommand, GetGroupPolicyCommand,
-      PutGroupPolicyCommand,
+      PutGroupPolicyCommand, CreateUserCommand, DeleteUserCommand, AddUserToGroupCommand, RemoveUserFromGroupCommand,
+      CreateAccessKeyCommand, DeleteAccessKeyCommand, ListAccessKeysCommand,
     } = iamModule;
     const { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
     const credentialsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined) => {
@@ -228,6 +237,40 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
         send('iam:GetUser', async () => {
           const out = await iam.send(new GetUserCommand({ UserName: userName }), options);
           return { arn: out.User?.Arn ?? '', userName: out.User?.UserName ?? userName, path: out.User?.Path ?? '/' };
+        }),
+      createUser: (userName, path) =>
+        send('iam:CreateUser', async () => {
+          const out = await iam.send(new CreateUserCommand({ UserName: userName, Path: path }));
+          return { arn: out.User?.Arn ?? '' };
+        }),
+      deleteUser: (userName) =>
+        send('iam:DeleteUser', async () => {
+          await iam.send(new DeleteUserCommand({ UserName: userName }));
+        }),
+      addUserToGroup: (userName, groupName) =>
+        send('iam:AddUserToGroup', async () => {
+          await iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: groupName }));
+        }),
+      removeUserFromGroup: (userName, groupName) =>
+        send('iam:RemoveUserFromGroup', async () => {
+          await iam.send(new RemoveUserFromGroupCommand({ UserName: userName, GroupName: groupName }));
+        }),
+      createAccessKey: (userName) =>
+        send('iam:CreateAccessKey', async () => {
+          const key = (await iam.send(new CreateAccessKeyCommand({ UserName: userName }))).AccessKey;
+          if (!key?.AccessKeyId || !key.SecretAccessKey) {
+            throw Object.assign(new Error('CreateAccessKey returned no key'), { name: 'IncompleteResponse' });
+          }
+          return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+        }),
+      deleteAccessKey: (userName, accessKeyId) =>
+        send('iam:DeleteAccessKey', async () => {
+          await iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }));
+        }),
+      listAccessKeys: (userName) =>
+        send('iam:ListAccessKeys', async () => {
+          const out = await iam.send(new ListAccessKeysCommand({ UserName: userName }), options);
+          return (out.AccessKeyMetadata ?? []).flatMap((k) => (k.AccessKeyId ? [k.AccessKeyId] : []));
         }),
       groupExists: (groupName) =>
         send('iam:GetGroup', async () => {

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
 import { DEVICE_NAME_SCOPES, type DeviceNameScope } from '../policy/document.js';
+import type { CreateUserOptions } from './admin.js';
 import type { PolicyOptions } from './policy.js';
 import type { ResetOptions } from './reset.js';
 import type { StatusOptions } from './status.js';
@@ -111,6 +112,20 @@ export function policyOptions(flags: Flags, env: NodeJS.ProcessEnv): PolicyOptio
     createGroup: Boolean(flags['create-group']),
     policyName: flags['policy-name'] ?? 'mfa-onboard-require-mfa',
     profile: profileFlag(flags, env),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...envRegion(env),
+  };
+}
+
+/** Flags of `mfa-onboard admin create-user NAME` → its options. */
+export function createUserOptions(flags: Flags, name: string, env: NodeJS.ProcessEnv): CreateUserOptions {
+  return {
+    profile: profileFlag(flags, env),
+    name,
+    path: flags.path ?? '/',
+    ...(flags.group !== undefined ? { group: flags.group } : {}),
+    outDir: flags.out ?? '.',
+    existing: Boolean(flags.existing),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...envRegion(env),
   };

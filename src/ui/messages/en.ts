@@ -19,6 +19,10 @@ Usage
                                         print (or put on a group) the IAM policy that lets
                                         users manage only their own MFA and denies the rest
                                         without MFA
+  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
+                                        an administrator creates the user, adds it to the
+                                        group and writes NAME_accessKeys.csv (mode 0600)
+                                        into DIR (default: here); --existing: only a new key
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -482,6 +486,30 @@ Examples
   'policy.updated': 'Replaced the inline policy {name} of group {group} with this one',
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
+  'cli.adminUsage':
+    'Usage: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+  'admin.badUserName':
+    '"{name}" cannot be an IAM user name: use letters, digits and + = , . @ _ - only, up to 64 characters.',
+  'admin.badPath':
+    '--path {path} is not an IAM path: it starts and ends with /, such as / or /engineering/.',
+  'admin.csvExists':
+    '{path} exists already, and it is never overwritten (it may hold another key). Move it away, or choose another folder with --out.',
+  'admin.noOutDir': '--out {path} is not a folder. Create it first, or name an existing one.',
+  'admin.userExists':
+    'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
+  'admin.twoKeys':
+    '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used (aws iam delete-access-key --user-name {name} --access-key-id ID), then run again.',
+  'admin.userCreated': 'Created IAM user {name} ({arn})',
+  'admin.noGroup':
+    'There is no IAM group {group}. Create it with its policy first:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+  'admin.addedToGroup': 'Added {name} to group {group}',
+  'admin.keyWritten': 'Created access key {keyId}; its secret is only in {path} (mode 600)',
+  'admin.createUserNext':
+    'Next, with {name}\'s phone at hand:  mfa-onboard {path} --profile {profile} --user {name}  (or hand the file to {name}, who runs  mfa-onboard {path})',
+  'admin.undone': 'Took back: {what}',
+  'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
+  'admin.createDenied':
+    'Profile {profile} may not do {action} ({message}). Creating users takes an administrator\'s profile with iam:CreateUser, iam:AddUserToGroup and iam:CreateAccessKey.',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -17,6 +17,10 @@ export const ja: Record<keyof typeof en, string> = {
                      [--attach-group NAME [--create-group] --profile ADMIN]
                                         自分の MFA だけを管理でき、MFA なしではそれ以外を
                                         拒否する IAM ポリシーを表示します (グループにも付けられます)
+  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
+                                        管理者がユーザーを作成してグループに追加し、
+                                        NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
+                                        フォルダー) に書き込みます。--existing: キーだけ作成
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -469,4 +473,24 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'policy.updated': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えました',
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
+  'cli.adminUsage':
+    '使い方: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+  'admin.badUserName': '"{name}" は IAM ユーザー名として使えません。英数字と + = , . @ _ - のみ、64 文字以内で指定してください。',
+  'admin.badPath': '--path {path} は IAM のパスではありません。/ や /engineering/ のように / で始まり / で終わる必要があります。',
+  'admin.csvExists': '{path} はすでにあります。別のキーが入っている可能性があるため上書きしません。移動するか、--out で別のフォルダーを指定してください。',
+  'admin.noOutDir': '--out {path} はフォルダーではありません。先に作成するか、既存のフォルダーを指定してください。',
+  'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
+  'admin.twoKeys':
+    '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから (aws iam delete-access-key --user-name {name} --access-key-id ID) 再実行してください。',
+  'admin.userCreated': 'IAM ユーザー {name} を作成しました ({arn})',
+  'admin.noGroup':
+    'IAM グループ {group} はありません。先にポリシー付きで作成してください:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+  'admin.addedToGroup': '{name} をグループ {group} に追加しました',
+  'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
+  'admin.createUserNext':
+    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを {name} に渡し、{name} が  mfa-onboard {path}  を実行します)',
+  'admin.undone': '元に戻しました: {what}',
+  'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
+  'admin.createDenied':
+    'プロファイル {profile} には {action} の権限がありません ({message})。ユーザーを作成するには、iam:CreateUser、iam:AddUserToGroup、iam:CreateAccessKey の権限を持つ管理者のプロファイルが必要です。',
 };

@@ -1,0 +1,104 @@
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AwsError } from '../aws/errors.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { WizardDeps } from '../wizard/context.js';
+import { Journal } from '../wizard/journal.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { regionForCalls } from '../wizard/steps/save-profiles.js';
+
+export interface CreateUserOptions {
+  /** The administrator's profile. */
+  profile: string;
+  name: string;
+  path: string;
+  group?: string;
+  /** Where `<name>_accessKeys.csv` goes (default: the current directory). */
+  outDir: string;
+  /** The user may exist already: then only a key is made (if the user has fewer than two). */
+  existing: boolean;
+  region?: string;
+  envRegion?: string;
+}
+
+const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
+/** IAM allows two access keys per user. */
+const MAX_KEYS = 2;
+
+/** The per-key CSV exactly as the console's download has it (no user name in it). */
+export function accessKeyCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
+  return `Access key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
+}
+
+/**
+ * `mfa-onboard admin create-user NAME`: creates the IAM user (in `--group`), an access key,
+ * and `<NAME>_accessKeys.csv` (mode 0600, never over another file). The secret goes into
+ * that file only. Anything made before a failure is taken back.
+ */
+export async function runCreateUser(options: CreateUserOptions, deps: WizardDeps): Promise<void> {
+  const { out } = deps;
+  const { name } = options;
+  if (!USER_NAME.test(name)) throw new UserError('admin.badUserName', { name });
+  if (!IAM_PATH.test(options.path)) throw new UserError('admin.badPath', { path: options.path });
+  assertProfileName(options.profile, '--profile');
+  const file = resolve(join(options.outDir, `${name}_accessKeys.csv`));
+  // Checked first, so that nothing is created for a key that could not be written down.
+  if (await fs.stat(file).catch(() => undefined)) throw new UserError('admin.csvExists', { path: file });
+  const outDir = await fs.stat(options.outDir).catch(() => undefined);
+  if (!outDir?.isDirectory()) throw new UserError('admin.noOutDir', { path: options.outDir });
+
+  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const aws = await deps.awsFor(region)({ profile: options.profile });
+  const journal = new Journal();
+  try {
+    let exists = true;
+    try {
+      await aws.getUser(name);
+    } catch (error) {
+      if (!(error instanceof AwsError && error.is('NoSuchEntity'))) throw error;
+      exists = false;
+    }
+    if (exists && !options.existing) throw new UserError('admin.userExists', { name });
+    if (exists) {
+      const keys = await aws.listAccessKeys(name);
+      if (keys.length >= MAX_KEYS) throw new UserError('admin.twoKeys', { name, keys: keys.join(', ') });
+    } else {
+      const { arn } = await aws.createUser(name, options.path);
+      journal.record(`user ${name}`, () => aws.deleteUser(name));
+      out.success(t('admin.userCreated', { name, arn }));
+    }
+    if (options.group !== undefined) {
+      const group = options.group;
+      try {
+        await aws.addUserToGroup(name, group);
+      } catch (error) {
+        if (error instanceof AwsError && error.is('NoSuchEntity')) throw new UserError('admin.noGroup', { group }, { cause: error });
+        throw error;
+      }
+      // A user who was there before may have been in the group before: leave that be.
+      if (!exists) journal.record(`${name} in ${group}`, () => aws.removeUserFromGroup(name, group));
+      out.success(t('admin.addedToGroup', { name, group }));
+    }
+    const key = await aws.createAccessKey(name);
+    out.addSecret(key.secretAccessKey);
+    journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
+    // 'wx': created here, or not at all (another file of that name is never replaced).
+    await fs.writeFile(file, accessKeyCsv(key), { mode: 0o600, flag: 'wx' });
+    journal.commit();
+    out.success(t('admin.keyWritten', { keyId: key.accessKeyId, path: file }));
+    out.info(t('admin.createUserNext', { path: file, name, profile: options.profile }));
+  } catch (error) {
+    if (journal.pending) {
+      for (const undone of await journal.rollback()) {
+        if (undone.error === undefined) out.info(t('admin.undone', { what: undone.label }));
+        else out.warn(t('admin.undoFailed', { what: undone.label }));
+      }
+    }
+    if (error instanceof AwsError && error.is('AccessDenied')) {
+      throw new UserError('admin.createDenied', { profile: options.profile, action: error.action, message: error.awsMessage }, { cause: error });
+    }
+    throw error;
+  }
+}
