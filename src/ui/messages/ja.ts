@@ -488,7 +488,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'admin.addedToGroup': '{name} をグループ {group} に追加しました',
   'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
   'admin.createUserNext':
-    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを {name} に渡し、{name} が  mfa-onboard {path}  を実行します)',
+    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを本人に渡し、{name} が  mfa-onboard {path}  を実行します)',
   'admin.undone': '元に戻しました: {what}',
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':
