@@ -47,12 +47,16 @@ const OPTIONS = {
   out: { type: 'string' },
   path: { type: 'string' },
   existing: { type: 'boolean' },
+  create: { type: 'boolean' },
+  only: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  report: { type: 'string' },
 } as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'demo', 'help'] as const;
+const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -121,7 +125,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         throw new UserError('cli.badEndpoint', { value: flags['endpoint-url'] });
       }
     }
-    const maxPositionals = command === 'setup' ? 1 : command === 'admin' ? 2 : 0;
+    const maxPositionals = command === 'setup' || command === 'batch' ? 1 : command === 'admin' ? 2 : 0;
     if (positionals.length > maxPositionals) {
       throw new UserError('cli.extraArgument', { argument: positionals[maxPositionals]! });
     }
@@ -147,6 +151,19 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       ]);
       const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
       await runCreateUser(createUserOptions(flags, positionals[1], runtime.env), deps);
+    } else if (command === 'batch') {
+      if (positionals[0] === undefined) throw new UserError('batch.usage');
+      const [{ runBatch }, { createWizardDeps }, { batchOptions }] = await Promise.all([
+        import('./commands/batch.js'),
+        import('./deps.js'),
+        import('./commands/options.js'),
+      ]);
+      const deps = createWizardDeps(runtime, out, {
+        yes: Boolean(flags.yes),
+        codesFromStdin: Boolean(flags['codes-from-stdin']),
+        endpoint: flags['endpoint-url'],
+      });
+      await runBatch(batchOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
     } else if (command === 'policy') {
       const [{ runPolicy }, { createWizardDeps }, { policyOptions }] = await Promise.all([
         import('./commands/policy.js'),

@@ -22,7 +22,8 @@ export interface CreateUserOptions {
   envRegion?: string;
 }
 
-const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+/** IAM's pattern for user names. */
+export const USER_NAME = /^[\w+=,.@-]{1,64}$/;
 const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
 /** IAM allows two access keys per user. */
 const MAX_KEYS = 2;

@@ -5,6 +5,7 @@ import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/dur
 import type { SessionOptions } from './session.js';
 import { DEVICE_NAME_SCOPES, type DeviceNameScope } from '../policy/document.js';
 import type { CreateUserOptions } from './admin.js';
+import type { BatchOptions } from './batch.js';
 import type { PolicyOptions } from './policy.js';
 import type { ResetOptions } from './reset.js';
 import type { StatusOptions } from './status.js';
@@ -128,5 +129,20 @@ export function createUserOptions(flags: Flags, name: string, env: NodeJS.Proces
     existing: Boolean(flags.existing),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...envRegion(env),
+  };
+}
+
+/** Flags of `mfa-onboard batch users.csv` → its options (the wizard's flags apply to each hire). */
+export function batchOptions(flags: Flags, usersCsv: string, env: NodeJS.ProcessEnv): BatchOptions {
+  return {
+    usersCsv,
+    profile: profileFlag(flags, env),
+    create: Boolean(flags.create),
+    only: flags.only ?? [],
+    skip: flags.skip ?? [],
+    ...(flags.report !== undefined ? { report: flags.report } : {}),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...envRegion(env),
+    setup: setupOptions({ ...flags, user: undefined, serial: undefined }, undefined, env),
   };
 }

@@ -63,3 +63,10 @@ export function table(rows: [label: string, value: string][]): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
   return rows.map(([label, value]) => `  ${padToWidth(label, labelWidth)}  ${value}`);
 }
+
+/** Rows of cells in aligned columns (by display width), two spaces between. */
+export function grid(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i]!))).join('  ')}`.trimEnd());
+}

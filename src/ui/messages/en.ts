@@ -23,6 +23,10 @@ Usage
                                         an administrator creates the user, adds it to the
                                         group and writes NAME_accessKeys.csv (mode 0600)
                                         into DIR (default: here); --existing: only a new key
+  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
+                    [--report FILE]     enrol several hires one after another, each with
+                                        their phone; resumable (users.csv.state.json), with
+                                        an audit log (users.csv.audit.jsonl) and a report
   mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
   mfa-onboard help                      show this help
 
@@ -510,6 +514,44 @@ Examples
   'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
   'admin.createDenied':
     'Profile {profile} may not do {action} ({message}). Creating users takes an administrator\'s profile with iam:CreateUser, iam:AddUserToGroup and iam:CreateAccessKey.',
+  'batch.usage':
+    'Usage: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+  'batch.badFile':
+    '{path} is not a readable CSV. It needs a header line with a user column, and one hire per line.',
+  'batch.noUserColumn':
+    '{path} has no user column. Its first line names the columns: user (required), path, group, csv (the hire\'s access-key CSV).',
+  'batch.badUser':
+    'Line {line} of {path}: "{name}" is not an IAM user name (letters, digits and + = , . @ _ - only, up to 64 characters).',
+  'batch.duplicate': '{name} is listed twice in {path}. List each hire once.',
+  'batch.empty': '{path} lists no hires: add one user per line under the header.',
+  'batch.badState':
+    'The batch\'s state file {path} is damaged. Move it away to start the batch over (hires already enrolled are then offered again).',
+  'batch.notInFile': '{name} (from --only or --skip) is not listed in {path}.',
+  'batch.selfInFile':
+    'The administrator\'s own user ({arn}) is listed among the hires. Enrol yourself with the wizard, not in a batch.',
+  'batch.resuming':
+    '{done} of {total} hires are already done or skipped (from {path}): carrying on with the rest.',
+  'batch.handOver': 'Hire {k} of {n}: {user}. Hand the keyboard to {user}, with their phone.',
+  'batch.ready': 'Ready to enrol {user}?',
+  'batch.enrol': 'Yes: enrol {user} now',
+  'batch.skip': 'Skip {user} (not here today)',
+  'batch.stopped': 'Stopped at {user}. Everyone before is recorded; run  {command}  to carry on.',
+  'batch.failed': '{user} was not enrolled: {message}',
+  'batch.summary': 'Batch: {done} of {total} hires enrolled',
+  'batch.colUser': 'User',
+  'batch.colStatus': 'Status',
+  'batch.colDevice': 'MFA device',
+  'batch.colEnabled': 'Enabled at',
+  'batch.colSession': 'Session verified',
+  'batch.colError': 'Error',
+  'batch.statusDone': 'done',
+  'batch.statusSkipped': 'skipped',
+  'batch.statusFailed': 'failed',
+  'batch.sessionYes': 'yes',
+  'batch.sessionNo': 'no (needs the hire\'s keys)',
+  'batch.reportWritten': 'Wrote the report to {path}',
+  'batch.someFailed':
+    'Some hires were not enrolled ({failed}). Run the same command again to try them again; the others are kept.',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

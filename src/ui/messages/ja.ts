@@ -21,6 +21,10 @@ export const ja: Record<keyof typeof en, string> = {
                                         管理者がユーザーを作成してグループに追加し、
                                         NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
                                         フォルダー) に書き込みます。--existing: キーだけ作成
+  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
+                    [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
+                                        します。中断しても再開でき (users.csv.state.json)、
+                                        監査ログ (users.csv.audit.jsonl) とレポートを残します
   mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
   mfa-onboard help                      このヘルプを表示します
 
@@ -493,4 +497,36 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ユーザーを作成するには、iam:CreateUser、iam:AddUserToGroup、iam:CreateAccessKey の権限を持つ管理者のプロファイルが必要です。',
+  'batch.usage':
+    '使い方: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+  'batch.badFile': '{path} は読み取れる CSV ではありません。user 列を含むヘッダー行と、1 行に 1 人の新入社員が必要です。',
+  'batch.noUserColumn':
+    '{path} には user 列がありません。1 行目に列名を書いてください: user (必須)、path、group、csv (新入社員のアクセスキー CSV)。',
+  'batch.badUser': '{path} の {line} 行目: "{name}" は IAM ユーザー名ではありません (英数字と + = , . @ _ - のみ、64 文字以内)。',
+  'batch.duplicate': '{name} が {path} に 2 回書かれています。1 人につき 1 行にしてください。',
+  'batch.empty': '{path} に新入社員が書かれていません。ヘッダーの下に 1 行に 1 人ずつ書いてください。',
+  'batch.badState': 'バッチの状態ファイル {path} が壊れています。最初からやり直すにはこのファイルを移動してください (登録済みの新入社員も再び対象になります)。',
+  'batch.notInFile': '{name} (--only または --skip で指定) は {path} に書かれていません。',
+  'batch.selfInFile': '管理者自身のユーザー ({arn}) が新入社員の一覧に含まれています。自分自身はバッチではなくウィザードで登録してください。',
+  'batch.resuming': '{total} 人中 {done} 人はすでに完了またはスキップ済みです ({path})。残りを続けます。',
+  'batch.handOver': '{n} 人中 {k} 人目: {user}。{user} にスマートフォンを用意してもらい、キーボードを渡してください。',
+  'batch.ready': '{user} を登録する準備はできましたか?',
+  'batch.enrol': 'はい: 今 {user} を登録する',
+  'batch.skip': '{user} をスキップする (今日はいない)',
+  'batch.stopped': '{user} で止めました。それまでの結果は記録されています。続けるには  {command}  を実行してください。',
+  'batch.failed': '{user} は登録できませんでした: {message}',
+  'batch.summary': 'バッチ: {total} 人中 {done} 人を登録しました',
+  'batch.colUser': 'ユーザー',
+  'batch.colStatus': '状態',
+  'batch.colDevice': 'MFA デバイス',
+  'batch.colEnabled': '有効化日時',
+  'batch.colSession': 'セッション確認',
+  'batch.colError': 'エラー',
+  'batch.statusDone': '完了',
+  'batch.statusSkipped': 'スキップ',
+  'batch.statusFailed': '失敗',
+  'batch.sessionYes': '済み',
+  'batch.sessionNo': '未 (本人のキーが必要)',
+  'batch.reportWritten': 'レポートを {path} に書き込みました',
+  'batch.someFailed': '登録できなかった新入社員がいます ({failed})。同じコマンドを再実行すると、その人たちだけ再試行します。',
 };

@@ -1,0 +1,299 @@
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
+import type { Aws, AwsFactory } from '../aws/client.js';
+import { AwsError } from '../aws/errors.js';
+import { CancelledError, UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { grid } from '../ui/width.js';
+import type { SetupOptions, WizardDeps } from '../wizard/context.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { runCreateUser, USER_NAME } from './admin.js';
+import { runSetup } from './setup.js';
+
+/** One hire of users.csv. */
+export interface Hire {
+  user: string;
+  path?: string;
+  group?: string;
+  /** The hire's access-key CSV, when the admin has it (relative to users.csv). */
+  csv?: string;
+}
+
+export interface BatchOptions {
+  usersCsv: string;
+  profile: string;
+  /** Create users that do not exist (with --group/path from the file), and their key CSV. */
+  create: boolean;
+  only: string[];
+  skip: string[];
+  report?: string;
+  region?: string;
+  envRegion?: string;
+  /** The wizard's own options, for each enrolment. */
+  setup: SetupOptions;
+}
+
+/** What became of one hire: kept in the state file (never a secret) and in the report. */
+export interface Outcome {
+  user: string;
+  status: 'done' | 'skipped' | 'failed';
+  serialNumber?: string;
+  enabledAt?: string;
+  sessionVerified?: boolean;
+  error?: string;
+}
+
+interface State {
+  version: 1;
+  hires: Record<string, Outcome>;
+}
+
+const STATUS = { done: 'batch.statusDone', skipped: 'batch.statusSkipped', failed: 'batch.statusFailed' } as const;
+/** Clears the screen and its scrollback (the last hire's QR code must not be scrolled back to). */
+const CLEAR_ALL = '\u001b[H\u001b[2J\u001b[3J';
+
+/** Reads users.csv: a header with `user` (or `user name`), and optionally `path`, `group`, `csv`. */
+export function parseUsersCsv(text: string, file: string): Hire[] {
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch {
+    throw new UserError('batch.badFile', { path: file });
+  }
+  const header = (rows.shift() ?? []).map((cell) => cell.toLowerCase().replace(/[^a-z]/g, ''));
+  const column = (...names: string[]) => header.findIndex((cell) => names.includes(cell));
+  const [user, path, group, csv] = [column('user', 'username'), column('path'), column('group'), column('csv', 'accesskeycsv', 'keys')];
+  if (user < 0) throw new UserError('batch.noUserColumn', { path: file });
+  const hires: Hire[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const name = row[user] ?? '';
+    if (!USER_NAME.test(name)) throw new UserError('batch.badUser', { path: file, line: index + 2, name });
+    if (seen.has(name.toLowerCase())) throw new UserError('batch.duplicate', { path: file, name });
+    seen.add(name.toLowerCase());
+    const cell = (at: number) => (at >= 0 && row[at] ? row[at] : undefined);
+    const [p, g, c] = [cell(path), cell(group), cell(csv)];
+    hires.push({ user: name, ...(p ? { path: p } : {}), ...(g ? { group: g } : {}), ...(c ? { csv: c } : {}) });
+  });
+  if (hires.length === 0) throw new UserError('batch.empty', { path: file });
+  return hires;
+}
+
+/** Writes a file whole (temporary file, then rename), readable by the owner only. */
+async function writeWhole(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, text, { mode: 0o600 });
+  await fs.rename(temporary, path);
+}
+
+async function readState(path: string): Promise<State> {
+  const text = await fs.readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return { version: 1, hires: {} };
+  try {
+    const state = JSON.parse(text) as State;
+    if (state.version === 1 && typeof state.hires === 'object') return state;
+  } catch {
+    // fall through
+  }
+  throw new UserError('batch.badState', { path });
+}
+
+/** IAM calls that change something, as the audit log names them. */
+const AUDITED: Partial<Record<keyof Aws, string>> = {
+  createUser: 'iam:CreateUser',
+  deleteUser: 'iam:DeleteUser',
+  addUserToGroup: 'iam:AddUserToGroup',
+  removeUserFromGroup: 'iam:RemoveUserFromGroup',
+  createAccessKey: 'iam:CreateAccessKey',
+  deleteAccessKey: 'iam:DeleteAccessKey',
+  createVirtualMfaDevice: 'iam:CreateVirtualMFADevice',
+  deleteVirtualMfaDevice: 'iam:DeleteVirtualMFADevice',
+  enableMfaDevice: 'iam:EnableMFADevice',
+  deactivateMfaDevice: 'iam:DeactivateMFADevice',
+};
+
+/**
+ * The administrator's client, with each change appended to the audit log as a JSON line:
+ * time, admin ARN, action, target user, device (for device calls), result. Arguments that
+ * could be secret (codes) are never written.
+ */
+function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string, target: () => string): Aws {
+  return new Proxy(aws, {
+    get(client, property, receiver) {
+      const value = Reflect.get(client, property, receiver) as unknown;
+      const action = AUDITED[property as keyof Aws];
+      if (!action || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const serial = args.find((a): a is string => typeof a === 'string' && /^arn:[^:]+:iam::\d+:mfa\//.test(a));
+        const entry = { time: new Date().toISOString(), admin, action, user: target(), ...(serial ? { device: serial } : {}) };
+        try {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+          const created = action === 'iam:CreateVirtualMFADevice' ? { device: (result as { serialNumber: string }).serialNumber } : {};
+          await log({ ...entry, ...created, result: 'ok' });
+          return result;
+        } catch (error) {
+          await log({ ...entry, result: error instanceof AwsError ? error.code : 'error' });
+          throw error;
+        }
+      };
+    },
+  });
+}
+
+/**
+ * `mfa-onboard batch users.csv --profile ADMIN`: each hire in turn (created first with
+ * --create), enrolled with their own phone in admin mode, with a hand-over screen between
+ * hires. Resumable from a state file; a report and an audit log at the end.
+ */
+export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
+  const { out } = deps;
+  assertProfileName(options.profile, '--profile');
+  const text = await fs.readFile(options.usersCsv, 'utf8').catch(() => {
+    throw new UserError('csv.notFound', { path: options.usersCsv });
+  });
+  const all = parseUsersCsv(text, options.usersCsv);
+  for (const name of [...options.only, ...options.skip]) {
+    if (!all.some((h) => h.user === name)) throw new UserError('batch.notInFile', { name, path: options.usersCsv });
+  }
+  const statePath = `${options.usersCsv}.state.json`;
+  const auditPath = `${options.usersCsv}.audit.jsonl`;
+  const state = await readState(statePath);
+  const saveState = () => writeWhole(statePath, `${JSON.stringify(state, null, 2)}\n`);
+  const log = async (entry: object) => {
+    await fs.appendFile(auditPath, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  };
+
+  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const adminAws = await deps.awsFor(region)({ profile: options.profile });
+  const adminArn = (await adminAws.getCallerIdentity()).arn;
+  if (parseCallerArn(adminArn).kind === 'user' && all.some((h) => h.user === parseCallerArn(adminArn).userName)) {
+    throw new UserError('batch.selfInFile', { arn: adminArn });
+  }
+  let current = '';
+  const auditedFactory = (forRegion: string): AwsFactory => async (source) => {
+    const client = await deps.awsFor(forRegion)(source);
+    // Only the administrator's calls are admin actions; a hire's own keys act for the hire.
+    return 'profile' in source && source.profile === options.profile ? audited(client, log, adminArn, () => current) : client;
+  };
+  const batchDeps: WizardDeps = { ...deps, awsFor: auditedFactory };
+
+  // The hires this run is about (--only), in the file's order; --skip marks some of them handled.
+  const selected = all.filter((h) => options.only.length === 0 || options.only.includes(h.user));
+  const wanted = selected.filter((h) => !options.skip.includes(h.user));
+  for (const name of options.skip) {
+    state.hires[name] = { user: name, status: 'skipped' };
+    await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: name, result: 'ok' });
+  }
+  // Done and skipped hires stay so; failed ones are tried again.
+  const todo = wanted.filter((h) => !['done', 'skipped'].includes(state.hires[h.user]?.status ?? ''));
+  const handled = selected.length - todo.length;
+  if (handled > 0) out.info(t('batch.resuming', { done: handled, total: selected.length, path: statePath }));
+  await saveState();
+
+  for (const [index, hire] of todo.entries()) {
+    current = hire.user;
+    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
+    if (out.size()) out.raw(CLEAR_ALL);
+    out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
+    const go = await deps.prompter.select({
+      message: t('batch.ready', { user: hire.user }),
+      flag: '--yes',
+      choices: [
+        { value: 'enrol', name: t('batch.enrol', { user: hire.user }) },
+        { value: 'skip', name: t('batch.skip', { user: hire.user }) },
+      ],
+      default: 'enrol',
+    });
+    if (go === 'skip') {
+      state.hires[hire.user] = { user: hire.user, status: 'skipped' };
+      await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+      await saveState();
+      continue;
+    }
+    try {
+      let csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
+      const outDir = dirname(options.usersCsv);
+      const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
+      if (options.create && !(await userExists(adminAws, hire.user))) {
+        await runCreateUser(
+          { profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
+          batchDeps,
+        );
+      }
+      // The key CSV --create wrote (in this run or in one that stopped): the hire's keys.
+      if (csv === undefined && options.create && (await fs.stat(madeHere).catch(() => undefined))) csv = madeHere;
+      // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
+      const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
+      await runSetup(
+        { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false },
+        batchDeps,
+        endpoint,
+      );
+      const device = (await adminAws.listMfaDevices(hire.user)).find((d) => deviceNameOf(d.serialNumber).startsWith(hire.user));
+      state.hires[hire.user] = {
+        user: hire.user,
+        status: 'done',
+        ...(device ? { serialNumber: device.serialNumber, ...(device.enableDate ? { enabledAt: device.enableDate.toISOString() } : {}) } : {}),
+        sessionVerified: csv !== undefined,
+      };
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        await saveState();
+        out.info(t('batch.stopped', { user: hire.user, command: `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}` }));
+        throw error;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      state.hires[hire.user] = { user: hire.user, status: 'failed', error: message };
+      out.warn(t('batch.failed', { user: hire.user, message }));
+    }
+    await saveState();
+  }
+  current = '';
+  const outcomes = selected.map((h) => state.hires[h.user] ?? { user: h.user, status: 'skipped' as const });
+  await report(outcomes, options, deps);
+}
+
+async function userExists(aws: Aws, user: string): Promise<boolean> {
+  try {
+    await aws.getUser(user);
+    return true;
+  } catch (error) {
+    if (error instanceof AwsError && error.is('NoSuchEntity')) return false;
+    throw error;
+  }
+}
+
+/** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
+async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  const { out } = deps;
+  const done = outcomes.filter((o) => o.status === 'done').length;
+  out.heading(t('batch.summary', { done, total: outcomes.length }));
+  const rows: string[][] = [
+    [t('batch.colUser'), t('batch.colStatus'), t('batch.colDevice'), t('batch.colEnabled'), t('batch.colSession'), t('batch.colError')],
+    ...outcomes.map((o) => [
+      o.user,
+      t(STATUS[o.status]),
+      o.serialNumber ?? '-',
+      o.enabledAt ?? '-',
+      o.status !== 'done' ? '-' : t(o.sessionVerified ? 'batch.sessionYes' : 'batch.sessionNo'),
+      o.error ?? '',
+    ]),
+  ];
+  for (const line of grid(rows)) out.info(line);
+  if (options.report !== undefined) {
+    const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const text = options.report.endsWith('.json')
+      ? `${JSON.stringify(outcomes, null, 2)}\n`
+      : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
+          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' ? String(Boolean(o.sessionVerified)) : '', o.error ?? ''].map(quote).join(','),
+        )].join('\n') + '\n';
+    await writeWhole(options.report, text);
+    out.success(t('batch.reportWritten', { path: options.report }));
+  }
+  if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {
+    throw new UserError('batch.someFailed', { failed: outcomes.filter((o) => o.status === 'failed').map((o) => o.user).join(', ') });
+  }
+}

@@ -1,0 +1,129 @@
+import { promises as fs } from 'node:fs';
+import { CreateGroupCommand, GetGroupCommand } from '@aws-sdk/client-iam';
+import { describe, expect, it } from 'vitest';
+import { CancelledError } from '../../src/errors.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { fakeClock } from '../helpers/clock.js';
+import { adminIam, listDevices } from '../helpers/moto.js';
+import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
+import { runCli } from '../helpers/run.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+describe('mfa-onboard batch, against moto', () => {
+  const world = useMotoWorld();
+
+  async function setUp() {
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
+    await adminIam(world.moto).send(new CreateGroupCommand({ GroupName: 'new-hires' }));
+    return world.box.write('users.csv', '\uFEFFUser,Group,Path\r\nalice,new-hires,/\r\nbob,new-hires,/eng/\r\ncarol,new-hires,/\r\n');
+  }
+
+  /**
+   * The fake clock only moves when the wizard waits, so over several hires it runs ahead of
+   * the emulator's; from 30 s off the wizard takes AWS's time (the Date header) instead, and
+   * so does this phone, to show what the wizard expects.
+   */
+  let shift = 0;
+  const phone = (user: string, clock: ReturnType<typeof fakeClock>) => async () => {
+    const seed = (await listDevices(world.moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`))?.seed;
+    return codeAt(seed!, counterAt(clock.now() + shift));
+  };
+  /** One hire at the keyboard: ready, scanned, two codes, the session code. */
+  const hire = (user: string, clock: ReturnType<typeof fakeClock>): Answer[] => [
+    {
+      flag: '--yes',
+      answer: () => {
+        const skew = Date.now() - clock.now();
+        shift = Math.abs(skew) >= 30_000 ? skew : 0;
+        return 'enrol';
+      },
+    },
+    { flag: '--yes', answer: 'continue' },
+    { flag: '--codes-from-stdin', answer: phone(user, clock) },
+    { flag: '--codes-from-stdin', answer: phone(user, clock) },
+    { flag: '--codes-from-stdin', answer: phone(user, clock) },
+  ];
+  const args = (users: string, ...extra: string[]) => [
+    'batch', users, '--profile', 'admin', '--create', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/qr-${Math.random()}.png`,
+    '--endpoint-url', world.moto.url, ...extra,
+  ];
+
+  it('three hires, stopped during the second and resumed: three enabled devices, a report, an audit log, no secret anywhere', async () => {
+    const users = await setUp();
+    let clock = fakeClock();
+    const first = await runCli(args(users), {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([...hire('alice', clock), { flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }]),
+    });
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('Hire 1 of 3: alice');
+    expect(first.stderr).toContain('Hire 2 of 3: bob');
+    expect(first.stderr).toContain(`Stopped at bob. Everyone before is recorded; run  mfa-onboard batch ${users} --profile admin  to carry on`);
+    // bob's unfinished device went with the Ctrl-C; alice's stays.
+    expect((await listDevices(world.moto)).map((d) => [d.serialNumber, d.user])).toEqual([['arn:aws:iam::123456789012:mfa/alice', 'alice']]);
+
+    clock = fakeClock();
+    const report = `${world.box.dir}/report.json`;
+    const second = await runCli(args(users, '--report', report), {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([...hire('bob', clock), ...hire('carol', clock)]),
+    });
+    expect(second.stderr).toContain('1 of 3 hires are already done or skipped');
+    expect(second.stderr).toContain('Hire 2 of 3: bob');
+    expect(second.code).toBe(0);
+    const devices = await listDevices(world.moto);
+    expect(devices.map((d) => d.user).sort()).toEqual(['alice', 'bob', 'carol']);
+    const written = JSON.parse(await fs.readFile(report, 'utf8'));
+    expect(written).toMatchObject([
+      { user: 'alice', status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', sessionVerified: true },
+      { user: 'bob', status: 'done', sessionVerified: true },
+      { user: 'carol', status: 'done', sessionVerified: true },
+    ]);
+    expect(second.stderr).toMatch(/Batch: 3 of 3 hires enrolled/);
+    const group = await adminIam(world.moto).send(new GetGroupCommand({ GroupName: 'new-hires' }));
+    expect(group.Users?.map((u) => u.UserName).sort()).toEqual(['alice', 'bob', 'carol']);
+
+    // The audit log: every change the admin made, with who and for whom, and no secret.
+    const audit = (await fs.readFile(`${users}.audit.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const actions = (user: string) => audit.filter((e) => e.user === user && e.result === 'ok').map((e) => e.action);
+    expect(actions('carol')).toEqual(['iam:CreateUser', 'iam:AddUserToGroup', 'iam:CreateAccessKey', 'iam:CreateVirtualMFADevice', 'iam:EnableMFADevice']);
+    expect(audit.filter((e) => e.user === 'bob' && e.action === 'iam:DeleteVirtualMFADevice')).toHaveLength(1); // the Ctrl-C's clean-up
+    for (const entry of audit) expect(entry).toMatchObject({ admin: 'arn:aws:sts::123456789012:user/moto', time: expect.any(String) });
+    const secrets = await Promise.all(['alice', 'bob', 'carol'].map(async (u) => (await fs.readFile(`${world.box.dir}/${u}_accessKeys.csv`, 'utf8')).split(/[,\r\n]+/)[3]!));
+    const state = await fs.readFile(`${users}.state.json`, 'utf8');
+    for (const secret of [...secrets, ...devices.map((d) => d.seed!)]) {
+      for (const text of [first.stderr, second.stderr, JSON.stringify(audit), state, JSON.stringify(written)]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it('--only and --skip choose the hires; a CSV report; a skipped hire counts as handled', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const report = `${world.box.dir}/report.csv`;
+    const result = await runCli(args(users, '--skip', 'alice', '--only', 'bob', '--only', 'alice', '--report', report), {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter(hire('bob', clock)),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Hire 2 of 2: bob'); // alice, skipped, was the first
+    const lines = (await fs.readFile(report, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('user,status,serial_number,enabled_at,session_verified,error');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['alice,skipped', 'bob,done']);
+  });
+
+  it('a users.csv without a user column, or an --only not in it, is refused before anything is done', async () => {
+    await setUp();
+    const bad = await world.box.write('bad.csv', 'name\nalice\n');
+    const noColumn = await runCli(['batch', bad, '--profile', 'admin', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(noColumn.code).toBe(1);
+    expect(noColumn.stderr).toContain('has no user column');
+    const users = await world.box.write('u.csv', 'user\nalice\n');
+    const only = await runCli(['batch', users, '--profile', 'admin', '--only', 'zed', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(only.stderr).toContain('zed (from --only or --skip) is not listed');
+    expect(await listDevices(world.moto)).toEqual([]);
+  });
+});
