@@ -198,22 +198,22 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     // The hand-over: the last hire's QR code leaves the screen and the scrollback.
     if (out.size()) out.raw(CLEAR_ALL);
     out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
-    const go = await deps.prompter.select({
-      message: t('batch.ready', { user: hire.user }),
-      flag: '--yes',
-      choices: [
-        { value: 'enrol', name: t('batch.enrol', { user: hire.user }) },
-        { value: 'skip', name: t('batch.skip', { user: hire.user }) },
-      ],
-      default: 'enrol',
-    });
-    if (go === 'skip') {
-      state.hires[hire.user] = { user: hire.user, status: 'skipped' };
-      await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
-      await saveState();
-      continue;
-    }
     try {
+      const go = await deps.prompter.select({
+        message: t('batch.ready', { user: hire.user }),
+        flag: '--yes',
+        choices: [
+          { value: 'enrol', name: t('batch.enrol', { user: hire.user }) },
+          { value: 'skip', name: t('batch.skip', { user: hire.user }) },
+        ],
+        default: 'enrol',
+      });
+      if (go === 'skip') {
+        state.hires[hire.user] = { user: hire.user, status: 'skipped' };
+        await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+        await saveState();
+        continue;
+      }
       let csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
       const outDir = dirname(options.usersCsv);
       const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);

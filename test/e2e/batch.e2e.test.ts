@@ -1,0 +1,61 @@
+import { promises as fs } from 'node:fs';
+import { CreateGroupCommand } from '@aws-sdk/client-iam';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
+import { adminIam, listDevices } from '../helpers/moto.js';
+import { enrolWithPhone, type Phone } from '../helpers/phone.js';
+import { Screen } from '../helpers/screen.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+describe('mfa-onboard batch in a real terminal: three hires, three phones', () => {
+  const world = useMotoWorld();
+  const screens: Screen[] = [];
+  afterEach(() => {
+    for (const s of screens.splice(0)) s.kill();
+  });
+
+  it('enrols two, is interrupted at the third, resumes, and ends with three devices and a report that says so', async () => {
+    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true, mode: 0o700 });
+    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
+    await adminIam(world.moto).send(new CreateGroupCommand({ GroupName: 'new-hires' }));
+    const users = await world.box.write('users.csv', 'user,group\nalice,new-hires\nbob,new-hires\ncarol,new-hires\n');
+    const report = `${world.box.dir}/report.json`;
+    const start = () => {
+      const s = new Screen(['batch', users, '--profile', 'admin', '--create', '--region', 'us-east-1', '--report', report, '--endpoint-url', world.moto.url], world.box.env);
+      screens.push(s);
+      onTestFailed(() => console.error(s.lines().filter((l) => l.trim()).slice(-30).join('\n')));
+      return s;
+    };
+    const phones = new Map<string, Phone>();
+    const hire = async (s: Screen, user: string, from: number) => {
+      const at = await s.waitFor(`Ready to enrol ${user}?`, from);
+      // The hand-over cleared the screen and its scrollback: no earlier QR code is left to read.
+      expect(s.lines().some((line) => /[█▀▄]{10}/.test(line))).toBe(false);
+      s.answer('');
+      const { phone, at: after } = await enrolWithPhone(s, at);
+      expect(decodeURIComponent(phone.uri.pathname)).toContain(`:${user}@`);
+      phones.set(user, phone);
+      return s.waitFor(`Done: ${user} is protected by MFA`, after);
+    };
+
+    const first = start();
+    let at = await first.waitFor('Hire 1 of 3: alice');
+    at = await hire(first, 'alice', 0);
+    at = await hire(first, 'bob', at);
+    await first.waitFor('Ready to enrol carol?', at);
+    first.interrupt();
+    expect(await first.exited).toBe(2);
+    expect(first.plain()).toContain('Stopped at carol. Everyone before is recorded');
+
+    const second = start();
+    at = await second.waitFor('2 of 3 hires are already done or skipped');
+    at = await hire(second, 'carol', at);
+    await second.waitFor('Batch: 3 of 3 hires enrolled', at);
+    expect(await second.exited).toBe(0);
+
+    const devices = await listDevices(world.moto);
+    expect(devices.map((d) => [d.user, d.seed]).sort()).toEqual(['alice', 'bob', 'carol'].map((u) => [u, phones.get(u)!.secret]));
+    const written = JSON.parse(await fs.readFile(report, 'utf8')) as { user: string; status: string; sessionVerified: boolean }[];
+    expect(written.map((o) => [o.user, o.status, o.sessionVerified])).toEqual([['alice', 'done', true], ['bob', 'done', true], ['carol', 'done', true]]);
+    for (const phone of phones.values()) expect(first.raw + second.raw).not.toContain(phone.secret);
+  }, 240_000);
+});
