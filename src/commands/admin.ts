@@ -18,6 +18,8 @@ export interface CreateUserOptions {
   outDir: string;
   /** The user may exist already: then only a key is made (if the user has fewer than two). */
   existing: boolean;
+  /** Print the command that enrols the new user (not when a batch goes on to do it). */
+  announceNext?: boolean;
   region?: string;
   envRegion?: string;
 }
@@ -89,7 +91,7 @@ export async function runCreateUser(options: CreateUserOptions, deps: WizardDeps
     await fs.writeFile(file, accessKeyCsv(key), { mode: 0o600, flag: 'wx' });
     journal.commit();
     out.success(t('admin.keyWritten', { keyId: key.accessKeyId, path: file }));
-    out.info(t('admin.createUserNext', { path: file, name, profile: options.profile }));
+    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: file, name, profile: options.profile }));
   } catch (error) {
     if (journal.pending) {
       for (const undone of await journal.rollback()) {

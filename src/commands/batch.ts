@@ -219,7 +219,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
       const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
       if (options.create && !(await userExists(adminAws, hire.user))) {
         await runCreateUser(
-          { profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
+          { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
           batchDeps,
         );
       }
@@ -242,8 +242,9 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     } catch (error) {
       if (error instanceof CancelledError) {
         await saveState();
-        out.info(t('batch.stopped', { user: hire.user, command: `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}` }));
-        throw error;
+        const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
+        out.info(t('batch.stopped', { user: hire.user, command: again }));
+        throw new CancelledError('error.cancelledRunAgain');
       }
       const message = error instanceof Error ? error.message : String(error);
       state.hires[hire.user] = { user: hire.user, status: 'failed', error: message };
