@@ -20,22 +20,21 @@ describe('mfa-onboard batch, against moto', () => {
   }
 
   /**
-   * The fake clock only moves when the wizard waits, so over several hires it runs ahead of
-   * the emulator's; from 30 s off the wizard takes AWS's time (the Date header) instead, and
-   * so does this phone, to show what the wizard expects.
+   * The fake clock only moves when the wizard waits, so over several hires it would run ahead
+   * of the emulator's (and from 30 s off the wizard would take AWS's time instead). At each
+   * hand-over it is set back to the real time, as a hire's phone would be: the wizard and
+   * this phone then read the same clock.
    */
-  let shift = 0;
   const phone = (user: string, clock: ReturnType<typeof fakeClock>) => async () => {
     const seed = (await listDevices(world.moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`))?.seed;
-    return codeAt(seed!, counterAt(clock.now() + shift));
+    return codeAt(seed!, counterAt(clock.now()));
   };
   /** One hire at the keyboard: ready, scanned, two codes, the session code. */
   const hire = (user: string, clock: ReturnType<typeof fakeClock>): Answer[] => [
     {
       flag: '--yes',
       answer: () => {
-        const skew = Date.now() - clock.now();
-        shift = Math.abs(skew) >= 30_000 ? skew : 0;
+        clock.advance(Date.now() - clock.now());
         return 'enrol';
       },
     },
