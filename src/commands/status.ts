@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
+import { profileExists } from '../wizard/steps/admin.js';
 import { orphansOf } from '../wizard/steps/preflight.js';
 import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
 
@@ -27,6 +28,8 @@ export interface Status {
   configuredSerial?: string;
   configuredSerialIsCurrent: boolean;
   session?: { profile: string; expires: string; valid: boolean };
+  /** The profile on this computer the mfa_serial and session are read from (none when an admin looks at a user who has none here). */
+  localProfile?: string;
   /** Unassigned virtual devices named after the user; undefined when IAM did not let us look. */
   orphans?: string[];
 }
@@ -50,9 +53,13 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
   }));
   const orphans = await orphansOf(aws, user);
-  const configuredSerial = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(options.profile), 'mfa_serial');
-  const sessionProfile = options.sessionProfile ?? `${options.profile}-mfa`;
-  const saved = readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
+  // An administrator looking at someone else: that user's own profile (named after them,
+  // as the admin-mode wizard imports it) holds their mfa_serial and session, if it is here.
+  const forOther = options.user !== undefined && caller.userName?.toLowerCase() !== options.user.toLowerCase();
+  const localProfile = !forOther ? options.profile : (await profileExists(user, deps)) ? user : undefined;
+  const configuredSerial = localProfile === undefined ? undefined : readIniValue(await readTextFile(deps.files.configFile), configSectionNames(localProfile), 'mfa_serial');
+  const sessionProfile = options.sessionProfile ?? (localProfile === undefined ? undefined : `${localProfile}-mfa`);
+  const saved = sessionProfile === undefined ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
   const status: Status = {
     caller: who.arn,
     account: who.account,
@@ -60,7 +67,8 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     devices,
     ...(configuredSerial ? { configuredSerial } : {}),
     configuredSerialIsCurrent: configuredSerial !== undefined && devices.some((d) => d.serialNumber === configuredSerial),
-    ...(saved
+    ...(localProfile !== undefined ? { localProfile } : {}),
+    ...(saved && sessionProfile
       ? { session: { profile: sessionProfile, expires: saved.expiration.toISOString(), valid: saved.expiration.getTime() > clock.now() } }
       : {}),
     ...(orphans ? { orphans } : {}),
@@ -70,23 +78,30 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     out.data(JSON.stringify(status, null, 2));
     return status;
   }
+  const profileFlag = options.profile === 'default' ? '' : ` --profile ${options.profile}`;
+  const enrol = forOther ? `mfa-onboard${profileFlag} --user ${user}` : `mfa-onboard${profileFlag}`;
+  const notHere = t('status.notHere', { user });
   const rows: [string, string][] = [
     [t('status.caller'), who.arn],
     [t('status.user'), user],
     ...(devices.length
       ? devices.map((d): [string, string] => [t('status.device'), t('status.deviceValue', { name: d.name, serial: d.serialNumber, enabled: d.enabled ?? '?' })])
-      : [[t('status.device'), t('status.noDevice')] as [string, string]]),
+      : [[t('status.device'), t('status.noDevice', { command: enrol })] as [string, string]]),
     [
       t('status.mfaSerial'),
       configuredSerial
         ? t(status.configuredSerialIsCurrent ? 'status.serialCurrent' : 'status.serialStale', { serial: configuredSerial })
-        : t('status.none'),
+        : localProfile === undefined ? notHere : t('status.none'),
     ],
     [
       t('status.session'),
       status.session
-        ? t(status.session.valid ? 'status.sessionValid' : 'status.sessionEnded', { profile: sessionProfile, expires: status.session.expires })
-        : t('status.none'),
+        ? t(status.session.valid ? 'status.sessionValid' : 'status.sessionEnded', {
+            profile: status.session.profile,
+            expires: status.session.expires,
+            command: `mfa-onboard session${localProfile === undefined || localProfile === 'default' ? '' : ` --profile ${localProfile}`}`,
+          })
+        : localProfile === undefined ? notHere : t('status.none'),
     ],
     [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
   ];

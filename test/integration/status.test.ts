@@ -54,5 +54,18 @@ describe('mfa-onboard status against moto', () => {
     const result = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ user: 'carol', devices: [] });
+    expect(JSON.parse(result.stdout).localProfile).toBeUndefined();
+
+    // As a table: the command the admin runs, and no admin's own mfa_serial shown as carol's.
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n');
+    const table = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(table.stderr).toContain('set one up with  mfa-onboard --profile alice --user carol');
+    expect(table.stderr).toMatch(/mfa_serial\s+not on this computer \(no profile named carol here\)/);
+    expect(table.stderr).not.toContain('mfa/alice');
+
+    // Once carol's profile is here (the admin imported her CSV), it is hers that is read.
+    await fs.appendFile(world.box.configFile, '[profile carol]\nmfa_serial = arn:aws:iam::123456789012:mfa/carol\n');
+    const withProfile = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(JSON.parse(withProfile.stdout)).toMatchObject({ localProfile: 'carol', configuredSerial: 'arn:aws:iam::123456789012:mfa/carol', configuredSerialIsCurrent: false });
   });
 });
