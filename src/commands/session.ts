@@ -122,24 +122,26 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume), serial, region };
+  return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial, region };
 }
 
 /**
  * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
- * AssumeRole when `assume` is given); a wrong or reused code gets its own message.
+ * AssumeRole when `assume` is given); a wrong or reused code gets its own message. With
+ * `noCode`, an answer without a code means the person has none, and throws what it returns.
  */
 export async function askForSession(
   aws: Aws,
   serial: string,
   durationSeconds: number,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
-  assume?: { role: Role; sessionName: string },
+  { assume, noCode }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error } = {},
 ): Promise<SessionCredentials> {
   const { out } = deps;
   const role = assume?.role;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
     const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
+    if (code === '' && noCode) throw noCode();
     if (!isSixDigits(code)) {
       out.warn(t('code.notSixDigits'));
       continue;

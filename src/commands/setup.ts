@@ -232,14 +232,15 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       assigned = [];
     }
   }
+  /** The old phone is gone: an administrator removes the device (`retired`, when known). */
+  const lostPhone = (retired?: string) =>
+    new UserError('replace.lostPhone', { user, serial: retired ?? assigned[0]!.serialNumber, command: adminResetCommand(user, retired), profile: profile ?? user });
   let old: MfaDevice | undefined;
   if (assigned.length > 0) {
     const choice = await askAboutExisting(assigned, identity, admin?.profile, options, deps);
     if (choice !== 'replace' && underway && profile !== undefined) await markReplacing(profile, undefined, deps);
     if (choice === 'stop') throw new CancelledError();
-    if (choice === 'lost') {
-      throw new UserError('replace.lostPhone', { user, serial: assigned[0]!.serialNumber, command: adminResetCommand(user), profile: profile ?? user });
-    }
+    if (choice === 'lost') throw lostPhone();
     // A run resuming a replacement retires the device it was retiring.
     old = await chooseOldDevice(assigned, { serial: options.serial ?? (has(underway?.old) ? underway?.old : undefined) }, deps);
   } else if (options.replace) {
@@ -257,7 +258,12 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   if (old && !admin) {
     out.heading(t('replace.oldHeading'));
     const retired = old;
-    const oldSession = await step('old-session', () => askForSession(own!, retired.serialNumber, OLD_SESSION_SECONDS, deps));
+    const oldSession = await step('old-session', () =>
+      askForSession(own!, retired.serialNumber, OLD_SESSION_SECONDS, deps, {
+        // No code: the old phone is not at hand after all (--replace skips the question).
+        noCode: () => lostPhone(retired.serialNumber),
+      }),
+    );
     actor = await awsFactory({ keys: oldSession });
   }
   // A user whose only device is named after them gets `<user>-<yyyymmdd>`; IAM needs a free name.

@@ -297,6 +297,19 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
   });
 
+  it('--replace without the old phone after all: Enter without a code gives the same plain stop, with the device to remove', async () => {
+    const { old } = await aliceEnrolled();
+    const prompter = scriptedPrompter([{ flag: '--codes-from-stdin', answer: '' }]);
+    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The old phone is lost? Press Enter without a code.');
+    expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
+    expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --serial ${old.serial}`);
+    expect(result.stderr).not.toContain('A code is six digits');
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+    expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
+  });
+
   /** An administrator's profile beside alice's, as on the admin's own computer. */
   async function adminProfile() {
     await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });

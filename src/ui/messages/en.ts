@@ -412,7 +412,7 @@ Examples
     '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with --serial.',
   'replace.lostPhone':
     'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run  {command}  (or  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  then  aws iam delete-virtual-mfa-device --serial-number {serial}), then enrol the new phone with  mfa-onboard --profile {profile}',
-  'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours)',
+  'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours). The old phone is lost? Press Enter without a code.',
   'replace.namePinned':
     'AWS refused a second device named {name}: a policy allows only a device named after the user (mfa/{user}). So the old device must go first, and {user} is without MFA from then until the new phone is enabled, a minute or two. If the run stops there, run the wizard again: it enrols the new phone.',
   'replace.removeFirstAsk': 'Remove the old device {serial} of {user} now, then enrol the new phone?',

@@ -410,7 +410,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。--serial にはこの中のいずれかを指定してください。',
   'replace.lostPhone':
     '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に  {command}  (または  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  の後に  aws iam delete-virtual-mfa-device --serial-number {serial}) を実行してもらい、その後  mfa-onboard --profile {profile}  で新しいスマートフォンを登録してください。',
-  'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)',
+  'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)。古いスマートフォンをなくした場合は、コードを入力せずに Enter を押してください。',
   'replace.namePinned':
     'AWS は 2 つ目のデバイス {name} の作成を拒否しました。ポリシーでユーザー名と同じ名前 (mfa/{user}) のデバイスしか許可されていません。そのため先に古いデバイスを削除します。新しいスマートフォンが有効になるまでの 1〜2 分間、{user} は MFA なしの状態になります。途中で止まった場合はウィザードを再実行してください。新しいスマートフォンを登録します。',
   'replace.removeFirstAsk': '{user} の古いデバイス {serial} を今削除し、新しいスマートフォンを登録しますか?',
