@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
+import { parseCallerArn } from '../aws/arn.js';
 import type { Aws, AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
@@ -48,6 +48,8 @@ export interface Outcome {
 
 interface State {
   version: 1;
+  /** The account the hires are in: the same file run against another account is refused. */
+  account?: string;
   hires: Record<string, Outcome>;
 }
 
@@ -57,27 +59,29 @@ const CLEAR_ALL = '\u001b[H\u001b[2J\u001b[3J';
 
 /** Reads users.csv: a header with `user` (or `user name`), and optionally `path`, `group`, `csv`. */
 export function parseUsersCsv(text: string, file: string): Hire[] {
-  let rows: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
+    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch {
     throw new UserError('batch.badFile', { path: file });
   }
-  const header = (rows.shift() ?? []).map((cell) => cell.toLowerCase().replace(/[^a-z]/g, ''));
+  // A row of empty cells (",,", as a spreadsheet saves a blank row) is a blank line too.
+  const rows = records.filter(({ record }) => record.some((cell) => cell !== ''));
+  const header = (rows.shift()?.record ?? []).map((cell) => cell.toLowerCase().replace(/[^a-z]/g, ''));
   const column = (...names: string[]) => header.findIndex((cell) => names.includes(cell));
   const [user, path, group, csv] = [column('user', 'username'), column('path'), column('group'), column('csv', 'accesskeycsv', 'keys')];
   if (user < 0) throw new UserError('batch.noUserColumn', { path: file });
   const hires: Hire[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, index) => {
+  for (const { record: row, info } of rows) {
     const name = row[user] ?? '';
-    if (!USER_NAME.test(name)) throw new UserError('batch.badUser', { path: file, line: index + 2, name });
+    if (!USER_NAME.test(name)) throw new UserError('batch.badUser', { path: file, line: info.lines, name });
     if (seen.has(name.toLowerCase())) throw new UserError('batch.duplicate', { path: file, name });
     seen.add(name.toLowerCase());
     const cell = (at: number) => (at >= 0 && row[at] ? row[at] : undefined);
     const [p, g, c] = [cell(path), cell(group), cell(csv)];
     hires.push({ user: name, ...(p ? { path: p } : {}), ...(g ? { group: g } : {}), ...(c ? { csv: c } : {}) });
-  });
+  }
   if (hires.length === 0) throw new UserError('batch.empty', { path: file });
   return hires;
 }
@@ -155,9 +159,14 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     throw new UserError('csv.notFound', { path: options.usersCsv });
   });
   const all = parseUsersCsv(text, options.usersCsv);
-  for (const name of [...options.only, ...options.skip]) {
-    if (!all.some((h) => h.user === name)) throw new UserError('batch.notInFile', { name, path: options.usersCsv });
-  }
+  // IAM user names are unique regardless of case: --only Alice is alice.
+  const listed = (name: string) => {
+    const hire = all.find((h) => h.user.toLowerCase() === name.toLowerCase());
+    if (!hire) throw new UserError('batch.notInFile', { name, path: options.usersCsv });
+    return hire.user;
+  };
+  const only = options.only.map(listed);
+  const skip = options.skip.map(listed);
   const statePath = `${options.usersCsv}.state.json`;
   const auditPath = `${options.usersCsv}.audit.jsonl`;
   const state = await readState(statePath);
@@ -165,13 +174,26 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   const log = async (entry: object) => {
     await fs.appendFile(auditPath, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   };
+  // What would stop every hire is found before the first one is created.
+  if (!out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
+  if (options.report !== undefined) {
+    const folder = dirname(options.report);
+    await fs.access(folder, fsConstants.W_OK).catch(() => {
+      throw new UserError('batch.reportFolder', { path: options.report!, folder });
+    });
+  }
 
   const region = await regionForCalls(options, deps.files.configFile, options.profile);
   const adminAws = await deps.awsFor(region)({ profile: options.profile });
-  const adminArn = (await adminAws.getCallerIdentity()).arn;
-  if (parseCallerArn(adminArn).kind === 'user' && all.some((h) => h.user === parseCallerArn(adminArn).userName)) {
+  const admin = await adminAws.getCallerIdentity();
+  const adminArn = admin.arn;
+  if (parseCallerArn(adminArn).kind === 'user' && all.some((h) => h.user.toLowerCase() === parseCallerArn(adminArn).userName?.toLowerCase())) {
     throw new UserError('batch.selfInFile', { arn: adminArn });
   }
+  if (state.account !== undefined && state.account !== admin.account) {
+    throw new UserError('batch.otherAccount', { path: statePath, recorded: state.account, account: admin.account, profile: options.profile });
+  }
+  state.account = admin.account;
   let current = '';
   const auditedFactory = (forRegion: string): AwsFactory => async (source) => {
     const client = await deps.awsFor(forRegion)(source);
@@ -179,16 +201,29 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     return 'profile' in source && source.profile === options.profile ? audited(client, log, adminArn, () => current) : client;
   };
   const batchDeps: WizardDeps = { ...deps, awsFor: auditedFactory };
+  /** The hire's newest enabled device as the state records it; undefined when none (or no user yet). */
+  const enrolled = async (user: string): Promise<Outcome | undefined> => {
+    const devices = await adminAws.listMfaDevices(user).catch((error: unknown) => {
+      if (error instanceof AwsError && error.is('NoSuchEntity')) return [];
+      throw error;
+    });
+    const newest = devices.sort((a, b) => (b.enableDate?.getTime() ?? 0) - (a.enableDate?.getTime() ?? 0))[0];
+    return newest && { user, status: 'done', serialNumber: newest.serialNumber, ...(newest.enableDate ? { enabledAt: newest.enableDate.toISOString() } : {}) };
+  };
 
-  // The hires this run is about (--only), in the file's order; --skip marks some of them handled.
-  const selected = all.filter((h) => options.only.length === 0 || options.only.includes(h.user));
-  const wanted = selected.filter((h) => !options.skip.includes(h.user));
-  for (const name of options.skip) {
+  // The hires this run is about (--only), in the file's order; --skip leaves some out this
+  // time. A hire skipped at the hand-over is not asked again, unless named with --only.
+  const selected = all.filter((h) => only.length === 0 || only.includes(h.user));
+  for (const name of skip) {
+    if (state.hires[name]?.status === 'done' || !selected.some((h) => h.user === name)) continue;
     state.hires[name] = { user: name, status: 'skipped' };
     await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: name, result: 'ok' });
   }
-  // Done and skipped hires stay so; failed ones are tried again.
-  const todo = wanted.filter((h) => !['done', 'skipped'].includes(state.hires[h.user]?.status ?? ''));
+  const todo = selected.filter((h) => {
+    const status = state.hires[h.user]?.status;
+    if (status === 'done' || skip.includes(h.user)) return false;
+    return status !== 'skipped' || only.includes(h.user);
+  });
   const handled = selected.length - todo.length;
   if (handled > 0) out.info(t('batch.resuming', { done: handled, total: selected.length, path: statePath }));
   await saveState();
@@ -198,6 +233,16 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     // The hand-over: the last hire's QR code leaves the screen and the scrollback.
     if (out.size()) out.raw(CLEAR_ALL);
     out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
+    // Enrolled already (by an earlier run that stopped after enabling, or before the batch):
+    // recorded as done; replacing a device is the single-user wizard's job.
+    const already = await enrolled(hire.user);
+    if (already) {
+      out.info(t('batch.alreadyEnrolled', { user: hire.user, serial: already.serialNumber!, profile: options.profile }));
+      state.hires[hire.user] = { ...already, sessionVerified: state.hires[hire.user]?.sessionVerified === true };
+      await saveState();
+      continue;
+    }
+    let csv: string | undefined;
     try {
       const go = await deps.prompter.select({
         message: t('batch.ready', { user: hire.user }),
@@ -214,7 +259,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         await saveState();
         continue;
       }
-      let csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
+      csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
       const outDir = dirname(options.usersCsv);
       const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
       if (options.create && !(await userExists(adminAws, hire.user))) {
@@ -223,8 +268,10 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           batchDeps,
         );
       }
-      // The key CSV --create wrote (in this run or in one that stopped): the hire's keys.
-      if (csv === undefined && options.create && (await fs.stat(madeHere).catch(() => undefined))) csv = madeHere;
+      // The key CSV --create wrote (in this run or in one that stopped) is the hire's keys,
+      // also when the file's csv column names one that is not there.
+      const exists = (path: string | undefined) => (path === undefined ? Promise.resolve(false) : fs.stat(path).then(() => true, () => false));
+      if (options.create && !(await exists(csv)) && (await exists(madeHere))) csv = madeHere;
       // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
       const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
       await runSetup(
@@ -232,27 +279,28 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         batchDeps,
         endpoint,
       );
-      const device = (await adminAws.listMfaDevices(hire.user)).find((d) => deviceNameOf(d.serialNumber).startsWith(hire.user));
-      state.hires[hire.user] = {
-        user: hire.user,
-        status: 'done',
-        ...(device ? { serialNumber: device.serialNumber, ...(device.enableDate ? { enabledAt: device.enableDate.toISOString() } : {}) } : {}),
-        sessionVerified: csv !== undefined,
-      };
+      state.hires[hire.user] = { ...((await enrolled(hire.user)) ?? { user: hire.user, status: 'done' }), sessionVerified: csv !== undefined };
     } catch (error) {
+      // Enabled before it went wrong (the session check, a Ctrl-C while waiting for a code):
+      // the hire is enrolled, and the next run must not try again.
+      const enabled = await enrolled(hire.user).catch(() => undefined);
       if (error instanceof CancelledError) {
+        if (enabled) state.hires[hire.user] = { ...enabled, sessionVerified: false };
         await saveState();
+        if (out.size()) out.raw(CLEAR_ALL);
         const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
         out.info(t('batch.stopped', { user: hire.user, command: again }));
         throw new CancelledError('error.cancelledRunAgain');
       }
       const message = error instanceof Error ? error.message : String(error);
-      state.hires[hire.user] = { user: hire.user, status: 'failed', error: message };
-      out.warn(t('batch.failed', { user: hire.user, message }));
+      state.hires[hire.user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user: hire.user, status: 'failed', error: message };
+      out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user: hire.user, message }));
     }
     await saveState();
   }
   current = '';
+  // The last hire's QR code does not stay above the summary.
+  if (todo.length > 0 && out.size()) out.raw(CLEAR_ALL);
   const outcomes = selected.map((h) => state.hires[h.user] ?? { user: h.user, status: 'skipped' as const });
   await report(outcomes, options, deps);
 }

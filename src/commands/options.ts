@@ -134,6 +134,10 @@ export function createUserOptions(flags: Flags, name: string, env: NodeJS.Proces
 
 /** Flags of `mfa-onboard batch users.csv` → its options (the wizard's flags apply to each hire). */
 export function batchOptions(flags: Flags, usersCsv: string, env: NodeJS.ProcessEnv): BatchOptions {
+  // Flags that name one user's device, profile or shell would be the same for every hire.
+  for (const flag of ['user', 'serial', 'replace', 'device-name', 'session-profile', 'export'] as const) {
+    if (flags[flag] !== undefined && flags[flag] !== false) throw new UserError('batch.flagForOne', { flag: `--${flag}` });
+  }
   return {
     usersCsv,
     profile: profileFlag(flags, env),
@@ -143,6 +147,6 @@ export function batchOptions(flags: Flags, usersCsv: string, env: NodeJS.Process
     ...(flags.report !== undefined ? { report: flags.report } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...envRegion(env),
-    setup: setupOptions({ ...flags, user: undefined, serial: undefined }, undefined, env),
+    setup: setupOptions(flags, undefined, env),
   };
 }

@@ -278,6 +278,8 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   let device: Device | undefined;
   let history;
   let removedFirst = false;
+  /** The QR PNGs written for the new device. */
+  const pngs: string[] = [];
   const created = async (name: string) => {
     const made = await step('create-device', () => createDevice(actor, identity, name, journal, deps));
     if (record) await markReplacing(record.profile, { old: record.old, new: made.serialNumber }, deps);
@@ -309,11 +311,13 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       device = await created(user);
     }
     const made = device;
-    await step('show-qr', () => showQr(actor, identity, made, options, deps));
+    await step('show-qr', () => showQr(actor, identity, made, options, deps, (path) => pngs.push(path)));
     history = await step('enable-device', () => enableDevice(actor, identity, made, options, deps));
     journal.commit();
   } catch (error) {
     const kept = await undoUnfinished(journal, actor, identity, device, deps);
+    // A PNG of a device that is gone is a secret with no use: it goes too.
+    if (!kept) for (const path of pngs) if (await fs.rm(path).then(() => true, () => false)) out.info(t('rollback.pngRemoved', { path }));
     if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
     // Nothing of the replacement is left to finish: the old device is there, the new one is gone.
     else if (record && !kept) await markReplacing(record.profile, undefined, deps);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, listDevices } from '../helpers/moto.js';
+import { adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -101,6 +101,84 @@ describe('mfa-onboard batch, against moto', () => {
     }
   });
 
+  it('a hire enabled but not verified (the session check failed) is recorded as done, and the next run does not enrol them twice', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const [ready, scanned, first, second] = hire('alice', clock);
+    const broken: Answer = { flag: '--codes-from-stdin', answer: () => { throw new Error('the network went away'); } };
+    const run1 = await runCli(args(users, '--only', 'alice'), { env: world.box.env, clock, prompter: scriptedPrompter([ready!, scanned!, first!, second!, broken]) });
+    expect(run1.stderr).toContain("alice's device is enabled, so alice is recorded as done, but the session check did not pass: the network went away");
+    const state = JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8'));
+    expect(state.hires.alice).toMatchObject({ status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', sessionVerified: false, error: 'the network went away' });
+    expect(state.account).toBe('123456789012');
+    expect(run1.code).toBe(0);
+
+    // alice is not asked again; a device she got outside the batch counts as well (bob).
+    await runCli(['admin', 'create-user', 'bob', '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', world.moto.url], { env: world.box.env });
+    await enrolledDevice(world.moto, 'bob', 'bob');
+    const run2 = await runCli(args(users, '--only', 'alice', '--only', 'BOB'), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(run2.stderr).toContain('1 of 2 hires are already done or skipped');
+    expect(run2.stderr).toContain('bob already has an MFA device (arn:aws:iam::123456789012:mfa/bob): recorded as done');
+    expect(run2.code).toBe(0);
+    expect((await listDevices(world.moto)).map((d) => d.user).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('--skip is for this run and never undoes a done hire; one skipped at the hand-over comes back with --only', async () => {
+    const users = await setUp();
+    let clock = fakeClock();
+    const skipBob: Answer = { flag: '--yes', answer: 'skip' };
+    const run1 = await runCli(args(users, '--skip', 'carol'), { env: world.box.env, clock, prompter: scriptedPrompter([...hire('alice', clock), skipBob]) });
+    expect(run1.code).toBe(0);
+    const outcome = async () => JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8')).hires;
+    expect(await outcome()).toMatchObject({ alice: { status: 'done' }, bob: { status: 'skipped' }, carol: { status: 'skipped' } });
+
+    const run2 = await runCli(args(users, '--skip', 'alice'), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(run2.code).toBe(0);
+    expect((await outcome()).alice).toMatchObject({ status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice' });
+
+    clock = fakeClock();
+    const run3 = await runCli(args(users, '--only', 'bob'), { env: world.box.env, clock, prompter: scriptedPrompter(hire('bob', clock)) });
+    expect(run3.stderr).toContain('Hire 1 of 1: bob');
+    expect(run3.code).toBe(0);
+    expect((await outcome()).bob).toMatchObject({ status: 'done' });
+  });
+
+  it('Ctrl-C after the QR PNG was written takes the PNG along with the device; the next run writes it again', async () => {
+    const users = await setUp();
+    const png = `${world.box.dir}/qr.png`;
+    const withPng = (...extra: string[]) => args(users, '--only', 'alice', ...extra).map((a, i, all) => (all[i - 1] === '--qr-png' ? png : a));
+    const stop: Answer = { flag: '--yes', answer: () => { throw new CancelledError(); } };
+    const [ready] = hire('alice', fakeClock());
+    const run1 = await runCli(withPng(), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([ready!, stop]) });
+    expect(run1.code).toBe(2);
+    expect(run1.stderr).toContain(`Removed ${world.box.dir}/qr-alice.png`);
+    await expect(fs.stat(`${world.box.dir}/qr-alice.png`)).rejects.toThrow();
+    const clock = fakeClock();
+    const run2 = await runCli(withPng(), { env: world.box.env, clock, prompter: scriptedPrompter(hire('alice', clock)) });
+    expect(run2.code).toBe(0);
+    expect((await fs.stat(`${world.box.dir}/qr-alice.png`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('what would stop every hire is refused before the first user is created', async () => {
+    const users = await setUp();
+    const base = ['batch', users, '--profile', 'admin', '--create', '--endpoint-url', world.moto.url];
+    const noQr = await runCli(base, { env: world.box.env });
+    expect(noQr.code).toBe(1);
+    expect(noQr.stderr).toContain('--qr-png');
+    const noFolder = await runCli([...base, '--qr-png', `${world.box.dir}/q.png`, '--report', `${world.box.dir}/missing/r.json`], { env: world.box.env });
+    expect(noFolder.stderr).toContain(`the folder ${world.box.dir}/missing does not exist or is not writable`);
+    const oneName = await runCli([...base, '--device-name', 'phone'], { env: world.box.env });
+    expect(oneName.stderr).toContain('--device-name applies to one user, so it cannot be given to a batch');
+    const iam = adminIam(world.moto);
+    const group = await iam.send(new GetGroupCommand({ GroupName: 'new-hires' }));
+    expect(group.Users).toEqual([]);
+    // The same file against another account: refused, not reported as all done.
+    await fs.writeFile(`${users}.state.json`, JSON.stringify({ version: 1, account: '999999999999', hires: { alice: { user: 'alice', status: 'done' } } }));
+    const other = await runCli([...base, '--qr-png', `${world.box.dir}/q.png`], { env: world.box.env });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('records hires of account 999999999999, but profile admin is in account 123456789012');
+  });
+
   it('--only and --skip choose the hires; a CSV report; a skipped hire counts as handled', async () => {
     const users = await setUp();
     const clock = fakeClock();
@@ -115,6 +193,12 @@ describe('mfa-onboard batch, against moto', () => {
     const lines = (await fs.readFile(report, 'utf8')).trim().split('\n');
     expect(lines[0]).toBe('user,status,serial_number,enabled_at,session_verified,error');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['alice,skipped', 'bob,done']);
+  });
+
+  it('users.csv: rows of empty cells are blank lines; a bad name is reported at its real line', async () => {
+    const { parseUsersCsv } = await import('../../src/commands/batch.js');
+    expect(parseUsersCsv('user,group\r\nalice,a\r\n,,\r\n\r\nbob,b\r\n', 'u.csv').map((h) => h.user)).toEqual(['alice', 'bob']);
+    expect(() => parseUsersCsv('user,group\n"alice","a\nb"\nbad name,x\n', 'u.csv')).toThrow(/Line 4/);
   });
 
   it('a users.csv without a user column, or an --only not in it, is refused before anything is done', async () => {

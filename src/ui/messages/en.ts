@@ -377,6 +377,7 @@ Examples
   'rollback.removed': 'Removed the unfinished device {serial}',
   'rollback.failed':
     'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can: aws iam delete-virtual-mfa-device --serial-number {serial}',
+  'rollback.pngRemoved': 'Removed {path}: it showed the unfinished device\'s QR code',
   'rollback.keptEnabled': 'The device {serial} turned out to be enabled for {user} after all, so it was kept.',
 
   'summary.heading': 'Done: {user} is protected by MFA',
@@ -551,6 +552,11 @@ Examples
   'batch.sessionYes': 'yes',
   'batch.sessionNo': 'no (needs the hire\'s keys)',
   'batch.reportWritten': 'Wrote the report to {path}',
+  'batch.reportFolder': "The report cannot be written to {path}: the folder {folder} does not exist or is not writable. Create the folder, or pass another --report path; nothing was done yet.",
+  'batch.otherAccount': "{path} records hires of account {recorded}, but profile {profile} is in account {account}. Run the batch with a profile of account {recorded}, or, for account {account}, use a copy of the users file (each file keeps its own state).",
+  'batch.alreadyEnrolled': "{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place, run  mfa-onboard --profile {profile} --user {user} --replace",
+  'batch.enabledNotVerified': "{user}'s device is enabled, so {user} is recorded as done, but the session check did not pass: {message}",
+  'batch.flagForOne': "{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run  mfa-onboard --profile ADMIN --user NAME {flag} …  instead.",
   'batch.someFailed':
     'Some hires were not enrolled ({failed}). Run the same command again to try them again; the others are kept.',
 } as const satisfies Record<string, string>;

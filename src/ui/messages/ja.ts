@@ -377,6 +377,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'rollback.removed': '未完了のデバイス {serial} を削除しました',
   'rollback.failed':
     '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます: aws iam delete-virtual-mfa-device --serial-number {serial}',
+  'rollback.pngRemoved': '{path} を削除しました (未完了のデバイスの QR コードでした)',
   'rollback.keptEnabled': 'デバイス {serial} は {user} に対して有効になっていたため、削除せずに残しました。',
 
   'summary.heading': '完了: {user} は MFA で保護されています',
@@ -529,5 +530,10 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'batch.sessionYes': '済み',
   'batch.sessionNo': '未 (本人のキーが必要)',
   'batch.reportWritten': 'レポートを {path} に書き込みました',
+  'batch.reportFolder': "{path} にレポートを書き込めません: フォルダー {folder} が存在しないか、書き込みできません。フォルダーを作成するか、別の --report のパスを指定してください。まだ何も行っていません。",
+  'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
+  'batch.alreadyEnrolled': "{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには  mfa-onboard --profile {profile} --user {user} --replace  を実行してください",
+  'batch.enabledNotVerified': "{user} のデバイスは有効化されたため {user} は完了として記録しましたが、セッションの確認に失敗しました: {message}",
+  'batch.flagForOne': "{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら  mfa-onboard --profile ADMIN --user NAME {flag} …  を実行してください。",
   'batch.someFailed': '登録できなかった新入社員がいます ({failed})。同じコマンドを再実行すると、その人たちだけ再試行します。',
 };

@@ -50,6 +50,8 @@ export async function showQr(
   device: Device,
   options: Pick<SetupOptions, 'showSecret' | 'qrPng'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive'>,
+  /** Told of each PNG written (it holds the seed: a device rolled back takes its PNG along). */
+  wrote: (path: string) => void = () => {},
 ): Promise<void> {
   const { out, prompter } = deps;
   const label = await accountLabel(aws, identity);
@@ -71,8 +73,9 @@ export async function showQr(
 
   out.heading(t('qr.heading'));
   let fits = draw();
-  if (options.qrPng && !(await writePng(options.qrPng, uri, deps))) {
-    throw new UserError('qr.pngExists', { path: options.qrPng });
+  if (options.qrPng) {
+    if (!(await writePng(options.qrPng, uri, deps))) throw new UserError('qr.pngExists', { path: options.qrPng });
+    wrote(options.qrPng);
   }
   if (options.showSecret) showKey(device, deps);
   if (!deps.interactive || options.showSecret) return;
@@ -98,7 +101,8 @@ export async function showQr(
       keyShown = true;
     } else {
       const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
-      if (!(await writePng(path, uri, deps))) out.warn(t('qr.pngExists', { path }));
+      if (await writePng(path, uri, deps)) wrote(path);
+      else out.warn(t('qr.pngExists', { path }));
     }
   }
 }
