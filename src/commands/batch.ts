@@ -262,7 +262,9 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
       csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
       const outDir = dirname(options.usersCsv);
       const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
+      let made = false;
       if (options.create && !(await userExists(adminAws, hire.user))) {
+        made = true;
         await runCreateUser(
           { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
           batchDeps,
@@ -275,7 +277,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
       // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
       const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
       await runSetup(
-        { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false },
+        { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
         batchDeps,
         endpoint,
       );

@@ -160,7 +160,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       const path = csvPath;
       key = await step('import-csv', () => importCsv({ csvPath: path, forUser: options.user }, deps));
       own = await awsFactory({ keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } });
-      const hers = await identify(own, { fromCsv: path }, deps);
+      const hers = await identify(own, { fromCsv: path, fresh: options.freshKey === true }, deps);
       if (hers.arn !== identity.arn) throw new UserError('admin.csvOtherUser', { path, arn: hers.arn, user: identity.userName });
     }
   } else {

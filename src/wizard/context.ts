@@ -37,6 +37,8 @@ export interface SetupOptions {
   /** Print lines that set the session in this shell at the end (stdout). */
   exportShell?: Shell;
   yes: boolean;
+  /** The CSV's key was made moments ago (by a batch's --create): AWS may not know it for some seconds. */
+  freshKey?: boolean;
 }
 
 /** The seams a step may use; each step picks only what it needs. */

@@ -197,6 +197,7 @@ Examples
   'csv.deleted': 'Deleted {path}',
   'csv.kept': 'Kept {path}: it holds your secret key in plain text, so store it safely or delete it.',
 
+  'identify.newKeyWait': 'The access key was made moments ago and AWS does not know it yet: trying again for up to 20 s…',
   'identify.unknownKey':
     'AWS does not know the access key in {path}: it may have been deleted or made inactive, or it belongs to an AWS partition other than the one called (for China or GovCloud pass --region). Ask your administrator for a new access key.',
   'identify.wrongSecret':

@@ -197,6 +197,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'csv.deleted': '{path} を削除しました',
   'csv.kept': '{path} を残しました。シークレットアクセスキーが平文で含まれているため、安全に保管するか削除してください。',
 
+  'identify.newKeyWait': 'アクセスキーは作成された直後で、AWS がまだ認識していません。最大 20 秒間再試行します…',
   'identify.unknownKey':
     'AWS は {path} のアクセスキーを認識していません。削除または無効化されたか、呼び出し先とは別の AWS パーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。管理者に新しいアクセスキーを依頼してください。',
   'identify.wrongSecret':

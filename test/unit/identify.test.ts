@@ -1,0 +1,53 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Aws } from '../../src/aws/client.js';
+import { AwsError } from '../../src/aws/errors.js';
+import { UserError } from '../../src/errors.js';
+import { createOutput } from '../../src/ui/output.js';
+import { identify, NEW_KEY_WAIT_MS } from '../../src/wizard/steps/identify.js';
+import { fakeClock } from '../helpers/clock.js';
+
+// A key made moments ago is unknown to STS for some seconds on real AWS; moto knows it at once,
+// so STS's answer is played here: InvalidClientTokenId `failures` times, then the caller.
+function sts(failures: number) {
+  let calls = 0;
+  const aws = {
+    async getCallerIdentity() {
+      calls++;
+      if (calls <= failures) throw new AwsError('InvalidClientTokenId', 'sts:GetCallerIdentity', 'The security token included in the request is invalid.', 403);
+      return { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012' };
+    },
+  } as unknown as Aws;
+  return { aws, calls: () => calls };
+}
+
+function output() {
+  const sink = new PassThrough();
+  let text = '';
+  sink.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { out: createOutput(sink, sink, {}), text: () => text };
+}
+
+describe('identify a key made moments ago', () => {
+  it('tries again while STS does not know it yet, saying so once', async () => {
+    const { aws, calls } = sts(3);
+    const clock = fakeClock();
+    const { out, text } = output();
+    const identity = await identify(aws, { fromCsv: 'alice_accessKeys.csv', fresh: true }, { out, clock });
+    expect(identity.userName).toBe('alice');
+    expect(calls()).toBe(4);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(6_000);
+    expect(text().match(/does not know it yet/g)).toHaveLength(1);
+  });
+
+  it('gives up after the wait with the unknown-key message; a key not made now is not waited for', async () => {
+    const clock = fakeClock();
+    const never = sts(Infinity);
+    await expect(identify(never.aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock })).rejects.toThrow(UserError);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(NEW_KEY_WAIT_MS);
+    const old = sts(1);
+    const error = await identify(old.aws, { fromCsv: 'k.csv' }, { out: output().out, clock: fakeClock() }).catch((e: unknown) => e);
+    expect((error as UserError).id).toBe('identify.unknownKey');
+    expect(old.calls()).toBe(1);
+  });
+});
