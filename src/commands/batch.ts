@@ -228,20 +228,27 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   if (handled > 0) out.info(t('batch.resuming', { done: handled, total: selected.length, path: statePath }));
   await saveState();
 
+  /** A hire's enrolment was on screen (maybe a QR code): cleared, with the scrollback, before anything else. */
+  let shown = false;
+  const clear = () => {
+    if (shown && out.size()) out.raw(CLEAR_ALL);
+    shown = false;
+  };
   for (const [index, hire] of todo.entries()) {
     current = hire.user;
-    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
-    if (out.size()) out.raw(CLEAR_ALL);
-    out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
     // Enrolled already (by an earlier run that stopped after enabling, or before the batch):
     // recorded as done; replacing a device is the single-user wizard's job.
     const already = await enrolled(hire.user);
     if (already) {
       out.info(t('batch.alreadyEnrolled', { user: hire.user, serial: already.serialNumber!, profile: options.profile }));
-      state.hires[hire.user] = { ...already, sessionVerified: state.hires[hire.user]?.sessionVerified === true };
+      const verified = state.hires[hire.user]?.sessionVerified;
+      state.hires[hire.user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}) };
       await saveState();
       continue;
     }
+    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
+    clear();
+    out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
     let csv: string | undefined;
     try {
       const go = await deps.prompter.select({
@@ -259,6 +266,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         await saveState();
         continue;
       }
+      shown = true;
       csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
       const outDir = dirname(options.usersCsv);
       const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
@@ -289,7 +297,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
       if (error instanceof CancelledError) {
         if (enabled) state.hires[hire.user] = { ...enabled, sessionVerified: false };
         await saveState();
-        if (out.size()) out.raw(CLEAR_ALL);
+        clear();
         const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
         out.info(t('batch.stopped', { user: hire.user, command: again }));
         throw new CancelledError('error.cancelledRunAgain');
@@ -302,7 +310,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   }
   current = '';
   // The last hire's QR code does not stay above the summary.
-  if (todo.length > 0 && out.size()) out.raw(CLEAR_ALL);
+  clear();
   const outcomes = selected.map((h) => state.hires[h.user] ?? { user: h.user, status: 'skipped' as const });
   await report(outcomes, options, deps);
 }
@@ -329,7 +337,7 @@ async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<Wiz
       t(STATUS[o.status]),
       o.serialNumber ?? '-',
       o.enabledAt ?? '-',
-      o.status !== 'done' ? '-' : t(o.sessionVerified ? 'batch.sessionYes' : 'batch.sessionNo'),
+      o.status !== 'done' || o.sessionVerified === undefined ? '-' : t(o.sessionVerified ? 'batch.sessionYes' : 'batch.sessionNo'),
       o.error ?? '',
     ]),
   ];
@@ -339,7 +347,7 @@ async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<Wiz
     const text = options.report.endsWith('.json')
       ? `${JSON.stringify(outcomes, null, 2)}\n`
       : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
-          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' ? String(Boolean(o.sessionVerified)) : '', o.error ?? ''].map(quote).join(','),
+          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map(quote).join(','),
         )].join('\n') + '\n';
     await writeWhole(options.report, text);
     out.success(t('batch.reportWritten', { path: options.report }));
