@@ -40,6 +40,7 @@ const OPTIONS = {
   'no-enrol': { type: 'boolean' },
   'allow-ip': { type: 'string', multiple: true },
   'device-name-scope': { type: 'string' },
+  partition: { type: 'string' },
   'attach-group': { type: 'string' },
   'create-group': { type: 'boolean' },
   'policy-name': { type: 'string' },

@@ -3,7 +3,7 @@ import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
-import { DEVICE_NAME_SCOPES, type DeviceNameScope } from '../policy/document.js';
+import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/document.js';
 import type { CreateUserOptions } from './admin.js';
 import type { BatchOptions } from './batch.js';
 import type { PolicyOptions } from './policy.js';
@@ -106,9 +106,17 @@ export function resetOptions(flags: Flags, env: NodeJS.ProcessEnv): ResetOptions
 export function policyOptions(flags: Flags, env: NodeJS.ProcessEnv): PolicyOptions {
   const scope = flags['device-name-scope'] ?? 'user';
   if (!(DEVICE_NAME_SCOPES as readonly string[]).includes(scope)) throw new UserError('policy.badScope', { value: scope });
+  const partition = flags.partition;
+  if (partition !== undefined && !(PARTITIONS as readonly string[]).includes(partition)) throw new UserError('policy.badPartition', { value: partition });
+  if (flags['attach-group'] === undefined) {
+    // Only attaching uses these: printing would silently ignore them.
+    const flag = (['create-group', 'policy-name', 'profile', 'region'] as const).find((name) => flags[name] !== undefined);
+    if (flag !== undefined) throw new UserError('policy.needsAttachGroup', { flag: `--${flag}` });
+  }
   return {
     allowIps: flags['allow-ip'] ?? [],
     scope: scope as DeviceNameScope,
+    ...(partition !== undefined ? { partition: partition as Partition } : {}),
     ...(flags['attach-group'] !== undefined ? { attachGroup: flags['attach-group'] } : {}),
     createGroup: Boolean(flags['create-group']),
     policyName: flags['policy-name'] ?? 'mfa-onboard-require-mfa',

@@ -1,6 +1,7 @@
+import { parseCallerArn } from '../aws/arn.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
-import { mfaPolicy, type DeviceNameScope } from '../policy/document.js';
+import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
@@ -9,6 +10,8 @@ import { regionForCalls } from '../wizard/steps/save-profiles.js';
 export interface PolicyOptions {
   allowIps: string[];
   scope: DeviceNameScope;
+  /** `--partition`: the ARNs' partition when printing (default aws); attaching takes the caller's. */
+  partition?: Partition;
   attachGroup?: string;
   createGroup: boolean;
   policyName: string;
@@ -36,10 +39,13 @@ function samePolicy(a: string, b: string): boolean {
  */
 export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
-  const document = JSON.stringify(mfaPolicy({ allowIps: options.allowIps, scope: options.scope }), null, 2);
+  const render = (partition: string) =>
+    JSON.stringify(mfaPolicy({ allowIps: options.allowIps, scope: options.scope, partition }), null, 2);
+  // Rendered first, so that a wrong --allow-ip is refused before any call.
+  const printed = render(options.partition ?? 'aws');
   if (options.attachGroup === undefined) {
-    if (options.createGroup) throw new UserError('policy.createGroupAlone');
-    out.data(document);
+    if (options.createGroup) throw new UserError('policy.needsAttachGroup', { flag: '--create-group' });
+    out.data(printed);
     return;
   }
   const group = options.attachGroup;
@@ -50,6 +56,12 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
   const region = await regionForCalls(options, deps.files.configFile, options.profile);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   try {
+    // The group's users sign in to the administrator's partition (aws-cn, aws-us-gov, …).
+    const { partition } = parseCallerArn((await aws.getCallerIdentity()).arn);
+    if (options.partition !== undefined && options.partition !== partition) {
+      throw new UserError('policy.otherPartition', { partition: options.partition, profile: options.profile, actual: partition });
+    }
+    const document = render(partition);
     if (!(await aws.groupExists(group))) {
       if (!options.createGroup) throw new UserError('policy.noGroup', { group });
       await aws.createGroup(group);

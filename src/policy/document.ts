@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import { UserError } from '../errors.js';
 
 /** How far device names are pinned: to the user's own name, or any name. */
@@ -34,26 +34,53 @@ export interface PolicyDocument {
   Statement: Statement[];
 }
 
+/** The AWS partitions a printed policy can name (`--partition`); attaching takes the caller's. */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
+export type Partition = (typeof PARTITIONS)[number];
+
+/**
+ * What a console user needs before they have MFA: the forced password change at first sign-in
+ * (or after expiry) reads the password policy and changes the password; the console reads
+ * the user. AWS's own samples list these for the same reason (and iam:GetUser in the deny's
+ * exemptions). ChangePassword asks for the current password: stolen keys alone cannot use it.
+ */
+export const CONSOLE_CALLS_WITHOUT_MFA = ['iam:ChangePassword', 'iam:GetAccountPasswordPolicy', 'iam:GetUser'] as const;
+
+/** A decimal 0–max written without leading zeros (`08` and `010` are refused, not guessed at). */
+function decimalUpTo(text: string, max: number): boolean {
+  return /^(0|[1-9]\d{0,2})$/.test(text) && Number(text) <= max;
+}
+
+/** Dotted-quad IPv4, each octet 0–255 without leading zeros (not left to node:net, whose rules vary by version). */
+function isPlainIPv4(text: string): boolean {
+  const octets = text.split('.');
+  return octets.length === 4 && octets.every((octet) => decimalUpTo(octet, 255));
+}
+
 /** Checks one `--allow-ip` value: an IPv4 or IPv6 address, optionally with a prefix length. */
 export function checkCidr(value: string): boolean {
   const [address = '', prefix, extra] = value.split('/');
   if (extra !== undefined) return false;
-  const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
+  // A zone (`fe80::1%eth0`) means nothing to aws:SourceIp.
+  const max = isPlainIPv4(address) ? 32 : !address.includes('%') && isIPv6(address) ? 128 : -1;
   if (max < 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+  return prefix === undefined || decimalUpTo(prefix, max);
 }
 
 /**
  * The policy that lets each user list and manage only their own MFA devices and get an
  * MFA session, and denies everything else unless signed in with MFA (or, with `allowIps`,
- * calling from one of those ranges).
+ * calling from one of those ranges). `partition` is the ARNs' (default `aws`).
  */
-export function mfaPolicy(options: { allowIps: string[]; scope: DeviceNameScope }): PolicyDocument {
+export function mfaPolicy(options: { allowIps: string[]; scope: DeviceNameScope; partition?: string }): PolicyDocument {
   const wrong = options.allowIps.find((cidr) => !checkCidr(cidr));
   if (wrong !== undefined) throw new UserError('policy.badCidr', { value: wrong });
-  const device = options.scope === 'user' ? 'arn:aws:iam::*:mfa/${aws:username}' : 'arn:aws:iam::*:mfa/*';
-  const user = 'arn:aws:iam::*:user/${aws:username}';
+  const iam = `arn:${options.partition ?? 'aws'}:iam::*`;
+  // The wizard creates devices at path / (mfa/NAME), whatever the user's path.
+  const device = options.scope === 'user' ? `${iam}:mfa/\${aws:username}` : `${iam}:mfa/*`;
+  // A user's ARN carries its path (user/eng/bob): `*` matches any path, and user names are
+  // unique in an account whatever the path, so these match the caller's own user only.
+  const user = [`${iam}:user/\${aws:username}`, `${iam}:user/*/\${aws:username}`];
   const withoutMfa: Record<string, Record<string, string | string[]>> = {
     BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' },
     ...(options.allowIps.length ? { NotIpAddress: { 'aws:SourceIp': options.allowIps } } : {}),
@@ -83,22 +110,36 @@ export function mfaPolicy(options: { allowIps: string[]; scope: DeviceNameScope 
         Sid: 'AllowEnablingOwnMfaDevice',
         Effect: 'Allow',
         Action: ['iam:EnableMFADevice', 'iam:ResyncMFADevice'],
-        Resource: [device, user],
+        Resource: [device, ...user],
       },
       {
         // Taking a device away is what an attacker with stolen keys would do first: MFA only.
         Sid: 'AllowDeactivatingOwnMfaDeviceOnlyWithMfa',
         Effect: 'Allow',
         Action: ['iam:DeactivateMFADevice'],
-        Resource: [device, user],
+        Resource: [device, ...user],
         Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
+      {
+        // A console user whose first sign-in demands a new password has no MFA yet.
+        Sid: 'AllowChangingOwnPasswordAndViewingOwnUser',
+        Effect: 'Allow',
+        Action: ['iam:ChangePassword', 'iam:GetUser'],
+        Resource: user,
+      },
+      {
+        // Account-wide: this action takes no resource.
+        Sid: 'AllowReadingPasswordPolicy',
+        Effect: 'Allow',
+        Action: ['iam:GetAccountPasswordPolicy'],
+        Resource: '*',
       },
       {
         // Deleting an *unassigned* device is harmless (an assigned one must be deactivated
         // first, which needs MFA): the wizard removes its own unfinished device this way.
         Sid: 'DenyEverythingElseWithoutMfa',
         Effect: 'Deny',
-        NotAction: [...CALLS_WITHOUT_MFA, 'iam:ResyncMFADevice'],
+        NotAction: [...CALLS_WITHOUT_MFA, 'iam:ResyncMFADevice', ...CONSOLE_CALLS_WITHOUT_MFA],
         Resource: '*',
         Condition: withoutMfa,
       },

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
-import { GetGroupPolicyCommand, ListGroupPoliciesCommand } from '@aws-sdk/client-iam';
+import { GetGroupCommand, GetGroupPolicyCommand, ListGroupPoliciesCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { CALLS_WITHOUT_MFA } from '../../src/policy/document.js';
 import { adminIam } from '../helpers/moto.js';
@@ -28,6 +28,8 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
     const stored = await iam.send(new GetGroupPolicyCommand({ GroupName: 'new-hires', PolicyName: 'mfa-onboard-require-mfa' }));
     const document = JSON.parse(decodeURIComponent(stored.PolicyDocument!));
     expect(document.Statement.at(-1).Condition.NotIpAddress).toEqual({ 'aws:SourceIp': ['203.0.113.0/24'] });
+    // The partition comes from the administrator's own ARN (moto's account is in aws).
+    expect(document.Statement[1].Resource).toEqual(['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}']);
 
     const second = await attach('--create-group', '--allow-ip', '203.0.113.0/24');
     expect(second.code).toBe(0);
@@ -45,6 +47,54 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
     const result = await attach();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('There is no IAM group new-hires. Check the name, or add --create-group');
+  });
+
+  it('--partition that is not the administrator\'s is refused before anything is created', async () => {
+    await adminProfile();
+    const result = await attach('--create-group', '--partition', 'aws-cn');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--partition aws-cn does not match profile admin, whose account is in partition aws.');
+    expect(result.stderr).not.toContain('Created the IAM group');
+    const group = await adminIam(world.moto).send(new GetGroupCommand({ GroupName: 'new-hires' })).catch((error: Error) => error.name);
+    expect(group).toBe('NoSuchEntityException');
+  });
+
+  it.each([
+    ['--policy-name', ['--policy-name', 'x']],
+    ['--profile', ['--profile', 'admin']],
+    ['--create-group', ['--create-group']],
+    ['--region', ['--region', 'eu-west-1']],
+  ])('%s without --attach-group is refused, not ignored', async (flag, args) => {
+    const result = await runCli(['policy', ...args], { env: world.box.env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${flag} is used only when attaching the policy to a group: add --attach-group NAME`);
+  });
+
+  it('AWS_PROFILE alone does not count as --profile: printing still works', async () => {
+    const result = await runCli(['policy'], { env: { ...world.box.env, AWS_PROFILE: 'admin' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Version).toBe('2012-10-17');
+  });
+
+  it.each(['10.0.0.1/08', '010.0.0.1'])('--allow-ip %s (leading zeros) is refused, naming it', async (value) => {
+    const result = await runCli(['policy', '--allow-ip', '203.0.113.0/24', '--allow-ip', value], { env: world.box.env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`--allow-ip ${value} is not an IP range`);
+  });
+
+  it('--partition picks the printed ARNs\' partition (aws by default), and only aws, aws-cn or aws-us-gov', async () => {
+    const resources = (stdout: string) =>
+      (JSON.parse(stdout).Statement as { Resource: string | string[] }[]).flatMap((s) => [s.Resource].flat()).filter((r) => r !== '*');
+    const plain = await runCli(['policy'], { env: world.box.env });
+    expect(resources(plain.stdout).every((arn) => arn.startsWith('arn:aws:iam::*:'))).toBe(true);
+    const china = await runCli(['policy', '--partition', 'aws-cn'], { env: world.box.env });
+    expect(china.code).toBe(0);
+    expect(resources(china.stdout).every((arn) => arn.startsWith('arn:aws-cn:iam::*:'))).toBe(true);
+    const wrong = await runCli(['policy', '--partition', 'aws-iso-x'], { env: world.box.env });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--partition aws-iso-x is not an AWS partition: use aws, aws-cn (China) or aws-us-gov (GovCloud US).');
   });
 
   it('without --attach-group it only prints the document (stdout), and calls nothing', async () => {

@@ -14,11 +14,11 @@ Usage
   mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
                                         an administrator removes a user's MFA devices
                                         (a lost phone), then may enrol a new one
-  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any]
+  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
                      [--attach-group NAME [--create-group] --profile ADMIN]
                                         print (or put on a group) the IAM policy that lets
-                                        users manage only their own MFA and denies the rest
-                                        without MFA
+                                        users manage only their own MFA and password, and
+                                        denies the rest without MFA
   mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
                                         an administrator creates the user, adds it to the
                                         group and writes NAME_accessKeys.csv (mode 0600)
@@ -112,10 +112,14 @@ Options of policy
   --device-name-scope any   devices of any name (mfa/*): --replace adds the new device
                             before retiring the old; a user may also delete others'
                             unfinished devices
+  --partition P             aws (default), aws-cn or aws-us-gov: the partition in the
+                            printed ARNs (attaching always uses the --profile's own)
   --attach-group NAME       put the policy on this group as an inline policy (with the
                             administrator's --profile); run twice, it changes nothing
   --create-group            create the group first if it does not exist
   --policy-name NAME        the inline policy's name (default mfa-onboard-require-mfa)
+                            --create-group, --policy-name, --profile and --region go with
+                            --attach-group only
 
 Options of reset
   --profile NAME            the administrator's profile
@@ -478,13 +482,17 @@ Examples
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
   'policy.badCidr':
-    '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, such as 203.0.113.0/24 or 2001:db8::/32.',
+    '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, written without leading zeros, such as 203.0.113.0/24 or 2001:db8::/32.',
   'policy.badScope':
     '--device-name-scope {value} is not a scope: use user (devices named after the user only) or any.',
   'policy.badName':
     '{flag} {name} is not an IAM name: use letters, digits and + = , . @ _ - only, up to 128 characters.',
-  'policy.createGroupAlone':
-    '--create-group goes with --attach-group NAME: name the group to create and attach the policy to.',
+  'policy.needsAttachGroup':
+    '{flag} is used only when attaching the policy to a group: add --attach-group NAME (with the administrator\'s --profile) to attach it, or leave out {flag} to print the policy.',
+  'policy.badPartition':
+    '--partition {value} is not an AWS partition: use aws, aws-cn (China) or aws-us-gov (GovCloud US).',
+  'policy.otherPartition':
+    '--partition {partition} does not match profile {profile}, whose account is in partition {actual}. Attaching writes the ARNs of the administrator\'s own partition: leave out --partition, or use a profile of an account in {partition}.',
   'policy.noGroup':
     'There is no IAM group {group}. Check the name, or add --create-group to create it.',
   'policy.groupCreated': 'Created the IAM group {group}',
@@ -502,6 +510,10 @@ Examples
   'admin.csvExists':
     '{path} exists already, and it is never overwritten (it may hold another key). Move it away, or choose another folder with --out.',
   'admin.noOutDir': '--out {path} is not a folder. Create it first, or name an existing one.',
+  'admin.outDirNotWritable':
+    'You may not write to the folder --out {path} ({reason}), so nothing was created. Name a folder you can write to.',
+  'admin.csvWriteFailed':
+    'Could not write {path} ({reason}). Check that the folder has room and that you may write there, then run again.',
   'admin.userExists':
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':

@@ -13,10 +13,11 @@ export const ja: Record<keyof typeof en, string> = {
   mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
                                         管理者がユーザーの MFA デバイスを削除し (スマート
                                         フォンの紛失時)、続けて新しいデバイスを登録できます
-  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any]
+  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
                      [--attach-group NAME [--create-group] --profile ADMIN]
-                                        自分の MFA だけを管理でき、MFA なしではそれ以外を
-                                        拒否する IAM ポリシーを表示します (グループにも付けられます)
+                                        自分の MFA とパスワードだけを管理でき、MFA なしでは
+                                        それ以外を拒否する IAM ポリシーを表示します (グループ
+                                        にも付けられます)
   mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
                                         管理者がユーザーを作成してグループに追加し、
                                         NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
@@ -112,10 +113,14 @@ policy のオプション
   --device-name-scope any   任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを
                             追加してから古いデバイスを削除します。他のユーザーの未完了の
                             デバイスも削除できるようになります
+  --partition P             aws (既定)、aws-cn または aws-us-gov: 表示する ARN の
+                            パーティション (付けるときは常に --profile のものを使います)
   --attach-group NAME       このグループにインラインポリシーとして付けます (管理者の
                             --profile で)。2 回実行しても何も変わりません
   --create-group            グループがなければ先に作成します
   --policy-name NAME        インラインポリシーの名前 (既定: mfa-onboard-require-mfa)
+                            --create-group、--policy-name、--profile、--region は
+                            --attach-group と一緒にだけ使えます
 
 reset のオプション
   --profile NAME            管理者のプロファイル
@@ -469,10 +474,14 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
   'policy.badCidr':
-    '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を指定してください。',
+    '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を、先頭に余分な 0 を付けずに指定してください。',
   'policy.badScope': '--device-name-scope {value} は指定できません。user (ユーザー名と同じ名前のデバイスのみ) または any を指定してください。',
   'policy.badName': '{flag} {name} は IAM の名前として使えません。英数字と + = , . @ _ - のみ、128 文字以内で指定してください。',
-  'policy.createGroupAlone': '--create-group は --attach-group NAME と一緒に使います。作成してポリシーを付けるグループを指定してください。',
+  'policy.needsAttachGroup':
+    '{flag} はポリシーをグループに付けるときだけ使います。付けるなら --attach-group NAME (と管理者の --profile) を加え、表示するだけなら {flag} を外してください。',
+  'policy.badPartition': '--partition {value} は AWS のパーティションではありません。aws、aws-cn (中国) または aws-us-gov (GovCloud (US)) を指定してください。',
+  'policy.otherPartition':
+    '--partition {partition} はプロファイル {profile} と合いません。このアカウントはパーティション {actual} にあります。ポリシーは管理者自身のパーティションの ARN で付けるので、--partition を外すか、{partition} のアカウントのプロファイルを使ってください。',
   'policy.noGroup': 'IAM グループ {group} はありません。名前を確認するか、--create-group を付けて作成してください。',
   'policy.groupCreated': 'IAM グループ {group} を作成しました',
   'policy.unchanged': 'グループ {group} にはすでにこのポリシーが {name} として付いています。何も変更していません',
@@ -486,6 +495,10 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'admin.badPath': '--path {path} は IAM のパスではありません。/ や /engineering/ のように / で始まり / で終わる必要があります。',
   'admin.csvExists': '{path} はすでにあります。別のキーが入っている可能性があるため上書きしません。移動するか、--out で別のフォルダーを指定してください。',
   'admin.noOutDir': '--out {path} はフォルダーではありません。先に作成するか、既存のフォルダーを指定してください。',
+  'admin.outDirNotWritable':
+    '--out {path} のフォルダーに書き込めないため ({reason})、何も作成していません。書き込めるフォルダーを指定してください。',
+  'admin.csvWriteFailed':
+    '{path} に書き込めませんでした ({reason})。フォルダーに空きがあり書き込めるか確認してから、もう一度実行してください。',
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
     '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから (aws iam delete-access-key --user-name {name} --access-key-id ID) 再実行してください。',
