@@ -214,10 +214,10 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   // The hires this run is about (--only), in the file's order; --skip leaves some out this
   // time. A hire skipped at the hand-over is not asked again, unless named with --only.
   const selected = all.filter((h) => only.length === 0 || only.includes(h.user));
-  for (const name of skip) {
-    if (state.hires[name]?.status === 'done' || !selected.some((h) => h.user === name)) continue;
-    state.hires[name] = { user: name, status: 'skipped' };
-    await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: name, result: 'ok' });
+  /** Left out of this run by --skip (and not done before): reported as skipped, not recorded as such. */
+  const skippedNow = (user: string) => skip.includes(user) && state.hires[user]?.status !== 'done';
+  for (const hire of selected.filter((h) => skippedNow(h.user))) {
+    await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
   }
   const todo = selected.filter((h) => {
     const status = state.hires[h.user]?.status;
@@ -234,84 +234,94 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     if (shown && out.size()) out.raw(CLEAR_ALL);
     shown = false;
   };
-  for (const [index, hire] of todo.entries()) {
-    current = hire.user;
-    // Enrolled already (by an earlier run that stopped after enabling, or before the batch):
-    // recorded as done; replacing a device is the single-user wizard's job.
-    const already = await enrolled(hire.user);
-    if (already) {
-      out.info(t('batch.alreadyEnrolled', { user: hire.user, serial: already.serialNumber!, profile: options.profile }));
-      const verified = state.hires[hire.user]?.sessionVerified;
-      state.hires[hire.user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}) };
-      await saveState();
-      continue;
-    }
-    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
-    clear();
-    out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
-    let csv: string | undefined;
-    try {
-      const go = await deps.prompter.select({
-        message: t('batch.ready', { user: hire.user }),
-        flag: '--yes',
-        choices: [
-          { value: 'enrol', name: t('batch.enrol', { user: hire.user }) },
-          { value: 'skip', name: t('batch.skip', { user: hire.user }) },
-        ],
-        default: 'enrol',
-      });
-      if (go === 'skip') {
-        state.hires[hire.user] = { user: hire.user, status: 'skipped' };
-        await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
-        await saveState();
-        continue;
-      }
-      shown = true;
-      csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
-      const outDir = dirname(options.usersCsv);
-      const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
-      let made = false;
-      if (options.create && !(await userExists(adminAws, hire.user))) {
-        made = true;
-        await runCreateUser(
-          { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
-          batchDeps,
-        );
-      }
-      // The key CSV --create wrote (in this run or in one that stopped) is the hire's keys,
-      // also when the file's csv column names one that is not there.
-      const exists = (path: string | undefined) => (path === undefined ? Promise.resolve(false) : fs.stat(path).then(() => true, () => false));
-      if (options.create && !(await exists(csv)) && (await exists(madeHere))) csv = madeHere;
-      // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
-      const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
-      await runSetup(
-        { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
-        batchDeps,
-        endpoint,
-      );
-      state.hires[hire.user] = { ...((await enrolled(hire.user)) ?? { user: hire.user, status: 'done' }), sessionVerified: csv !== undefined };
-    } catch (error) {
-      // Enabled before it went wrong (the session check, a Ctrl-C while waiting for a code):
-      // the hire is enrolled, and the next run must not try again.
-      const enabled = await enrolled(hire.user).catch(() => undefined);
-      if (error instanceof CancelledError) {
-        if (enabled) state.hires[hire.user] = { ...enabled, sessionVerified: false };
-        await saveState();
+  try {
+    for (const [index, hire] of todo.entries()) {
+      current = hire.user;
+      /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
+      let enabledNow: Outcome | undefined;
+      let csv: string | undefined;
+      try {
+        // Enrolled already (by an earlier run that stopped after enabling, or before the batch):
+        // recorded as done; replacing a device is the single-user wizard's job.
+        const already = await enrolled(hire.user);
+        if (already) {
+          out.info(t('batch.alreadyEnrolled', { user: hire.user, serial: already.serialNumber!, profile: options.profile }));
+          const verified = state.hires[hire.user]?.sessionVerified;
+          state.hires[hire.user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}) };
+          await saveState();
+          continue;
+        }
+        // The hand-over: the last hire's QR code leaves the screen and the scrollback.
         clear();
-        const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
-        out.info(t('batch.stopped', { user: hire.user, command: again }));
-        throw new CancelledError('error.cancelledRunAgain');
+        out.heading(t('batch.handOver', { k: handled + index + 1, n: selected.length, user: hire.user }));
+        const go = await deps.prompter.select({
+          message: t('batch.ready', { user: hire.user }),
+          flag: '--yes',
+          choices: [
+            { value: 'enrol', name: t('batch.enrol', { user: hire.user }) },
+            { value: 'skip', name: t('batch.skip', { user: hire.user }) },
+          ],
+          default: 'enrol',
+        });
+        if (go === 'skip') {
+          state.hires[hire.user] = { user: hire.user, status: 'skipped' };
+          await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+          await saveState();
+          continue;
+        }
+        shown = true;
+        csv = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(dirname(options.usersCsv), hire.csv);
+        const outDir = dirname(options.usersCsv);
+        const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
+        let made = false;
+        if (options.create && !(await userExists(adminAws, hire.user))) {
+          made = true;
+          await runCreateUser(
+            { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
+            batchDeps,
+          );
+        }
+        // The key CSV --create wrote (in this run or in one that stopped) is the hire's keys,
+        // also when the file's csv column names one that is not there.
+        const exists = (path: string | undefined) => (path === undefined ? Promise.resolve(false) : fs.stat(path).then(() => true, () => false));
+        if (options.create && !(await exists(csv)) && (await exists(madeHere))) csv = madeHere;
+        // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
+        const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
+        await runSetup(
+          { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
+          batchDeps,
+          endpoint,
+          {
+            onEnabled: (serialNumber) => {
+              enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: new Date().toISOString() };
+            },
+          },
+        );
+        state.hires[hire.user] = { ...((await enrolled(hire.user)) ?? enabledNow ?? { user: hire.user, status: 'done' }), sessionVerified: csv !== undefined };
+      } catch (error) {
+        // Enabled before it went wrong (the session check, a Ctrl-C while waiting for a code):
+        // the hire is enrolled, and the next run must not try again.
+        const enabled = enabledNow ?? (error instanceof CancelledError ? undefined : await enrolled(hire.user).catch(() => undefined));
+        if (error instanceof CancelledError) {
+          if (enabled) state.hires[hire.user] = { ...enabled, sessionVerified: false };
+          await saveState();
+          clear();
+          const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
+          out.info(t('batch.stopped', { user: hire.user, command: again }));
+          throw new CancelledError('error.cancelledRunAgain');
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        state.hires[hire.user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user: hire.user, status: 'failed', error: message };
+        out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user: hire.user, message }));
       }
-      const message = error instanceof Error ? error.message : String(error);
-      state.hires[hire.user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user: hire.user, status: 'failed', error: message };
-      out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user: hire.user, message }));
+      await saveState();
     }
-    await saveState();
+  } finally {
+    // The last hire's QR code does not stay above the summary, nor above an error.
+    clear();
   }
   current = '';
-  // The last hire's QR code does not stay above the summary.
-  clear();
-  const outcomes = selected.map((h) => state.hires[h.user] ?? { user: h.user, status: 'skipped' as const });
+  const outcomes = selected.map((h): Outcome => (skippedNow(h.user) ? { user: h.user, status: 'skipped' } : state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
   await report(outcomes, options, deps);
 }
 

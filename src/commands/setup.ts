@@ -73,19 +73,20 @@ async function undoUnfinished(
   identity: Identity,
   device: Device | undefined,
   deps: Pick<WizardDeps, 'out'>,
-): Promise<boolean> {
+): Promise<'kept' | 'removed' | 'left'> {
   const { out } = deps;
-  if (!journal.pending) return Boolean(device);
+  if (!journal.pending) return device ? 'kept' : 'removed';
   if (device) {
     const assigned = await aws.listMfaDevices(identity.userName).catch(() => []);
     if (assigned.some((d) => d.serialNumber === device.serialNumber)) {
       journal.commit();
       out.warn(t('rollback.keptEnabled', { serial: device.serialNumber, user: identity.userName }));
-      return true;
+      return 'kept';
     }
   }
   out.info(t('rollback.removing'));
-  for (const result of await journal.rollback()) {
+  const results = await journal.rollback();
+  for (const result of results) {
     if (result.error === undefined) {
       out.success(t('rollback.removed', { serial: result.label }));
     } else {
@@ -93,14 +94,20 @@ async function undoUnfinished(
       out.warn(t('rollback.failed', { serial: result.label, reason }));
     }
   }
-  return false;
+  return results.every((result) => result.error === undefined) ? 'removed' : 'left';
+}
+
+/** What a caller (a batch) is told as the wizard goes. */
+export interface SetupHooks {
+  /** The new device is enabled for the user (from here on, the user is enrolled whatever follows). */
+  onEnabled?: (serialNumber: string) => void;
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
-export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpoint?: string): Promise<void> {
+export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpoint?: string, hooks: SetupHooks = {}): Promise<void> {
   const timings = new Timings();
   try {
-    await wizard(options, timings.measure(rawDeps), timings, endpoint);
+    await wizard(options, timings.measure(rawDeps), timings, endpoint, hooks);
   } finally {
     await timings.save(rawDeps.timingsFile);
   }
@@ -109,7 +116,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpo
 /** A computer clock off by this much or more is corrected with AWS's time for the code checks. */
 const CLOCK_SKEW_MS = 30_000;
 
-async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timings, endpoint?: string): Promise<void> {
+async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timings, endpoint: string | undefined, hooks: SetupHooks): Promise<void> {
   let deps = measured;
   const { out } = deps;
   const step = timings.step.bind(timings);
@@ -314,10 +321,13 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     await step('show-qr', () => showQr(actor, identity, made, options, deps, (path) => pngs.push(path)));
     history = await step('enable-device', () => enableDevice(actor, identity, made, options, deps));
     journal.commit();
+    hooks.onEnabled?.(made.serialNumber);
   } catch (error) {
-    const kept = await undoUnfinished(journal, actor, identity, device, deps);
-    // A PNG of a device that is gone is a secret with no use: it goes too.
-    if (!kept) for (const path of pngs) if (await fs.rm(path).then(() => true, () => false)) out.info(t('rollback.pngRemoved', { path }));
+    const undone = await undoUnfinished(journal, actor, identity, device, deps);
+    const kept = undone === 'kept';
+    if (kept && device) hooks.onEnabled?.(device.serialNumber);
+    // A PNG of a device that is gone is a secret with no use: it goes too (only then).
+    if (undone === 'removed') for (const path of pngs) if (await fs.rm(path).then(() => true, () => false)) out.info(t('rollback.pngRemoved', { path }));
     if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
     // Nothing of the replacement is left to finish: the old device is there, the new one is gone.
     else if (record && !kept) await markReplacing(record.profile, undefined, deps);

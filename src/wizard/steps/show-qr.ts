@@ -28,6 +28,8 @@ async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'EEXIST') return false;
+    // 'wx' made the file before the write failed (a full disk): a part of a PNG is ours to remove.
+    await fs.rm(path, { force: true });
     throw new UserError('qr.pngFailed', { path, reason: code });
   }
   deps.out.success(t('qr.pngWritten', { path }));
