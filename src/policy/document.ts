@@ -25,7 +25,8 @@ interface Statement {
   Effect: 'Allow' | 'Deny';
   Action?: string[];
   NotAction?: string[];
-  Resource: string | string[];
+  Resource?: string | string[];
+  NotResource?: string[];
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
@@ -133,6 +134,15 @@ export function mfaPolicy(options: { allowIps: string[]; scope: DeviceNameScope;
         Effect: 'Allow',
         Action: ['iam:GetAccountPasswordPolicy'],
         Resource: '*',
+      },
+      {
+        // The exemption below is for the user's own password and user only: without MFA, keys
+        // that may read other users elsewhere (ReadOnlyAccess, say) still may not here.
+        Sid: 'DenyOtherUsersPasswordAndUserWithoutMfa',
+        Effect: 'Deny',
+        Action: ['iam:ChangePassword', 'iam:GetUser'],
+        NotResource: user,
+        Condition: withoutMfa,
       },
       {
         // Deleting an *unassigned* device is harmless (an assigned one must be deactivated

@@ -86,7 +86,7 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
 
   it('--partition picks the printed ARNs\' partition (aws by default), and only aws, aws-cn or aws-us-gov', async () => {
     const resources = (stdout: string) =>
-      (JSON.parse(stdout).Statement as { Resource: string | string[] }[]).flatMap((s) => [s.Resource].flat()).filter((r) => r !== '*');
+      (JSON.parse(stdout).Statement as { Resource?: string | string[]; NotResource?: string[] }[]).flatMap((s) => [s.Resource ?? [], s.NotResource ?? []].flat()).filter((r) => r !== '*');
     const plain = await runCli(['policy'], { env: world.box.env });
     expect(resources(plain.stdout).every((arn) => arn.startsWith('arn:aws:iam::*:'))).toBe(true);
     const china = await runCli(['policy', '--partition', 'aws-cn'], { env: world.box.env });

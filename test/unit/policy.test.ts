@@ -16,8 +16,9 @@ function decide(
     new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\\\$\\\{aws:username\\\}/g, ctx.user ?? 'alice')}$`).test(value);
   const applies = (s: PolicyDocument['Statement'][number]) => {
     const actionHit = s.Action ? s.Action.some((a) => matches(a, action)) : !s.NotAction!.some((a) => matches(a, action));
-    const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-    if (!actionHit || !resources.some((r) => matches(r, resource))) return false;
+    const listed = (r: string | string[]) => (Array.isArray(r) ? r : [r]).some((p) => matches(p, resource));
+    const resourceHit = s.NotResource ? !listed(s.NotResource) : listed(s.Resource!);
+    if (!actionHit || !resourceHit) return false;
     for (const [operator, values] of Object.entries(s.Condition ?? {})) {
       if (operator === 'Bool' && String(ctx.mfa) !== values['aws:MultiFactorAuthPresent']) return false;
       if (operator === 'BoolIfExists' && String(ctx.mfa) !== values['aws:MultiFactorAuthPresent']) return false;
@@ -62,7 +63,7 @@ describe('the require-MFA policy', () => {
   });
 
   it('statement by statement', () => {
-    const [list, listOwn, manage, enable, deactivate, password, passwordPolicy, deny] = doc.Statement;
+    const [list, listOwn, manage, enable, deactivate, password, passwordPolicy, others, deny] = doc.Statement;
     const ownUser = ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}'];
     expect(list).toMatchObject({ Effect: 'Allow', Action: ['iam:ListVirtualMFADevices', 'iam:ListAccountAliases'], Resource: '*' });
     expect(listOwn).toMatchObject({ Effect: 'Allow', Action: ['iam:ListMFADevices'], Resource: ownUser });
@@ -71,9 +72,10 @@ describe('the require-MFA policy', () => {
     expect(deactivate).toMatchObject({ Action: ['iam:DeactivateMFADevice'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
     expect(password).toMatchObject({ Effect: 'Allow', Action: ['iam:ChangePassword', 'iam:GetUser'], Resource: ownUser });
     expect(passwordPolicy).toMatchObject({ Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy'], Resource: '*' });
+    expect(others).toMatchObject({ Effect: 'Deny', Action: ['iam:ChangePassword', 'iam:GetUser'], NotResource: ownUser, Condition: deny?.Condition });
     expect(deny).toMatchObject({ Effect: 'Deny', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } });
     expect(deny?.Condition).not.toHaveProperty('NotIpAddress');
-    expect(doc.Statement).toHaveLength(8);
+    expect(doc.Statement).toHaveLength(9);
   });
 
   // Regression: user/${aws:username} alone does not match user/eng/bob, so the users that
@@ -128,6 +130,16 @@ describe('the require-MFA policy', () => {
     }
   });
 
+  it('without MFA, another user stays denied even to keys another policy lets read users (the exemption is for one\'s own)', () => {
+    for (const other of ['arn:aws:iam::123456789012:user/bob', 'arn:aws:iam::123456789012:user/eng/bob']) {
+      for (const action of ['iam:GetUser', 'iam:ChangePassword']) {
+        expect(decide(doc, action, other, { mfa: false }), `${action} ${other}`).toBe('deny');
+        expect(decide(doc, action, other, { mfa: true }), `${action} ${other} with MFA`).toBe('implicit');
+      }
+    }
+    expect(decide(doc, 'iam:GetUser', USER, { mfa: false })).toBe('allow');
+  });
+
   it('exempts from the deny only what the wizard and a first console sign-in need', () => {
     const deny = doc.Statement.at(-1)!;
     expect([...deny.NotAction!].sort()).toEqual([...CALLS_WITHOUT_MFA, 'iam:ResyncMFADevice', ...CONSOLE_CALLS_WITHOUT_MFA].sort());
@@ -137,7 +149,7 @@ describe('the require-MFA policy', () => {
   });
 
   it('names the partition in every ARN: aws by default, or the one asked for', () => {
-    const arns = (d: PolicyDocument) => d.Statement.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource])).filter((r) => r !== '*');
+    const arns = (d: PolicyDocument) => d.Statement.flatMap((s) => [s.Resource ?? [], s.NotResource ?? []].flat()).filter((r) => r !== '*');
     expect(arns(doc).every((arn) => arn.startsWith('arn:aws:iam::'))).toBe(true);
     for (const partition of ['aws-cn', 'aws-us-gov']) {
       const other = mfaPolicy({ allowIps: [], scope: 'user', partition });
