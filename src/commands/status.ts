@@ -1,12 +1,11 @@
 import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
 import { readTextFile } from '../credentials/files.js';
-import { readIniValue } from '../credentials/ini.js';
+import { listIniSections, readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { profileExists } from '../wizard/steps/admin.js';
 import { orphansOf } from '../wizard/steps/preflight.js';
 import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
 
@@ -56,8 +55,10 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   // An administrator looking at someone else: that user's own profile (named after them,
   // as the admin-mode wizard imports it) holds their mfa_serial and session, if it is here.
   const forOther = options.user !== undefined && caller.userName?.toLowerCase() !== options.user.toLowerCase();
-  const localProfile = !forOther ? options.profile : (await profileExists(user, deps)) ? user : undefined;
-  const configuredSerial = localProfile === undefined ? undefined : readIniValue(await readTextFile(deps.files.configFile), configSectionNames(localProfile), 'mfa_serial');
+  const config = await readTextFile(deps.files.configFile);
+  const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
+  const localProfile = !forOther ? options.profile : await profileOf(user, who.account, serialOf, deps);
+  const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
   const sessionProfile = options.sessionProfile ?? (localProfile === undefined ? undefined : `${localProfile}-mfa`);
   const saved = sessionProfile === undefined ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
   const status: Status = {
@@ -107,4 +108,22 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   ];
   for (const line of table(rows)) out.info(line);
   return status;
+}
+
+/**
+ * The profile on this computer that is `user`'s: named after them in any case (IAM names are
+ * case-blind), and not one whose mfa_serial is in another account (an admin with several).
+ */
+async function profileOf(
+  user: string,
+  account: string,
+  serialOf: (profile: string) => string | undefined,
+  deps: Pick<WizardDeps, 'files'>,
+): Promise<string | undefined> {
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+  const names = [...listIniSections(credentials), ...listIniSections(config).map((section) => section.replace(/^profile\s+/, ''))];
+  const profile = names.find((name) => name === user) ?? names.find((name) => name.toLowerCase() === user.toLowerCase());
+  if (profile === undefined) return undefined;
+  const serial = serialOf(profile);
+  return serial === undefined || serial.split(':')[4] === account ? profile : undefined;
 }

@@ -67,5 +67,11 @@ describe('mfa-onboard status against moto', () => {
     await fs.appendFile(world.box.configFile, '[profile carol]\nmfa_serial = arn:aws:iam::123456789012:mfa/carol\n');
     const withProfile = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(JSON.parse(withProfile.stdout)).toMatchObject({ localProfile: 'carol', configuredSerial: 'arn:aws:iam::123456789012:mfa/carol', configuredSerialIsCurrent: false });
+
+    // A carol of another account (an admin with several) is not this carol.
+    await fs.writeFile(world.box.configFile, '[profile carol]\nmfa_serial = arn:aws:iam::999999999999:mfa/carol\n');
+    const elsewhere = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(JSON.parse(elsewhere.stdout)).not.toHaveProperty('localProfile');
+    expect(JSON.parse(elsewhere.stdout)).not.toHaveProperty('configuredSerial');
   });
 });
