@@ -175,7 +175,6 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     await fs.appendFile(auditPath, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   };
   // What would stop every hire is found before the first one is created.
-  if (!out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
   if (options.report !== undefined) {
     const folder = dirname(options.report);
     await fs.access(folder, fsConstants.W_OK).catch(() => {
@@ -224,6 +223,8 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     if (status === 'done' || skip.includes(h.user)) return false;
     return status !== 'skipped' || only.includes(h.user);
   });
+  // Someone to enrol, and no way to show them a QR code: said before the first is created.
+  if (todo.length > 0 && !out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
   const handled = selected.length - todo.length;
   if (handled > 0) out.info(t('batch.resuming', { done: handled, total: selected.length, path: statePath }));
   await saveState();

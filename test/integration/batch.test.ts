@@ -187,6 +187,12 @@ describe('mfa-onboard batch, against moto', () => {
     const noQr = await runCli(base, { env: world.box.env });
     expect(noQr.code).toBe(1);
     expect(noQr.stderr).toContain('--qr-png');
+    // With everyone done, no QR is needed: the summary only.
+    await fs.writeFile(`${users}.state.json`, JSON.stringify({ version: 1, hires: Object.fromEntries(['alice', 'bob', 'carol'].map((u) => [u, { user: u, status: 'skipped' }])) }));
+    const allDone = await runCli(base, { env: world.box.env });
+    expect(allDone.code).toBe(0);
+    expect(allDone.stderr).toContain('Batch: 0 of 3 hires enrolled');
+    await fs.rm(`${users}.state.json`);
     const noFolder = await runCli([...base, '--qr-png', `${world.box.dir}/q.png`, '--report', `${world.box.dir}/missing/r.json`], { env: world.box.env });
     expect(noFolder.stderr).toContain(`the folder ${world.box.dir}/missing does not exist or is not writable`);
     const oneName = await runCli([...base, '--device-name', 'phone'], { env: world.box.env });

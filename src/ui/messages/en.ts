@@ -563,7 +563,7 @@ Examples
   'batch.statusSkipped': 'skipped',
   'batch.statusFailed': 'failed',
   'batch.sessionYes': 'yes',
-  'batch.sessionNo': 'no (needs the hire\'s keys)',
+  'batch.sessionNo': 'no',
   'batch.reportWritten': 'Wrote the report to {path}',
   'batch.reportFolder': "The report cannot be written to {path}: the folder {folder} does not exist or is not writable. Create the folder, or pass another --report path; nothing was done yet.",
   'batch.otherAccount': "{path} records hires of account {recorded}, but profile {profile} is in account {account}. Run the batch with a profile of account {recorded}, or, for account {account}, use a copy of the users file (each file keeps its own state).",

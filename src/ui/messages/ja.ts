@@ -542,7 +542,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'batch.statusSkipped': 'スキップ',
   'batch.statusFailed': '失敗',
   'batch.sessionYes': '済み',
-  'batch.sessionNo': '未 (本人のキーが必要)',
+  'batch.sessionNo': '未確認',
   'batch.reportWritten': 'レポートを {path} に書き込みました',
   'batch.reportFolder': "{path} にレポートを書き込めません: フォルダー {folder} が存在しないか、書き込みできません。フォルダーを作成するか、別の --report のパスを指定してください。まだ何も行っていません。",
   'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
