@@ -308,7 +308,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           await saveState();
           clear();
           const again = `mfa-onboard batch ${options.usersCsv} --profile ${options.profile}${options.create ? ' --create' : ''}`;
-          out.info(t('batch.stopped', { user: hire.user, command: again }));
+          out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user: hire.user, command: again }));
           throw new CancelledError('error.cancelledRunAgain');
         }
         const message = error instanceof Error ? error.message : String(error);

@@ -131,6 +131,7 @@ describe('mfa-onboard batch, against moto', () => {
     const ctrlC: Answer = { flag: '--codes-from-stdin', answer: () => { controller.abort(); throw new CancelledError(); } };
     const run = await runCli(args(users, '--only', 'alice'), { env: world.box.env, clock, signal: controller.signal, prompter: scriptedPrompter([ready!, scanned!, first!, second!, ctrlC]) });
     expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Stopped at alice, whose device is enabled and recorded (the session was not checked)');
     const state = JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8'));
     expect(state.hires.alice).toMatchObject({ status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', sessionVerified: false });
     expect((await listDevices(world.moto)).map((d) => d.user)).toEqual(['alice']);

@@ -550,6 +550,7 @@ Examples
   'batch.ready': 'Ready to enrol {user}?',
   'batch.enrol': 'Yes: enrol {user} now',
   'batch.skip': 'Skip {user} (not here today)',
+  'batch.stoppedEnrolled': 'Stopped at {user}, whose device is enabled and recorded (the session was not checked). Everyone before is recorded too; run  {command}  to carry on.',
   'batch.stopped': 'Stopped at {user}. Everyone before is recorded; run  {command}  to carry on.',
   'batch.failed': '{user} was not enrolled: {message}',
   'batch.summary': 'Batch: {done} of {total} hires enrolled',
