@@ -529,7 +529,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'batch.ready': '{user} を登録する準備はできましたか?',
   'batch.enrol': 'はい: 今 {user} を登録する',
   'batch.skip': '{user} をスキップする (今日はいない)',
-  'batch.stoppedEnrolled': '{user} で止めました。{user} のデバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには  {command}  を実行してください。',
+  'batch.stoppedEnrolled': '{user} で止めました。デバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには  {command}  を実行してください。',
   'batch.stopped': '{user} で止めました。それまでの結果は記録されています。続けるには  {command}  を実行してください。',
   'batch.failed': '{user} は登録できませんでした: {message}',
   'batch.summary': 'バッチ: {total} 人中 {done} 人を登録しました',
