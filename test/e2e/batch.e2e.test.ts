@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { CreateGroupCommand } from '@aws-sdk/client-iam';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
-import { adminIam, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, listDevices } from '../helpers/moto.js';
 import { enrolWithPhone, type Phone } from '../helpers/phone.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -14,8 +14,7 @@ describe('mfa-onboard batch in a real terminal: three hires, three phones', () =
   });
 
   it('enrols two, is interrupted at the third, resumes, and ends with three devices and a report that says so', async () => {
-    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true, mode: 0o700 });
-    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
+    await addAdminProfile(world.box);
     await adminIam(world.moto).send(new CreateGroupCommand({ GroupName: 'new-hires' }));
     const users = await world.box.write('users.csv', 'user,group\nalice,new-hires\nbob,new-hires\ncarol,new-hires\n');
     const report = `${world.box.dir}/report.json`;

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
-import { consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { ADMIN, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { enableWithPhone, enrolWithPhone, Phone } from '../helpers/phone.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { Screen } from '../helpers/screen.js';
@@ -11,7 +11,6 @@ import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
 const serialOf = (name: string) => `arn:aws:iam::123456789012:mfa/${name}`;
-const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
 
 describe('replaced phone, lost phone, an administrator with a hire: in a real terminal, two phones', () => {
   const world = useMotoWorld();

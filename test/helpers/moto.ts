@@ -2,13 +2,22 @@ import {
   CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import { startMoto, type Moto } from '../../src/emulator/moto.js';
+import type { Sandbox } from './sandbox.js';
 
 export type { Moto };
 export { startMoto };
 
 /** moto accepts any admin key when authentication is off; these never leave the emulator. */
-const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
+export const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
+
+/** Profile [admin] with those keys in the sandbox's credentials file (0600), beside any profiles there. */
+export async function addAdminProfile(box: Pick<Sandbox, 'credentialsFile'>): Promise<void> {
+  await fs.mkdir(dirname(box.credentialsFile), { recursive: true, mode: 0o700 });
+  await fs.appendFile(box.credentialsFile, `[admin]\naws_access_key_id = ${ADMIN.accessKeyId}\naws_secret_access_key = ${ADMIN.secretAccessKey}\n`, { mode: 0o600 });
+}
 
 export function adminIam(moto: Moto): IAMClient {
   return new IAMClient({ endpoint: moto.url, region: 'us-east-1', credentials: ADMIN });

@@ -8,17 +8,14 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, createUserWithKey, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 describe('mfa-onboard admin create-user, against moto', () => {
   const world = useMotoWorld();
 
-  async function adminProfile() {
-    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
-    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
-  }
+  const adminProfile = () => addAdminProfile(world.box);
   const createUser = (...args: string[]) =>
     runCli(['admin', 'create-user', ...args, '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', world.moto.url], { env: world.box.env });
 

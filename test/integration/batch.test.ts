@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -13,8 +13,7 @@ describe('mfa-onboard batch, against moto', () => {
   const world = useMotoWorld();
 
   async function setUp() {
-    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
-    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
+    await addAdminProfile(world.box);
     await adminIam(world.moto).send(new CreateGroupCommand({ GroupName: 'new-hires' }));
     return world.box.write('users.csv', '\uFEFFUser,Group,Path\r\nalice,new-hires,/\r\nbob,new-hires,/eng/\r\ncarol,new-hires,/\r\n');
   }

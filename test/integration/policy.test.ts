@@ -4,17 +4,14 @@ import { promisify } from 'node:util';
 import { GetGroupCommand, GetGroupPolicyCommand, ListGroupPoliciesCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { CALLS_WITHOUT_MFA } from '../../src/policy/document.js';
-import { adminIam } from '../helpers/moto.js';
+import { ADMIN, addAdminProfile, adminIam } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 describe('mfa-onboard policy --attach-group, against moto', () => {
   const world = useMotoWorld();
 
-  async function adminProfile() {
-    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
-    await fs.writeFile(world.box.credentialsFile, `[admin]\naws_access_key_id = AKIATESTADMIN0000000\naws_secret_access_key = ${'a'.repeat(40)}\n`, { mode: 0o600 });
-  }
+  const adminProfile = () => addAdminProfile(world.box);
   const attach = (...extra: string[]) =>
     runCli(['policy', '--profile', 'admin', '--attach-group', 'new-hires', '--endpoint-url', world.moto.url, ...extra], { env: world.box.env });
 
@@ -112,7 +109,7 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
         '--resource-arns', 'arn:aws:iam::123456789012:mfa/alice', '--caller-arn', 'arn:aws:iam::123456789012:user/alice',
         '--context-entries', `ContextKeyName=aws:MultiFactorAuthPresent,ContextKeyValues=${mfa},ContextKeyType=boolean`,
         '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'];
-      const { stdout } = await promisify(execFile)('aws', args, { env: { ...world.box.env, AWS_ACCESS_KEY_ID: 'AKIATESTADMIN0000000', AWS_SECRET_ACCESS_KEY: 'a'.repeat(40), AWS_MAX_ATTEMPTS: '1' } });
+      const { stdout } = await promisify(execFile)('aws', args, { env: { ...world.box.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_MAX_ATTEMPTS: '1' } });
       return Object.fromEntries((JSON.parse(stdout).EvaluationResults as { EvalActionName: string; EvalDecision: string }[]).map((r) => [r.EvalActionName, r.EvalDecision]));
     };
     let withoutMfa: Record<string, string>;

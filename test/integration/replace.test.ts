@@ -6,7 +6,7 @@ import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { replacementName } from '../../src/wizard/steps/replace.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { ADMIN, addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
@@ -15,7 +15,6 @@ import { useMotoWorld } from '../helpers/world.js';
 const ACCOUNT = 'arn:aws:iam::123456789012';
 const serialOf = (name: string) => `${ACCOUNT}:mfa/${name}`;
 /** moto takes any key when authentication is off: this one is nobody's user, so it acts as an administrator. */
-const ADMIN = { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) };
 
 describe('re-enrolment, admin mode and reset, against moto', () => {
   const world = useMotoWorld();
@@ -311,10 +310,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
   });
 
   /** An administrator's profile beside alice's, as on the admin's own computer. */
-  async function adminProfile() {
-    await fs.mkdir(`${world.box.home}/.aws`, { recursive: true });
-    await fs.appendFile(world.box.credentialsFile, `[admin]\naws_access_key_id = ${ADMIN.accessKeyId}\naws_secret_access_key = ${ADMIN.secretAccessKey}\n`, { mode: 0o600 });
-  }
+  const adminProfile = () => addAdminProfile(world.box);
 
   it('reset by an administrator: lists, removes every device and orphan, then enrols a new one for alice at once', async () => {
     const { old } = await aliceEnrolled();
