@@ -130,6 +130,9 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
     if (positionals.length > maxPositionals) {
       throw new UserError('cli.extraArgument', { argument: positionals[maxPositionals]! });
     }
+    /** How prompts are answered: by the person (or --yes, --codes-from-stdin), or never asked. */
+    const answered = { yes: Boolean(flags.yes), codesFromStdin: Boolean(flags['codes-from-stdin']), endpoint: flags['endpoint-url'] };
+    const unanswered = { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] };
     // NOTE: commands are loaded on demand so that --help and argument errors stay fast.
     if (command === 'demo') {
       const { runDemo } = await import('./commands/demo.js');
@@ -140,7 +143,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      const deps = createWizardDeps(runtime, out, unanswered);
       await runStatus(statusOptions(flags, runtime.env), deps);
     } else if (command === 'admin') {
       // `admin create-user NAME` is the one admin verb so far.
@@ -150,7 +153,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      const deps = createWizardDeps(runtime, out, unanswered);
       await runCreateUser(createUserOptions(flags, positionals[1], runtime.env), deps);
     } else if (command === 'batch') {
       if (positionals[0] === undefined) throw new UserError('batch.usage');
@@ -159,11 +162,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, {
-        yes: Boolean(flags.yes),
-        codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: flags['endpoint-url'],
-      });
+      const deps = createWizardDeps(runtime, out, answered);
       await runBatch(batchOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
     } else if (command === 'policy') {
       const [{ runPolicy }, { createWizardDeps }, { policyOptions }] = await Promise.all([
@@ -171,7 +170,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] });
+      const deps = createWizardDeps(runtime, out, unanswered);
       await runPolicy(policyOptions(flags, runtime.env), deps);
     } else if (command === 'reset') {
       const [{ runReset }, { runSetup }, { createWizardDeps }, { resetOptions, setupOptions }] = await Promise.all([
@@ -180,11 +179,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, {
-        yes: Boolean(flags.yes),
-        codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: flags['endpoint-url'],
-      });
+      const deps = createWizardDeps(runtime, out, answered);
       // The enrolment offered afterwards is the wizard in admin mode, with the same flags.
       const setup = setupOptions({ ...flags, serial: undefined }, undefined, runtime.env);
       await runReset(resetOptions(flags, runtime.env), deps, (target) =>
@@ -200,12 +195,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       // The SDK may run a credential_process that runs us again: never let that loop.
       if (runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
       process.env[SESSION_MARKER] = '1';
-      const deps = createWizardDeps(runtime, out, {
-        yes: Boolean(flags.yes),
-        codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: flags['endpoint-url'],
-        codesOnTty: options.credentialProcess,
-      });
+      const deps = createWizardDeps(runtime, out, { ...answered, codesOnTty: options.credentialProcess });
       await runSession(options, deps);
     } else {
       const [{ runSetup }, { createWizardDeps }, { setupOptions }] = await Promise.all([
@@ -213,11 +203,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
         import('./deps.js'),
         import('./commands/options.js'),
       ]);
-      const deps = createWizardDeps(runtime, out, {
-        yes: Boolean(flags.yes),
-        codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: flags['endpoint-url'],
-      });
+      const deps = createWizardDeps(runtime, out, answered);
       await runSetup(setupOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
     }
     return ExitCode.ok;
