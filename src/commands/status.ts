@@ -55,12 +55,12 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   // An administrator looking at someone else: that user's own profile (named after them,
   // as the admin-mode wizard imports it) holds their mfa_serial and session, if it is here.
   const forOther = options.user !== undefined && caller.userName?.toLowerCase() !== options.user.toLowerCase();
-  const config = await readTextFile(deps.files.configFile);
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
   const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
-  const localProfile = !forOther ? options.profile : await profileOf(user, who.account, serialOf, deps);
+  const localProfile = !forOther ? options.profile : profileOf(user, who.account, { credentials, config }, serialOf);
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
   const sessionProfile = options.sessionProfile ?? (localProfile === undefined ? undefined : `${localProfile}-mfa`);
-  const saved = sessionProfile === undefined ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
+  const saved = sessionProfile === undefined ? undefined : readSavedSession(credentials, sessionProfile);
   const status: Status = {
     caller: who.arn,
     account: who.account,
@@ -114,13 +114,12 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
  * The profile on this computer that is `user`'s: named after them in any case (IAM names are
  * case-blind), and not one whose mfa_serial is in another account (an admin with several).
  */
-async function profileOf(
+function profileOf(
   user: string,
   account: string,
+  { credentials, config }: { credentials: string; config: string },
   serialOf: (profile: string) => string | undefined,
-  deps: Pick<WizardDeps, 'files'>,
-): Promise<string | undefined> {
-  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+): string | undefined {
   const names = [...listIniSections(credentials), ...listIniSections(config).map((section) => section.replace(/^profile\s+/, ''))];
   const profile = names.find((name) => name === user) ?? names.find((name) => name.toLowerCase() === user.toLowerCase());
   if (profile === undefined) return undefined;
