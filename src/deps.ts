@@ -2,6 +2,7 @@ import { sdkAwsFactory } from './aws/client.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
+import { askBackground } from './ui/background.js';
 import { openTty } from './ui/tty.js';
 import type { Output } from './ui/output.js';
 import { answeringDefaults, createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
@@ -66,6 +67,15 @@ export function createWizardDeps(
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
+    qrPaint: async () => {
+      if (shown.color) {
+        const palette = /256|truecolor|24bit/.test(`${runtime.env.TERM} ${runtime.env.COLORTERM}`) || process.platform === 'win32';
+        return { paint: { kind: 'color', palette: palette ? '256' : '16' }, sure: true };
+      }
+      // NO_COLOR: glyphs in the terminal's own colours, drawn for its background.
+      const background = await askBackground(runtime.stdin, runtime.stderr);
+      return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
+    },
     awsFor: (region) =>
       sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now()),
   };

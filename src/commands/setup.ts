@@ -21,7 +21,7 @@ import { importCsv } from '../wizard/steps/import-csv.js';
 import { clearOrphan, orphansOf } from '../wizard/steps/preflight.js';
 import { assertProfileName, saveLongTermProfile } from '../wizard/steps/save-long-term.js';
 import { configuredRegion, guardSessionProfile, regionForCalls, saveMfaSerial, saveSession } from '../wizard/steps/save-profiles.js';
-import { showQr } from '../wizard/steps/show-qr.js';
+import { onOwnScreen, showQr } from '../wizard/steps/show-qr.js';
 import { offerCsvDeletion, printSummary } from '../wizard/steps/summary.js';
 import { verifySession } from '../wizard/steps/verify-session.js';
 
@@ -318,8 +318,15 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       device = await created(user);
     }
     const made = device;
-    await step('show-qr', () => showQr(actor, identity, made, options, deps, (path) => pngs.push(path)));
-    history = await step('enable-device', () => enableDevice(actor, identity, made, options, deps));
+    // The QR code and the key are secrets: shown, with the codes typed, on a screen of their own.
+    history = await onOwnScreen(
+      deps,
+      async () => {
+        await step('show-qr', () => showQr(actor, identity, made, options, deps, (path) => pngs.push(path)));
+        return step('enable-device', () => enableDevice(actor, identity, made, options, deps));
+      },
+      { done: () => t('enable.done', { serial: made.serialNumber, user }), pngs: () => pngs },
+    );
     journal.commit();
     hooks.onEnabled?.(made.serialNumber);
   } catch (error) {

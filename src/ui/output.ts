@@ -1,3 +1,4 @@
+import { wrapText } from './width.js';
 /** Where the tool writes: status for people on stderr, data for scripts on stdout. */
 export interface Output {
   /** A line of status for the person (stderr). */
@@ -24,6 +25,17 @@ export interface Output {
   readonly color: boolean;
   /** Terminal size, when there is a terminal. */
   size(): { columns: number; rows: number } | undefined;
+  /**
+   * Switches to the terminal's alternate screen: what is drawn there never reaches the
+   * scrollback (the QR code and the key are secrets). Nothing happens without a terminal.
+   */
+  enterAlternateScreen(): void;
+  /** Back to the normal screen as it was, cursor shown. Does nothing when not on the alternate screen. */
+  leaveAlternateScreen(): void;
+  /** Clears the whole screen and puts the cursor at the top (for redrawing the alternate screen). */
+  clearScreen(): void;
+  /** Calls `listener` when the terminal window is resized; returns how to stop listening. */
+  onResize(listener: () => void): () => void;
 }
 
 interface Stream {
@@ -31,7 +43,13 @@ interface Stream {
   isTTY?: boolean;
   columns?: number;
   rows?: number;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
+
+const ENTER_ALTERNATE = '\u001b[?1049h\u001b[H\u001b[2J';
+const LEAVE_ALTERNATE = '\u001b[?25h\u001b[?1049l';
+
 
 /** True when colour may be used on `stream`: a terminal, no NO_COLOR, not TERM=dumb. */
 export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
@@ -53,11 +71,29 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     for (const secret of secrets) result = result.split(secret).join('*'.repeat(8));
     return result;
   };
-  const line = (text: string) => stderr.write(redact(text) + '\n');
+  const size = () =>
+    stderr.isTTY && stderr.columns && stderr.rows ? { columns: stderr.columns, rows: stderr.rows } : undefined;
+  /** A line of prose, wrapped to the terminal's width; `hang` indents the lines after the first. */
+  const line = (text: string, hang = 0) => {
+    const columns = size()?.columns;
+    const shown = redact(text);
+    stderr.write((columns ? wrapText(shown, columns, hang) : shown) + '\n');
+  };
+  let alternate = false;
+  const leaveAlternate = () => {
+    if (!alternate) return;
+    alternate = false;
+    process.off('exit', leaveAlternate);
+    try {
+      stderr.write(LEAVE_ALTERNATE);
+    } catch {
+      // The terminal is gone (closed window): nothing left to restore.
+    }
+  };
   return {
-    info: line,
-    success: (text) => line(`${paint('green', '✔')} ${text}`),
-    warn: (text) => line(`${paint('yellow', '!')} ${text}`),
+    info: (text) => line(text),
+    success: (text) => line(`${paint('green', '✔')} ${text}`, 2),
+    warn: (text) => line(`${paint('yellow', '!')} ${text}`, 2),
     heading: (text) => line(`\n${paint('bold', text)}`),
     raw: (text) => stderr.write(redact(text)),
     reveal: (text) => stderr.write(text),
@@ -74,9 +110,21 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     redact,
     isTTY: Boolean(stderr.isTTY),
     color,
-    size: () =>
-      stderr.isTTY && stderr.columns && stderr.rows
-        ? { columns: stderr.columns, rows: stderr.rows }
-        : undefined,
+    size,
+    enterAlternateScreen: () => {
+      if (!stderr.isTTY || alternate) return;
+      alternate = true;
+      // NOTE: a second Ctrl-C exits at once (bin.ts): the terminal is still given back.
+      process.on('exit', leaveAlternate);
+      stderr.write(ENTER_ALTERNATE);
+    },
+    leaveAlternateScreen: leaveAlternate,
+    clearScreen: () => {
+      if (stderr.isTTY) stderr.write('\u001b[H\u001b[2J');
+    },
+    onResize: (listener) => {
+      stderr.on?.('resize', listener);
+      return () => void stderr.off?.('resize', listener);
+    },
   };
 }

@@ -6,18 +6,81 @@ export interface Question {
   message: string;
   /** The command-line flag that answers this question, e.g. `--profile`. */
   flag: string;
+  /** Ends the question early (the caller redraws and asks again), as if cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface Choice<T extends string> {
   value: T;
   name: string;
+  /** The key that picks this choice on a one-line question (Enter picks the default). */
+  key?: string;
 }
 
 /** The one way the tool asks a person anything. */
 export interface Prompter {
   input(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string>;
   confirm(q: Question & { default: boolean }): Promise<boolean>;
-  select<T extends string>(q: Question & { choices: Choice<T>[]; default?: T }): Promise<T>;
+  /**
+   * One of `choices`. `compact`: asked on one line, a key a choice (`key`, Enter for the
+   * default), so that it fits under a QR code; the message then names the keys.
+   */
+  select<T extends string>(q: Question & { choices: Choice<T>[]; default?: T; compact?: boolean }): Promise<T>;
+}
+
+/**
+ * A one-line question answered by a single key, in raw mode: Enter takes the default,
+ * Ctrl-C or a closed terminal cancels. Reading stops and the terminal is restored on any
+ * way out.
+ */
+function askKey<T extends string>(
+  streams: Streams,
+  q: Question & { choices: Choice<T>[]; default?: T },
+  signal: AbortSignal,
+): Promise<T> {
+  const input = streams.input as NodeJS.ReadStream;
+  return new Promise<T>((resolve, reject) => {
+    const done = (finish: () => void) => {
+      input.off('data', onData);
+      input.off('end', onClosed);
+      input.off('error', onClosed);
+      signal.removeEventListener('abort', onAbort);
+      try {
+        if (input.isTTY) input.setRawMode(false);
+        input.pause();
+      } catch {
+        // The terminal is gone: nothing to restore.
+      }
+      finish();
+    };
+    const onData = (chunk: Buffer | string) => {
+      const key = chunk.toString();
+      if (key === '\u0003' || key === '\u0004') return done(() => reject(new CancelledError()));
+      const choice =
+        key === '\r' || key === '\n'
+          ? q.choices.find((c) => c.value === q.default)
+          : q.choices.find((c) => c.key !== undefined && c.key === key.toLowerCase());
+      if (!choice) return;
+      done(() => {
+        streams.output.write('\n');
+        resolve(choice.value);
+      });
+    };
+    const onClosed = () => done(() => reject(new CancelledError()));
+    const onAbort = () => done(() => reject(new CancelledError()));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort);
+    input.on('data', onData);
+    input.on('end', onClosed);
+    input.on('error', onClosed);
+    try {
+      if (input.isTTY) input.setRawMode(true);
+      input.resume();
+    } catch {
+      return onClosed();
+    }
+    streams.output.write(q.message);
+  });
 }
 
 interface Streams {
@@ -28,7 +91,8 @@ interface Streams {
 
 /** Prompts on the terminal with inquirer (loaded only when the first question is asked). */
 export function createInteractivePrompter(streams: Streams): Prompter {
-  const context = () => ({ input: streams.input, output: streams.output, signal: streams.signal });
+  const signalFor = (q: Question) => (q.signal ? AbortSignal.any([streams.signal, q.signal]) : streams.signal);
+  const context = (q: Question) => ({ input: streams.input, output: streams.output, signal: signalFor(q) });
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
@@ -43,7 +107,7 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     async input(q) {
       const { input } = await import('@inquirer/prompts');
       return guard(() =>
-        input({ message: q.message, default: q.default, validate: q.validate }, context()),
+        input({ message: q.message, default: q.default, validate: q.validate }, context(q)),
       );
     },
     async confirm(q) {
@@ -51,11 +115,12 @@ export function createInteractivePrompter(streams: Streams): Prompter {
       return guard(() =>
         confirm(
           { message: q.message, default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
-          context(),
+          context(q),
         ),
       );
     },
     async select(q) {
+      if (q.compact) return askKey(streams, q, signalFor(q));
       const { select } = await import('@inquirer/prompts');
       return guard(() =>
         select(
@@ -65,7 +130,7 @@ export function createInteractivePrompter(streams: Streams): Prompter {
             default: q.default,
             theme: { style: { keysHelpTip: () => t('prompt.selectHelp') } },
           },
-          context(),
+          context(q),
         ),
       );
     },

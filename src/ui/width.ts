@@ -1,10 +1,14 @@
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
 /**
  * Terminal display width: East Asian wide and fullwidth characters take two columns,
  * combining marks none. Enough for Japanese text, box drawing and our symbols.
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0)!);
+  // Colour codes take no room on screen.
+  for (const char of text.replace(SGR, '')) width += charWidth(char.codePointAt(0)!);
   return width;
 }
 
@@ -69,4 +73,61 @@ export function grid(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i]!))).join('  ')}`.trimEnd());
+}
+
+/** Wide punctuation that never starts a line (Japanese line-breaking rules, kinsoku). */
+const NO_BREAK_BEFORE = new Set([...'。、，．・：；？！ー）」』】〉》〕］｝…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ']);
+/** Wide punctuation that never ends a line. */
+const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛']);
+
+/** Units a line may break between: words (with the space before them) and wide characters. */
+function breakUnits(line: string): { text: string; space: boolean }[] {
+  const units: { text: string; space: boolean }[] = [];
+  let space = false;
+  let previous = '';
+  for (const char of line) {
+    if (char === ' ') {
+      space = true;
+      previous = char;
+      continue;
+    }
+    const wide = (c: string) => c !== '' && charWidth(c.codePointAt(0)!) === 2;
+    const breakBefore =
+      units.length === 0 ||
+      space ||
+      (!NO_BREAK_BEFORE.has(char) && !NO_BREAK_AFTER.has(previous) && (wide(char) || wide(previous)));
+    if (breakBefore) units.push({ text: char, space });
+    else units[units.length - 1]!.text += char;
+    space = false;
+    previous = char;
+  }
+  return units;
+}
+
+/**
+ * Wraps prose to `width` display columns at word boundaries (Japanese between characters,
+ * never before 。or 、), continuation lines indented by `hang`. A word longer than a line
+ * (a path, an ARN) gets a line of its own, whole. Lines that start with a space are
+ * preformatted (commands, tables) and left as they are.
+ */
+export function wrapText(text: string, width: number, hang = 0): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith(' ') || displayWidth(line) <= width) return line;
+      const lines: string[] = [];
+      let current = '';
+      for (const unit of breakUnits(line)) {
+        const joined = current === '' ? unit.text : `${current}${unit.space ? ' ' : ''}${unit.text}`;
+        if (current !== '' && displayWidth(joined) > width) {
+          lines.push(current);
+          current = ' '.repeat(hang) + unit.text;
+        } else {
+          current = joined;
+        }
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
 }

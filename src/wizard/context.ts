@@ -5,6 +5,7 @@ import type { Clock } from '../totp/clock.js';
 import type { CodeReader } from '../ui/codes.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
+import type { QrPaint } from '../ui/qr.js';
 
 /** The answers given in advance on the command line (each answers one prompt). */
 export interface SetupOptions {
@@ -55,6 +56,11 @@ export interface WizardDeps {
   readCode: CodeReader;
   /** Where to write the per-step timings (MFA_ONBOARD_TIMINGS), for the benchmark. */
   timingsFile?: string;
+  /**
+   * How to paint a QR code on this terminal: explicit colours, or (NO_COLOR) the terminal's
+   * own text colour on its background; `sure` is false when the terminal did not say which.
+   */
+  qrPaint: () => Promise<{ paint: QrPaint; sure: boolean }>;
   /** Builds clients for a region; called again when the region is known. */
   awsFor: (region: string) => AwsFactory;
 }

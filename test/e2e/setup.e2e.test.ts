@@ -6,7 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { adminIam, consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
-import { awayFromBoundary, enrolWithPhone, messagePattern, Phone } from '../helpers/phone.js';
+import { assertNoTrace, awayFromBoundary, enrolWithPhone, messagePattern, Phone } from '../helpers/phone.js';
 import { useMotoWorld } from '../helpers/world.js';
 import { Screen } from '../helpers/screen.js';
 
@@ -36,12 +36,16 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     screen.answer('');
     at = await screen.waitFor('Default region for profile alice', at);
     screen.answer('');
-    at = await screen.waitFor('Added it to your app?', at);
-    const phone = Phone.fromScreen(screen.lines());
+    at = await screen.waitFor('Scanned?', at);
+    const phone = Phone.fromScreen(screen);
     return { key, csv, phone, at, screen };
   }
 
-  async function assertEnrolled(key: { accessKeyId: string; secretAccessKey: string }, phone: Phone, transcript: string) {
+  async function assertEnrolled(key: { accessKeyId: string; secretAccessKey: string }, phone: Phone, s: Screen) {
+    const transcript = s.raw;
+    // The QR code and the key were on a screen of their own: gone from the terminal now.
+    assertNoTrace(s, phone.secret);
+    expect(s.lines().join('\n')).toMatch(/Enabled MFA device arn:aws:iam::123456789012:mfa\/alice for alice/);
     // The files, read back with the SDK's own loader.
     const { credentialsFile, configFile } = await loadSharedConfigFiles({
       filepath: world.box.credentialsFile,
@@ -88,8 +92,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     at = await s.waitFor('Default region for profile alice', at);
     s.answer('');
     const { phone, k, sessionAskedAt, at: after } = await enrolWithPhone(s, at);
-    expect(phone.uri.searchParams.get('issuer')).toBe('Amazon Web Services');
-    expect(decodeURIComponent(phone.uri.pathname)).toContain('Amazon Web Services:alice@123456789012');
+    expect(phone.uri.searchParams.get('issuer')).toBe('AWS');
+    expect(decodeURIComponent(phone.uri.pathname)).toBe('//totp/AWS:alice@123456789012');
     // The wizard asks only once a new code exists: the window has moved on from k.
     expect(phone.window(sessionAskedAt)).toBeGreaterThan(k);
     at = await s.waitFor('Delete ', after);
@@ -97,7 +101,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await s.exited).toBe(0);
     expect(s.plain()).toContain('Done: alice is protected by MFA');
     await expect(fs.stat(csv)).rejects.toThrow();
-    await assertEnrolled(key, phone, s.raw);
+    await assertEnrolled(key, phone, s);
   }, 90_000);
 
   it('works as a person does, each code read when the app shows it (real 30 s windows)', async () => {
@@ -118,7 +122,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     s.answer('n');
     expect(await s.exited).toBe(0);
     expect(s.plain()).toMatch(/Wait for the next code: \d+ s/);
-    await assertEnrolled(key, phone, s.raw);
+    await assertEnrolled(key, phone, s);
   }, 120_000);
 
   it('Ctrl-C at the QR code leaves no MFA device and no half-written file', async () => {
@@ -155,16 +159,18 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
   it('a terminal too small for the QR code says so and offers the key for manual entry', async () => {
     const { csv } = await aliceWithCsv();
     screen = new Screen([csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1'], world.box.env, { cols: 60, rows: 20 });
-    let at = await screen.waitFor('The terminal is too small to draw the QR code');
+    let at = await screen.waitFor('The terminal is too small for the QR code');
     at = await screen.waitFor('How do you want to add the device to your app?', at);
     screen.answer(''); // the default: show the key
-    at = await screen.waitFor(/(?:[A-Z2-7]{4} ){15}[A-Z2-7]{4}/, at);
-    const shown = /((?:[A-Z2-7]{4} ){15}[A-Z2-7]{4})/.exec(screen.plain())![1]!.replace(/ /g, '');
-    expect((await listDevices(world.moto))[0]?.seed).toBe(shown);
+    at = await screen.waitFor('Added?', at);
+    const shown = screen.lines().filter((line) => /^ {4}(?:[A-Z2-7]{4} ?)+$/.test(line)).join('').replace(/ /g, '');
+    const seed = (await listDevices(world.moto))[0]!.seed!;
+    expect(shown).toBe(seed);
     expect(screen.lines().some((line) => /[▀▄]{10}/.test(line))).toBe(false);
     screen.interrupt();
     expect(await screen.exited).toBe(2);
     expect(await listDevices(world.moto)).toEqual([]);
+    assertNoTrace(screen, seed);
   }, 60_000);
 
   it('mfa-onboard demo runs the wizard against its own emulator and never touches HOME', async () => {
@@ -191,8 +197,9 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     screen = new Screen([csv, '--endpoint-url', world.moto.url, '--yes'], world.box.env, { cols: 60, rows: 20 });
     await screen.waitFor('Code shown in the app now');
     const seed = (await listDevices(world.moto))[0]!.seed!;
-    const grouped = seed.match(/.{4}/g)!.join(' ');
-    expect(screen.plain().split(grouped)).toHaveLength(2); // exactly one occurrence
+    const shown = screen.lines().filter((line) => /^ {4}(?:[A-Z2-7]{4} ?)+$/.test(line));
+    expect(shown.join('').replace(/ /g, '')).toBe(seed); // exactly once, and still on screen
+    expect(screen.plain().split(seed.slice(0, 4) + ' ' + seed.slice(4, 8))).toHaveLength(2);
     screen.interrupt();
     expect(await screen.exited).toBe(2);
     expect(await listDevices(world.moto)).toEqual([]);
@@ -215,7 +222,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(text).toMatch(say('summary.heading'));
     expect(text).toMatch(say('session.verified'));
     expect(text).not.toMatch(/\b(Profile name|Code shown|navigate)\b/);
-    await assertEnrolled(key, enrolled.phone, s.raw);
+    await assertEnrolled(key, enrolled.phone, s);
   }, 90_000);
 
   it('credential_process: the aws CLI in a terminal, no saved session, the code asked on /dev/tty', async () => {

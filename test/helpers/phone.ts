@@ -1,62 +1,6 @@
-import jsqrModule from 'jsqr';
 import { Secret, TOTP } from 'otpauth';
 import { catalogs, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import type { Screen } from './screen.js';
-
-// jsqr is CommonJS with a default export: unwrap it whichever way the loader presents it.
-const jsQR = ((jsqrModule as unknown as { default?: typeof jsqrModule }).default ?? jsqrModule) as unknown as typeof jsqrModule.default;
-
-const BLOCKS = /^[█▀▄ ]+$/;
-
-/**
- * Reads a QR code drawn with half blocks (as qrcode-terminal draws it) off screen lines:
- * each character is two pixels, the block light and the blank dark.
- */
-export function readQrFromLines(lines: string[]): string {
-  let best: string[] = [];
-  let run: string[] = [];
-  for (const line of lines) {
-    const trimmed = line.replace(/\s+$/, '');
-    if (trimmed.length >= 21 && BLOCKS.test(trimmed) && /[▀▄█]/.test(trimmed)) run.push(trimmed);
-    else {
-      if (run.length > best.length) best = run;
-      run = [];
-    }
-  }
-  if (run.length > best.length) best = run;
-  if (best.length < 10) throw new Error('No QR code on the screen');
-  const width = Math.max(...best.map((l) => l.length));
-  const modules: boolean[][] = []; // true = light
-  for (const line of best) {
-    const top: boolean[] = [];
-    const bottom: boolean[] = [];
-    for (let x = 0; x < width; x++) {
-      const ch = line[x] ?? ' ';
-      top.push(ch === '█' || ch === '▀');
-      bottom.push(ch === '█' || ch === '▄');
-    }
-    modules.push(top, bottom);
-  }
-  const scale = 4;
-  const margin = 4; // a quiet zone, light
-  const w = (width + margin * 2) * scale;
-  const h = (modules.length + margin * 2) * scale;
-  const pixels = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const my = Math.floor(y / scale) - margin;
-      const mx = Math.floor(x / scale) - margin;
-      const light = my < 0 || mx < 0 || my >= modules.length || mx >= width ? true : modules[my]![mx]!;
-      const value = light ? 255 : 0;
-      const at = (y * w + x) * 4;
-      pixels[at] = pixels[at + 1] = pixels[at + 2] = value;
-      pixels[at + 3] = 255;
-    }
-  }
-  const decoded = jsQR(pixels, w, h, { inversionAttempts: 'attemptBoth' });
-  if (!decoded) throw new Error('The QR code on the screen did not decode');
-  return decoded.data;
-}
 
 /** A test phone: an authenticator app holding the secret read from the QR code. */
 export class Phone {
@@ -71,8 +15,11 @@ export class Phone {
     this.totp = new TOTP({ secret: Secret.fromBase32(this.secret), digits: 6, period: 30, algorithm: 'SHA1' });
   }
 
-  static fromScreen(lines: string[]): Phone {
-    return new Phone(readQrFromLines(lines));
+  /** Points the phone's camera at the screen: the QR code as the terminal shows it, in its colours. */
+  static fromScreen(screen: Screen): Phone {
+    const uri = screen.scanScreen();
+    if (!uri) throw new Error(`The phone cannot read a QR code on the screen (${screen.terminal.theme.name} theme):\n${screen.lines().slice(-30).join('\n')}`);
+    return new Phone(uri);
   }
 
   /** The current 30 s window number. */
@@ -103,7 +50,7 @@ export async function awayFromBoundary(ms = 6_000): Promise<void> {
 export async function enableWithPhone(screen: Screen, from = 0, lang: Language = 'en') {
   const say = (id: MessageId) => messagePattern(lang, id);
   let at = await screen.waitFor(say('qr.askScanned'), from);
-  const phone = Phone.fromScreen(screen.lines());
+  const phone = Phone.fromScreen(screen);
   screen.answer('');
   at = await screen.waitFor(say('enable.askFirst'), at);
   await awayFromBoundary();
@@ -121,6 +68,20 @@ export async function enrolWithPhone(screen: Screen, from = 0, lang: Language = 
   const sessionAskedAt = Date.now();
   screen.answer(enabled.phone.code());
   return { ...enabled, at, sessionAskedAt };
+}
+
+/**
+ * What the person is left with after the run: the normal screen and its whole scrollback
+ * hold no QR code a camera could read, and not the seed in any form.
+ */
+export function assertNoTrace(screen: Screen, seed: string): void {
+  if (screen.onAlternateScreen()) throw new Error('The program left the terminal on its alternate screen');
+  const text = screen.lines().join('\n');
+  const grouped = seed.match(/.{1,4}/g)!;
+  if (text.includes(seed) || text.includes(grouped.slice(0, 4).join(' '))) throw new Error('The seed is left in the scrollback');
+  if (/[▀▄█]{8}/.test(text)) throw new Error('QR blocks are left in the scrollback');
+  const readable = screen.scanScrollback();
+  if (readable) throw new Error(`A camera still reads a QR code in the scrollback: ${readable.replace(/secret=\w+/, 'secret=…')}`);
 }
 
 /** A message of a catalog as a pattern, its {placeholders} matching any text on one line. */

@@ -1,6 +1,7 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { resolve } from 'node:path';
+import { DARK_THEME, photograph, scan, type Theme } from './camera.js';
 
 const BUILT_BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 // eslint-disable-next-line no-control-regex
@@ -25,6 +26,8 @@ export class Screen {
     size = { cols: 120, rows: 60 },
     bin = BUILT_BIN,
     command?: { file: string; args: string[] },
+    /** The terminal's colours; `answersColorQuery`: it tells its background when asked (OSC 11), as most do. */
+    readonly terminal: { theme: Theme; answersColorQuery: boolean } = { theme: DARK_THEME, answersColorQuery: true },
   ) {
     this.term = new xterm.Terminal({ ...size, scrollback: 5000, allowProposedApi: true });
     this.proc = pty.spawn(command?.file ?? process.execPath, command?.args ?? [bin, ...args], {
@@ -35,6 +38,12 @@ export class Screen {
     });
     this.proc.onData((data) => {
       this.raw += data;
+      // NOTE: @xterm/headless does not answer colour queries; a real terminal does.
+      if (terminal.answersColorQuery && data.includes('\u001b]11;?')) {
+        const hex = (v: number) => (v * 257).toString(16).padStart(4, '0');
+        const [r, g, b] = terminal.theme.background;
+        this.proc.write(`\u001b]11;rgb:${hex(r)}/${hex(g)}/${hex(b)}\u001b\\`);
+      }
       this.pendingWrites++;
       this.term.write(data, () => this.pendingWrites--);
     });
@@ -54,6 +63,23 @@ export class Screen {
     return lines;
   }
 
+  /** What a phone camera pointed at the screen now decodes (never trying an inverted image). */
+  scanScreen(): string | undefined {
+    return scan(photograph(this.term, this.terminal.theme));
+  }
+
+  /** Whether a QR code can be read anywhere in the normal buffer, scrollback included. */
+  scanScrollback(): string | undefined {
+    const buffer = this.term.buffer.normal;
+    // A photograph of every line at once: whatever is anywhere in the history.
+    return scan(photograph(this.term, this.terminal.theme, 0, buffer.length, buffer));
+  }
+
+  /** True while the program shows the terminal's alternate screen. */
+  onAlternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
   /** Waits until `pattern` appears in the plain output after position `from`; returns where it ends. */
   async waitFor(pattern: RegExp | string, from = 0, timeoutMs = 40_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
@@ -69,6 +95,17 @@ export class Screen {
       }
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** Resizes the window, as a person dragging its corner (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+    this.proc.resize(cols, rows);
+  }
+
+  /** Closes the terminal window: the program gets SIGHUP and its terminal is gone. */
+  close(): void {
+    this.proc.kill('SIGHUP');
   }
 
   type(text: string): void {

@@ -7,7 +7,7 @@ import { AwsError, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput } from '../../src/ui/output.js';
-import { groupedKey, otpauthUri } from '../../src/ui/qr.js';
+import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/commands/setup.js';
 import type { Aws } from '../../src/aws/client.js';
@@ -140,25 +140,28 @@ describe('otpauthUri', () => {
   const seed = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
   it.each([
-    { device: 'alice', account: '123456789012' },
-    { device: 'alice', account: 'my-company' },
-    { device: 'alice.smith+ops@example.com', account: 'corp,prod=1' },
-  ])('$device @ $account: issuer, secret and label read back', ({ device, account }) => {
-    const url = new URL(otpauthUri(device, account, seed));
-    expect(url.protocol).toBe('otpauth:');
-    expect(url.host).toBe('totp');
-    expect(decodeURIComponent(url.pathname.slice(1))).toBe(`Amazon Web Services:${device}@${account}`);
-    expect(url.searchParams.get('issuer')).toBe('Amazon Web Services');
+    { device: 'alice', alias: undefined, shown: 'alice@123456789012' },
+    { device: 'alice', alias: 'my-company', shown: 'alice@my-company' },
+    { device: 'alice.smith+ops@example.com', alias: 'corp-prod', shown: 'alice.smith+ops@example.com@corp-prod' },
+  ])('$device @ $alias: lower-case scheme, issuer AWS, secret and label read back', ({ device, alias, shown }) => {
+    const uri = otpauthUri(fullLabel({ device, alias, accountId: '123456789012' }), seed);
+    expect(uri.startsWith('otpauth://totp/AWS:')).toBe(true);
+    const url = new URL(uri);
+    expect(decodeURIComponent(url.pathname.slice(1))).toBe(`AWS:${shown}`);
+    expect(url.searchParams.get('issuer')).toBe('AWS');
     expect(url.searchParams.get('secret')).toBe(seed);
     // AWS's own QR has no digits/period/algorithm: the defaults (6, 30 s, SHA-1) apply.
     expect([...url.searchParams.keys()].sort()).toEqual(['issuer', 'secret']);
+    // '+' would read as a space in some decoders; ':' splits the label in FreeOTP; no spaces at all.
+    expect(url.pathname).not.toMatch(/[+ ]/);
+    expect(url.pathname.split(':').length).toBe(2);
   });
 
   it('an authenticator library reads it as a 6-digit, 30 s, SHA-1 TOTP of the same seed', () => {
-    const otp = URI.parse(otpauthUri('alice', '123456789012', seed));
+    const otp = URI.parse(otpauthUri(fullLabel({ device: 'alice', accountId: '123456789012' }), seed));
     expect(otp).toBeInstanceOf(TOTP);
     const totp = otp as TOTP;
-    expect(totp.issuer).toBe('Amazon Web Services');
+    expect(totp.issuer).toBe('AWS');
     expect(totp.label).toBe('alice@123456789012');
     expect(totp.secret.base32).toBe(seed);
     expect([totp.digits, totp.period, totp.algorithm]).toEqual([6, 30, 'SHA1']);

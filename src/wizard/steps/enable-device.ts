@@ -55,7 +55,6 @@ export async function enableDevice(
       if (id) throw new UserError(id, { user: identity.userName, serial: device.serialNumber, message: error.awsMessage }, { cause: error });
       throw error;
     }
-    out.success(t('enable.done', { serial: device.serialNumber, user: identity.userName }));
     return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset: offset };
   }
   throw new UserError('enable.gaveUp');

@@ -1,30 +1,27 @@
 import { promises as fs } from 'node:fs';
 import { AwsError } from '../../aws/errors.js';
-import { UserError } from '../../errors.js';
+import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import { groupedKey, otpauthUri, qrPng, renderQr } from '../../ui/qr.js';
+import type { Choice } from '../../ui/prompter.js';
+import { drawQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
+import { displayWidth, truncateToWidth } from '../../ui/width.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 
-/**
- * Lines kept free below the QR for the menu that follows it (question, three choices,
- * a blank line and the key hint), so the top quiet zone stays on screen while scanning.
- */
-const ROWS_BELOW_QR = 6;
-
-/** The account alias the console shows, or the account id when there is none (or no permission). */
-async function accountLabel(aws: Aws, identity: Identity): Promise<string> {
+/** The account alias the console shows; none when the account has none (or we may not read it). */
+async function accountAlias(aws: Aws): Promise<string | undefined> {
   try {
-    return (await aws.listAccountAliases())[0] ?? identity.account;
+    return (await aws.listAccountAliases())[0];
   } catch (error) {
-    if (error instanceof AwsError && error.is('AccessDenied')) return identity.account;
+    if (error instanceof AwsError && error.is('AccessDenied')) return undefined;
     throw error;
   }
 }
 
 /** Writes the PNG (mode 0600, never over an existing file); false if the name is taken. */
 async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>): Promise<boolean> {
+  const png = await qrPng(uri);
   try {
-    await fs.writeFile(path, qrPng(uri), { mode: 0o600, flag: 'wx' });
+    await fs.writeFile(path, png, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'EEXIST') return false;
@@ -36,75 +33,162 @@ async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>
   return true;
 }
 
-function showKey(device: Device, deps: Pick<WizardDeps, 'out'>): void {
-  deps.out.info(t('qr.manualKey', { device: device.name }));
-  deps.out.reveal(`\n    ${groupedKey(device.seed)}\n\n`);
+type View = 'qr' | 'key';
+
+/** Lines the enable step takes under the code when --yes asks nothing here (blank, heading, prompt). */
+const ROWS_FOR_FIRST_CODE = 3;
+type Action = 'continue' | 'key' | 'qr' | 'png' | 'invert';
+
+/**
+ * Runs `moment` (the QR code and the two codes) on the terminal's alternate screen, so that
+ * neither the code nor the key stays in the scrollback, and leaves it however `moment` ends.
+ * What stays on the normal screen is `record`'s line (success) and the PNGs written.
+ */
+export async function onOwnScreen<T>(
+  deps: Pick<WizardDeps, 'out'>,
+  moment: () => Promise<T>,
+  record: { done: (result: T) => string; pngs: () => string[] },
+): Promise<T> {
+  const { out } = deps;
+  const separate = out.isTTY;
+  out.heading(t('qr.heading'));
+  out.enterAlternateScreen();
+  let result: T;
+  try {
+    result = await moment();
+  } finally {
+    out.leaveAlternateScreen();
+    // The PNG lines said on the alternate screen are gone with it: the files are still there.
+    if (separate) for (const path of record.pngs()) out.success(t('qr.pngWritten', { path }));
+  }
+  out.success(record.done(result));
+  return result;
+}
+
+/** One line, cut to the terminal's width: the alternate screen has no line to spare. */
+function oneLine(text: string, columns: number): string {
+  return displayWidth(text) <= columns ? text : `${truncateToWidth(text, columns - 1)}…`;
 }
 
 /**
- * Step 5: draws the QR code for the authenticator app, if the terminal can hold it;
- * offers the key for manual entry or a PNG (mode 0600) instead. The key is shown only
- * when asked for.
+ * Step 5: shows the QR code for the authenticator app, as large as the terminal allows and
+ * right way round on any theme, redrawn when the window is resized; offers the key for manual
+ * entry and a PNG (mode 0600). The key is shown only when asked for. With no room for even
+ * the smallest code it says the size needed and offers the key and the PNG.
  */
 export async function showQr(
   aws: Aws,
   identity: Identity,
   device: Device,
-  options: Pick<SetupOptions, 'showSecret' | 'qrPng'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive'>,
+  options: Pick<SetupOptions, 'showSecret' | 'qrPng' | 'yes'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint'>,
   /** Told of each PNG written (it holds the seed: a device rolled back takes its PNG along). */
   wrote: (path: string) => void = () => {},
 ): Promise<void> {
   const { out, prompter } = deps;
-  const label = await accountLabel(aws, identity);
-  const uri = otpauthUri(device.name, label, device.seed);
-  const qr = renderQr(uri);
-  const draw = () => {
+  const label: QrLabel = { device: device.name, alias: await accountAlias(aws), accountId: identity.account };
+  /** The PNG has room for the whole label. */
+  const pngUri = otpauthUri(fullLabel(label), device.seed);
+  let { paint, sure } = out.size() ? await deps.qrPaint() : { paint: undefined, sure: true };
+  let note: string | undefined;
+  let pngs = 0;
+
+  if (options.qrPng) {
+    if (!(await writePng(options.qrPng, pngUri, deps))) throw new UserError('qr.pngExists', { path: options.qrPng });
+    wrote(options.qrPng);
+    pngs++;
+  }
+
+  /** The choices under the screen, as keys (one line) or as a menu. */
+  const choicesFor = (view: View, fits: boolean): Choice<Action>[] => [
+    { value: 'continue', key: '', name: t(fits || view === 'key' ? 'qr.keyContinue' : 'qr.choiceAdded') },
+    view === 'key'
+      ? { value: 'qr', key: 'q', name: t('qr.keyShowQr') }
+      : { value: 'key', key: 'k', name: t(fits ? 'qr.keyShowKey' : 'qr.choiceKey') },
+    ...(options.qrPng || pngs > 0 ? [] : [{ value: 'png' as const, key: 'p', name: t(fits || view === 'key' ? 'qr.keyPng' : 'qr.choicePng') }]),
+    ...(paint?.kind === 'ink' && !sure && view === 'qr' && fits ? [{ value: 'invert' as const, key: 'i', name: t('qr.keyInvert') }] : []),
+  ];
+  const compactQuestion = (view: View, choices: Choice<Action>[]) =>
+    `${t(view === 'key' ? 'qr.askAdded' : 'qr.askScanned')} ${choices.map((c) => c.name).join(' · ')} `;
+
+  /** Draws the view on a clear screen; true when it is asked about on one line. */
+  const draw = (view: View): boolean => {
+    out.clearScreen();
     const size = out.size();
-    const fits = size !== undefined && size.columns >= qr.columns && size.rows >= qr.rows + ROWS_BELOW_QR;
-    if (fits) {
-      out.info(t('qr.scan', { label: `${device.name}@${label}` }));
-      out.raw(`${qr.text}\n`);
-    } else if (size) {
-      out.warn(t('qr.tooSmall', { columns: qr.columns, rows: qr.rows + ROWS_BELOW_QR, haveColumns: size.columns, haveRows: size.rows }));
-    } else {
-      out.info(t('qr.noTerminal'));
+    if (view === 'key' || !size || !paint) {
+      if (view === 'qr') out.info(t('qr.noTerminal'));
+      else {
+        out.info(t('qr.manualKey', { device: device.name }));
+        const width = Math.max(19, (size?.columns ?? 80) - 4);
+        out.reveal(`\n${keyLines(device.seed, width).map((line) => `    ${line}`).join('\n')}\n\n`);
+      }
+      return view === 'key';
     }
-    return fits;
+    // With --yes nothing is asked here: the first code is, under the code (heading and prompt).
+    const questionRows = options.yes ? ROWS_FOR_FIRST_CODE : Math.ceil(displayWidth(compactQuestion('qr', choicesFor('qr', true))) / size.columns);
+    const space = (rows: number) => layoutQr(label, device.seed, { columns: size.columns, rows });
+    // A line over the code says what to do (or what just happened), unless the label would be cut for it.
+    const withLine = space(size.rows - questionRows - 1).layout;
+    const { layout, smallest } = withLine?.label === fullLabel(label) ? { layout: withLine, smallest: undefined } : space(size.rows - questionRows);
+    if (!layout) {
+      out.warn(t('qr.tooSmall', { columns: smallest!.columns, rows: smallest!.rows + questionRows, haveColumns: size.columns, haveRows: size.rows }));
+      return false;
+    }
+    if (size.rows - questionRows - layout.rows >= 1) {
+      out.info(oneLine(note ?? t('qr.scan', { label: `AWS:${decodeURIComponent(layout.label)}` }), size.columns));
+    }
+    out.raw(`${drawQr(layout.qr, layout.quiet, paint).join('\n')}\n`);
+    return true;
   };
 
-  out.heading(t('qr.heading'));
-  let fits = draw();
-  if (options.qrPng) {
-    if (!(await writePng(options.qrPng, uri, deps))) throw new UserError('qr.pngExists', { path: options.qrPng });
-    wrote(options.qrPng);
-  }
-  if (options.showSecret) showKey(device, deps);
+  let view: View = options.showSecret ? 'key' : 'qr';
+  let compact = draw(view);
   if (!deps.interactive || options.showSecret) return;
 
-  let keyShown = false;
   for (;;) {
-    const next = await prompter.select({
-      message: t(fits ? 'qr.askScanned' : 'qr.askNoQr'),
-      flag: '--yes',
-      // NOTE: once the key is on screen the default moves on, so --yes cannot repeat it.
-      default: fits || keyShown ? 'continue' : 'key',
-      choices: [
-        { value: 'continue', name: t(fits || keyShown ? 'qr.choiceScanned' : 'qr.choiceAdded') },
-        ...(fits ? [] : [{ value: 'redraw', name: t('qr.choiceRedraw') }]),
-        { value: 'key', name: t('qr.choiceKey') },
-        ...(options.qrPng ? [] : [{ value: 'png', name: t('qr.choicePng') }]),
-      ],
-    });
-    if (next === 'continue') return;
-    if (next === 'redraw') fits = draw();
-    else if (next === 'key') {
-      showKey(device, deps);
-      keyShown = true;
-    } else {
-      const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
-      if (await writePng(path, uri, deps)) wrote(path);
-      else out.warn(t('qr.pngExists', { path }));
+    const choices = choicesFor(view, compact);
+    const resized = new AbortController();
+    const stopListening = out.onResize(() => resized.abort());
+    let action: Action;
+    try {
+      action = await prompter.select({
+        message: compact ? compactQuestion(view, choices) : t('qr.askNoQr'),
+        flag: '--yes',
+        choices,
+        // NOTE: with no code on screen, --yes shows the key (once: the key view's default moves on).
+        default: compact ? 'continue' : 'key',
+        compact,
+        signal: resized.signal,
+      });
+    } catch (error) {
+      // A new window size: draw again for it, and ask again.
+      if (error instanceof CancelledError && resized.signal.aborted) {
+        compact = draw(view);
+        continue;
+      }
+      throw error;
+    } finally {
+      stopListening();
     }
+    if (action === 'continue') {
+      // The codes are typed on a clear screen; with --yes the code stays up while the first is asked.
+      if (!options.yes) out.clearScreen();
+      return;
+    }
+    if (action === 'key' || action === 'qr') view = action;
+    else if (action === 'invert' && paint?.kind === 'ink') {
+      paint = { kind: 'ink', background: paint.background === 'dark' ? 'light' : 'dark' };
+      sure = true;
+    } else if (action === 'png') {
+      const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
+      if (await writePng(path, pngUri, deps)) {
+        wrote(path);
+        pngs++;
+        note = t('qr.pngSaved', { path });
+      } else {
+        note = t('qr.pngExists', { path });
+      }
+    }
+    compact = draw(view);
   }
 }

@@ -1,0 +1,57 @@
+/** The terminal's background, as far as it tells. */
+export type Background = 'light' | 'dark';
+
+/** How long a terminal gets to answer: they answer in milliseconds, or never. */
+const ANSWER_MS = 400;
+
+/** Perceived lightness (0–1) of an `rgb:RRRR/GGGG/BBBB` colour, hex of 1 to 4 digits each. */
+function lightness(parts: string[]): number {
+  const [r, g, b] = parts.map((hex) => parseInt(hex, 16) / (16 ** hex.length - 1));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/**
+ * Asks the terminal for its background colour (OSC 11) and, right after, for its
+ * attributes (DA1), which every terminal answers: a DA1 answer before an OSC 11 one means
+ * no colour will come, so nobody waits for the time-out where the terminal cannot tell.
+ * Undefined when it does not say (or there is no terminal to ask).
+ */
+export function askBackground(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream & { isTTY?: boolean },
+  timeoutMs = ANSWER_MS,
+): Promise<Background | undefined> {
+  const tty = input as NodeJS.ReadStream;
+  if (!tty.isTTY || !output.isTTY) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let heard = '';
+    const finish = (answer: Background | undefined) => {
+      clearTimeout(timer);
+      tty.off('data', onData);
+      try {
+        tty.setRawMode(false);
+        tty.pause();
+      } catch {
+        // The terminal is gone.
+      }
+      resolve(answer);
+    };
+    const onData = (chunk: Buffer | string) => {
+      heard += chunk.toString();
+      // eslint-disable-next-line no-control-regex
+      const color = /\u001b\]11;rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})/i.exec(heard);
+      if (color) return finish(lightness(color.slice(1, 4)) > 0.5 ? 'light' : 'dark');
+      // eslint-disable-next-line no-control-regex
+      if (/\u001b\[\?[\d;]*c/.test(heard)) finish(undefined);
+    };
+    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    try {
+      tty.setRawMode(true);
+      tty.on('data', onData);
+      tty.resume();
+      output.write('\u001b]11;?\u001b\\\u001b[c');
+    } catch {
+      finish(undefined);
+    }
+  });
+}
