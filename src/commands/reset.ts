@@ -80,7 +80,7 @@ export async function runReset(
     ]);
     for (const serial of orphans) rows.push([deviceNameOf(serial), t('reset.orphan', { serial })]);
     out.heading(t('reset.heading', { user }));
-    for (const line of table(rows)) out.info(line);
+    for (const line of table(rows, out.size()?.columns)) out.info(line);
 
     const chosen = await chooseDevices(devices, options, deps);
     // Removing every device of the caller's own user leaves them without MFA, and with

@@ -12,6 +12,7 @@ import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
 import { ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
+import { whenText } from '../ui/when.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -234,16 +235,16 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
       const left = saved ? saved.expiration.getTime() - clock.now() : 0;
       // No session outlasts 36 hours: an end further away means this computer's clock is behind.
       const clockBehind = left > MAX_SESSION_SECONDS * 1000;
-      if (saved && clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: saved.expiration.toISOString() }));
+      if (saved && clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
       if (saved && sameOrigin && !clockBehind && left > options.minRemainingMs) {
         out.addSecret(saved.secretAccessKey);
         out.addSecret(saved.sessionToken);
-        out.success(t('session.reused', { sessionProfile, expires: saved.expiration.toISOString(), minutes: Math.floor(left / 60_000) }));
+        out.success(t('session.reused', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
         return saved;
       }
       if (saved && !sameOrigin) out.info(t('session.otherOrigin', { sessionProfile }));
       else if (saved && !clockBehind) {
-        out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: saved.expiration.toISOString() }));
+        out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
       }
       const fresh = await newSession(options, role, deps);
       const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
@@ -256,5 +257,5 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
-  else out.info(t('session.useIt', { sessionProfile, expires: session.expiration.toISOString() }));
+  else out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()) }));
 }

@@ -8,6 +8,7 @@ import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/steps/preflight.js';
 import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
+import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {
   profile: string;
@@ -99,14 +100,14 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
       status.session
         ? t(status.session.valid ? 'status.sessionValid' : 'status.sessionEnded', {
             profile: status.session.profile,
-            expires: status.session.expires,
+            expires: whenText(saved!.expiration, clock.now()),
             command: `mfa-onboard session${localProfile === undefined || localProfile === 'default' ? '' : ` --profile ${localProfile}`}`,
           })
         : localProfile === undefined ? notHere : t('status.none'),
     ],
     [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
   ];
-  for (const line of table(rows)) out.info(line);
+  for (const line of table(rows, out.size()?.columns)) out.info(line);
   return status;
 }
 

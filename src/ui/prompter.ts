@@ -1,5 +1,6 @@
 import { CancelledError, UserError } from '../errors.js';
 import { t } from './messages/index.js';
+import { wrapText } from './width.js';
 
 /** Every question names the flag that answers it in advance. */
 export interface Question {
@@ -92,6 +93,8 @@ interface Streams {
 /** Prompts on the terminal with inquirer (loaded only when the first question is asked). */
 export function createInteractivePrompter(streams: Streams): Prompter {
   const signalFor = (q: Question) => (q.signal ? AbortSignal.any([streams.signal, q.signal]) : streams.signal);
+  /** The question wrapped at word boundaries (inquirer would break it anywhere), after its '? '. */
+  const shown = (message: string) => wrapText(message, Math.max(20, ((streams.output as { columns?: number }).columns ?? 80) - 2));
   const context = (q: Question) => ({ input: streams.input, output: streams.output, signal: signalFor(q) });
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
@@ -107,14 +110,14 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     async input(q) {
       const { input } = await import('@inquirer/prompts');
       return guard(() =>
-        input({ message: q.message, default: q.default, validate: q.validate }, context(q)),
+        input({ message: shown(q.message), default: q.default, validate: q.validate }, context(q)),
       );
     },
     async confirm(q) {
       const { confirm } = await import('@inquirer/prompts');
       return guard(() =>
         confirm(
-          { message: q.message, default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
+          { message: shown(q.message), default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
           context(q),
         ),
       );
@@ -125,7 +128,7 @@ export function createInteractivePrompter(streams: Streams): Prompter {
       return guard(() =>
         select(
           {
-            message: q.message,
+            message: shown(q.message),
             choices: q.choices,
             default: q.default,
             theme: { style: { keysHelpTip: () => t('prompt.selectHelp') } },

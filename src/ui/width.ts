@@ -62,10 +62,17 @@ export function truncateToWidth(text: string, width: number): string {
   return out;
 }
 
-/** Label/value rows with the values aligned by display width, indented by two spaces. */
-export function table(rows: [label: string, value: string][]): string[] {
+/**
+ * Label/value rows with the values aligned by display width, indented by two spaces; with
+ * `width`, a long value wraps under itself (a path or an ARN on a line of its own).
+ */
+export function table(rows: [label: string, value: string, kind?: 'command'][], width?: number): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
-  return rows.map(([label, value]) => `  ${padToWidth(label, labelWidth)}  ${value}`);
+  const indent = ' '.repeat(labelWidth + 4);
+  // NOTE: a command is never broken: a copied half of it would run without the rest.
+  const wrapped = (value: string, kind?: 'command') =>
+    width === undefined || kind === 'command' ? value : wrapText(value, Math.max(20, width - indent.length)).split('\n').join(`\n${indent}`);
+  return rows.map(([label, value, kind]) => `  ${padToWidth(label, labelWidth)}  ${wrapped(value, kind)}`);
 }
 
 /** Rows of cells in aligned columns (by display width), two spaces between. */

@@ -10,6 +10,7 @@ export const catalogs = { en, ja } as const satisfies Record<string, Record<Mess
 export type Language = keyof typeof catalogs;
 
 let current: Record<MessageId, string> = en;
+let currentLanguage: Language = 'en';
 
 export function isLanguage(value: string): value is Language {
   return Object.hasOwn(catalogs, value);
@@ -18,6 +19,12 @@ export function isLanguage(value: string): value is Language {
 /** Selects the catalog used by `t`. */
 export function setLanguage(lang: Language): void {
   current = catalogs[lang];
+  currentLanguage = lang;
+}
+
+/** The language `t` speaks (for dates and numbers in its conventions). */
+export function spokenLanguage(): Language {
+  return currentLanguage;
 }
 
 /** The catalog a language tag or locale names: `ja`, `ja_JP.UTF-8`, `ja-JP` → ja. */

@@ -3,6 +3,7 @@ import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../context.js';
+import { whenText } from '../../ui/when.js';
 
 /** Step 9: what was done, which files changed, and what to run next. */
 export function printSummary(
@@ -16,16 +17,16 @@ export function printSummary(
     changes: FileChange[];
     endpoint?: string;
   },
-  deps: Pick<WizardDeps, 'out'>,
+  deps: Pick<WizardDeps, 'out' | 'clock'>,
 ): void {
   const { out } = deps;
   const { session } = input;
   out.heading(t('summary.heading', { user: input.user }));
-  const rows: [string, string][] = [[t('summary.device'), input.serialNumber]];
+  const rows: Parameters<typeof table>[0] = [[t('summary.device'), input.serialNumber]];
   if (input.removed) rows.push([t('summary.removed'), input.removed]);
   rows.push(
     session
-      ? [t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: session.expiration.toISOString() })]
+      ? [t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: whenText(session.expiration, deps.clock.now()) })]
       : [t('summary.session'), t('summary.sessionNeedsKeys', { user: input.user })],
   );
   // A file changed twice (keys, then session) is reported once, with its backup.
@@ -39,12 +40,12 @@ export function printSummary(
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
   if (session) {
-    rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`]);
-    rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`]);
+    rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`, 'command']);
+    rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`, 'command']);
   } else {
     rows.push([t('summary.next'), t('summary.userNext', { user: input.user, command: `mfa-onboard session --profile ${input.user} --serial ${input.serialNumber}${endpoint}` })]);
   }
-  for (const line of table(rows)) out.info(line);
+  for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
 
 /** Offers to delete the CSV: it holds the secret key in plain text, now kept in the credentials file. */

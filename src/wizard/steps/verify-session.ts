@@ -6,6 +6,7 @@ import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { readCheckedCode } from './read-code.js';
+import { whenText } from '../../ui/when.js';
 
 const MAX_TRIES = 4;
 /** IAM is eventually consistent: a just-enabled device may not validate for a few seconds. */
@@ -65,7 +66,7 @@ export async function verifySession(
       throw new UserError('session.wrongAccount', { account: who.account, expected: identity.account });
     }
     if (who.arn !== identity.arn) out.warn(t('session.otherIdentity', { arn: who.arn, expected: identity.arn }));
-    out.success(t('session.verified', { arn: who.arn, expires: credentials.expiration.toISOString() }));
+    out.success(t('session.verified', { arn: who.arn, expires: whenText(credentials.expiration, deps.clock.now()) }));
     return { credentials, arn: who.arn };
   }
   throw new UserError('session.gaveUp');
