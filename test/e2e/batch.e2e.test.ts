@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { CreateGroupCommand } from '@aws-sdk/client-iam';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { addAdminProfile, adminIam, listDevices } from '../helpers/moto.js';
-import { enrolWithPhone, type Phone } from '../helpers/phone.js';
+import { assertNoTrace, enrolWithPhone, type Phone } from '../helpers/phone.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
@@ -56,5 +56,9 @@ describe('mfa-onboard batch in a real terminal: three hires, three phones', () =
     const written = JSON.parse(await fs.readFile(report, 'utf8')) as { user: string; status: string; sessionVerified: boolean }[];
     expect(written.map((o) => [o.user, o.status, o.sessionVerified])).toEqual([['alice', 'done', true], ['bob', 'done', true], ['carol', 'done', true]]);
     for (const phone of phones.values()) expect(first.raw + second.raw).not.toContain(phone.secret);
+    // Each hire's QR code was on its own screen: neither terminal keeps one a camera could read.
+    for (const [s, users] of [[first, ['alice', 'bob']], [second, ['carol']]] as const) {
+      for (const user of users) assertNoTrace(s, phones.get(user)!.secret);
+    }
   }, 240_000);
 });
