@@ -13,6 +13,8 @@ const cancel = () => {
   if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
   interrupt.abort();
 };
+// A closed terminal makes every later write fail (EIO): the clean-up must still run to its end.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 // Ctrl-C, a closed terminal window, or a kill: all get the same clean-up.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, cancel);
 

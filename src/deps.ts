@@ -52,7 +52,7 @@ export function createWizardDeps(
       ? withYes(createInteractivePrompter({ input: runtime.stdin, output: runtime.stderr, signal: runtime.signal }), flags.yes)
       : createNonInteractivePrompter({ yes: flags.yes }));
   const readCode = flags.codesFromStdin
-    ? streamCodeReader(runtime.stdin, (message) => out.info(message))
+    ? streamCodeReader(runtime.stdin, (message) => out.info(message), runtime.signal)
     : flags.codesOnTty
       ? ttyCodeReader(runtime.openTty ?? openTty, runtime.signal, () => pending.splice(0))
       : promptCodeReader(prompter);

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { createInteractivePrompter, type Prompter } from './prompter.js';
 import type { openTty } from './tty.js';
 
@@ -11,8 +11,11 @@ export function promptCodeReader(prompter: Prompter): CodeReader {
   return (message) => prompter.input({ message, flag: '--codes-from-stdin' });
 }
 
-/** Codes read one per line from a stream (`--codes-from-stdin`), as they are needed. */
-export function streamCodeReader(input: NodeJS.ReadableStream, announce: (message: string) => void): CodeReader {
+/**
+ * Codes read one per line from a stream (`--codes-from-stdin`), as they are needed. A signal
+ * (Ctrl-C, a CI job cancelled) ends the wait at once: nobody has to close stdin first.
+ */
+export function streamCodeReader(input: NodeJS.ReadableStream, announce: (message: string) => void, signal?: AbortSignal): CodeReader {
   const lines: string[] = [];
   const waiting: ((line: string | undefined) => void)[] = [];
   let ended = false;
@@ -27,13 +30,29 @@ export function streamCodeReader(input: NodeJS.ReadableStream, announce: (messag
     for (const next of waiting.splice(0)) next(undefined);
   });
   return async (message) => {
+    if (signal?.aborted) throw new CancelledError();
     announce(message);
-    const line =
-      lines.shift() ?? (ended ? undefined : await new Promise<string | undefined>((resolve) => waiting.push(resolve)));
+    const queued = lines.shift();
+    if (queued !== undefined) return queued;
+    if (ended) throw new UserError('codes.stdinEnded');
+    let stop = () => {};
+    const line = await new Promise<string | undefined | typeof CANCELLED>((resolve) => {
+      waiting.push(resolve);
+      const onAbort = () => {
+        waiting.splice(waiting.indexOf(resolve), 1);
+        resolve(CANCELLED);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      stop = () => signal?.removeEventListener('abort', onAbort);
+    });
+    stop();
+    if (line === CANCELLED) throw new CancelledError();
     if (line === undefined) throw new UserError('codes.stdinEnded');
     return line;
   };
 }
+
+const CANCELLED = Symbol('cancelled');
 
 /**
  * Codes asked on the controlling terminal, opened only when a code is needed: stdin and
