@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Aws } from '../../src/aws/client.js';
 import { createOutput } from '../../src/ui/output.js';
-import { setLanguage, type Language } from '../../src/ui/messages/index.js';
+import { catalogs, setLanguage, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import { drawQr, encodeQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel, type QrPaint } from '../../src/ui/qr.js';
 import { displayWidth } from '../../src/ui/width.js';
 import { showQr } from '../../src/wizard/steps/show-qr.js';
@@ -147,6 +147,13 @@ async function showOnTerminal(size: { cols: number; rows: number }, theme: Theme
 }
 
 describe('the QR screen', () => {
+  it.each(Object.keys(catalogs) as Language[])('%s: the one-line questions, with every key offered, fit 80 columns', (language) => {
+    const c = catalogs[language];
+    const line = (ask: MessageId, keys: MessageId[]) => `${c[ask]} ${keys.map((id) => c[id]).join(' · ')} `;
+    expect(displayWidth(line('qr.askScanned', ['qr.keyContinue', 'qr.keyShowKey', 'qr.keyPng', 'qr.keyInvert']))).toBeLessThanOrEqual(80);
+    expect(displayWidth(line('qr.askAdded', ['qr.keyContinue', 'qr.keyShowQr', 'qr.keyPng']))).toBeLessThanOrEqual(80);
+  });
+
   it.each([
     { language: 'en' as Language, theme: LIGHT_THEME, label: { device: 'alice', alias: 'acme-prod' } },
     { language: 'ja' as Language, theme: DARK_THEME, label: { device: 'alice', alias: 'acme-prod' } },
