@@ -36,6 +36,18 @@ async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 /**
+ * What the person can do about a file that cannot be read or written: a folder or a
+ * symbolic-link loop where the file should be gets its own message; anything else names
+ * the system's reason.
+ */
+function fileError(path: string, error: unknown, id: 'file.readFailed' | 'file.writeFailed'): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'EISDIR') return new UserError('file.isDirectory', { path }, { cause: error });
+  if (code === 'ELOOP') return new UserError('file.linkLoop', { path }, { cause: error });
+  return new UserError(id, { path, reason: code }, { cause: error });
+}
+
+/**
  * Follows a symlink (dotfile managers use them) so the rename replaces the real file,
  * also when the link points at a file that does not exist yet.
  */
@@ -178,8 +190,7 @@ export async function updateFile(
     return await updateResolved(await realTarget(requestedPath), transform);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError('file.writeFailed', { path: requestedPath, reason: code }, { cause: error });
+    throw fileError(requestedPath, error, 'file.writeFailed');
   }
 }
 
@@ -223,7 +234,11 @@ async function updateResolved(path: string, transform: (old: string) => string):
   });
 }
 
-/** Reads a text file, or '' when it does not exist. */
+/** Reads a text file, or '' when it does not exist; a file that cannot be read is a UserError naming it. */
 export async function readTextFile(path: string): Promise<string> {
-  return (await readIfExists(path)) ?? '';
+  try {
+    return (await readIfExists(path)) ?? '';
+  } catch (error) {
+    throw fileError(path, error, 'file.readFailed');
+  }
 }

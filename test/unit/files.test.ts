@@ -252,14 +252,14 @@ describe('updateFile through a dangling symlink', () => {
 });
 
 describe('updateFile through a symlink loop', () => {
-  it('fails with file.writeFailed (ELOOP) instead of hanging', async () => {
+  it('fails with file.linkLoop naming the file instead of hanging', async () => {
     const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-loop-'));
     try {
       await fs.symlink(join(dir, 'b'), join(dir, 'credentials'));
       await fs.symlink(join(dir, 'credentials'), join(dir, 'b'));
       const error = await updateFile(join(dir, 'credentials'), append('x')).catch((caught: unknown) => caught);
-      expect((error as UserError).id).toBe('file.writeFailed');
-      expect((error as UserError).params).toMatchObject({ reason: 'ELOOP' });
+      expect((error as UserError).id).toBe('file.linkLoop');
+      expect((error as UserError).params).toEqual({ path: join(dir, 'credentials') });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
@@ -324,8 +324,9 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     const started = Date.now();
     await updateFile(path, append('region = eu-west-1'));
     const seconds = (Date.now() - started) / 1000;
-    // Figure: the next run proceeds in well under a second and leaves only the file and its backup.
-    expect(seconds).toBeLessThan(1);
+    // Figure: the next run proceeds at once (about 0.01 s here; 2 s allows for a loaded machine,
+    // against the 10 s lock wait) and leaves only the file and its backup.
+    expect(seconds).toBeLessThan(2);
     expect((await fs.readdir(aws)).sort()).toEqual(['credentials', 'credentials.bak']);
     expect(await fs.readFile(path, 'utf8')).toBe('[alice]\naws_secret_access_key = OLD\nregion = eu-west-1\n');
   });
@@ -399,7 +400,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
         await fs.rm(filler);
         const started = Date.now();
         await updateFile(path, append('region = eu-west-1'));
-        expect(Date.now() - started).toBeLessThan(1_000);
+        expect(Date.now() - started).toBeLessThan(2_000); // not the 10 s lock wait, nor a failure
         expect(await fs.readFile(path, 'utf8')).toBe('[alice]\nregion = eu-west-1\n');
       } finally {
         spawnSync('umount', [smallFs]);

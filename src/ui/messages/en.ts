@@ -215,8 +215,10 @@ Examples
   'identify.done': 'These keys belong to {user} in account {account} ({arn})',
 
   'profile.ask': 'Profile name for these keys:',
-  'profile.badName': '"{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only.',
-  'profile.badNameFlag': '{flag} "{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only (no spaces, brackets or line breaks).',
+  'profile.badName':
+    '"{name}" cannot be a profile name: use letters, digits and _ . @ + - only, up to 128 characters (no = or , either: the AWS SDK for JavaScript does not read a [profile …] section whose name has them).',
+  'profile.badNameFlag':
+    '{flag} "{name}" cannot be a profile name: use letters, digits and _ . @ + - only, up to 128 characters. Spaces, brackets and line breaks would change the file\'s structure, and the AWS SDK for JavaScript does not read a [profile …] section with = or , in its name.',
   'profile.replaceAsk': 'Profile {profile} already holds another key ({keyId}). Replace it?',
   'profile.keptExisting':
     'Profile {profile} already holds another access key and was left as it is. Choose another name with --profile, or pass --replace-profile to replace it.',
@@ -373,6 +375,14 @@ Examples
   'file.tightened': '{path} was readable by others (mode {mode}): it is now readable by you only (600).',
   'file.dirTightened': 'The folder {path} was open to others (mode {mode}): it is now yours only (700).',
   'file.locked': '{path} is being changed by another run (lock file {lock}). Wait for it to finish; if none is running, delete the lock file.',
+  'file.readFailed': 'Could not read {path} ({reason}). Check that it is a file you can read; the AWS CLI and SDKs read it too.',
+  'file.isDirectory': '{path} is a folder, but the AWS CLI and SDKs expect a file there. Move the folder away (or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE at the file), then run again.',
+  'file.linkLoop': '{path} is a symbolic link that leads back to itself (a link loop), so no program can open it. Point the link at a real file (ls -l shows where it leads), then run again.',
+  'profile.notFound':
+    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.noneThere': 'none',
+  'profile.noKeys':
+    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Give it keys (mfa-onboard ACCESS-KEYS.csv --profile {profile}), or use a profile that has them.',
   'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
   'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
   'ini.badValue': 'The value for {key} contains a line break and cannot be written safely.',
