@@ -18,7 +18,7 @@ export interface Output {
   secretData(text: string): void;
   /** Never print this value: any occurrence in later output is replaced by asterisks. */
   addSecret(value: string): void;
-  /** Applies the secret filter to a string (for text that leaves by another way, such as prompts). */
+  /** Applies the secret filter, and `visible`, to a string (for text that leaves by another way, such as prompts). */
   redact(text: string): string;
   readonly isTTY: boolean;
   readonly color: boolean;
@@ -40,6 +40,21 @@ export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/**
+ * Control characters other than newline and tab (C0, DEL, C1, and the bidirectional
+ * overrides that reorder what is shown): a name from a CSV, a state file or AWS carrying
+ * them could move the cursor, rewrite the screen or the window title, or disguise itself.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows control characters as `\uHHHH`, so text from files reaches the terminal as text.
+ * The same spelling as JSON's: JSON printed for scripts stays valid and means the same.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const codes = { green: [32, 39], yellow: [33, 39], bold: [1, 22], red: [31, 39], dim: [2, 22] } as const;
 
 /** Builds the output seam over two streams. */
@@ -48,20 +63,22 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
   const color = colorAllowed(stderr, env);
   const paint = (style: keyof typeof codes, text: string) =>
     color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text;
-  const redact = (text: string) => {
+  const hideSecrets = (text: string) => {
     let result = text;
     for (const secret of secrets) result = result.split(secret).join('*'.repeat(8));
     return result;
   };
-  const line = (text: string) => stderr.write(redact(text) + '\n');
+  // NOTE: every line is made `visible` here, once, before any colour is added: values from
+  // files and from AWS reach messages in many places, and none of them may drive the terminal.
+  const line = (text: string) => stderr.write(hideSecrets(text) + '\n');
   return {
-    info: line,
-    success: (text) => line(`${paint('green', '✔')} ${text}`),
-    warn: (text) => line(`${paint('yellow', '!')} ${text}`),
-    heading: (text) => line(`\n${paint('bold', text)}`),
-    raw: (text) => stderr.write(redact(text)),
+    info: (text) => line(visible(text)),
+    success: (text) => line(`${paint('green', '✔')} ${visible(text)}`),
+    warn: (text) => line(`${paint('yellow', '!')} ${visible(text)}`),
+    heading: (text) => line(`\n${paint('bold', visible(text))}`),
+    raw: (text) => stderr.write(hideSecrets(text)),
     reveal: (text) => stderr.write(text),
-    data: (text) => stdout.write(redact(text) + '\n'),
+    data: (text) => stdout.write(hideSecrets(visible(text)) + '\n'),
     secretData: (text) => stdout.write(text + '\n'),
     addSecret: (value) => {
       // Short values would blank out ordinary text; every secret we hold is long.
@@ -71,7 +88,7 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
         secrets.sort((a, b) => b.length - a.length);
       }
     },
-    redact,
+    redact: (text) => hideSecrets(visible(text)),
     isTTY: Boolean(stderr.isTTY),
     color,
     size: () =>

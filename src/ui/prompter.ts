@@ -1,5 +1,6 @@
 import { CancelledError, UserError } from '../errors.js';
 import { t } from './messages/index.js';
+import { visible } from './output.js';
 
 /** Every question names the flag that answers it in advance. */
 export interface Question {
@@ -43,14 +44,14 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     async input(q) {
       const { input } = await import('@inquirer/prompts');
       return guard(() =>
-        input({ message: q.message, default: q.default, validate: q.validate }, context()),
+        input({ message: visible(q.message), default: q.default, validate: q.validate }, context()),
       );
     },
     async confirm(q) {
       const { confirm } = await import('@inquirer/prompts');
       return guard(() =>
         confirm(
-          { message: q.message, default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
+          { message: visible(q.message), default: q.default, transformer: (answer) => t(answer ? 'prompt.yes' : 'prompt.no') },
           context(),
         ),
       );
@@ -60,8 +61,8 @@ export function createInteractivePrompter(streams: Streams): Prompter {
       return guard(() =>
         select(
           {
-            message: q.message,
-            choices: q.choices,
+            message: visible(q.message),
+            choices: q.choices.map((choice) => ({ ...choice, name: visible(choice.name) })),
             default: q.default,
             theme: { style: { keysHelpTip: () => t('prompt.selectHelp') } },
           },
