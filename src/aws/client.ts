@@ -1,6 +1,7 @@
 import { readTextFile } from '../credentials/files.js';
 import { listIniSections } from '../credentials/ini.js';
 import { awsFiles, listProfiles } from '../credentials/paths.js';
+import { narrowFilesForSdk } from '../credentials/sdk-view.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { toAwsError } from './errors.js';
@@ -115,6 +116,7 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
     const [iamModule, stsModule] = await Promise.all([
       import('@aws-sdk/client-iam'),
       import('@aws-sdk/client-sts'),
+      narrowFilesForSdk('profile' in source ? source.profile : undefined),
     ]);
     const config = {
       region: target.region,

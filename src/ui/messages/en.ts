@@ -155,7 +155,7 @@ Examples
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
-  'cli.badEndpoint': '--endpoint-url {value} is not a URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000.',
+  'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',
   'cli.extraArgument': 'Unexpected argument "{argument}". The wizard takes one CSV file; run mfa-onboard --help for usage.',
 
   'prompt.noTerminal':
@@ -182,6 +182,8 @@ Examples
   'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',
   'csv.notCsv':
     '{path} is not an AWS access-key CSV: its first line should be "Access key ID,Secret access key" (or start with "User name"). Check you picked the file the console downloaded.',
+  'csv.tooBig':
+    '{path} is {size}, too big to be an access-key CSV (the limit is {limit}; the console\'s file is a few hundred bytes, one line a key). Check you picked the file the console downloaded.',
   'csv.noKeys':
     '{path} is the console sign-in CSV (user name and password): it holds no access key. Create an access key in the console (IAM → Users → Security credentials) and use the CSV it downloads.',
   'csv.noRows': '{path} has a header but no key in it. Download the access-key CSV again from the AWS console.',

@@ -156,7 +156,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
-  'cli.badEndpoint': '--endpoint-url {value} は URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL を指定してください。',
+  'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
   'cli.extraArgument': '予期しない引数 "{argument}" があります。ウィザードに指定できる CSV ファイルは 1 つだけです。使い方は mfa-onboard --help で確認してください。',
 
   'prompt.noTerminal':
@@ -183,6 +183,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
   'csv.notCsv':
     '{path} は AWS のアクセスキー CSV ではありません。1 行目は "Access key ID,Secret access key" (または "User name" で始まる行) のはずです。コンソールからダウンロードしたファイルを選んだか確認してください。',
+  'csv.tooBig':
+    '{path} は {size} あり、アクセスキー CSV としては大きすぎます (上限は {limit}。コンソールのファイルは数百バイトで、キー 1 つにつき 1 行です)。コンソールがダウンロードしたファイルを選んだか確認してください。',
   'csv.noKeys':
     '{path} はコンソールのサインイン用 CSV (ユーザー名とパスワード) で、アクセスキーは含まれていません。コンソールでアクセスキーを作成し (IAM → ユーザー → セキュリティ認証情報)、そのときダウンロードされる CSV を使ってください。',
   'csv.noRows': '{path} にはヘッダーしかなく、キーが含まれていません。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください。',
