@@ -138,7 +138,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * file) and renamed stale locks (`<file>.lock.stale-PID-HEX`). Only names of exactly our own
  * pattern, and only when that PID is no longer running: a live run's files are its own.
  */
-export async function removeLeftovers(path: string): Promise<string[]> {
+async function removeLeftovers(path: string): Promise<string[]> {
   const dir = dirname(path);
   const ours = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.bak\\.tmp|\\.tmp|\\.lock\\.stale)-(\\d+)-[0-9a-f]{8}$`);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
