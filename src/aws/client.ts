@@ -89,6 +89,15 @@ export function serverClockOffset(dateHeader: string, localNow: number): number 
   return Number.isNaN(server) ? undefined : server + 500 - localNow;
 }
 
+/** At most this many profile names in a message: a file may hold thousands. */
+const LISTED_PROFILES = 20;
+
+function shownProfiles(profiles: string[]): string {
+  if (profiles.length === 0) return t('profile.noneThere');
+  const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
+  return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
+}
+
 /**
  * Why the SDK found no keys for `profile`: there is no such profile (the message lists those
  * there are), or it has none. The files are the ones the SDK read, from the same variables.
@@ -100,7 +109,7 @@ async function noCredentialsFor(profile: string, error: unknown): Promise<UserEr
   if (!profiles.includes(profile)) {
     return new UserError(
       'profile.notFound',
-      { profile, profiles: profiles.join(', ') || t('profile.noneThere'), credentials: files.credentialsFile, config: files.configFile },
+      { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile },
       { cause: error },
     );
   }

@@ -149,8 +149,8 @@ async function removeLeftovers(path: string): Promise<string[]> {
     const leftover = join(dir, name);
     // Only plain files: never follow a link someone put there under our name.
     if (!(await fs.lstat(leftover).catch(() => undefined))?.isFile()) continue;
-    await fs.rm(leftover, { force: true });
-    removed.push(leftover);
+    // Tidying up must never stop the run it serves: what cannot be removed waits for the next.
+    if (await fs.rm(leftover, { force: true }).then(() => true, () => false)) removed.push(leftover);
   }
   return removed;
 }

@@ -36,6 +36,13 @@ describe('common mistakes and odd files get a message, not "something unexpected
     expect(result.stderr.trim().split('\n').filter((l) => l.startsWith('✖'))).toHaveLength(1);
   });
 
+  it('a file with thousands of profiles: the message lists 20 and counts the rest', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `[p${i}]\nregion = eu-west-1\n`).join('');
+    await fs.appendFile(box.credentialsFile, many);
+    const result = await runCli(['status', '--profile', 'nosuch', '--region', 'eu-west-1'], { env: box.env });
+    expect(result.stderr).toContain(`Profiles there: alice, ${Array.from({ length: 19 }, (_, i) => `p${i}`).join(', ')} and 982 more.`);
+  });
+
   it.each([
     ['a space', 'my profile'],
     ['a bracket and a newline', 'alice]\n[evil'],

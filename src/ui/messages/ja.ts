@@ -383,6 +383,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'file.linkLoop': '{path} は自分自身に戻るシンボリックリンク (リンクのループ) なので、どのプログラムも開けません。リンクを実在するファイルに向けて (ls -l でリンク先を確認できます) から、もう一度実行してください。',
   'profile.notFound':
     '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.andMore': '{listed} ほか {count} 件',
   'profile.noneThere': 'なし',
   'profile.noKeys':
     'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーを設定する (mfa-onboard ACCESS-KEYS.csv --profile {profile}) か、キーのあるプロファイルを使ってください。',
