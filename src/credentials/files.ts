@@ -234,8 +234,13 @@ async function updateResolved(path: string, transform: (old: string) => string):
   });
 }
 
-/** Reads a text file, or '' when it does not exist; a file that cannot be read is a UserError naming it. */
+/**
+ * Reads a text file, or '' when it does not exist; a file that cannot be read is a UserError
+ * naming it. What dead runs left beside it is removed first (see `removeLeftovers`).
+ */
 export async function readTextFile(path: string): Promise<string> {
+  // A run that only reads (status, a session still valid) tidies up too: the copies hold secrets.
+  await realTarget(path).then(removeLeftovers, () => undefined);
   try {
     return (await readIfExists(path)) ?? '';
   } catch (error) {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { updateFile } from '../../src/credentials/files.js';
+import { readTextFile, updateFile } from '../../src/credentials/files.js';
 import { UserError } from '../../src/errors.js';
 
 // Every test works in its own temporary directory: never the real ~/.aws.
@@ -367,6 +367,18 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     await fs.symlink(join(root, 'credentials.tmp-notes'), join(root, `credentials.tmp-${dead}-deadbeef`));
     await updateFile(path, append('[alice]'));
     expect((await fs.readdir(root)).sort()).toEqual(['credentials', `credentials.tmp-${dead}-deadbeef`, ...keep].sort());
+  });
+
+  it('a run that only reads (status, a session still valid) removes a dead run\'s temp copy too, beside the real file behind a link', async () => {
+    const real = join(root, 'dotfiles');
+    await fs.mkdir(real);
+    await fs.writeFile(join(real, 'credentials'), '[alice]\n', { mode: 0o600 });
+    await fs.symlink(join(real, 'credentials'), join(root, 'credentials'));
+    const dead = deadPid();
+    await fs.writeFile(join(real, `credentials.tmp-${dead}-0123abcd`), 'aws_secret_access_key = SECRET\n');
+    expect(await readTextFile(join(root, 'credentials'))).toBe('[alice]\n');
+    // Figure: 0 copies left.
+    expect(await fs.readdir(real)).toEqual(['credentials']);
   });
 
   const smallFs = join(tmpdir(), `mfa-onboard-fullfs-${process.pid}`);
