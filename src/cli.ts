@@ -73,6 +73,21 @@ function parse(argv: string[]) {
   }
 }
 
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
+
+/** An endpoint is an http(s) URL with a host: `127.0.0.1:5000` or `http://` would fail inside the SDK. */
+function checkEndpoint(value: string, name: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.hostname === '') {
+    throw new UserError('cli.badEndpoint', { name, value });
+  }
+}
+
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CancelledError) {
@@ -119,12 +134,10 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       return ExitCode.ok;
     }
     if (flags['delete-csv'] && flags['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
-    if (flags['endpoint-url'] !== undefined) {
-      try {
-        new URL(flags['endpoint-url']);
-      } catch {
-        throw new UserError('cli.badEndpoint', { value: flags['endpoint-url'] });
-      }
+    if (flags['endpoint-url'] !== undefined) checkEndpoint(flags['endpoint-url'], '--endpoint-url');
+    // Without the flag the SDK takes these variables as they are: check them as the flag is checked.
+    else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
+      for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
     }
     const maxPositionals = command === 'setup' || command === 'batch' ? 1 : command === 'admin' ? 2 : 0;
     if (positionals.length > maxPositionals) {

@@ -1,3 +1,9 @@
+import { readTextFile } from '../credentials/files.js';
+import { listIniSections } from '../credentials/ini.js';
+import { awsFiles, listProfiles } from '../credentials/paths.js';
+import { narrowFilesForSdk } from '../credentials/sdk-view.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
 import { toAwsError } from './errors.js';
 
 /** Where AWS is: a region (always set: the SDK refuses to work without one) and an optional endpoint. */
@@ -83,6 +89,33 @@ export function serverClockOffset(dateHeader: string, localNow: number): number 
   return Number.isNaN(server) ? undefined : server + 500 - localNow;
 }
 
+/** At most this many profile names in a message: a file may hold thousands. */
+const LISTED_PROFILES = 20;
+
+function shownProfiles(profiles: string[]): string {
+  if (profiles.length === 0) return t('profile.noneThere');
+  const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
+  return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
+}
+
+/**
+ * Why the SDK found no keys for `profile`: there is no such profile (the message lists those
+ * there are), or it has none. The files are the ones the SDK read, from the same variables.
+ */
+async function noCredentialsFor(profile: string, error: unknown): Promise<UserError> {
+  const files = awsFiles(process.env);
+  const [credentials, config] = await Promise.all([readTextFile(files.credentialsFile), readTextFile(files.configFile)]);
+  const profiles = listProfiles(listIniSections(credentials), listIniSections(config));
+  if (!profiles.includes(profile)) {
+    return new UserError(
+      'profile.notFound',
+      { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile },
+      { cause: error },
+    );
+  }
+  return new UserError('profile.noKeys', { profile, reason: (error as Error).message }, { cause: error });
+}
+
 /** Builds the clients; the SDK is loaded here, on first use, never at start-up. */
 export type AwsFactory = (credentials: CredentialSource) => Promise<Aws>;
 
@@ -92,6 +125,7 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
     const [iamModule, stsModule] = await Promise.all([
       import('@aws-sdk/client-iam'),
       import('@aws-sdk/client-sts'),
+      narrowFilesForSdk('profile' in source ? source.profile : undefined),
     ]);
     const config = {
       region: target.region,
@@ -114,12 +148,16 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
         { step: 'deserialize', name: 'mfaOnboardServerClock' },
       );
     }
+    const explain = async (error: unknown, action: string): Promise<Error> =>
+      'profile' in source && (error as { name?: string } | undefined)?.name === 'CredentialsProviderError'
+        ? noCredentialsFor(source.profile, error)
+        : toAwsError(error, action);
     const send = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
       calls++;
       try {
         return await run();
       } catch (error) {
-        throw toAwsError(error, action);
+        throw await explain(error, action);
       }
     };
     const options = signal ? { abortSignal: signal } : {};
@@ -309,7 +347,9 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
         }),
       clockOffsetMs: () => clockOffsetMs,
       usesTemporaryCredentials: async () => {
-        const resolved = await sts.config.credentials();
+        const resolved = await sts.config.credentials().catch(async (error: unknown) => {
+          throw await explain(error, 'sts:GetCallerIdentity');
+        });
         return Boolean(resolved.sessionToken) || resolved.accessKeyId.startsWith('ASIA');
       },
       listAccountAliases: () =>

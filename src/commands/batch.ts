@@ -93,12 +93,31 @@ async function writeWhole(path: string, text: string): Promise<void> {
   await fs.rename(temporary, path);
 }
 
+/** True for an outcome as this tool writes it: a state file edited by hand may hold anything. */
+function isOutcome(value: unknown): value is Outcome {
+  if (value === null || typeof value !== 'object') return false;
+  const o = value as Record<string, unknown>;
+  const optional = (key: string, type: string) => o[key] === undefined || typeof o[key] === type;
+  return (
+    typeof o.user === 'string' &&
+    Object.hasOwn(STATUS, String(o.status)) &&
+    optional('serialNumber', 'string') &&
+    optional('enabledAt', 'string') &&
+    optional('error', 'string') &&
+    optional('sessionVerified', 'boolean')
+  );
+}
+
 async function readState(path: string): Promise<State> {
   const text = await fs.readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return { version: 1, hires: {} };
   try {
     const state = JSON.parse(text) as State;
-    if (state.version === 1 && typeof state.hires === 'object') return state;
+    const hires: unknown = state?.hires;
+    // typeof null is 'object': a state file with "hires": null (or a list) is damaged too.
+    if (state?.version === 1 && hires !== null && typeof hires === 'object' && !Array.isArray(hires)) {
+      if (Object.values(hires as Record<string, unknown>).every(isOutcome)) return state;
+    }
   } catch {
     // fall through
   }
@@ -354,11 +373,14 @@ async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<Wiz
   ];
   for (const line of grid(rows)) out.info(line);
   if (options.report !== undefined) {
+    // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets
+    // the usual leading apostrophe; the JSON report keeps every value as it is.
+    const inert = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
     const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
     const text = options.report.endsWith('.json')
       ? `${JSON.stringify(outcomes, null, 2)}\n`
       : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
-          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map(quote).join(','),
+          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map((cell) => quote(inert(cell))).join(','),
         )].join('\n') + '\n';
     await writeWhole(options.report, text);
     out.success(t('batch.reportWritten', { path: options.report }));

@@ -1,6 +1,7 @@
 import type { Flags } from '../cli.js';
 import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
+import { assertProfileName } from '../wizard/steps/save-long-term.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
 import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/document.js';
@@ -16,7 +17,8 @@ export function setupOptions(flags: Flags, csvPath: string | undefined, env: Nod
   return {
     ...(csvPath !== undefined ? { csvPath } : {}),
     ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
-    ...(env.AWS_PROFILE ? { envProfile: env.AWS_PROFILE } : {}),
+    // With a CSV or --profile, AWS_PROFILE plays no part: only a name that is used is checked.
+    ...(env.AWS_PROFILE ? { envProfile: csvPath === undefined && flags.profile === undefined ? envProfile(env)! : env.AWS_PROFILE } : {}),
     ...(flags['session-profile'] !== undefined ? { sessionProfile: flags['session-profile'] } : {}),
     ...(flags.user !== undefined ? { user: flags.user } : {}),
     ...(flags['device-name'] !== undefined ? { deviceName: flags['device-name'] } : {}),
@@ -70,9 +72,15 @@ function envRegion(env: NodeJS.ProcessEnv): { envRegion?: string } {
   return region ? { envRegion: region } : {};
 }
 
+/** AWS_PROFILE, refused (naming the variable) when it cannot be a profile name. */
+function envProfile(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.AWS_PROFILE) assertProfileName(env.AWS_PROFILE, 'AWS_PROFILE');
+  return env.AWS_PROFILE || undefined;
+}
+
 /** The profile a command works on: --profile, else AWS_PROFILE, else default. */
 function profileFlag(flags: Flags, env: NodeJS.ProcessEnv): string {
-  return flags.profile ?? (env.AWS_PROFILE || 'default');
+  return flags.profile ?? envProfile(env) ?? 'default';
 }
 
 /** Flags of `mfa-onboard status` → its options. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** What an update did to a file, for the summary. */
@@ -17,6 +17,11 @@ export interface FileChange {
 
 const LOCK_WAIT_MS = 10_000;
 const LOCK_STALE_MS = 60_000;
+/**
+ * A lock is written with its holder's pid the moment it is created: one still empty (or
+ * unreadable) after this long was left by a run that died or ran out of disk in between.
+ */
+const EMPTY_LOCK_STALE_MS = 2_000;
 const MAX_LINK_HOPS = 40;
 /** Files backed up by this process: one run keeps one backup, the state before it began. */
 const backedUp = new Set<string>();
@@ -28,6 +33,18 @@ async function readIfExists(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * What the person can do about a file that cannot be read or written: a folder or a
+ * symbolic-link loop where the file should be gets its own message; anything else names
+ * the system's reason.
+ */
+function fileError(path: string, error: unknown, id: 'file.readFailed' | 'file.writeFailed'): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'EISDIR') return new UserError('file.isDirectory', { path }, { cause: error });
+  if (code === 'ELOOP') return new UserError('file.linkLoop', { path }, { cause: error });
+  return new UserError(id, { path, reason: code }, { cause: error });
 }
 
 /**
@@ -56,9 +73,18 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The pid in a lock or temp file we wrote, or undefined when there is none to read. */
+function ownerPid(text: string | undefined): number | undefined {
+  const pid = /^\s*(\d+)\s*$/.exec(text ?? '')?.[1];
+  return pid === undefined ? undefined : Number(pid);
+}
+
 /**
- * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock whose
- * holder died, or older than `staleMs`, is taken over; after `waitMs` the wait gives up.
+ * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock is
+ * taken over when its holder is gone, when it is still empty `EMPTY_LOCK_STALE_MS` after it
+ * was made (the holder died, or the disk was full, before writing its pid), or when it is
+ * older than `staleMs`; after `waitMs` the wait gives up. Once held, what dead runs left
+ * beside `path` is removed (see `removeLeftovers`).
  */
 export async function withLock<T>(
   path: string,
@@ -70,14 +96,22 @@ export async function withLock<T>(
   for (;;) {
     try {
       const handle = await fs.open(lock, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
+      try {
+        await handle.writeFile(String(process.pid));
+      } catch (error) {
+        // A full disk: an empty lock left here would stop every later run.
+        await handle.close().catch(() => undefined);
+        await fs.rm(lock, { force: true });
+        throw error;
+      }
       await handle.close();
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt((await readIfExists(lock)) ?? '', 10);
+      const holder = ownerPid(await readIfExists(lock).catch(() => undefined));
       const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if ((Number.isInteger(holder) && !processAlive(holder)) || age > limits.staleMs) {
+      const gone = holder !== undefined ? !processAlive(holder) : age > EMPTY_LOCK_STALE_MS;
+      if (gone || age > limits.staleMs) {
         // NOTE: the holder died without cleaning up; its lock protects nothing. Renaming it
         // away first means only one of several waiting runs removes it, never a fresh lock.
         const stale = `${lock}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -89,10 +123,36 @@ export async function withLock<T>(
     }
   }
   try {
+    await removeLeftovers(path);
     return await work();
   } finally {
     await fs.rm(lock, { force: true });
   }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes what runs killed mid-write (SIGKILL, power loss) left beside `path`: temporary
+ * copies (`<file>.tmp-PID-HEX`, `<file>.bak.tmp-PID-HEX`, which hold every secret of the
+ * file) and renamed stale locks (`<file>.lock.stale-PID-HEX`). Only names of exactly our own
+ * pattern, and only when that PID is no longer running: a live run's files are its own.
+ */
+async function removeLeftovers(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const ours = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.bak\\.tmp|\\.tmp|\\.lock\\.stale)-(\\d+)-[0-9a-f]{8}$`);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = ours.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    const leftover = join(dir, name);
+    // Only plain files: never follow a link someone put there under our name.
+    if (!(await fs.lstat(leftover).catch(() => undefined))?.isFile()) continue;
+    // Tidying up must never stop the run it serves: what cannot be removed waits for the next.
+    if (await fs.rm(leftover, { force: true }).then(() => true, () => false)) removed.push(leftover);
+  }
+  return removed;
 }
 
 async function writeAtomically(path: string, content: string, mode: number): Promise<void> {
@@ -130,8 +190,7 @@ export async function updateFile(
     return await updateResolved(await realTarget(requestedPath), transform);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError('file.writeFailed', { path: requestedPath, reason: code }, { cause: error });
+    throw fileError(requestedPath, error, 'file.writeFailed');
   }
 }
 
@@ -175,7 +234,16 @@ async function updateResolved(path: string, transform: (old: string) => string):
   });
 }
 
-/** Reads a text file, or '' when it does not exist. */
+/**
+ * Reads a text file, or '' when it does not exist; a file that cannot be read is a UserError
+ * naming it. What dead runs left beside it is removed first (see `removeLeftovers`).
+ */
 export async function readTextFile(path: string): Promise<string> {
-  return (await readIfExists(path)) ?? '';
+  // A run that only reads (status, a session still valid) tidies up too: the copies hold secrets.
+  await realTarget(path).then(removeLeftovers, () => undefined);
+  try {
+    return (await readIfExists(path)) ?? '';
+  } catch (error) {
+    throw fileError(path, error, 'file.readFailed');
+  }
 }

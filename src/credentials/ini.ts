@@ -71,18 +71,90 @@ export function assertSafeIniText(edit: SectionEdit): void {
   }
 }
 
+/** One header line: its section name and where the line starts in the text. */
+interface HeaderAt {
+  name: string;
+  start: number;
+}
+
+/** A line that may be a header: the first character after leading blanks is `[`. */
+const HEADER_CANDIDATE = /^[^\S\n]*\[/gm;
+
+/**
+ * The header lines of a text, found with one regular-expression scan instead of
+ * classifying every line: a 10 MB credentials file has 350,000 lines, and each read of it
+ * took seconds. Every candidate is checked with the line rule `classify` uses, so both
+ * agree on what a header is.
+ */
+function headers(text: string): HeaderAt[] {
+  // Callers read several keys from the same text in a row (a saved session has seven).
+  if (lastScan?.text !== text) lastScan = { text, headers: scanHeaders(text) };
+  return lastScan.headers;
+}
+let lastScan: { text: string; headers: HeaderAt[] } | undefined;
+
+function scanHeaders(text: string): HeaderAt[] {
+  const found: HeaderAt[] = [];
+  let lastStart = -1;
+  for (const match of text.matchAll(HEADER_CANDIDATE)) {
+    // `^` also matches after a lone \r or U+2028: the line is what follows the last \n.
+    const start = text.lastIndexOf('\n', match.index - 1) + 1;
+    if (start === lastStart) continue;
+    const newline = text.indexOf('\n', start);
+    const chunk = text.slice(start, newline < 0 ? text.length : newline + 1);
+    const line = chunk.endsWith('\r\n') ? chunk.slice(0, -2) : chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
+    const header = HEADER.exec(line);
+    if (!header) continue;
+    found.push({ name: header[1]!, start });
+    lastStart = start;
+  }
+  return found;
+}
+
+/** The text of each section named `names` (header line included, up to the next header), in file order. */
+function sectionTexts(text: string, names: Set<string>): string[] {
+  const all = headers(text);
+  return all.flatMap((header, index) =>
+    names.has(header.name) ? [text.slice(header.start, all[index + 1]?.start ?? text.length)] : [],
+  );
+}
+
 /**
  * Sets keys in sections of an ini text, touching only the lines it must: other lines,
  * comments, order and line endings stay byte for byte. Missing sections are appended.
  */
 export function editIni(text: string, edits: SectionEdit[]): string {
-  let lines = splitLines(text);
-  const eol = lines.find((line) => line.eol !== '')?.eol ?? '\n';
+  const firstNewline = text.indexOf('\n');
+  const eol = firstNewline > 0 && text[firstNewline - 1] === '\r' ? '\r\n' : '\n';
+  let result = text;
   for (const edit of edits) {
     assertSafeIniText(edit);
-    lines = applyEdit(lines, edit, eol);
+    result = applyEditToText(result, edit, eol);
   }
-  return lines.map((line) => line.text + line.eol).join('');
+  return result;
+}
+
+/**
+ * Applies one edit to the only part of the text it can change: its section (up to the next
+ * header), or the last line when the section is appended. The rest is kept as it is.
+ */
+function applyEditToText(text: string, edit: SectionEdit, eol: string): string {
+  const names = new Set([edit.section, ...(edit.aliases ?? [])]);
+  const all = headers(text);
+  const matching = all.flatMap((header, index) => (names.has(header.name) ? [index] : []));
+  if (matching.length > 1) throw new UserError('ini.duplicateSection', { section: edit.section });
+  let from: number;
+  let to = text.length;
+  if (matching.length === 1) {
+    from = all[matching[0]!]!.start;
+    to = all[matching[0]! + 1]?.start ?? text.length;
+  } else {
+    // Appended after the last line (which may lack its newline).
+    from = text.length === 0 ? 0 : text.lastIndexOf('\n', text.length - 2) + 1;
+  }
+  const window = splitLines(text.slice(from, to));
+  const edited = applyEdit(window, edit, eol);
+  return text.slice(0, from) + edited.map((line) => line.text + line.eol).join('') + text.slice(to);
 }
 
 function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
@@ -166,15 +238,15 @@ function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
 /** Reads one key of one section (first match), for checks before editing. */
 export function readIniValue(text: string, section: string | string[], key: string): string | undefined {
   const names = new Set(Array.isArray(section) ? section : [section]);
-  const lines = splitLines(text);
-  let inSection = false;
-  const kinds = classify(lines);
-  for (let index = 0; index < lines.length; index++) {
-    const k = kinds[index]!;
-    if (k.kind === 'header') inSection = names.has(k.name);
-    else if (inSection && k.kind === 'key' && k.key === key.toLowerCase()) {
-      const line = lines[index]!.text;
-      return line.slice(/[=:]/.exec(line)!.index + 1).trim();
+  for (const part of sectionTexts(text, names)) {
+    const lines = splitLines(part);
+    const kinds = classify(lines);
+    for (let index = 1; index < lines.length; index++) {
+      const k = kinds[index]!;
+      if (k.kind === 'key' && k.key === key.toLowerCase()) {
+        const line = lines[index]!.text;
+        return line.slice(/[=:]/.exec(line)!.index + 1).trim();
+      }
     }
   }
   return undefined;
@@ -182,5 +254,21 @@ export function readIniValue(text: string, section: string | string[], key: stri
 
 /** The section names present in an ini text, exactly as written between the brackets. */
 export function listIniSections(text: string): string[] {
-  return classify(splitLines(text)).flatMap((k) => (k.kind === 'header' ? [k.name] : []));
+  return headers(text).map((header) => header.name);
+}
+
+/**
+ * Each section's text by name (header lines included; the occurrences of a name repeated
+ * in the file joined in file order), from one scan: for picking a few sections out of a
+ * large file.
+ */
+export function sectionsByName(text: string): Map<string, string> {
+  const all = headers(text);
+  const byName = new Map<string, string>();
+  all.forEach((header, index) => {
+    let part = text.slice(header.start, all[index + 1]?.start ?? text.length);
+    if (!part.endsWith('\n')) part += '\n';
+    byName.set(header.name, (byName.get(header.name) ?? '') + part);
+  });
+  return byName;
 }

@@ -32,3 +32,14 @@ export function configSectionNames(profile: string): string[] {
   const { section, aliases } = configSection(profile);
   return [section, ...aliases];
 }
+
+/**
+ * The profiles the two files name, in file order without repeats: `[NAME]` in credentials,
+ * `[default]` and `[profile NAME]` in config (other config sections are not profiles).
+ */
+export function listProfiles(credentialsSections: string[], configSections: string[]): string[] {
+  const fromConfig = configSections.flatMap((section) =>
+    section === 'default' ? ['default'] : section.startsWith('profile ') ? [section.slice('profile '.length)] : [],
+  );
+  return [...new Set([...credentialsSections, ...fromConfig])];
+}

@@ -19,7 +19,7 @@ export interface Output {
   secretData(text: string): void;
   /** Never print this value: any occurrence in later output is replaced by asterisks. */
   addSecret(value: string): void;
-  /** Applies the secret filter to a string (for text that leaves by another way, such as prompts). */
+  /** Applies the secret filter, and `visible`, to a string (for text that leaves by another way, such as prompts). */
   redact(text: string): string;
   readonly isTTY: boolean;
   readonly color: boolean;
@@ -58,6 +58,21 @@ export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/**
+ * Control characters other than newline and tab (C0, DEL, C1, and the bidirectional
+ * overrides that reorder what is shown): a name from a CSV, a state file or AWS carrying
+ * them could move the cursor, rewrite the screen or the window title, or disguise itself.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows control characters as `\uHHHH`, so text from files reaches the terminal as text.
+ * The same spelling as JSON's: JSON printed for scripts stays valid and means the same.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const codes = { green: [32, 39], yellow: [33, 39], bold: [1, 22], red: [31, 39], dim: [2, 22] } as const;
 
 /** Builds the output seam over two streams. */
@@ -66,17 +81,19 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
   const color = colorAllowed(stderr, env);
   const paint = (style: keyof typeof codes, text: string) =>
     color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text;
-  const redact = (text: string) => {
+  const hideSecrets = (text: string) => {
     let result = text;
     for (const secret of secrets) result = result.split(secret).join('*'.repeat(8));
     return result;
   };
   const size = () =>
     stderr.isTTY && stderr.columns && stderr.rows ? { columns: stderr.columns, rows: stderr.rows } : undefined;
+  // NOTE: every line is made `visible` here, once, before any colour is added: values from
+  // files and from AWS reach messages in many places, and none of them may drive the terminal.
   /** A line of prose, wrapped to the terminal's width; `hang` indents the lines after the first. */
   const line = (text: string, hang = 0) => {
     const columns = size()?.columns;
-    const shown = redact(text);
+    const shown = hideSecrets(text);
     stderr.write((columns ? wrapText(shown, columns, hang) : shown) + '\n');
   };
   let alternate = false;
@@ -91,13 +108,13 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     }
   };
   return {
-    info: (text) => line(text),
-    success: (text) => line(`${paint('green', '✔')} ${text}`, 2),
-    warn: (text) => line(`${paint('yellow', '!')} ${text}`, 2),
-    heading: (text) => line(`\n${paint('bold', text)}`),
-    raw: (text) => stderr.write(redact(text)),
+    info: (text) => line(visible(text)),
+    success: (text) => line(`${paint('green', '✔')} ${visible(text)}`, 2),
+    warn: (text) => line(`${paint('yellow', '!')} ${visible(text)}`, 2),
+    heading: (text) => line(`\n${paint('bold', visible(text))}`),
+    raw: (text) => stderr.write(hideSecrets(text)),
     reveal: (text) => stderr.write(text),
-    data: (text) => stdout.write(redact(text) + '\n'),
+    data: (text) => stdout.write(hideSecrets(visible(text)) + '\n'),
     secretData: (text) => stdout.write(text + '\n'),
     addSecret: (value) => {
       // Short values would blank out ordinary text; every secret we hold is long.
@@ -107,7 +124,7 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
         secrets.sort((a, b) => b.length - a.length);
       }
     },
-    redact,
+    redact: (text) => hideSecrets(visible(text)),
     isTTY: Boolean(stderr.isTTY),
     color,
     size,

@@ -1,5 +1,6 @@
 import { CancelledError, UserError } from '../errors.js';
 import { t } from './messages/index.js';
+import { visible } from './output.js';
 import { wrapText } from './width.js';
 
 /** Every question names the flag that answers it in advance. */
@@ -80,7 +81,7 @@ function askKey<T extends string>(
     } catch {
       return onClosed();
     }
-    streams.output.write(q.message);
+    streams.output.write(visible(q.message));
   });
 }
 
@@ -94,7 +95,7 @@ interface Streams {
 export function createInteractivePrompter(streams: Streams): Prompter {
   const signalFor = (q: Question) => (q.signal ? AbortSignal.any([streams.signal, q.signal]) : streams.signal);
   /** The question wrapped at word boundaries (inquirer would break it anywhere), after its '? '. */
-  const shown = (message: string) => wrapText(message, Math.max(20, ((streams.output as { columns?: number }).columns ?? 80) - 2));
+  const shown = (message: string) => wrapText(visible(message), Math.max(20, ((streams.output as { columns?: number }).columns ?? 80) - 2));
   const context = (q: Question) => ({ input: streams.input, output: streams.output, signal: signalFor(q) });
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
@@ -129,7 +130,7 @@ export function createInteractivePrompter(streams: Streams): Prompter {
         select(
           {
             message: shown(q.message),
-            choices: q.choices,
+            choices: q.choices.map((choice) => ({ ...choice, name: visible(choice.name) })),
             default: q.default,
             theme: { style: { keysHelpTip: () => t('prompt.selectHelp') } },
           },

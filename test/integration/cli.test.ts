@@ -59,7 +59,8 @@ describe('--help, --version and the language', () => {
   it('regression: a profile with no keys says so, not that AWS refused something', async () => {
     const result = await runCli(['status', '--profile', 'nobody'], { env: box.env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('No AWS credentials were found for this profile');
+    expect(result.stderr).toContain('There is no profile nobody in');
+    expect(result.stderr).toContain('Profiles there: none.');
     expect(result.stderr).not.toContain('AWS refused');
   });
 

@@ -301,6 +301,9 @@ describe('bad input: a clear error, exit 1, nothing written', () => {
     ['a profile name with ]', good, ['--profile', 'alice]'], 'cannot be a profile name'],
     ['a profile name with a newline', good, ['--profile', 'alice\n[evil]'], 'cannot be a profile name'],
     ['a session profile with spaces', good, ['--session-profile', 'my session'], 'cannot be a profile name'],
+    // The JS SDK does not read [profile a=b] in the config file: mfa_serial would be lost there.
+    ['a session profile with =', good, ['--session-profile', 'a=b'], 'the AWS SDK for JavaScript does not read a [profile …] section with = or ,'],
+    ['a profile name of 300 characters', good, ['--profile', 'a'.repeat(300)], 'up to 128 characters'],
     ['a duration out of range', good, ['--duration', '48h'], 'an MFA session lasts from 15m (900) to 36h (129600)'],
     ['an unknown option', good, ['--profle', 'x'], 'Unknown option --profle'],
     ['a bad region', good, ['--region', 'Europe'], 'is not a region name'],

@@ -6,7 +6,7 @@ import { serverClockOffset } from '../../src/aws/client.js';
 import { AwsError, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
-import { createOutput } from '../../src/ui/output.js';
+import { createOutput, visible } from '../../src/ui/output.js';
 import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/commands/setup.js';
@@ -274,6 +274,27 @@ describe('createOutput', () => {
     output.heading('Step 1');
     expect(stderr.text.includes(ESC)).toBe(color);
     expect(stderr.text.replace(/\u001b\[\d+m/g, '')).toBe('✔ saved\n! careful\n\nStep 1\n');
+  });
+
+  it('shows control characters from values as \\uHHHH on every line (colour codes of its own stay), raw and reveal untouched', () => {
+    const { stderr, stdout, output } = setup({ TERM: 'xterm' }, true);
+    const hostile = 'alice\u001b]0;pwned\u0007\u009b2J\r\u202e';
+    output.info(hostile);
+    output.success(hostile);
+    output.warn(hostile);
+    output.heading(hostile);
+    output.data(JSON.stringify({ user: hostile, c1: '\u0085' }));
+    const shown = 'alice\\u001b]0;pwned\\u0007\\u009b2J\\u000d\\u202e';
+    expect(stderr.text.replace(/\u001b\[\d+m/g, '')).toBe(`${shown}\n✔ ${shown}\n! ${shown}\n\n${shown}\n`);
+    expect(stderr.text.match(/\u001b\[\d+m/g)).toHaveLength(6); // green, yellow, bold: on and off
+    // JSON for scripts stays valid and means the same.
+    expect(JSON.parse(stdout.text)).toEqual({ user: hostile, c1: '\u0085' });
+    expect(output.redact(`x${hostile}`)).toBe(`x${shown}`);
+    // Newlines and tabs are text; raw output (countdowns, screen clearing) is ours.
+    expect(visible('a\tb\nc')).toBe('a\tb\nc');
+    const raw = setup({}, true);
+    raw.output.raw('\r\u001b[2K');
+    expect(raw.stderr.text).toBe('\r\u001b[2K');
   });
 
   it('reports the terminal size only for a TTY', () => {

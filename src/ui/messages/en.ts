@@ -155,7 +155,7 @@ Examples
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
-  'cli.badEndpoint': '--endpoint-url {value} is not a URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000.',
+  'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',
   'cli.extraArgument': 'Unexpected argument "{argument}". The wizard takes one CSV file; run mfa-onboard --help for usage.',
 
   'prompt.noTerminal':
@@ -182,6 +182,8 @@ Examples
   'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',
   'csv.notCsv':
     '{path} is not an AWS access-key CSV: its first line should be "Access key ID,Secret access key" (or start with "User name"). Check you picked the file the console downloaded.',
+  'csv.tooBig':
+    '{path} is {size}, too big to be an access-key CSV (the limit is {limit}; the console\'s file is a few hundred bytes, one line a key). Check you picked the file the console downloaded.',
   'csv.noKeys':
     '{path} is the console sign-in CSV (user name and password): it holds no access key. Create an access key in the console (IAM → Users → Security credentials) and use the CSV it downloads.',
   'csv.noRows': '{path} has a header but no key in it. Download the access-key CSV again from the AWS console.',
@@ -215,8 +217,10 @@ Examples
   'identify.done': 'These keys belong to {user} in account {account} ({arn})',
 
   'profile.ask': 'Profile name for these keys:',
-  'profile.badName': '"{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only.',
-  'profile.badNameFlag': '{flag} "{name}" cannot be a profile name: use letters, digits and _ . @ + = , - only (no spaces, brackets or line breaks).',
+  'profile.badName':
+    '"{name}" cannot be a profile name: use letters, digits and _ . @ + - only, up to 128 characters (no = or , either: the AWS SDK for JavaScript does not read a [profile …] section whose name has them).',
+  'profile.badNameFlag':
+    '{flag} "{name}" cannot be a profile name: use letters, digits and _ . @ + - only, up to 128 characters. Spaces, brackets and line breaks would change the file\'s structure, and the AWS SDK for JavaScript does not read a [profile …] section with = or , in its name.',
   'profile.replaceAsk': 'Profile {profile} already holds another key ({keyId}). Replace it?',
   'profile.keptExisting':
     'Profile {profile} already holds another access key and was left as it is. Choose another name with --profile, or pass --replace-profile to replace it.',
@@ -383,6 +387,15 @@ Examples
   'file.tightened': '{path} was readable by others (mode {mode}): it is now readable by you only (600).',
   'file.dirTightened': 'The folder {path} was open to others (mode {mode}): it is now yours only (700).',
   'file.locked': '{path} is being changed by another run (lock file {lock}). Wait for it to finish; if none is running, delete the lock file.',
+  'file.readFailed': 'Could not read {path} ({reason}). Check that it is a file you can read; the AWS CLI and SDKs read it too.',
+  'file.isDirectory': '{path} is a folder, but the AWS CLI and SDKs expect a file there. Move the folder away (or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE at the file), then run again.',
+  'file.linkLoop': '{path} is a symbolic link that leads back to itself (a link loop), so no program can open it. Point the link at a real file (ls -l shows where it leads), then run again.',
+  'profile.notFound':
+    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.andMore': '{listed} and {count} more',
+  'profile.noneThere': 'none',
+  'profile.noKeys':
+    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Give it keys (mfa-onboard ACCESS-KEYS.csv --profile {profile}), or use a profile that has them.',
   'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
   'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
   'ini.badValue': 'The value for {key} contains a line break and cannot be written safely.',

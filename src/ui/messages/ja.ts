@@ -156,7 +156,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
-  'cli.badEndpoint': '--endpoint-url {value} は URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL を指定してください。',
+  'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
   'cli.extraArgument': '予期しない引数 "{argument}" があります。ウィザードに指定できる CSV ファイルは 1 つだけです。使い方は mfa-onboard --help で確認してください。',
 
   'prompt.noTerminal':
@@ -183,6 +183,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
   'csv.notCsv':
     '{path} は AWS のアクセスキー CSV ではありません。1 行目は "Access key ID,Secret access key" (または "User name" で始まる行) のはずです。コンソールからダウンロードしたファイルを選んだか確認してください。',
+  'csv.tooBig':
+    '{path} は {size} あり、アクセスキー CSV としては大きすぎます (上限は {limit}。コンソールのファイルは数百バイトで、キー 1 つにつき 1 行です)。コンソールがダウンロードしたファイルを選んだか確認してください。',
   'csv.noKeys':
     '{path} はコンソールのサインイン用 CSV (ユーザー名とパスワード) で、アクセスキーは含まれていません。コンソールでアクセスキーを作成し (IAM → ユーザー → セキュリティ認証情報)、そのときダウンロードされる CSV を使ってください。',
   'csv.noRows': '{path} にはヘッダーしかなく、キーが含まれていません。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください。',
@@ -216,8 +218,10 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'identify.done': 'このキーはアカウント {account} の {user} のものです ({arn})',
 
   'profile.ask': 'このキーのプロファイル名:',
-  'profile.badName': '"{name}" はプロファイル名に使えません。英字、数字、_ . @ + = , - だけを使ってください。',
-  'profile.badNameFlag': '{flag} "{name}" はプロファイル名に使えません。英字、数字、_ . @ + = , - だけを使ってください (空白、角かっこ、改行は使えません)。',
+  'profile.badName':
+    '"{name}" はプロファイル名に使えません。英字、数字、_ . @ + - だけを使い、128 文字以内にしてください (= や , も使えません。AWS SDK for JavaScript はそれを含む [profile …] セクションを読みません)。',
+  'profile.badNameFlag':
+    '{flag} "{name}" はプロファイル名に使えません。英字、数字、_ . @ + - だけを使い、128 文字以内にしてください。空白、角かっこ、改行はファイルの構造を変えてしまい、AWS SDK for JavaScript は = や , を含む名前の [profile …] セクションを読みません。',
   'profile.replaceAsk': 'プロファイル {profile} には別のキー ({keyId}) が保存されています。置き換えますか?',
   'profile.keptExisting':
     'プロファイル {profile} には別のアクセスキーが保存されているため、変更しませんでした。--profile で別の名前を指定するか、--replace-profile を指定して置き換えてください。',
@@ -384,6 +388,15 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'file.tightened': '{path} は他のユーザーが読み取れる状態でした (モード {mode})。自分だけが読み取れるように変更しました (600)。',
   'file.dirTightened': 'フォルダー {path} は他のユーザーがアクセスできる状態でした (モード {mode})。自分だけがアクセスできるように変更しました (700)。',
   'file.locked': '{path} は別の実行で変更中です (ロックファイル {lock})。終了するまで待ってください。実行中のものがない場合は、ロックファイルを削除してください。',
+  'file.readFailed': '{path} を読めませんでした ({reason})。読み取りできるファイルか確認してください (AWS CLI や SDK も同じファイルを読みます)。',
+  'file.isDirectory': '{path} はフォルダーですが、AWS CLI や SDK はそこにファイルがあることを前提にしています。フォルダーを移動する (または AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE でファイルを指定する) してから、もう一度実行してください。',
+  'file.linkLoop': '{path} は自分自身に戻るシンボリックリンク (リンクのループ) なので、どのプログラムも開けません。リンクを実在するファイルに向けて (ls -l でリンク先を確認できます) から、もう一度実行してください。',
+  'profile.notFound':
+    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.andMore': '{listed} ほか {count} 件',
+  'profile.noneThere': 'なし',
+  'profile.noKeys':
+    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーを設定する (mfa-onboard ACCESS-KEYS.csv --profile {profile}) か、キーのあるプロファイルを使ってください。',
   'file.writeFailed': '{path} に書き込めませんでした ({reason})。そのフォルダーに書き込めるか確認してください。ファイルの内容は変更されていません。',
   'ini.badName': '"{name}" は AWS の設定ファイルに名前として書き込めません (角かっこ、空白、改行は使えません)。',
   'ini.badValue': '{key} の値に改行が含まれているため、安全に書き込めません。',

@@ -2,7 +2,7 @@ import { parseCallerArn, type ParsedIdentity } from '../../aws/arn.js';
 import { AwsError } from '../../aws/errors.js';
 import { readTextFile } from '../../credentials/files.js';
 import { listIniSections } from '../../credentials/ini.js';
-import { configSectionNames } from '../../credentials/paths.js';
+import { listProfiles } from '../../credentials/paths.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Aws, Identity, WizardDeps } from '../context.js';
@@ -21,9 +21,7 @@ export interface Admin {
 /** True when the credentials or config file has a section for `profile`. */
 export async function profileExists(profile: string, deps: Pick<WizardDeps, 'files'>): Promise<boolean> {
   const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
-  if (listIniSections(credentials).includes(profile)) return true;
-  const names = configSectionNames(profile);
-  return listIniSections(config).some((section) => names.includes(section));
+  return listProfiles(listIniSections(credentials), listIniSections(config)).includes(profile);
 }
 
 /** Who the profile's credentials are; an administrator when that is not the IAM user `user`. */

@@ -20,7 +20,10 @@ export async function importCsv(
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat) throw new UserError('csv.notFound', { path });
   if (!stat.isFile()) throw new UserError('csv.notAFile', { path });
-  if (stat.size > MAX_CSV_BYTES) throw new UserError('csv.notCsv', { path });
+  if (stat.size > MAX_CSV_BYTES) {
+    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    throw new UserError('csv.tooBig', { path, size: mb(stat.size), limit: mb(MAX_CSV_BYTES) });
+  }
   const keys = parseAccessKeyCsv(await fs.readFile(path, 'utf8'), path);
   for (const key of keys) if (key.secretAccessKey) deps.out.addSecret(key.secretAccessKey);
 
