@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -167,8 +167,9 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await listDevices(world.moto)).toEqual([]);
   }, 60_000);
 
-  it('mfa-onboard demo runs the wizard against its own emulator and never touches HOME', async () => {
-    screen = new Screen(['demo'], world.box.env);
+  /** The demo from start to end, as a newcomer runs it: QR scanned, codes typed, CSV kept. */
+  async function runDemo(args: string[], env: NodeJS.ProcessEnv) {
+    screen = new Screen(['demo', ...args], env);
     let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
     screen.answer('');
     at = await screen.waitFor('Default region', at);
@@ -184,6 +185,23 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(demoDir).toBeTruthy();
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
     await expect(fs.stat(world.box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
+    return text;
+  }
+
+  it('mfa-onboard demo runs on its embedded emulator where PATH has no python3 at all, and names user/alice', async () => {
+    const emptyPath = join(world.box.dir, 'bin');
+    await fs.mkdir(emptyPath);
+    const text = await runDemo([], { ...world.box.env, PATH: emptyPath });
+    expect(text).toContain('Starting the embedded AWS emulator');
+    expect(text).toMatch(/The MFA session works: arn:aws:iam::123456789012:user\/alice,/);
+    expect(text).not.toMatch(/user\/moto|fixed identity/);
+  }, 90_000);
+
+  it('mfa-onboard demo --emulator moto runs the same wizard on moto (which names its fixed user)', async () => {
+    const text = await runDemo(['--emulator', 'moto'], world.box.env);
+    expect(text).toContain('Starting the emulator (moto)');
+    expect(text).toContain('user/moto');
+    expect(text).toMatch(/fixed identity/);
   }, 90_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
