@@ -27,18 +27,20 @@ function windowOf(seed: string, code: string, center: number, reach: number): nu
   return undefined;
 }
 
-/** Two consecutive codes near the emulator's clock (shifted by the device's known drift), or undefined. */
+/**
+ * Two consecutive codes, the second near the emulator's clock (shifted by the device's known
+ * drift): the window of the second, or undefined. The first is judged through the second: the
+ * person typed it, then waited for the next, so at the call it is a window older.
+ */
 function consecutivePair(device: VirtualDevice, code1: string, code2: string, now: number, reach: number): number | undefined {
   if (!/^\d{6}$/.test(code1) || !/^\d{6}$/.test(code2)) return undefined;
-  const center = counterAt(now) + device.driftWindows;
-  const first = windowOf(device.seed, code1, center, reach);
-  if (first === undefined || Math.abs(first + 1 - center) > reach) return undefined;
-  return codeAt(device.seed, first + 1) === code2 ? first + 1 : undefined;
+  const second = windowOf(device.seed, code2, counterAt(now) + device.driftWindows, reach);
+  return second !== undefined && codeAt(device.seed, second - 1) === code1 ? second : undefined;
 }
 
 /**
- * EnableMFADevice: each code in a window of the clock (±1) and the second the one after
- * the first; else InvalidAuthenticationCode. Returns the window of the second code.
+ * EnableMFADevice: the second code within a window of the clock (±1), the first the one
+ * before it; else InvalidAuthenticationCode. Returns the window of the second code.
  */
 export function checkEnableCodes(device: VirtualDevice, code1: string, code2: string, now: number): number {
   const second = consecutivePair(device, code1, code2, now, TOLERATED_WINDOWS);
