@@ -112,6 +112,16 @@ describe('mfa-onboard demo: the emulator flags', () => {
     expect(result.stderr).not.toContain(t('demo.heading'));
   });
 
+  it('--rehearse-fault reaches the embedded emulator: the wizard meets the throttling, then the demo stops it', async () => {
+    const flags = ['demo', '--rehearse-fault', 'sts:GetCallerIdentity=throttle', '--rehearse-consistency', '40s', '--yes', '--codes-from-stdin', '--qr-png', `${box.dir}/qr.png`];
+    const result = await runCli(flags, { env: box.env, stdin: '' });
+    expect(result.stderr).toContain(t('demo.rehearseFault', { action: 'GetCallerIdentity', kind: 'throttle' }));
+    expect(result.stderr).toContain(t('demo.rehearseConsistency', { seconds: 40 }));
+    expect(result.stderr).toMatch(/Rate exceeded/);
+    expect(result.stderr).toContain(t('demo.stopped'));
+    expect(result.code).toBe(1);
+  }, 30_000);
+
   it('refuses a fault on a call the emulator does not make, naming the ones it does', async () => {
     const result = await runCli(['demo', '--rehearse-fault', 'DeleteBucket=throttle'], { env: box.env });
     expect(result.code).toBe(1);
