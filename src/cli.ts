@@ -52,6 +52,10 @@ const OPTIONS = {
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   report: { type: 'string' },
+  emulator: { type: 'string' },
+  'emulator-url': { type: 'string' },
+  'rehearse-consistency': { type: 'string' },
+  'rehearse-fault': { type: 'string', multiple: true },
 } as const;
 
 const { version } = pkg;

@@ -2,28 +2,110 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KeyCredentials } from '../aws/client.js';
 import type { Flags } from '../cli.js';
 import { createWizardDeps, type Runtime } from '../deps.js';
+import { EMULATED_ACTIONS, FAULT_KINDS, startEmbeddedEmulator, type Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
+import { parseTime } from '../wizard/duration.js';
 import { setupOptions } from './options.js';
 import { runSetup } from './setup.js';
 
 const DEMO_USER = 'alice';
 const AWS_VARIABLES = /^AWS_/;
+/** moto and LocalStack accept any administrator key; this one never leaves the emulator. */
+const ANY_ADMIN: KeyCredentials = { accessKeyId: 'AKIADEMOADMIN0000000', secretAccessKey: 'demo'.repeat(10) };
+
+/** Which emulator the demo runs on, and what the administrator rehearses on it. */
+export interface DemoOptions {
+  emulator: { kind: 'embedded'; consistencyDelayMs: number; faults: Fault[] } | { kind: 'moto' } | { kind: 'url'; url: string };
+}
+
+/** `ACTION=KIND` of --rehearse-fault (the action may carry its service: iam:EnableMFADevice). */
+function parseFault(text: string): Fault {
+  const [name = '', kind = ''] = text.split('=', 2);
+  const action = name.replace(/^(iam|sts):/i, '');
+  if (!EMULATED_ACTIONS.includes(action) || !(FAULT_KINDS as readonly string[]).includes(kind)) {
+    throw new UserError('demo.badFault', { value: text, actions: EMULATED_ACTIONS.join(', '), kinds: FAULT_KINDS.join(', ') });
+  }
+  return { action, kind: kind as Fault['kind'] };
+}
+
+/** Flags of `mfa-onboard demo` → its options. */
+export function demoOptions(flags: Flags): DemoOptions {
+  const rehearsal = flags['rehearse-consistency'] !== undefined || (flags['rehearse-fault']?.length ?? 0) > 0;
+  if (flags['emulator-url'] !== undefined) {
+    if (flags.emulator !== undefined) throw new UserError('cli.conflict', { a: '--emulator', b: '--emulator-url' });
+    if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
+    const url = flags['emulator-url'];
+    if (!URL.canParse(url)) throw new UserError('demo.badUrl', { value: url });
+    return { emulator: { kind: 'url', url } };
+  }
+  const kind = flags.emulator ?? 'embedded';
+  if (kind === 'moto') {
+    if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
+    return { emulator: { kind } };
+  }
+  if (kind !== 'embedded') throw new UserError('demo.badEmulator', { value: kind });
+  const delay = flags['rehearse-consistency'];
+  return {
+    emulator: {
+      kind,
+      consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000,
+      faults: (flags['rehearse-fault'] ?? []).map(parseFault),
+    },
+  };
+}
+
+/** The emulator the demo runs on: its address, an administrator's key, and how to stop it. */
+interface RunningEmulator {
+  url: string;
+  admin: KeyCredentials;
+  /** moto's sessions all name one fixed user, not the demo's. */
+  namesFixedUser: boolean;
+  stop(): Promise<void>;
+}
+
+async function startEmulator(options: DemoOptions, runtime: Runtime, out: Output): Promise<RunningEmulator> {
+  const { emulator } = options;
+  if (emulator.kind === 'url') {
+    out.info(t('demo.usingUrl', { url: emulator.url }));
+    // Not ours: it keeps running after the demo.
+    return { url: emulator.url, admin: ANY_ADMIN, namesFixedUser: true, stop: async () => undefined };
+  }
+  if (emulator.kind === 'moto') {
+    if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore', env: runtime.env }).status !== 0) {
+      throw new UserError('demo.noMoto');
+    }
+    out.info(t('demo.startingMoto'));
+    const moto = await startMoto();
+    return { url: moto.url, admin: ANY_ADMIN, namesFixedUser: true, stop: moto.stop };
+  }
+  out.info(t('demo.startingEmbedded'));
+  if (emulator.consistencyDelayMs > 0) out.info(t('demo.rehearseConsistency', { seconds: emulator.consistencyDelayMs / 1000 }));
+  for (const fault of emulator.faults) out.info(t('demo.rehearseFault', { action: fault.action, kind: fault.kind }));
+  const clock = runtime.clock;
+  const embedded = await startEmbeddedEmulator({
+    ...(clock ? { now: () => clock.now() } : {}),
+    consistencyDelayMs: emulator.consistencyDelayMs,
+    faults: emulator.faults,
+  });
+  return { url: embedded.url, admin: embedded.admin, namesFixedUser: false, stop: embedded.stop };
+}
 
 /** Creates the demo user and key in the emulator and writes the CSV as the console does. */
-async function prepareDemoUser(endpoint: string, dir: string): Promise<string> {
+async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<string> {
   const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import('@aws-sdk/client-iam');
-  // moto accepts any key from an admin; these never leave the emulator.
-  const iam = new IAMClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIADEMOADMIN0000000', secretAccessKey: 'demo'.repeat(10) },
-  });
-  await iam.send(new CreateUserCommand({ UserName: DEMO_USER }));
+  const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+  try {
+    await iam.send(new CreateUserCommand({ UserName: DEMO_USER }));
+  } catch (error) {
+    // An emulator already running (--emulator-url) may have alice from an earlier demo.
+    if ((error as Error).name !== 'EntityAlreadyExistsException') throw error;
+  }
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: DEMO_USER }))).AccessKey!;
   const csvPath = join(dir, `${DEMO_USER}_accessKeys.csv`);
   const csv = `\uFEFFAccess key ID,Secret access key\r\n${key.AccessKeyId},${key.SecretAccessKey}\r\n`;
@@ -36,16 +118,14 @@ async function prepareDemoUser(endpoint: string, dir: string): Promise<string> {
  * The real ~/.aws is never read or written; everything started is stopped at the end.
  */
 export async function runDemo(flags: Flags, runtime: Runtime, out: Output): Promise<void> {
-  if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status !== 0) {
-    throw new UserError('demo.noMoto');
-  }
+  const options = demoOptions(flags);
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
   const home = join(dir, 'home');
   await fs.mkdir(home, { mode: 0o700 });
-  out.heading(t('demo.heading'));
-  out.info(t('demo.starting'));
-  const moto = await startMoto();
+  let emulator: RunningEmulator | undefined;
   try {
+    out.heading(t('demo.heading'));
+    emulator = await startEmulator(options, runtime, out);
     // The demo's world: a fresh HOME, no AWS settings of the person's leaking in.
     const env: NodeJS.ProcessEnv = Object.fromEntries(
       Object.entries(runtime.env).filter(([name]) => !AWS_VARIABLES.test(name)),
@@ -61,24 +141,24 @@ export async function runDemo(flags: Flags, runtime: Runtime, out: Output): Prom
     for (const name of Object.keys(process.env)) if (AWS_VARIABLES.test(name)) delete process.env[name];
     Object.assign(process.env, env);
     try {
-      const csvPath = await prepareDemoUser(moto.url, dir);
-      out.info(t('demo.ready', { url: moto.url, home, csv: csvPath }));
+      const csvPath = await prepareDemoUser(emulator, dir);
+      out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
       const demoRuntime = { ...runtime, env };
       const deps = createWizardDeps(demoRuntime, out, {
         yes: Boolean(flags.yes),
         codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: moto.url,
+        endpoint: emulator.url,
       });
-      await runSetup(setupOptions({ ...flags, profile: flags.profile }, csvPath, env), deps, moto.url);
-      out.info(t('demo.identityNote'));
+      await runSetup(setupOptions({ ...flags, profile: flags.profile }, csvPath, env), deps, emulator.url);
+      if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
       Object.assign(process.env, saved);
     }
   } finally {
-    await moto.stop();
+    await emulator?.stop();
     if (flags.keep) out.info(t('demo.kept', { dir }));
     else await fs.rm(dir, { recursive: true, force: true });
-    out.info(t('demo.stopped'));
+    if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
   }
 }

@@ -36,6 +36,10 @@ export async function startMoto(options: { env?: NodeJS.ProcessEnv; timeoutMs?: 
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   child.once('error', () => undefined);
+  // A second Ctrl-C exits at once, past every finally: moto must not outlive us then either.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -174,8 +174,9 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     assertNoTrace(screen, seed);
   }, 60_000);
 
-  it('mfa-onboard demo runs the wizard against its own emulator and never touches HOME', async () => {
-    screen = new Screen(['demo'], world.box.env);
+  /** The demo from start to end, as a newcomer runs it: QR scanned, codes typed, CSV kept. */
+  async function runDemo(args: string[], env: NodeJS.ProcessEnv) {
+    screen = new Screen(['demo', ...args], env);
     let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
     screen.answer('');
     at = await screen.waitFor('Default region', at);
@@ -191,6 +192,66 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(demoDir).toBeTruthy();
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
     await expect(fs.stat(world.box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
+    return text;
+  }
+
+  it('mfa-onboard demo runs on its embedded emulator where PATH has no python3 at all, and names user/alice', async () => {
+    const emptyPath = join(world.box.dir, 'bin');
+    await fs.mkdir(emptyPath);
+    const text = await runDemo([], { ...world.box.env, PATH: emptyPath });
+    expect(text).toContain('Starting the embedded AWS emulator');
+    expect(text).toMatch(/The MFA session works: arn:aws:iam::123456789012:user\/alice,/);
+    expect(text).not.toMatch(/user\/moto|fixed identity/);
+  }, 90_000);
+
+  it('mfa-onboard demo: Ctrl-C at the QR code stops the embedded emulator and removes the demo folder', async () => {
+    screen = new Screen(['demo'], world.box.env);
+    let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
+    screen.answer('');
+    at = await screen.waitFor('Default region', at);
+    screen.answer('');
+    await screen.waitFor('Added it to your app?', at);
+    const text = screen.plain().replace(/\r?\n/g, '');
+    const url = /The emulator runs at (http:\/\/127\.0\.0\.1:\d+)\./.exec(text)?.[1];
+    const demoDir = /HOME is (\S+?)\./.exec(text)?.[1];
+    expect(url && demoDir).toBeTruthy();
+    await expect(fetch(url!, { method: 'POST' })).resolves.toHaveProperty('status', 400); // no Action: refused, but listening
+    screen.interrupt();
+    expect(await screen.exited).toBe(2);
+    expect(screen.plain()).toContain('Stopped the emulator.');
+    await expect(fetch(url!, { method: 'POST' })).rejects.toThrow();
+    await expect(fs.stat(demoDir!)).rejects.toThrow();
+  }, 60_000);
+
+  it('mfa-onboard demo --emulator moto with no terminal, killed twice (the second exits at once): no moto left running', async () => {
+    // No terminal: nothing else (a hangup, Ctrl-C to the process group) would stop moto.
+    const child = spawn(process.execPath, [resolve('dist/bin.js'), 'demo', '--emulator', 'moto', '--yes', '--codes-from-stdin', '--qr-png', join(world.box.dir, 'qr.png')], {
+      env: world.box.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    for (let tries = 0; !/Code shown in the app now/.test(stderr); tries++) {
+      if (tries > 300) throw new Error(`the demo did not ask for a code:\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const url = /The emulator runs at (http:\/\/127\.0\.0\.1:\d+)\./.exec(stderr.replace(/\r?\n/g, ''))?.[1];
+    expect(url).toBeTruthy();
+    // Two signals sent at once arrive as one: leave time between them.
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(2);
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(fetch(`${url}/moto-api/`)).rejects.toThrow();
+  }, 60_000);
+
+  it('mfa-onboard demo --emulator moto runs the same wizard on moto (which names its fixed user)', async () => {
+    const text = await runDemo(['--emulator', 'moto'], world.box.env);
+    expect(text).toContain('Starting the emulator (moto)');
+    expect(text).toContain('user/moto');
+    expect(text).toMatch(/fixed identity/);
   }, 90_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {

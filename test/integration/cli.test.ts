@@ -16,7 +16,7 @@ describe('--help, --version and the language', () => {
   it('--help lists commands, every flag and examples, on stdout, in English by default', async () => {
     const result = await runCli(['--help'], { env: box.env });
     expect(result.code).toBe(0);
-    for (const flag of ['--profile', '--session-profile', '--user', '--device-name', '--region', '--endpoint-url', '--duration', '--show-secret', '--qr-png', '--codes-from-stdin', '--replace-profile', '--delete-csv', '--keep-csv', '--allow-clock-drift', '--yes', '--keep', '--lang', 'demo', 'Exit codes']) {
+    for (const flag of ['--profile', '--session-profile', '--user', '--device-name', '--region', '--endpoint-url', '--duration', '--show-secret', '--qr-png', '--codes-from-stdin', '--replace-profile', '--delete-csv', '--keep-csv', '--allow-clock-drift', '--yes', '--keep', '--lang', 'demo', '--emulator ', '--emulator-url', '--rehearse-consistency', '--rehearse-fault', 'Exit codes']) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).not.toMatch(JAPANESE);

@@ -27,7 +27,8 @@ Usage
                     [--report FILE]     enrol several hires one after another, each with
                                         their phone; resumable (users.csv.state.json), with
                                         an audit log (users.csv.audit.jsonl) and a report
-  mfa-onboard demo [options]            run the wizard against a local AWS emulator (moto)
+  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
+                                        in: needs nothing but Node)
   mfa-onboard help                      show this help
 
 What the wizard does
@@ -130,6 +131,17 @@ Options of reset
   --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
                             without a terminal, not)
   -y, --yes                 remove without asking for confirmation
+
+Options of demo
+  --emulator embedded|moto  the embedded emulator (default: IAM and STS in this process,
+                            with AWS's MFA rules), or moto (python3 with moto installed)
+  --emulator-url URL        an emulator already running (moto, LocalStack); left running
+  --rehearse-consistency TIME
+                            embedded only: STS refuses a just-enabled device for TIME
+                            (e.g. 40s), as IAM's eventual consistency can
+  --rehearse-fault ACTION=throttle|5xx
+                            (repeatable) embedded only: the first call of ACTION (e.g.
+                            EnableMFADevice) is throttled or fails with a server error
 
 Without a terminal the wizard never asks: a missing answer is an error naming its flag.
 
@@ -420,13 +432,22 @@ Examples
   'duration.outOfRange': '--duration {value} is {seconds} seconds; an MFA session lasts from 15m (900) to 36h (129600).',
 
   'demo.heading': 'Demo: the wizard against a local AWS emulator',
-  'demo.starting': 'Starting the emulator (moto) on a free local port…',
+  'demo.startingEmbedded': 'Starting the embedded AWS emulator (IAM and STS, in this process) on a free local port…',
+  'demo.startingMoto': 'Starting the emulator (moto) on a free local port…',
+  'demo.usingUrl': 'Using the AWS emulator already running at {url}.',
+  'demo.rehearseConsistency': 'Rehearsal: for {seconds} s after the device is enabled, STS does not know it yet (IAM\'s eventual consistency).',
+  'demo.rehearseFault': 'Rehearsal: the first {action} call fails ({kind}), with every retry of it.',
   'demo.ready':
     'The emulator runs at {url}. Created IAM user alice and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
-  'demo.identityNote': 'Note: the emulator names a fixed identity for every session, so the check above mentions user/moto.',
+  'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.stopped': 'Stopped the emulator.',
-  'demo.noMoto': 'The demo needs the AWS emulator moto: install it with  pip install "moto[server]"  and run again.',
+  'demo.leftRunning': 'The emulator at {url} was not started by the demo: it is left running.',
+  'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
+  'demo.rehearsalNeedsEmbedded': '--rehearse-consistency and --rehearse-fault work only on the embedded emulator: leave out --emulator and --emulator-url.',
+  'demo.badFault': '--rehearse-fault {value} is not ACTION=KIND: ACTION is one of {actions}; KIND is one of {kinds} (e.g. --rehearse-fault EnableMFADevice=throttle).',
+  'demo.badUrl': '--emulator-url {value} is not a URL. Give one like http://127.0.0.1:5000.',
+  'demo.noMoto': '--emulator moto needs python3 with moto (python3 -c "import moto.server" fails here). Run the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
   'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
   'admin.alreadyEnrolled':
     '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with  {command}',

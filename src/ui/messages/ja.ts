@@ -26,7 +26,8 @@ export const ja: Record<keyof typeof en, string> = {
                     [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
                                         します。中断しても再開でき (users.csv.state.json)、
                                         監査ログ (users.csv.audit.jsonl) とレポートを残します
-  mfa-onboard demo [options]            ローカルの AWS エミュレーター (moto) で実行します
+  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
+                                        Node だけで動きます)
   mfa-onboard help                      このヘルプを表示します
 
 ウィザードの処理
@@ -131,6 +132,18 @@ reset のオプション
   --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
                             端末がない場合は登録しません
   -y, --yes                 確認せずに削除します
+
+demo のオプション
+  --emulator embedded|moto  内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の
+                            MFA の規則どおり) か moto (moto を入れた python3 が必要)
+  --emulator-url URL        起動済みのエミュレーター (moto、LocalStack) を使います。終了後
+                            もそのまま動かしておきます
+  --rehearse-consistency TIME
+                            内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間
+                            拒否します (IAM の結果整合性の再現)
+  --rehearse-fault ACTION=throttle|5xx
+                            (複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼
+                            び出しをスロットリングまたはサーバーエラーで失敗させます
 
 端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
 
@@ -421,13 +434,22 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'duration.outOfRange': '--duration {value} は {seconds} 秒です。MFA セッションの長さは 15m (900 秒) から 36h (129600 秒) までです。',
 
   'demo.heading': 'デモ: ローカルの AWS エミュレーターでウィザードを実行',
-  'demo.starting': 'ローカルの空きポートでエミュレーター (moto) を起動しています…',
+  'demo.startingEmbedded': 'ローカルの空きポートで内蔵の AWS エミュレーター (このプロセス内の IAM と STS) を起動しています…',
+  'demo.startingMoto': 'ローカルの空きポートでエミュレーター (moto) を起動しています…',
+  'demo.usingUrl': '{url} で動作中の AWS エミュレーターを使います。',
+  'demo.rehearseConsistency': 'リハーサル: デバイスを有効化してから {seconds} 秒間、STS はまだそのデバイスを知りません (IAM の結果整合性)。',
+  'demo.rehearseFault': 'リハーサル: 最初の {action} の呼び出しは、再試行も含めて失敗します ({kind})。',
   'demo.ready':
     'エミュレーターは {url} で動作しています。IAM ユーザー alice と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
-  'demo.identityNote': '注: エミュレーターはどのセッションにも固定の ID を返すため、上の確認では user/moto と表示されます。',
+  'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.stopped': 'エミュレーターを停止しました。',
-  'demo.noMoto': 'デモには AWS エミュレーター moto が必要です。  pip install "moto[server]"  でインストールしてから、再実行してください。',
+  'demo.leftRunning': '{url} のエミュレーターはデモが起動したものではないため、そのまま動かしておきます。',
+  'demo.badEmulator': '--emulator {value} はデモが扱えるエミュレーターではありません。embedded (既定、インストール不要) か moto を指定してください。起動済みの別のエミュレーターを使うには、そのアドレスを --emulator-url で指定してください。',
+  'demo.rehearsalNeedsEmbedded': '--rehearse-consistency と --rehearse-fault は内蔵エミュレーターでのみ使えます。--emulator と --emulator-url を外してください。',
+  'demo.badFault': '--rehearse-fault {value} は ACTION=KIND の形ではありません。ACTION は {actions} のいずれか、KIND は {kinds} のいずれかです (例: --rehearse-fault EnableMFADevice=throttle)。',
+  'demo.badUrl': '--emulator-url {value} は URL ではありません。http://127.0.0.1:5000 のように指定してください。',
+  'demo.noMoto': '--emulator moto には moto を入れた python3 が必要です (ここでは python3 -c "import moto.server" が失敗します)。--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
   'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
   'admin.alreadyEnrolled':
     '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に  {command}  でデバイスを削除してください。',

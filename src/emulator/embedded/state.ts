@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { AwsFault } from './protocol.js';
+
+/** The account every emulated entity lives in (moto's too, so the two compare). */
+export const ACCOUNT_ID = '123456789012';
+
+export interface User {
+  name: string;
+  path: string;
+  id: string;
+  arn: string;
+  created: Date;
+}
+
+export interface AccessKey {
+  id: string;
+  secret: string;
+  userName: string;
+  created: Date;
+}
+
+export interface Role {
+  name: string;
+  path: string;
+  id: string;
+  arn: string;
+  created: Date;
+  maxSessionSeconds: number;
+}
+
+export interface VirtualDevice {
+  serial: string;
+  /** The base32 secret (64 characters, as AWS's). */
+  seed: string;
+  created: Date;
+  userName?: string;
+  enabled?: Date;
+  /** The last TOTP window a code was accepted for: it and older ones are refused. */
+  lastCounter?: number;
+  /** How many windows the phone runs off, as ResyncMFADevice measured it. */
+  driftWindows: number;
+  /** Until then (emulator clock, ms) STS does not know the device yet: IAM is eventually consistent. */
+  usableFrom: number;
+}
+
+/** Temporary credentials from GetSessionToken or AssumeRole. */
+export interface Session {
+  key: AccessKey;
+  token: string;
+  expires: number;
+  /** The user the session speaks for (GetSessionToken). */
+  userName?: string;
+  /** The role assumed (AssumeRole), with the session's name. */
+  role?: { arn: string; id: string; name: string; sessionName: string };
+}
+
+/** Who signed a request. */
+export type Caller = { kind: 'user'; user: User; key: AccessKey } | { kind: 'session'; session: Session };
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** `length` random characters of `alphabet` (both alphabets have a power-of-two size: no bias). */
+export function randomText(alphabet: string, length: number): string {
+  return [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/** Identifiers shaped as AWS's: a 4-letter kind prefix and upper-case base32. */
+export const newId = (prefix: 'AKIA' | 'ASIA' | 'AIDA' | 'AROA', length = prefix.endsWith('IA') ? 16 : 17) =>
+  prefix + randomText(BASE32, length);
+
+export function newKey(userName: string, prefix: 'AKIA' | 'ASIA', now: number): AccessKey {
+  return { id: newId(prefix), secret: randomText(SECRET_ALPHABET, 40), userName, created: new Date(now) };
+}
+
+export const newSeed = () => randomText(BASE32, 64);
+
+/** IAM's name rule for users, roles and devices. */
+export const NAME_PATTERN = /^[\w+=,.@-]+$/;
+
+/** Everything the emulator knows, in memory only. */
+export class EmulatorState {
+  readonly users = new Map<string, User>();
+  readonly keys = new Map<string, AccessKey>();
+  readonly roles = new Map<string, Role>();
+  readonly devices = new Map<string, VirtualDevice>();
+  readonly sessions = new Map<string, Session>();
+  readonly aliases: string[] = [];
+
+  constructor(readonly partition = 'aws') {}
+
+  arn(service: 'iam' | 'sts', resource: string): string {
+    return `arn:${this.partition}:${service}::${ACCOUNT_ID}:${resource}`;
+  }
+
+  user(name: string): User {
+    const user = this.users.get(name);
+    if (!user) throw new AwsFault('NoSuchEntity', `The user with name ${name} cannot be found.`, 404);
+    return user;
+  }
+
+  addUser(name: string, path: string, now: number): User {
+    if (this.users.has(name)) throw new AwsFault('EntityAlreadyExists', `User with name ${name} already exists.`, 409);
+    const user = { name, path, id: newId('AIDA'), arn: this.arn('iam', `user${path}${name}`), created: new Date(now) };
+    this.users.set(name, user);
+    return user;
+  }
+
+  addKey(userName: string, now: number): AccessKey {
+    const key = newKey(userName, 'AKIA', now);
+    this.keys.set(key.id, key);
+    return key;
+  }
+
+  device(serial: string): VirtualDevice {
+    const device = this.devices.get(serial);
+    if (!device) throw new AwsFault('NoSuchEntity', `VirtualMFADevice with serial number ${serial} doesn't exist.`, 404);
+    return device;
+  }
+
+  /** The devices assigned to a user, oldest first. */
+  devicesOf(userName: string): VirtualDevice[] {
+    return [...this.devices.values()].filter((d) => d.userName === userName);
+  }
+
+  /** The signer of a request, by access key id; undefined when the key is unknown. */
+  caller(accessKeyId: string): Caller | undefined {
+    const key = this.keys.get(accessKeyId);
+    if (key) return { kind: 'user', user: this.user(key.userName), key };
+    const session = this.sessions.get(accessKeyId);
+    return session ? { kind: 'session', session } : undefined;
+  }
+}

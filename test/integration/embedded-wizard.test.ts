@@ -1,0 +1,139 @@
+import { promises as fs } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedEmulator, type EmbeddedEmulator, type EmbeddedOptions } from '../../src/emulator/embedded/server.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { t } from '../../src/ui/messages/index.js';
+import { fakeClock } from '../helpers/clock.js';
+import { consoleCsv } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+/** The wizard against the embedded emulator, in-process, sharing one fake clock with it. */
+describe('the wizard on the embedded emulator (what a rehearsal shows)', () => {
+  let box: Sandbox;
+  let emulator: EmbeddedEmulator | undefined;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(async () => {
+    await emulator?.stop();
+    emulator = undefined;
+    await box.cleanup();
+  });
+
+  /** Starts the emulator on `clock`, creates alice and her CSV. */
+  async function aliceOn(clock: ReturnType<typeof fakeClock>, options: Omit<EmbeddedOptions, 'now'> = {}) {
+    const started = await startEmbeddedEmulator({ ...options, now: () => clock.now() });
+    emulator = started;
+    const iam = new IAMClient({ endpoint: started.url, region: 'us-east-1', credentials: started.admin });
+    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }));
+    return { emulator: started, csv };
+  }
+
+  /** Once the device exists, the phone's codes for `count` consecutive windows from now on stdin. */
+  function phoneOnStdin(clock: ReturnType<typeof fakeClock>, count: number) {
+    const stdin = new PassThrough();
+    const start = counterAt(clock.now());
+    const timer = setInterval(() => {
+      const device = [...(emulator?.state.devices.values() ?? [])][0];
+      if (!device) return;
+      clearInterval(timer);
+      stdin.write(Array.from({ length: count }, (_, i) => codeAt(device.seed, start + i)).join('\n') + '\n');
+    }, 20);
+    return { stdin, start, stop: () => clearInterval(timer) };
+  }
+
+  const wizard = (csv: string, url: string) => [csv, '--endpoint-url', url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--qr-png', `${box.dir}/qr.png`];
+
+  it('enrols alice; the session check names user/alice, with no warning about another identity', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock);
+    const phone = phoneOnStdin(clock, 3);
+    const result = await runCli(wizard(csv, emulator.url), { env: box.env, clock, stdin: phone.stdin });
+    phone.stop();
+    expect(result.stderr).toContain('arn:aws:iam::123456789012:user/alice');
+    expect(result.stderr).not.toContain('user/moto');
+    expect(result.stderr).not.toMatch(/differ|another identity/i);
+    expect(result.code).toBe(0);
+    const device = [...emulator.state.devices.values()][0]!;
+    expect(device.userName).toBe('alice');
+    // The last code the device accepted is the session's, the one after enabling's two.
+    expect(device.lastCounter).toBe(phone.start + 2);
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
+  });
+
+  it('rehearsed eventual consistency: STS refuses the new device, the wizard says so, waits and asks a fresh code', async () => {
+    const clock = fakeClock();
+    // Longer than the wizard's wait for a fresh code after enabling (up to a window).
+    const { emulator, csv } = await aliceOn(clock, { consistencyDelayMs: 40_000 });
+    const phone = phoneOnStdin(clock, 4);
+    const result = await runCli(wizard(csv, emulator.url), { env: box.env, clock, stdin: phone.stdin });
+    phone.stop();
+    expect(result.stderr).toContain(t('session.notYetValid'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('arn:aws:iam::123456789012:user/alice');
+  });
+
+  it('a rehearsed throttling of EnableMFADevice: the wizard stops with AWS\'s refusal and removes the unfinished device', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, { faults: [{ action: 'EnableMFADevice', kind: 'throttle' }] });
+    const phone = phoneOnStdin(clock, 3);
+    const result = await runCli(wizard(csv, emulator.url), { env: box.env, clock, stdin: phone.stdin });
+    phone.stop();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Rate exceeded/);
+    expect(result.stderr).toContain(t('rollback.removed', { serial: 'arn:aws:iam::123456789012:mfa/alice' }));
+    expect(emulator.state.devices.size).toBe(0);
+  }, 30_000);
+});
+
+describe('mfa-onboard demo: the emulator flags', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(() => box.cleanup());
+
+  it.each([
+    [['--emulator', 'docker'], t('demo.badEmulator', { value: 'docker' })],
+    [['--emulator-url', 'not a url'], t('demo.badUrl', { value: 'not a url' })],
+    [['--emulator', 'moto', '--emulator-url', 'http://127.0.0.1:5000'], t('cli.conflict', { a: '--emulator', b: '--emulator-url' })],
+    [['--emulator', 'moto', '--rehearse-consistency', '8s'], t('demo.rehearsalNeedsEmbedded')],
+    [['--emulator-url', 'http://127.0.0.1:5000', '--rehearse-fault', 'EnableMFADevice=throttle'], t('demo.rehearsalNeedsEmbedded')],
+    [['--rehearse-consistency', 'soon'], t('duration.invalid', { value: 'soon', flag: '--rehearse-consistency' })],
+  ])('refuses %j before starting anything', async (flags, message) => {
+    const result = await runCli(['demo', ...flags], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain(t('demo.heading'));
+  });
+
+  it('--rehearse-fault reaches the embedded emulator: the wizard meets the throttling, then the demo stops it', async () => {
+    const flags = ['demo', '--rehearse-fault', 'sts:GetCallerIdentity=throttle', '--rehearse-consistency', '40s', '--yes', '--codes-from-stdin', '--qr-png', `${box.dir}/qr.png`];
+    const result = await runCli(flags, { env: box.env, stdin: '' });
+    expect(result.stderr).toContain(t('demo.rehearseFault', { action: 'GetCallerIdentity', kind: 'throttle' }));
+    expect(result.stderr).toContain(t('demo.rehearseConsistency', { seconds: 40 }));
+    expect(result.stderr).toMatch(/Rate exceeded/);
+    expect(result.stderr).toContain(t('demo.stopped'));
+    expect(result.code).toBe(1);
+  }, 30_000);
+
+  it('refuses a fault on a call the emulator does not make, naming the ones it does', async () => {
+    const result = await runCli(['demo', '--rehearse-fault', 'DeleteBucket=throttle'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--rehearse-fault DeleteBucket=throttle is not ACTION=KIND: ACTION is one of .*EnableMFADevice.*GetSessionToken/);
+  });
+
+  it('--emulator moto without python3 and moto says how to run the demo instead', async () => {
+    const empty = await box.write('bin', '');
+    await fs.rm(empty);
+    await fs.mkdir(empty);
+    const result = await runCli(['demo', '--emulator', 'moto'], { env: { ...box.env, PATH: empty } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(t('demo.noMoto'));
+  });
+});
