@@ -1,5 +1,5 @@
 import { virtualDeviceSerial } from '../../aws/arn.js';
-import { AwsError } from '../../aws/errors.js';
+import { AwsError, outcomeUnknown } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Journal } from '../journal.js';
@@ -11,6 +11,22 @@ const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
 
 export function checkDeviceName(name: string): boolean {
   return DEVICE_NAME.test(name);
+}
+
+/**
+ * A create whose every answer was lost may still have made the device (its seed never
+ * reached us, so it is of no use): if IAM has it, unassigned, it is deleted again.
+ */
+async function takeBack(aws: Aws, serial: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  const unassigned = await aws.listUnassignedVirtualMfaDevices().catch(() => undefined);
+  if (unassigned === undefined) {
+    deps.out.warn(t('device.maybeCreated', { serial }));
+  } else if (unassigned.includes(serial)) {
+    await aws.deleteVirtualMfaDevice(serial).then(
+      () => deps.out.info(t('device.createdAnswerLost', { serial })),
+      () => deps.out.warn(t('device.maybeCreated', { serial })),
+    );
+  }
 }
 
 /**
@@ -46,6 +62,7 @@ export async function createDevice(
     } else if (error.is('LimitExceeded')) {
       throw new UserError('device.limitExceeded', {}, { cause: error });
     } else {
+      if (outcomeUnknown(error)) await takeBack(aws, virtualDeviceSerial(identity.partition, identity.account, '/', name), deps);
       throw error;
     }
   }

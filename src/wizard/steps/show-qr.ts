@@ -11,12 +11,15 @@ import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context
  */
 const ROWS_BELOW_QR = 6;
 
-/** The account alias the console shows, or the account id when there is none (or no permission). */
+/**
+ * The account alias the console shows, or the account id when there is none, or when IAM
+ * does not tell (no permission, a 500, throttling): a label is not worth stopping for.
+ */
 async function accountLabel(aws: Aws, identity: Identity): Promise<string> {
   try {
     return (await aws.listAccountAliases())[0] ?? identity.account;
   } catch (error) {
-    if (error instanceof AwsError && error.is('AccessDenied')) return identity.account;
+    if (error instanceof AwsError) return identity.account;
     throw error;
   }
 }
