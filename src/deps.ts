@@ -1,4 +1,5 @@
-import { sdkAwsFactory } from './aws/client.js';
+import { giveUpSeconds, sdkAwsFactory } from './aws/client.js';
+import { t } from './ui/messages/index.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
@@ -67,6 +68,8 @@ export function createWizardDeps(
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
     awsFor: (region) =>
-      sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now()),
+      sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now(), (action) =>
+        out.info(t('aws.slow', { action, seconds: giveUpSeconds() })),
+      ),
   };
 }

@@ -34,7 +34,8 @@ export function toAwsError(error: unknown, action: string): Error {
   // The SDK found no keys for the profile: nothing reached AWS, so nothing was refused.
   if (e?.name === 'CredentialsProviderError') return new UserError('hint.noCredentials', {}, { cause: error });
   const raw = e?.Code ?? e?.name ?? 'Unknown';
-  const code = NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
+  // A timeout (ours: no answer in time) is named as such, whatever socket code it carries.
+  const code = raw === 'TimeoutError' ? raw : NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
   const message = code === 'NetworkError' ? `${e.code}: ${e.message ?? ''}` : (e?.message ?? '');
   return new AwsError(code, action, message, e?.$metadata?.httpStatusCode, { cause: error });
 }
