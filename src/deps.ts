@@ -36,13 +36,17 @@ export function createWizardDeps(
   shown: Output,
   flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string; codesOnTty?: boolean },
 ): WizardDeps {
-  // Codes on the terminal (credential_process): notes and warnings are kept to show there too.
+  // Codes on the terminal (credential_process): silent on success, since the AWS tool may
+  // print our stderr on every run (Terraform does). Notes and warnings are kept for the
+  // terminal, shown there only if a code is asked; errors still reach stderr (cli's report).
   const pending: string[] = [];
   const out: Output = flags.codesOnTty
     ? {
         ...shown,
-        info: (text) => (shown.info(text), pending.push(shown.redact(text))),
-        warn: (text) => (shown.warn(text), pending.push(shown.redact(`! ${text}`))),
+        info: (text) => void pending.push(shown.redact(text)),
+        warn: (text) => void pending.push(shown.redact(`! ${text}`)),
+        success: () => {},
+        heading: () => {},
       }
     : shown;
   const interactive = isInteractive(runtime);
