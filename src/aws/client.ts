@@ -67,6 +67,7 @@ export interface Aws {
   listMfaDevices(userName: string): Promise<MfaDevice[]>;
   listUnassignedVirtualMfaDevices(): Promise<string[]>;
   createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
+  /** Deletes an unassigned virtual device; one already gone is no error (a retried delete whose answer was lost). */
   deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
   /** Unassigns a device from the user (it is not deleted). */
@@ -256,7 +257,11 @@ export function sdkAwsFactory(
       // did not learn about (a device created or enabled without us knowing).
       deleteVirtualMfaDevice: (serialNumber) =>
         send('iam:DeleteVirtualMFADevice', async () => {
-          await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
+          try {
+            await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
+          } catch (error) {
+            if ((error as { name?: string }).name !== 'NoSuchEntityException') throw error;
+          }
         }),
       enableMfaDevice: (userName, serialNumber, code1, code2) =>
         send('iam:EnableMFADevice', async () => {

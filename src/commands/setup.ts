@@ -440,7 +440,10 @@ async function finishEnrolment(
   const { user, profile, sessionProfile, changes, region } = context;
   const { serial, old } = underway;
   deps.out.info(old === undefined ? t('enrol.finishing', { serial, user }) : t('replace.finishing', { old, serial }));
-  const credentials = await askForSession(context.own, serial, context.options.durationSeconds, deps);
+  const credentials = await askForSession(context.own, serial, context.options.durationSeconds, deps).catch((error: unknown) => {
+    // Stopped again: what was recorded stays, and the run after this one carries on.
+    throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
+  });
   changes.push(await saveMfaSerial({ profile, sessionProfile, serialNumber: serial, region }, deps));
   changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: serial } }, deps));
   if (old !== undefined) {

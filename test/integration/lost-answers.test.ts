@@ -100,6 +100,18 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     expect((await config()).configFile.alice ?? {}).not.toHaveProperty('mfa_onboard_enrolling');
   });
 
+  it('the rollback\'s delete done but its answer lost (reset after moto, once): the retry\'s NoSuchEntity counts as removed — exit 1, 0 devices', async () => {
+    const result = await run([
+      { action: 'EnableMFADevice', fault: '500', when: 'before' },
+      { action: 'DeleteVirtualMFADevice', fault: 'reset', when: 'after', times: 1 },
+    ]);
+    expect(proxy.seen.DeleteVirtualMFADevice).toBe(2);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
+    expect(result.stderr).not.toContain('Could not remove');
+    expect(await listDevices(world.moto)).toHaveLength(0);
+  });
+
   it('CreateVirtualMFADevice done and every answer lost (500 after moto, all tries): it is taken back — exit 1, 0 orphans', async () => {
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: '500', when: 'after' }]);
     expect(proxy.faulted.CreateVirtualMFADevice).toBe(3);

@@ -147,7 +147,6 @@ export async function removeDevice(
       await aws.deleteVirtualMfaDevice(serial);
       break;
     } catch (error) {
-      if (error instanceof AwsError && error.is('NoSuchEntity')) break;
       if (!(error instanceof AwsError && error.is('DeleteConflict')) || attempt >= DELETE_RETRIES) explain(error);
       await deps.clock.sleep(DELETE_RETRY_MS, deps.signal);
     }
