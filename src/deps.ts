@@ -1,4 +1,4 @@
-import { giveUpSeconds, sdkAwsFactory } from './aws/client.js';
+import { giveUpSeconds, sdkAwsFactory, type Patience } from './aws/client.js';
 import { t } from './ui/messages/index.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
@@ -21,6 +21,8 @@ export interface Runtime {
   prompter?: Prompter;
   /** Opens the controlling terminal (tests pass one that fails, as CI has none). */
   openTty?: typeof openTty;
+  /** How long AWS calls wait (tests shorten it; the default is documented in the README). */
+  patience?: Patience;
 }
 
 /** True when a person can answer: both ends of the conversation are a terminal. */
@@ -72,8 +74,11 @@ export function createWizardDeps(
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
     awsFor: (region) =>
-      sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now(), (action) =>
-        out.info(t('aws.slow', { action, seconds: giveUpSeconds() })),
+      sdkAwsFactory(
+        { region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(runtime.patience ? { patience: runtime.patience } : {}) },
+        runtime.signal,
+        () => clock.now(),
+        (action) => out.info(t('aws.slow', { action, seconds: giveUpSeconds(runtime.patience) })),
       ),
   };
 }
