@@ -41,11 +41,17 @@ export async function createDevice(
   deps: Pick<WizardDeps, 'out'>,
 ): Promise<Device> {
   if (!checkDeviceName(name)) throw new UserError('device.badName', { name });
+  const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
   const create = async () => {
-    const device = await aws.createVirtualMfaDevice(name, '/');
-    journal.record(device.serialNumber, () => aws.deleteVirtualMfaDevice(device.serialNumber));
-    deps.out.addSecret(device.seed);
-    return device;
+    try {
+      const device = await aws.createVirtualMfaDevice(name, '/');
+      journal.record(device.serialNumber, () => aws.deleteVirtualMfaDevice(device.serialNumber));
+      deps.out.addSecret(device.seed);
+      return device;
+    } catch (error) {
+      if (error instanceof AwsError && outcomeUnknown(error)) await takeBack(aws, serial, deps);
+      throw error;
+    }
   };
   let created: { serialNumber: string; seed: string };
   try {
@@ -53,8 +59,9 @@ export async function createDevice(
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
     if (error.is('EntityAlreadyExists')) {
-      // Pre-flight could not see it (no ListVirtualMFADevices permission): try to clear it once.
-      const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
+      // An earlier run's device the pre-flight could not see (no ListVirtualMFADevices
+      // permission), or this run's, its answer lost and the retry refused: its seed never
+      // reached us either way, so it is cleared once and made again.
       await removeOrphan(aws, serial, identity, deps);
       created = await create();
     } else if (error.is('AccessDenied')) {
@@ -62,7 +69,6 @@ export async function createDevice(
     } else if (error.is('LimitExceeded')) {
       throw new UserError('device.limitExceeded', {}, { cause: error });
     } else {
-      if (outcomeUnknown(error)) await takeBack(aws, virtualDeviceSerial(identity.partition, identity.account, '/', name), deps);
       throw error;
     }
   }
