@@ -1,4 +1,5 @@
-import { sdkAwsFactory } from './aws/client.js';
+import { giveUpSeconds, sdkAwsFactory, type Patience } from './aws/client.js';
+import { t } from './ui/messages/index.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
@@ -21,6 +22,8 @@ export interface Runtime {
   prompter?: Prompter;
   /** Opens the controlling terminal (tests pass one that fails, as CI has none). */
   openTty?: typeof openTty;
+  /** How long AWS calls wait (tests shorten it; the default is documented in the README). */
+  patience?: Patience;
 }
 
 /** True when a person can answer: both ends of the conversation are a terminal. */
@@ -36,13 +39,17 @@ export function createWizardDeps(
   shown: Output,
   flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string; codesOnTty?: boolean },
 ): WizardDeps {
-  // Codes on the terminal (credential_process): notes and warnings are kept to show there too.
+  // Codes on the terminal (credential_process): silent on success, since the AWS tool may
+  // print our stderr on every run (Terraform does). Notes and warnings are kept for the
+  // terminal, shown there only if a code is asked; errors still reach stderr (cli's report).
   const pending: string[] = [];
   const out: Output = flags.codesOnTty
     ? {
         ...shown,
-        info: (text) => (shown.info(text), pending.push(shown.redact(text))),
-        warn: (text) => (shown.warn(text), pending.push(shown.redact(`! ${text}`))),
+        info: (text) => void pending.push(shown.redact(text)),
+        warn: (text) => void pending.push(shown.redact(`! ${text}`)),
+        success: () => {},
+        heading: () => {},
       }
     : shown;
   const interactive = isInteractive(runtime);
@@ -77,6 +84,11 @@ export function createWizardDeps(
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
     awsFor: (region) =>
-      sdkAwsFactory({ region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) }, runtime.signal, () => clock.now()),
+      sdkAwsFactory(
+        { region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(runtime.patience ? { patience: runtime.patience } : {}) },
+        runtime.signal,
+        () => clock.now(),
+        (action) => out.info(t('aws.slow', { action, seconds: giveUpSeconds(runtime.patience) })),
+      ),
   };
 }

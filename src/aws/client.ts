@@ -4,13 +4,34 @@ import { awsFiles, listProfiles } from '../credentials/paths.js';
 import { narrowFilesForSdk } from '../credentials/sdk-view.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
-import { toAwsError } from './errors.js';
+import { AwsError, toAwsError } from './errors.js';
 
 /** Where AWS is: a region (always set: the SDK refuses to work without one) and an optional endpoint. */
 export interface AwsTarget {
   region: string;
   /** `--endpoint-url`; AWS_ENDPOINT_URL(_IAM|_STS) are honoured by the SDK itself. */
   endpoint?: string;
+  /** How long to wait for AWS (tests shorten it); the README documents the defaults. */
+  patience?: Patience;
+}
+
+/** How long a call waits for AWS before saying it is slow, and each try before giving up. */
+export interface Patience {
+  /** A call still unanswered after this long is said to be slow (once). */
+  slowMs: number;
+  /** Each try (connection included) gets this long; the SDK tries a call up to ATTEMPTS times. */
+  attemptMs: number;
+}
+
+/** The SDK's default number of tries of a call (a timeout, a 5xx or throttling is tried again). */
+const ATTEMPTS = 3;
+
+/** Documented in the README: "AWS is slow" after 5 s; a call gives up after 3 tries of 10 s. */
+export const DEFAULT_PATIENCE: Patience = { slowMs: 5_000, attemptMs: 10_000 };
+
+/** The longest a call waits for AWS, in seconds (said with the slow notice). */
+export function giveUpSeconds(patience: Patience = DEFAULT_PATIENCE): number {
+  return Math.round((patience.attemptMs * ATTEMPTS) / 1000);
 }
 
 export interface KeyCredentials {
@@ -51,6 +72,7 @@ export interface Aws {
   listMfaDevices(userName: string): Promise<MfaDevice[]>;
   listUnassignedVirtualMfaDevices(): Promise<string[]>;
   createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
+  /** Deletes an unassigned virtual device; one already gone is no error (a retried delete whose answer was lost). */
   deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
   /** Unassigns a device from the user (it is not deleted). */
@@ -120,7 +142,14 @@ async function noCredentialsFor(profile: string, error: unknown): Promise<UserEr
 export type AwsFactory = (credentials: CredentialSource) => Promise<Aws>;
 
 /** The real factory, over HTTP with the AWS SDK v3. */
-export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () => number = Date.now): AwsFactory {
+export function sdkAwsFactory(
+  target: AwsTarget,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+  /** Told once per call still unanswered after `patience.slowMs`. */
+  onSlow: (action: string) => void = () => {},
+): AwsFactory {
+  const patience = target.patience ?? DEFAULT_PATIENCE;
   return async (source) => {
     const [iamModule, stsModule] = await Promise.all([
       import('@aws-sdk/client-iam'),
@@ -129,6 +158,9 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
     ]);
     const config = {
       region: target.region,
+      maxAttempts: ATTEMPTS,
+      // NOTE: without these a stalled endpoint is waited on for ever (the SDK's default has no limit).
+      requestHandler: { connectionTimeout: patience.attemptMs, requestTimeout: patience.attemptMs, throwOnRequestTimeout: true },
       ...(target.endpoint ? { endpoint: target.endpoint } : {}),
       ...('keys' in source ? { credentials: source.keys } : { profile: source.profile }),
     };
@@ -154,10 +186,18 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
         : toAwsError(error, action);
     const send = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
       calls++;
+      const slow = setTimeout(() => onSlow(action), patience.slowMs);
       try {
         return await run();
       } catch (error) {
-        throw await explain(error, action);
+        const failed = await explain(error, action);
+        if (failed instanceof AwsError && failed.is('TimeoutError')) {
+          const message = t('aws.timedOut', { seconds: patience.attemptMs / 1000, attempts: ATTEMPTS });
+          throw new AwsError(failed.code, action, message, undefined, { cause: error });
+        }
+        throw failed;
+      } finally {
+        clearTimeout(slow);
       }
     };
     const options = signal ? { abortSignal: signal } : {};
@@ -254,7 +294,11 @@ export function sdkAwsFactory(target: AwsTarget, signal?: AbortSignal, now: () =
       // did not learn about (a device created or enabled without us knowing).
       deleteVirtualMfaDevice: (serialNumber) =>
         send('iam:DeleteVirtualMFADevice', async () => {
-          await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
+          try {
+            await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber }));
+          } catch (error) {
+            if ((error as { name?: string }).name !== 'NoSuchEntityException') throw error;
+          }
         }),
       enableMfaDevice: (userName, serialNumber, code1, code2) =>
         send('iam:EnableMFADevice', async () => {

@@ -13,7 +13,7 @@ export class AwsError extends Error {
     readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(t('aws.failed', { action, code, message: awsMessage }), options);
+    super(t(TIMEOUTS.has(code) ? 'aws.noAnswer' : 'aws.failed', { action, code, message: awsMessage }), options);
     this.name = 'AwsError';
   }
 
@@ -34,9 +34,22 @@ export function toAwsError(error: unknown, action: string): Error {
   // The SDK found no keys for the profile: nothing reached AWS, so nothing was refused.
   if (e?.name === 'CredentialsProviderError') return new UserError('hint.noCredentials', {}, { cause: error });
   const raw = e?.Code ?? e?.name ?? 'Unknown';
-  const code = NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
+  // A timeout (ours: no answer in time) is named as such, whatever socket code it carries.
+  const code = raw === 'TimeoutError' ? raw : NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
   const message = code === 'NetworkError' ? `${e.code}: ${e.message ?? ''}` : (e?.message ?? '');
   return new AwsError(code, action, message, e?.$metadata?.httpStatusCode, { cause: error });
+}
+
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequests']);
+const TIMEOUTS = new Set(['NetworkError', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+
+/**
+ * True when the answer says nothing about whether AWS carried the call out: the connection
+ * broke or stalled, AWS failed (5xx) or was throttling retries. A call that creates or
+ * changes something must then be checked with IAM, not taken as refused.
+ */
+export function outcomeUnknown(error: AwsError): boolean {
+  return TIMEOUTS.has(error.code) || THROTTLING.has(error.code) || error.status === undefined || error.status >= 500;
 }
 
 /** A hint for well-known codes: what it usually means and what to do. */
@@ -48,15 +61,11 @@ export function hintFor(error: AwsError): MessageId | undefined {
       return 'hint.signatureDoesNotMatch';
     case 'AccessDenied':
       return 'hint.accessDenied';
-    case 'Throttling':
-    case 'ThrottlingException':
-    case 'TooManyRequests':
-      return 'hint.throttling';
-    case 'NetworkError':
-      return 'hint.network';
     case 'ExpiredToken':
       return 'hint.expiredToken';
     default:
+      if (THROTTLING.has(error.code)) return 'hint.throttling';
+      if (TIMEOUTS.has(error.code)) return 'hint.network';
       return undefined;
   }
 }

@@ -11,7 +11,7 @@ import { isSixDigits } from '../totp/totp.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
+import { configuredRegion, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
 import { whenText } from '../ui/when.js';
 
 /** What `mfa-onboard session` is asked to do. */
@@ -255,7 +255,15 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
     { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
   );
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
-  if (options.exportShell) out.secretData(exportLines(options.exportShell, session));
+  if (options.exportShell) {
+    // The region the session is for: the one asked for, else the session profile's, else the calls'.
+    const region =
+      options.region ??
+      options.envRegion ??
+      (await configuredRegion(deps.files.configFile, sessionProfile)) ??
+      (await regionForCalls(options, deps.files.configFile, longTermProfile));
+    out.secretData(exportLines(options.exportShell, session, region));
+  }
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
   else out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()) }));
 }

@@ -4,7 +4,7 @@ import type { AwsFactory, CredentialSource, MfaDevice } from '../aws/client.js';
 import { deviceNameOf } from '../aws/arn.js';
 import { askForSession } from './session.js';
 import { asAdmin, confirmListed, profileExists, targetUser, type Admin } from '../wizard/steps/admin.js';
-import { adminResetCommand, askAboutExisting, chooseOldDevice, markReplacing, readReplacing, removeDevice, replacementName, repointMfaSerial, type Replacing } from '../wizard/steps/replace.js';
+import { adminResetCommand, askAboutExisting, chooseOldDevice, markEnrolling, markReplacing, readEnrolling, readReplacing, removeDevice, replacementName, repointMfaSerial } from '../wizard/steps/replace.js';
 import { AwsError } from '../aws/errors.js';
 import { exportLines } from '../credentials/export.js';
 import type { FileChange } from '../credentials/files.js';
@@ -15,7 +15,7 @@ import { Journal } from '../wizard/journal.js';
 import { Timings } from '../wizard/timings.js';
 import { shiftedClock } from '../totp/clock.js';
 import { createDevice } from '../wizard/steps/create-device.js';
-import { enableDevice } from '../wizard/steps/enable-device.js';
+import { enableDevice, enabledFor } from '../wizard/steps/enable-device.js';
 import { identify } from '../wizard/steps/identify.js';
 import { importCsv } from '../wizard/steps/import-csv.js';
 import { clearOrphan, orphansOf } from '../wizard/steps/preflight.js';
@@ -77,8 +77,7 @@ async function undoUnfinished(
   const { out } = deps;
   if (!journal.pending) return device ? 'kept' : 'removed';
   if (device) {
-    const assigned = await aws.listMfaDevices(identity.userName).catch(() => []);
-    if (assigned.some((d) => d.serialNumber === device.serialNumber)) {
+    if (await enabledFor(aws, identity.userName, device.serialNumber)) {
       journal.commit();
       out.warn(t('rollback.keptEnabled', { serial: device.serialNumber, user: identity.userName }));
       return 'kept';
@@ -226,9 +225,9 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   if (underway && profile !== undefined && sessionProfile !== undefined) {
     if (underway.new !== undefined && has(underway.new)) {
       // The new device works: what is left is to retire the old one (if still there) with its session.
-      return finishReplacement(
-        { ...underway, new: underway.new },
-        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options },
+      return finishEnrolment(
+        { serial: underway.new, old: underway.old },
+        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion },
         deps,
       );
     }
@@ -238,6 +237,20 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       await markReplacing(profile, undefined, deps);
       assigned = [];
     }
+  }
+  // An earlier run of this computer got the device enabled, then stopped (or lost the answer):
+  // finish it (one code, the session) instead of calling it someone else's device.
+  const enrolling = profile !== undefined && own ? await readEnrolling(deps.files.configFile, profile) : undefined;
+  if (enrolling !== undefined && profile !== undefined && sessionProfile !== undefined) {
+    if (has(enrolling) && !underway) {
+      return finishEnrolment(
+        { serial: enrolling },
+        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion },
+        deps,
+      );
+    }
+    // It never got enabled (an orphan, if anything, which the pre-flight clears): start afresh.
+    await markEnrolling(profile, undefined, deps);
   }
   /** The old phone is gone: an administrator removes the device (`retired`, when known). */
   const lostPhone = (retired?: string) =>
@@ -290,6 +303,8 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   const created = async (name: string) => {
     const made = await step('create-device', () => createDevice(actor, identity, name, journal, deps));
     if (record) await markReplacing(record.profile, { old: record.old, new: made.serialNumber }, deps);
+    // Recorded before enabling: should the run stop once AWS has enabled it, the next one finishes.
+    else if (profile !== undefined && own) await markEnrolling(profile, made.serialNumber, deps);
     return made;
   };
   try {
@@ -338,6 +353,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
     // Nothing of the replacement is left to finish: the old device is there, the new one is gone.
     else if (record && !kept) await markReplacing(record.profile, undefined, deps);
+    if (!kept && profile !== undefined) await markEnrolling(profile, undefined, deps);
     if (error instanceof CancelledError && (removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
     throw error;
   }
@@ -366,6 +382,8 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
         );
       } catch (error) {
         out.warn(t('setup.enabledNotVerified', { serial: enrolled.serialNumber, profile: named, config: deps.files.configFile }));
+        // Not "nothing was left half-done": the device is enabled; the next run asks for one code.
+        if (error instanceof CancelledError) throw new CancelledError('error.cancelledRunAgain');
         throw error;
       }
     } else {
@@ -382,6 +400,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
   }
   if (old) await repointMfaSerial(old.serialNumber, enrolled.serialNumber, deps);
   if (record) await markReplacing(record.profile, undefined, deps);
+  if (profile !== undefined) await markEnrolling(profile, undefined, deps);
   printSummary(
     {
       user,
@@ -395,7 +414,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     },
     deps,
   );
-  if (options.exportShell && session) out.secretData(exportLines(options.exportShell, session.credentials));
+  if (options.exportShell && session) out.secretData(exportLines(options.exportShell, session.credentials, region?.name ?? callRegion));
   if (csvPath !== undefined) {
     const path = csvPath;
     await step('delete-csv', () => offerCsvDeletion(path, deps.files.credentialsFile, options, deps));
@@ -403,11 +422,12 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
 }
 
 /**
- * A replacement an earlier run left with the new device enabled: a code from the new phone
- * gives the session, the session retires the old device, and the config points at the new.
+ * An enrolment an earlier run left with the device enabled (a replacement: the new one):
+ * a code from the phone gives the session; a replacement's session then retires the old
+ * device, and the config points at the new one.
  */
-async function finishReplacement(
-  underway: Required<Replacing>,
+async function finishEnrolment(
+  underway: { serial: string; old?: string },
   context: {
     user: string;
     profile: string;
@@ -418,28 +438,45 @@ async function finishReplacement(
     changes: FileChange[];
     endpoint: string | undefined;
     options: SetupOptions;
+    region: { name: string; forProfile: boolean } | undefined;
+    /** Where the calls went, when the profile has no region of its own. */
+    callRegion: string;
   },
   deps: WizardDeps,
 ): Promise<void> {
-  const { user, profile, sessionProfile, changes } = context;
-  deps.out.info(t('replace.finishing', { old: underway.old, serial: underway.new }));
-  const credentials = await askForSession(context.own, underway.new, context.options.durationSeconds, deps);
-  changes.push(await saveMfaSerial({ profile, sessionProfile, serialNumber: underway.new }, deps));
-  changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: underway.new } }, deps));
-  // Deactivated but not deleted counts too: removeDevice takes it from wherever it stopped.
-  const stillThere = (await context.own.listMfaDevices(user)).some((d) => d.serialNumber === underway.old);
-  const orphaned = (await orphansOf(context.own, user))?.includes(underway.old) ?? false;
-  if (stillThere || orphaned) {
-    const refused = { id: 'remove.denied' as const, command: adminResetCommand(user, underway.old) };
-    await removeDevice(await context.awsFactory({ keys: credentials }), user, underway.old, deps, refused);
+  const { user, profile, sessionProfile, changes, region } = context;
+  const { serial, old } = underway;
+  deps.out.info(old === undefined ? t('enrol.finishing', { serial, user }) : t('replace.finishing', { old, serial }));
+  const credentials = await askForSession(context.own, serial, context.options.durationSeconds, deps).catch((error: unknown) => {
+    // Stopped again: what was recorded stays, and the run after this one carries on.
+    throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
+  });
+  changes.push(await saveMfaSerial({ profile, sessionProfile, serialNumber: serial, region }, deps));
+  changes.push(await saveSession({ sessionProfile, session: credentials, origin: { sourceProfile: profile, serialNumber: serial } }, deps));
+  if (old !== undefined) {
+    // Deactivated but not deleted counts too: removeDevice takes it from wherever it stopped.
+    const stillThere = (await context.own.listMfaDevices(user)).some((d) => d.serialNumber === old);
+    const orphaned = (await orphansOf(context.own, user))?.includes(old) ?? false;
+    if (stillThere || orphaned) {
+      const refused = { id: 'remove.denied' as const, command: adminResetCommand(user, old) };
+      await removeDevice(await context.awsFactory({ keys: credentials }), user, old, deps, refused);
+    }
+    await repointMfaSerial(old, serial, deps);
+    await markReplacing(profile, undefined, deps);
   }
-  await repointMfaSerial(underway.old, underway.new, deps);
-  await markReplacing(profile, undefined, deps);
+  await markEnrolling(profile, undefined, deps);
   printSummary(
-    { user, serialNumber: underway.new, removed: underway.old, session: { profile, sessionProfile, expiration: credentials.expiration }, changes, endpoint: context.endpoint },
+    {
+      user,
+      serialNumber: serial,
+      ...(old !== undefined ? { removed: old } : {}),
+      session: { profile, sessionProfile, expiration: credentials.expiration },
+      changes,
+      endpoint: context.endpoint,
+    },
     deps,
   );
-  if (context.options.exportShell) deps.out.secretData(exportLines(context.options.exportShell, credentials));
+  if (context.options.exportShell) deps.out.secretData(exportLines(context.options.exportShell, credentials, region?.name ?? context.callRegion));
 }
 
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */

@@ -10,24 +10,29 @@ const fish = (value: string) => `'${value.replace(/[\\']/g, '\\$&')}'`;
 /** PowerShell: single-quoted strings are literal; a quote is doubled. */
 const powershell = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-/** The variables both SDKs and the AWS CLI read, for a session. */
-function variables(session: SessionCredentials): [string, string][] {
+/**
+ * The variables both SDKs and the AWS CLI read, for a session made in `region`: botocore
+ * reads AWS_DEFAULT_REGION, the JS and Go SDKs AWS_REGION (as aws-vault exports both).
+ */
+function variables(session: SessionCredentials, region: string): [string, string][] {
   return [
     ['AWS_ACCESS_KEY_ID', session.accessKeyId],
     ['AWS_SECRET_ACCESS_KEY', session.secretAccessKey],
     ['AWS_SESSION_TOKEN', session.sessionToken],
     // Read by the JS SDK; tells a person when the session ends.
     ['AWS_CREDENTIAL_EXPIRATION', session.expiration.toISOString()],
+    ['AWS_REGION', region],
+    ['AWS_DEFAULT_REGION', region],
   ];
 }
 
 /**
  * Lines that set the session in a shell: `eval "$(mfa-onboard session --export sh)"`.
- * cmd.exe has no quoting that survives every character, but these values are base64 and
- * ISO dates: `set "NAME=value"` keeps them whole.
+ * cmd.exe has no quoting that survives every character, but these values are base64,
+ * ISO dates and region names: `set "NAME=value"` keeps them whole.
  */
-export function exportLines(shell: Shell, session: SessionCredentials): string {
-  return variables(session)
+export function exportLines(shell: Shell, session: SessionCredentials, region: string): string {
+  return variables(session, region)
     .map(([name, value]) => {
       switch (shell) {
         case 'sh':

@@ -23,6 +23,7 @@ export async function runCli(
     stdin?: string | PassThrough;
     signal?: AbortSignal;
     openTty?: Runtime['openTty'];
+    patience?: Runtime['patience'];
   },
 ) {
   const stdout = new Capture();
@@ -43,6 +44,7 @@ export async function runCli(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.prompter ? { prompter: options.prompter } : {}),
       ...(options.openTty ? { openTty: options.openTty } : {}),
+      ...(options.patience ? { patience: options.patience } : {}),
     });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {

@@ -251,7 +251,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [serialOf('alice'), work.serial].sort(), orphans: [] });
   });
 
-  it('regression: path b stopped at the session code leaves nothing recorded, so the next run does not replace the new device', async () => {
+  it('regression: path b stopped at the session code leaves no replacement recorded, so the next run finishes the new device (one code), never replaces it', async () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
@@ -265,10 +265,12 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { configFile } = await config();
     expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
     expect(configFile.alice?.mfa_serial).toBe(serialOf('alice'));
-    // The next run is an ordinary one: it asks, and "stop" changes nothing.
-    const second = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([{ flag: '--replace', answer: 'stop' }]) });
-    expect(second.code).toBe(2);
+    // The next run finishes the enrolment this computer started: one code from the new phone, no question.
+    const second = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter: scriptedPrompter([code(newPhone)]) });
+    expect(second.stderr).toContain('An earlier run on this computer enabled');
+    expect(second.code).toBe(0);
     expect((await devices()).mine).toEqual([serialOf('alice')]);
+    expect((await config()).credentialsFile['alice-mfa']).toMatchObject({ mfa_onboard_serial: serialOf('alice') });
   });
 
   it('declining to remove the old device first (path b) changes nothing and records nothing', async () => {

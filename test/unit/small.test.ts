@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
 import { serverClockOffset } from '../../src/aws/client.js';
-import { AwsError, toAwsError } from '../../src/aws/errors.js';
+import { AwsError, outcomeUnknown, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput, visible } from '../../src/ui/output.js';
@@ -13,6 +13,7 @@ import { typedPath } from '../../src/commands/setup.js';
 import type { Aws } from '../../src/aws/client.js';
 import { orphansOf } from '../../src/wizard/steps/preflight.js';
 import { isVirtual, replacementName } from '../../src/wizard/steps/replace.js';
+import { parseExpiration } from '../../src/wizard/steps/save-profiles.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -427,5 +428,48 @@ describe('replacement device names and the orphans that are the user\'s', () => 
     expect(isVirtual('arn:aws:iam::123456789012:mfa/alice')).toBe(true);
     expect(isVirtual('arn:aws:iam::123456789012:u2f/user/alice/key-ABC')).toBe(false);
     expect(isVirtual('GAHT12345678')).toBe(false);
+  });
+});
+
+describe('parseExpiration: a saved session end is read as UTC unless it says otherwise (issue 14)', () => {
+  it.each([
+    ['2026-11-25T06:00:00.000Z', '2026-11-25T06:00:00.000Z'],
+    ['2026-11-25 06:00:00', '2026-11-25T06:00:00.000Z'], // broamski/aws-mfa, UTC without a zone
+    ['2026-11-25T06:00:00', '2026-11-25T06:00:00.000Z'],
+    ['2026-11-25T06:00:00.123456789', '2026-11-25T06:00:00.123Z'],
+    ['2026-11-25T15:00:00+09:00', '2026-11-25T06:00:00.000Z'],
+    ['2026-11-25T01:00:00-0500', '2026-11-25T06:00:00.000Z'],
+  ])('%s → %s, whatever TZ is', (text, iso) => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(new Date(parseExpiration(text)).toISOString()).toBe(iso);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it.each(['Nov 25 2026 06:00', '2026-11-25', '1764050400', 'tomorrow', ''])('%j is not trusted (NaN: get a new session)', (text) => {
+    expect(parseExpiration(text)).toBeNaN();
+  });
+});
+
+describe('outcomeUnknown: which failures leave it open whether AWS did the call (issue 14)', () => {
+  const error = (e: object) => toAwsError(Object.assign(new Error('x'), e), 'iam:EnableMFADevice') as AwsError;
+  it.each([
+    ['a reset connection', { code: 'ECONNRESET' }, true],
+    ['our timeout', { name: 'TimeoutError', code: 'ETIMEDOUT' }, true],
+    ['a 500', { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }, true],
+    ['throttled retries', { name: 'Throttling', $metadata: { httpStatusCode: 400 } }, true],
+    ['a refusal', { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }, false],
+    ['EntityAlreadyExists (checked by its own rule)', { name: 'EntityAlreadyExistsException', $metadata: { httpStatusCode: 409 } }, false],
+  ])('%s → %s', (_label, raw, unknown) => {
+    expect(outcomeUnknown(error(raw))).toBe(unknown);
+  });
+
+  it('a timeout is named a timeout, not a network refusal', () => {
+    expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).code).toBe('TimeoutError');
+    expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).message).toMatch(/^No answer from AWS for iam:EnableMFADevice \(TimeoutError\)/);
   });
 });

@@ -163,6 +163,12 @@ Examples
   'error.internal':
     'Something unexpected went wrong ({message}). Nothing secret was printed. Run again with MFA_ONBOARD_DEBUG=1 for details, and please report it.',
   'aws.failed': 'AWS refused {action} ({code}): {message}',
+  'aws.noAnswer':
+    'No answer from AWS for {action} ({code}): {message}',
+  'aws.timedOut':
+    'AWS did not answer within {seconds} s, {attempts} times in a row.',
+  'aws.slow':
+    'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
@@ -263,6 +269,10 @@ Examples
   'device.limitExceeded':
     'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used (an administrator: mfa-onboard reset --user NAME), then run again.',
   'device.created': 'Created virtual MFA device {serial}',
+  'device.createdAnswerLost':
+    "AWS created {serial}, but its answer (with the device's key) was lost on the way back: deleted it again.",
+  'device.maybeCreated':
+    'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or: aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
   'qr.scan': 'Scan this with your authenticator app (it shows as {label}):',
@@ -299,6 +309,8 @@ Examples
   'enable.rejected':
     'AWS did not accept the two codes (InvalidAuthenticationCode). Check the app shows the entry you just added, and try again with two fresh consecutive codes.',
   'enable.alreadyEnabled': 'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with: aws iam list-mfa-devices --user-name {user}',
+  'enable.answerLost':
+    'The answer to enabling {serial} was lost on the way back, but IAM lists the device as enabled: carrying on.',
   'enable.temporarilyUnmodifiable': 'IAM cannot change user {user} right now (it was just created or changed). Wait a minute and run the wizard again.',
   'enable.noSuchEntity': 'IAM no longer finds user {user} or device {serial} ({message}). Check with your administrator that the user exists.',
   'enable.accessDenied': 'AWS did not let {user} enable the MFA device ({message}). Ask your administrator for iam:EnableMFADevice on your own user.',
@@ -392,7 +404,7 @@ Examples
   'status.notHere': 'not on this computer (no profile named {user} here)',
   'status.none': 'none',
   'setup.enabledNotVerified':
-    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
+    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (or run the same command again: it asks for one code and saves the session)',
 
   'save.done': 'Saved the session as profile {sessionProfile} in {credentials}',
   'save.serial': 'Recorded the device as mfa_serial of profile {profile} in {config}',
@@ -472,6 +484,8 @@ Examples
     'The old device {old} was kept, so nothing is lost. Run the wizard again to finish the replacement.',
   'replace.finishing':
     'An earlier replacement enabled {serial} but did not remove the old device {old}. Finishing it: a code from the NEW phone removes the old device.',
+  'enrol.finishing':
+    'An earlier run on this computer enabled {serial} for {user} but saved no session. Finishing it: a code from the phone gets the session.',
   'replace.alreadyDone':
     'The earlier replacement is complete: {old} is gone and {serial} is in use. Nothing to do.',
   'replace.resumeEnrol':

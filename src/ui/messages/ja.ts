@@ -165,6 +165,12 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'error.internal':
     '予期しないエラーが発生しました ({message})。秘密情報は表示されていません。MFA_ONBOARD_DEBUG=1 を付けて再実行すると詳細を確認できます。この問題を報告してください。',
   'aws.failed': 'AWS が {action} を拒否しました ({code}): {message}',
+  'aws.noAnswer':
+    'AWS から {action} の応答がありません ({code}): {message}',
+  'aws.timedOut':
+    'AWS が {seconds} 秒以内に応答しませんでした ({attempts} 回続けて)。',
+  'aws.slow':
+    'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
@@ -265,6 +271,10 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'device.limitExceeded':
     'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから (管理者: mfa-onboard reset --user NAME) 再実行してください。',
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
+  'device.createdAnswerLost':
+    'AWS は {serial} を作成しましたが、その応答 (デバイスのキーを含む) が途中で失われました。作成されたデバイスを削除しました。',
+  'device.maybeCreated':
+    'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください: aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': '認証アプリにデバイスを追加する',
   'qr.scan': '認証アプリでスキャンしてください ({label} と表示されます):',
@@ -301,6 +311,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'enable.rejected':
     'AWS は 2 つのコードを受け付けませんでした (InvalidAuthenticationCode)。アプリで今追加したエントリを見ているか確認し、新しい連続する 2 つのコードで再試行してください。',
   'enable.alreadyEnabled': 'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください: aws iam list-mfa-devices --user-name {user}',
+  'enable.answerLost':
+    '{serial} の有効化の応答は途中で失われましたが、IAM ではデバイスが有効になっています。続行します。',
   'enable.temporarilyUnmodifiable': 'IAM は現在ユーザー {user} を変更できません (作成または変更された直後です)。1 分ほど待ってから、ウィザードを再実行してください。',
   'enable.noSuchEntity': 'IAM でユーザー {user} またはデバイス {serial} が見つからなくなりました ({message})。ユーザーが存在するか管理者に確認してください。',
   'enable.accessDenied': 'AWS は {user} による MFA デバイスの有効化を許可しませんでした ({message})。自分のユーザーに対する iam:EnableMFADevice の許可を管理者に依頼してください。',
@@ -394,7 +406,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
   'status.none': 'なし',
   'setup.enabledNotVerified':
-    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
+    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (または同じコマンドを再実行してください: コードを 1 つ尋ね、セッションを保存します)',
 
   'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として保存しました',
   'save.serial': 'デバイスを {config} のプロファイル {profile} の mfa_serial として記録しました',
@@ -471,6 +483,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'replace.oldKept': '古いデバイス {old} は削除していないので、何も失われていません。ウィザードを再実行して置き換えを完了してください。',
   'replace.finishing':
     '以前の置き換えで {serial} は有効化されましたが、古いデバイス {old} が削除されていません。続きを行います: 新しいスマートフォンのコードで古いデバイスを削除します。',
+  'enrol.finishing':
+    'このコンピューターでの以前の実行で {user} の {serial} は有効になりましたが、セッションは保存されていません。続きを行います: スマートフォンのコードでセッションを取得します。',
   'replace.alreadyDone': '以前の置き換えは完了しています: {old} は削除済みで、{serial} が使われています。何もする必要はありません。',
   'replace.resumeEnrol': '以前の置き換えで古いデバイス {old} は削除されましたが、新しいデバイスの有効化前に止まりました。新しいスマートフォンを今登録します。',
   'replace.nothingToReplace': '{user} には MFA デバイスがないため、置き換えるものはありません。最初のデバイスを設定します。',

@@ -1,10 +1,16 @@
-import { AwsError } from '../../aws/errors.js';
+import { AwsError, outcomeUnknown } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { readCheckedCode } from './read-code.js';
+
+/** True when IAM lists `serial` as one of the user's devices (false when IAM cannot be asked). */
+export async function enabledFor(aws: Pick<Aws, 'listMfaDevices'>, user: string, serial: string): Promise<boolean> {
+  const assigned = await aws.listMfaDevices(user).catch(() => []);
+  return assigned.some((d) => d.serialNumber === serial);
+}
 
 /** Attempts at a pair of codes before giving up. */
 const MAX_PAIRS = 4;
@@ -44,16 +50,21 @@ export async function enableDevice(
         out.warn(t('enable.rejected'));
         continue;
       }
-      const known: Record<string, Parameters<typeof t>[0]> = {
-        EntityAlreadyExists: 'enable.alreadyEnabled',
-        EntityTemporarilyUnmodifiable: 'enable.temporarilyUnmodifiable',
-        LimitExceeded: 'device.limitExceeded',
-        NoSuchEntity: 'enable.noSuchEntity',
-        AccessDenied: 'enable.accessDenied',
-      };
-      const id = known[error.code];
-      if (id) throw new UserError(id, { user: identity.userName, serial: device.serialNumber, message: error.awsMessage }, { cause: error });
-      throw error;
+      // AWS may have enabled it and the answer been lost (a retry then says EntityAlreadyExists): ask IAM.
+      const lost = error.is('EntityAlreadyExists') || outcomeUnknown(error);
+      if (!lost || !(await enabledFor(aws, identity.userName, device.serialNumber))) {
+        const known: Record<string, Parameters<typeof t>[0]> = {
+          EntityAlreadyExists: 'enable.alreadyEnabled',
+          EntityTemporarilyUnmodifiable: 'enable.temporarilyUnmodifiable',
+          LimitExceeded: 'device.limitExceeded',
+          NoSuchEntity: 'enable.noSuchEntity',
+          AccessDenied: 'enable.accessDenied',
+        };
+        const id = known[error.code];
+        if (id) throw new UserError(id, { user: identity.userName, serial: device.serialNumber, message: error.awsMessage }, { cause: error });
+        throw error;
+      }
+      out.info(t('enable.answerLost', { serial: device.serialNumber }));
     }
     return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset: offset };
   }

@@ -2,7 +2,7 @@ import { deviceNameOf } from '../../aws/arn.js';
 import type { MfaDevice } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
 import { readTextFile, updateFile } from '../../credentials/files.js';
-import { editIni, listIniSections, readIniValue } from '../../credentials/ini.js';
+import { editIni, listIniSections, readIniValue, type SectionEdit } from '../../credentials/ini.js';
 import { configSection, configSectionNames } from '../../credentials/paths.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
@@ -12,6 +12,12 @@ import type { Aws, Identity, SetupOptions, WizardDeps } from '../context.js';
 const REPLACING = 'mfa_onboard_replacing';
 /** Config key naming the device the replacement adds, from the moment it exists. */
 const REPLACEMENT = 'mfa_onboard_replacement';
+
+/**
+ * Config key naming the device this computer is enrolling, from its creation until its
+ * session is saved: a run that stops after AWS enabled it is finished by the next one.
+ */
+const ENROLLING = 'mfa_onboard_enrolling';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';
@@ -141,7 +147,6 @@ export async function removeDevice(
       await aws.deleteVirtualMfaDevice(serial);
       break;
     } catch (error) {
-      if (error instanceof AwsError && error.is('NoSuchEntity')) break;
       if (!(error instanceof AwsError && error.is('DeleteConflict')) || attempt >= DELETE_RETRIES) explain(error);
       await deps.clock.sleep(DELETE_RETRY_MS, deps.signal);
     }
@@ -179,6 +184,19 @@ export async function markReplacing(profile: string, replacing: Replacing | unde
           },
     ]),
   );
+}
+
+/** The device an earlier run was enrolling for the profile (from the config file), if any. */
+export async function readEnrolling(configFile: string, profile: string): Promise<string | undefined> {
+  return readIniValue(await readTextFile(configFile), configSectionNames(profile), ENROLLING);
+}
+
+/** Records (or, with `undefined`, clears) the device being enrolled for the profile. */
+export async function markEnrolling(profile: string, serial: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+  // Nothing to clear: leave the file alone (and do not create one).
+  if (serial === undefined && (await readEnrolling(deps.files.configFile, profile)) === undefined) return;
+  const edit: Pick<SectionEdit, 'values' | 'remove'> = serial === undefined ? { values: {}, remove: [ENROLLING] } : { values: { [ENROLLING]: serial } };
+  await updateFile(deps.files.configFile, (text) => editIni(text, [{ ...configSection(profile), ...edit }]));
 }
 
 /**

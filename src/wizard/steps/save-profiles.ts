@@ -139,6 +139,23 @@ export async function guardSessionProfile(
   if (!replace) throw new UserError('profile.sessionHoldsKeys', { profile: sessionProfile });
 }
 
+const EXPIRATION = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * When a saved session ends, in ms since the epoch: ISO 8601 as its zone says; with no zone
+ * (broamski/aws-mfa writes `YYYY-MM-DD HH:MM:SS`, in UTC) as UTC, never as local time.
+ * Anything else is not trusted (NaN), so a new session is got rather than a dead one reused.
+ */
+export function parseExpiration(text: string): number {
+  const match = EXPIRATION.exec(text.trim());
+  if (!match) return Number.NaN;
+  const zone = (match[3] ?? 'Z').toUpperCase();
+  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  // Date.parse takes at most milliseconds.
+  const time = match[2]!.replace(/(\.\d{3})\d+$/, '$1');
+  return Date.parse(`${match[1]}T${time}${offset}`);
+}
+
 /** The session saved under `sessionProfile`, if it is complete and says when it ends. */
 export function readSavedSession(
   credentialsText: string,
@@ -151,7 +168,7 @@ export function readSavedSession(
     value('aws_session_token'),
     value('expiration'),
   ];
-  const ends = expiration ? Date.parse(expiration) : Number.NaN;
+  const ends = expiration ? parseExpiration(expiration) : Number.NaN;
   if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(ends)) return undefined;
   const sourceProfile = value('mfa_onboard_source_profile');
   const serialNumber = value('mfa_onboard_serial');

@@ -7,12 +7,15 @@ import { drawQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel 
 import { displayWidth, truncateToWidth } from '../../ui/width.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 
-/** The account alias the console shows; none when the account has none (or we may not read it). */
+/**
+ * The account alias the console shows; none when the account has none, or when IAM does not
+ * tell (no permission, a 500, throttling): the account id serves, a label is not worth stopping for.
+ */
 async function accountAlias(aws: Aws): Promise<string | undefined> {
   try {
     return (await aws.listAccountAliases())[0];
   } catch (error) {
-    if (error instanceof AwsError && error.is('AccessDenied')) return undefined;
+    if (error instanceof AwsError) return undefined;
     throw error;
   }
 }

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sdkAwsFactory } from '../../src/aws/client.js';
+import { AwsError } from '../../src/aws/errors.js';
+import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { createUserWithKey } from '../helpers/moto.js';
+import { useMotoWorld } from '../helpers/world.js';
+
+const BIN = join(__dirname, '..', '..', 'dist', 'bin.js');
+
+/** Issue 14, group 8: a stalled AWS endpoint is said to be slow, then given up on, never waited on for ever. */
+describe('a stalled AWS endpoint', () => {
+  const world = useMotoWorld();
+  let proxy: FaultProxy;
+  beforeEach(async () => {
+    proxy = await faultProxy(world.moto.url);
+  });
+  afterEach(async () => {
+    await proxy.close();
+  });
+
+  it('is said to be slow once, then given up on after 3 tries of the per-try limit (short limits: 0.2 s / 0.5 s)', async () => {
+    proxy.setRules([{ action: 'GetCallerIdentity', fault: 'stall', when: 'before' }]);
+    const slow: string[] = [];
+    const aws = await sdkAwsFactory(
+      { region: 'us-east-1', endpoint: proxy.url, patience: { slowMs: 200, attemptMs: 500 } },
+      undefined,
+      Date.now,
+      (action) => slow.push(action),
+    )({ keys: { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) } });
+    const started = Date.now();
+    const error = await aws.getCallerIdentity().catch((e: unknown) => e);
+    const seconds = (Date.now() - started) / 1000;
+    expect(error).toBeInstanceOf(AwsError);
+    expect((error as AwsError).code).toBe('TimeoutError');
+    expect((error as AwsError).message).toBe('No answer from AWS for sts:GetCallerIdentity (TimeoutError): AWS did not answer within 0.5 s, 3 times in a row.');
+    expect(slow).toEqual(['sts:GetCallerIdentity']);
+    expect(proxy.seen.GetCallerIdentity).toBe(3);
+    // Figure: 3 tries of 0.5 s plus the SDK's back-off between them; never for ever.
+    expect(seconds).toBeGreaterThanOrEqual(1.5);
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('built CLI, default limits: "AWS is slow" after 5 s, a clear error and exit 1 after 3 × 10 s (README)', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    await fs.mkdir(dirname(world.box.credentialsFile), { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    proxy.setRules([{ action: 'GetCallerIdentity', fault: 'stall', when: 'before' }]);
+    const started = Date.now();
+    let slowAt: number | undefined;
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [BIN, '--profile', 'alice', '--endpoint-url', proxy.url, '--region', 'us-east-1'], {
+        env: { ...world.box.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (slowAt === undefined && stderr.includes('AWS is slow')) slowAt = (Date.now() - started) / 1000;
+      });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.stderr).toContain('AWS is slow to answer (sts:GetCallerIdentity); still waiting, for up to 30 s…');
+    expect(result.stderr).toContain('No answer from AWS for sts:GetCallerIdentity (TimeoutError): AWS did not answer within 10 s, 3 times in a row.');
+    expect(result.stderr).toContain('Check your network connection');
+    expect(result.code).toBe(1);
+    // Figures: the notice at about 5 s, the end at about 30 s (plus back-off and start-up).
+    expect(slowAt).toBeGreaterThanOrEqual(4.5);
+    expect(slowAt).toBeLessThan(8);
+    expect(seconds).toBeGreaterThanOrEqual(30);
+    expect(seconds).toBeLessThan(40);
+  }, 60_000);
+});
