@@ -210,8 +210,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     screen.answer('');
     at = await screen.waitFor('Default region', at);
     screen.answer('');
-    await screen.waitFor('Added it to your app?', at);
-    const text = screen.plain().replace(/\r?\n/g, '');
+    await screen.waitFor('Scanned?', at);
+    const text = screen.plain().replace(/\s*\r?\n\s*/g, ' ');
     const url = /The emulator runs at (http:\/\/127\.0\.0\.1:\d+)\./.exec(text)?.[1];
     const demoDir = /HOME is (\S+?)\./.exec(text)?.[1];
     expect(url && demoDir).toBeTruthy();
