@@ -252,7 +252,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
       await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: fresh.region }, deps);
       return fresh.session;
     },
-    { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
+    { waitMs: 5 * 60_000, staleMs: 10 * 60_000, signal: deps.signal },
   );
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) {

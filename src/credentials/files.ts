@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 
 /** What an update did to a file, for the summary. */
 export interface FileChange {
@@ -89,7 +89,7 @@ function ownerPid(text: string | undefined): number | undefined {
 export async function withLock<T>(
   path: string,
   work: () => Promise<T>,
-  limits: { waitMs: number; staleMs: number } = { waitMs: LOCK_WAIT_MS, staleMs: LOCK_STALE_MS },
+  limits: { waitMs: number; staleMs: number; signal?: AbortSignal } = { waitMs: LOCK_WAIT_MS, staleMs: LOCK_STALE_MS },
 ): Promise<T> {
   const lock = `${path}.lock`;
   const deadline = Date.now() + limits.waitMs;
@@ -119,6 +119,8 @@ export async function withLock<T>(
         continue;
       }
       if (Date.now() > deadline) throw new UserError('file.locked', { path, lock });
+      // Waiting for another run (minutes, for a session being refreshed): Ctrl-C ends it.
+      if (limits.signal?.aborted) throw new CancelledError();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

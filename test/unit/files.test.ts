@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readTextFile, updateFile } from '../../src/credentials/files.js';
-import { UserError } from '../../src/errors.js';
+import { readTextFile, updateFile, withLock } from '../../src/credentials/files.js';
+import { CancelledError, UserError } from '../../src/errors.js';
 
 // Every test works in its own temporary directory: never the real ~/.aws.
 let root: string;
@@ -170,6 +170,20 @@ describe('updateFile', () => {
     await fs.rm(`${path}.lock`);
     await update;
     expect(await fs.readFile(path, 'utf8')).toBe('before\nafter\n');
+  });
+
+  it('a signal ends the wait for a lock another live run holds (Ctrl-C during a 5-minute wait)', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const stop = new AbortController();
+    const waiting = withLock(path, async () => 'worked', { waitMs: 5 * 60_000, staleMs: 10 * 60_000, signal: stop.signal });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopped = Date.now();
+    stop.abort();
+    await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - stopped).toBeLessThan(1_000);
+    // The other run's lock is its own: left as it was.
+    expect(await fs.readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
   });
 
   it('takes over a stale lock whose pid is dead', async () => {
