@@ -15,8 +15,29 @@ const cancel = () => {
 };
 // A closed terminal makes every later write fail (EIO): the clean-up must still run to its end.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-// Ctrl-C, a closed terminal window, or a kill: all get the same clean-up.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, cancel);
+// Ctrl-C or a kill: a clean-up (the second stops at once).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, cancel);
+// A closed terminal window is noticed twice, as SIGHUP and as reads that fail: one clean-up,
+// never the second-signal exit, which would skip it.
+const hangUp = () => {
+  if (!interrupt.signal.aborted) interrupt.abort();
+};
+process.on('SIGHUP', hangUp);
+if (process.stdin.isTTY) {
+  const stdin = process.stdin;
+  stdin.on('end', hangUp).on('close', hangUp).on('error', hangUp);
+  // NOTE: a prompt that ends because the terminal went away restores the terminal's mode, and
+  // that fails (EIO): thrown from inside readline, it would end the process before the clean-up.
+  const setRawMode = stdin.setRawMode.bind(stdin);
+  stdin.setRawMode = (mode: boolean) => {
+    try {
+      return setRawMode(mode);
+    } catch {
+      hangUp();
+      return stdin;
+    }
+  };
+}
 
 const code = await main(process.argv.slice(2), {
   env: process.env,

@@ -118,7 +118,6 @@ describe('the QR code on the terminal a new user really has', () => {
     await fs.stat(png);
     expect(await listDevices(world.moto)).toHaveLength(1);
     s.close();
-    await s.exited;
     // The clean-up runs after the terminal is gone: wait for its effect, not its words.
     const deadline = Date.now() + 10_000;
     while ((await listDevices(world.moto)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

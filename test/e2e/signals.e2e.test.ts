@@ -73,7 +73,6 @@ describe('signals and closed terminals', () => {
     screens.push(s);
     await s.waitFor('How do you want to add the device to your app?');
     s.close();
-    await s.exited;
     expect(await devicesGone()).toEqual([]);
     await expect(fs.stat(png)).rejects.toThrow();
   }, 60_000);
@@ -90,7 +89,6 @@ describe('signals and closed terminals', () => {
     s.answer(phone.code());
     await s.waitFor(/Wait for the next code|The next code/, at);
     s.close();
-    await s.exited;
     expect(await devicesGone()).toEqual([]);
     await expect(fs.stat(png)).rejects.toThrow();
   }, 60_000);

@@ -103,9 +103,12 @@ export class Screen {
     this.proc.resize(cols, rows);
   }
 
-  /** Closes the terminal window: the program gets SIGHUP and its terminal is gone. */
+  /**
+   * Closes the terminal window as a terminal emulator does: its side of the pty goes away
+   * (the program's reads end, its writes fail with EIO), then the program gets SIGHUP.
+   */
   close(): void {
-    this.proc.kill('SIGHUP');
+    (this.proc as unknown as { destroy(): void }).destroy();
   }
 
   type(text: string): void {
