@@ -69,7 +69,11 @@ export interface Aws {
     tokenCode: string;
     durationSeconds: number;
   }): Promise<SessionCredentials>;
-  listMfaDevices(userName: string): Promise<MfaDevice[]>;
+  /**
+   * The user's MFA devices. `whileStopping`: asked during the clean-up after Ctrl-C, so not
+   * cut short by it (the answer decides whether a device is kept or deleted).
+   */
+  listMfaDevices(userName: string, options?: { whileStopping?: boolean }): Promise<MfaDevice[]>;
   listUnassignedVirtualMfaDevices(): Promise<string[]>;
   createVirtualMfaDevice(name: string, path: string): Promise<{ serialNumber: string; seed: string }>;
   /** Deletes an unassigned virtual device; one already gone is no error (a retried delete whose answer was lost). */
@@ -251,12 +255,12 @@ export function sdkAwsFactory(
           );
           return credentialsOf(out.Credentials);
         }),
-      listMfaDevices: (userName) =>
+      listMfaDevices: (userName, { whileStopping = false } = {}) =>
         send('iam:ListMFADevices', async () => {
           const devices: MfaDevice[] = [];
           let marker: string | undefined;
           do {
-            const out = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), options);
+            const out = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), whileStopping ? {} : options);
             for (const d of out.MFADevices ?? []) {
               devices.push({ serialNumber: d.SerialNumber ?? '', ...(d.EnableDate ? { enableDate: d.EnableDate } : {}) });
             }

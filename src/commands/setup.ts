@@ -76,15 +76,19 @@ async function undoUnfinished(
 ): Promise<'kept' | 'removed' | 'left'> {
   const { out } = deps;
   if (!journal.pending) return device ? 'kept' : 'removed';
-  if (device) {
-    if (await enabledFor(aws, identity.userName, device.serialNumber)) {
-      journal.commit();
-      out.warn(t('rollback.keptEnabled', { serial: device.serialNumber, user: identity.userName }));
-      return 'kept';
-    }
-  }
+  const kept = () => {
+    journal.commit();
+    out.warn(t('rollback.keptEnabled', { serial: device!.serialNumber, user: identity.userName }));
+    return 'kept' as const;
+  };
+  if (device && (await enabledFor(aws, identity.userName, device.serialNumber)) === true) return kept();
   out.info(t('rollback.removing'));
   const results = await journal.rollback();
+  // IAM refuses to delete a device that is assigned: when it could not be asked, that refusal
+  // is its answer that the device was enabled after all (kept, and recorded for the next run).
+  if (device && results.some((r) => r.error instanceof AwsError && r.error.is('DeleteConflict'))) {
+    if ((await enabledFor(aws, identity.userName, device.serialNumber)) !== false) return kept();
+  }
   for (const result of results) {
     if (result.error === undefined) {
       out.success(t('rollback.removed', { serial: result.label }));
@@ -353,7 +357,8 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     if (removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
     // Nothing of the replacement is left to finish: the old device is there, the new one is gone.
     else if (record && !kept) await markReplacing(record.profile, undefined, deps);
-    if (!kept && profile !== undefined) await markEnrolling(profile, undefined, deps);
+    // The marker goes only with the device: one that could not be removed is finished or cleared by the next run.
+    if (undone === 'removed' && profile !== undefined) await markEnrolling(profile, undefined, deps);
     if (error instanceof CancelledError && (removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
     throw error;
   }

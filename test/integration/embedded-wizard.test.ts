@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator, type EmbeddedOptions } from '../../src/emulator/embedded/server.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
 import { fakeClock } from '../helpers/clock.js';
 import { consoleCsv } from '../helpers/moto.js';
+import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
@@ -135,5 +137,77 @@ describe('mfa-onboard demo: the emulator flags', () => {
     const result = await runCli(['demo', '--emulator', 'moto'], { env: { ...box.env, PATH: empty } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(t('demo.noMoto'));
+  });
+});
+
+/**
+ * Review finding: when IAM cannot say whether the device got enabled (EnableMFADevice's answer
+ * lost, and ListMFADevices failing too), the delete's DeleteConflict is its answer: the device
+ * is kept, the marker stays, and the next run finishes the enrolment. (moto deletes an assigned
+ * device without complaint, so this needs the embedded emulator, which refuses as IAM does.)
+ */
+describe('an enabled device whose state IAM could not tell', () => {
+  let box: Sandbox;
+  let emulator: EmbeddedEmulator | undefined;
+  let proxy: FaultProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    await emulator?.stop();
+    await box.cleanup();
+  });
+
+  it('EnableMFADevice done with every answer lost, ListMFADevices failing: kept on DeleteConflict, the next run finishes — exit 1 then 0, 1 device', async () => {
+    box = await makeSandbox();
+    const clock = fakeClock();
+    emulator = await startEmbeddedEmulator({ now: () => clock.now() });
+    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }));
+    proxy = await faultProxy(emulator.url);
+    const codes = (count: number, from = counterAt(clock.now())) => {
+      const stdin = new PassThrough();
+      const timer = setInterval(() => {
+        const device = [...(emulator?.state.devices.values() ?? [])][0];
+        if (!device) return;
+        clearInterval(timer);
+        stdin.end(Array.from({ length: count }, (_, i) => codeAt(device.seed, from + i)).join('\n') + '\n');
+      }, 20);
+      return stdin;
+    };
+    const args = [csv, '--endpoint-url', proxy.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--codes-from-stdin', '--show-secret'];
+    const patience = { slowMs: 100, attemptMs: 300 };
+
+    // ListMFADevices answers 500 from the moment the device exists (the pre-flight before it still works).
+    let listsBefore = 0;
+    proxy.setRules([{ action: 'EnableMFADevice', fault: '500', when: 'after' }]);
+    const watch = setInterval(() => {
+      if (emulator!.state.devices.size > 0 && listsBefore === 0) {
+        listsBefore = 1;
+        proxy!.setRules([
+          { action: 'EnableMFADevice', fault: '500', when: 'after' },
+          { action: 'ListMFADevices', fault: '500', when: 'before' },
+        ]);
+      }
+    }, 10);
+    const first = await runCli(args, { env: box.env, clock, stdin: codes(2), patience });
+    clearInterval(watch);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('arn:aws:iam::123456789012:mfa/alice');
+    expect(first.stderr).not.toContain('Removed the unfinished device');
+    const devices = [...emulator.state.devices.values()];
+    expect(devices).toHaveLength(1);
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain('mfa_onboard_enrolling = arn:aws:iam::123456789012:mfa/alice');
+
+    proxy.setRules([]);
+    clock.advance(60_000);
+    // The SDK caches the files in this process (a new process would read them afresh).
+    await loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+    const second = await runCli(['--profile', 'alice', '--region', 'us-east-1', '--endpoint-url', proxy.url, '--codes-from-stdin'], { env: box.env, clock, stdin: codes(1), patience });
+    expect(second.stderr).toContain('Saved the session as profile alice-mfa');
+    expect(second.code).toBe(0);
+    const config = await fs.readFile(box.configFile, 'utf8');
+    expect(config).toContain('mfa_serial = arn:aws:iam::123456789012:mfa/alice');
+    expect(config).not.toContain('mfa_onboard_enrolling');
   });
 });

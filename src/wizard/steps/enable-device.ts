@@ -6,10 +6,16 @@ import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { readCheckedCode } from './read-code.js';
 
-/** True when IAM lists `serial` as one of the user's devices (false when IAM cannot be asked). */
-export async function enabledFor(aws: Pick<Aws, 'listMfaDevices'>, user: string, serial: string): Promise<boolean> {
-  const assigned = await aws.listMfaDevices(user).catch(() => []);
-  return assigned.some((d) => d.serialNumber === serial);
+/**
+ * Whether IAM lists `serial` as one of the user's devices; undefined when IAM cannot be asked.
+ * Asked also during the clean-up after Ctrl-C, so the stop does not cut it short.
+ */
+export async function enabledFor(aws: Pick<Aws, 'listMfaDevices'>, user: string, serial: string): Promise<boolean | undefined> {
+  try {
+    return (await aws.listMfaDevices(user, { whileStopping: true })).some((d) => d.serialNumber === serial);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Attempts at a pair of codes before giving up. */
@@ -52,7 +58,7 @@ export async function enableDevice(
       }
       // AWS may have enabled it and the answer been lost (a retry then says EntityAlreadyExists): ask IAM.
       const lost = error.is('EntityAlreadyExists') || outcomeUnknown(error);
-      if (!lost || !(await enabledFor(aws, identity.userName, device.serialNumber))) {
+      if (!lost || (await enabledFor(aws, identity.userName, device.serialNumber)) !== true) {
         const known: Record<string, Parameters<typeof t>[0]> = {
           EntityAlreadyExists: 'enable.alreadyEnabled',
           EntityTemporarilyUnmodifiable: 'enable.temporarilyUnmodifiable',
