@@ -231,7 +231,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
       // The new device works: what is left is to retire the old one (if still there) with its session.
       return finishEnrolment(
         { serial: underway.new, old: underway.old },
-        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion },
+        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion, csvPath },
         deps,
       );
     }
@@ -249,7 +249,7 @@ async function wizard(options: SetupOptions, measured: WizardDeps, timings: Timi
     if (has(enrolling) && !underway) {
       return finishEnrolment(
         { serial: enrolling },
-        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion },
+        { user, profile, sessionProfile, own: own!, awsFactory, identity, changes, endpoint, options, region, callRegion, csvPath },
         deps,
       );
     }
@@ -446,6 +446,8 @@ async function finishEnrolment(
     region: { name: string; forProfile: boolean } | undefined;
     /** Where the calls went, when the profile has no region of its own. */
     callRegion: string;
+    /** The CSV this run imported: it holds the secret key in plain text, offered for deletion at the end. */
+    csvPath: string | undefined;
   },
   deps: WizardDeps,
 ): Promise<void> {
@@ -482,6 +484,7 @@ async function finishEnrolment(
     deps,
   );
   if (context.options.exportShell) deps.out.secretData(exportLines(context.options.exportShell, credentials, region?.name ?? context.callRegion));
+  if (context.csvPath !== undefined) await offerCsvDeletion(context.csvPath, deps.files.credentialsFile, context.options, deps);
 }
 
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */

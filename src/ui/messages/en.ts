@@ -294,7 +294,7 @@ Examples
   'qr.choiceKey': 'Show the key to type in by hand',
   'qr.choicePng': 'Save the QR code as a PNG file',
   'qr.askPngPath': 'File to save the QR code to:',
-  'qr.manualKey': 'In your app choose "enter a setup key": account name {device}, type time-based, then this key (spaces optional):',
+  'qr.manualKey': 'In your app choose "enter a setup key": account name {label}, type time-based, then this key (spaces optional):',
   'qr.pngWritten': 'Wrote the QR code to {path} (only you can read it). Delete it once you have scanned it: it holds your MFA key.',
   'qr.pngExists': '{path} already exists, and the QR code is never written over a file: choose a new file name.',
   'qr.pngFailed': 'Could not write the QR code to {path} ({reason}). Choose a folder you can write to.',
@@ -321,7 +321,7 @@ Examples
   'code.sameTwice': 'That is the same code again. Wait for the app to show the next one.',
   'code.alreadyUsed': 'That code has been used already, and AWS accepts each code only once. Wait for the app to show a new one.',
   'code.noMatch':
-    'That code does not belong to this device: check for a typo, and that you read the entry just added (Amazon Web Services, with your user name), not another account\'s.',
+    'That code does not belong to this device: check for a typo, and that you read the entry just added (AWS, with your user name), not another account\'s.',
   'code.clockOff':
     'That code is right, but your phone\'s clock is about {amount} {direction}, and AWS may reject it. Turn on automatic date and time on the phone, then use a new code.',
   'code.tryAnyway': 'Send this code to AWS anyway?',
@@ -435,7 +435,7 @@ Examples
   'summary.heading': 'Done: {user} is protected by MFA',
   'summary.device': 'MFA device',
   'summary.profiles': 'Profiles',
-  'summary.profilesValue': 'long-term keys: {profile}; MFA session: {sessionProfile} (until {expires})',
+  'summary.profilesValue': 'long-term keys: {profile}; MFA session: {sessionProfile}, until {expires}',
   'summary.file': 'Changed',
   'summary.fileBackup': '{path} (previous version: {backup})',
   'summary.next': 'Try it',

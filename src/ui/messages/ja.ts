@@ -296,7 +296,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'qr.choiceKey': '手で入力するためのキーを表示',
   'qr.choicePng': 'QR コードを PNG ファイルとして保存',
   'qr.askPngPath': 'QR コードの保存先ファイル:',
-  'qr.manualKey': 'アプリで「セットアップキーを入力」を選び、アカウント名に {device}、種類に「時間ベース」を指定して、次のキーを入力してください (空白は省略可):',
+  'qr.manualKey': 'アプリで「セットアップキーを入力」を選び、アカウント名に {label}、種類に「時間ベース」を指定して、次のキーを入力してください (空白は省略可):',
   'qr.pngWritten': 'QR コードを {path} に書き込みました (読み取れるのはあなただけです)。MFA キーが含まれているため、スキャンしたら削除してください。',
   'qr.pngExists': '{path} はすでに存在します。QR コードで既存のファイルを上書きすることはないため、新しいファイル名を指定してください。',
   'qr.pngFailed': 'QR コードを {path} に書き込めませんでした ({reason})。書き込み可能なフォルダーを指定してください。',
@@ -323,7 +323,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'code.sameTwice': '前と同じコードです。アプリに次のコードが表示されるまで待ってください。',
   'code.alreadyUsed': 'このコードはすでに使用されています。AWS は各コードを 1 回しか受け付けません。アプリに新しいコードが表示されるまで待ってください。',
   'code.noMatch':
-    'このコードはこのデバイスのものではありません。入力ミスがないか、また別のアカウントではなく今追加したエントリ (Amazon Web Services、あなたのユーザー名) のコードを見ているか確認してください。',
+    'このコードはこのデバイスのものではありません。入力ミスがないか、また別のアカウントではなく今追加したエントリ (AWS、あなたのユーザー名) のコードを見ているか確認してください。',
   'code.clockOff':
     'コードは正しいですが、スマートフォンの時計が約 {amount}{direction}いるため、AWS に拒否される可能性があります。スマートフォンで日付と時刻の自動設定をオンにしてから、新しいコードを使ってください。',
   'code.tryAnyway': 'このコードをそのまま AWS に送信しますか?',
@@ -437,7 +437,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'summary.heading': '完了: {user} は MFA で保護されています',
   'summary.device': 'MFA デバイス',
   'summary.profiles': 'プロファイル',
-  'summary.profilesValue': '長期的なアクセスキー: {profile}、MFA セッション: {sessionProfile} (有効期限 {expires})',
+  'summary.profilesValue': '長期的なアクセスキー: {profile}、MFA セッション: {sessionProfile}、有効期限 {expires}',
   'summary.file': '変更したファイル',
   'summary.fileBackup': '{path} (変更前のファイル: {backup})',
   'summary.next': '動作確認',

@@ -92,7 +92,8 @@ export async function showQr(
   const label: QrLabel = { device: device.name, alias: await accountAlias(aws), accountId: identity.account };
   /** The PNG has room for the whole label. */
   const pngUri = otpauthUri(fullLabel(label), device.seed);
-  let { paint, sure } = out.size() ? await deps.qrPaint() : { paint: undefined, sure: true };
+  const painting = out.size() ? await deps.qrPaint() : undefined;
+  let paint = painting?.paint;
   let note: string | undefined;
   let pngs = 0;
 
@@ -109,7 +110,7 @@ export async function showQr(
       ? { value: 'qr', key: 'q', name: t('qr.keyShowQr') }
       : { value: 'key', key: 'k', name: t(fits ? 'qr.keyShowKey' : 'qr.choiceKey') },
     ...(options.qrPng || pngs > 0 ? [] : [{ value: 'png' as const, key: 'p', name: t(fits || view === 'key' ? 'qr.keyPng' : 'qr.choicePng') }]),
-    ...(paint?.kind === 'ink' && !sure && view === 'qr' && fits ? [{ value: 'invert' as const, key: 'i', name: t('qr.keyInvert') }] : []),
+    ...(paint?.kind === 'ink' && painting?.sure === false && view === 'qr' && fits ? [{ value: 'invert' as const, key: 'i', name: t('qr.keyInvert') }] : []),
   ];
   const compactQuestion = (view: View, choices: Choice<Action>[]) =>
     `${t(view === 'key' ? 'qr.askAdded' : 'qr.askScanned')} ${choices.map((c) => c.name).join(' · ')} `;
@@ -121,7 +122,8 @@ export async function showQr(
     if (view === 'key' || !size || !paint) {
       if (view === 'qr') out.info(t('qr.noTerminal'));
       else {
-        out.info(t('qr.manualKey', { device: device.name }));
+        // The same name as the QR code's, so a person who does both sees one entry.
+        out.info(t('qr.manualKey', { label: decodeURIComponent(fullLabel(label)) }));
         const width = Math.max(19, (size?.columns ?? 80) - 4);
         out.reveal(`\n${keyLines(device.seed, width).map((line) => `    ${line}`).join('\n')}\n\n`);
       }
@@ -180,8 +182,8 @@ export async function showQr(
     }
     if (action === 'key' || action === 'qr') view = action;
     else if (action === 'invert' && paint?.kind === 'ink') {
+      // Still offered: a press by mistake is undone by another.
       paint = { kind: 'ink', background: paint.background === 'dark' ? 'light' : 'dark' };
-      sure = true;
     } else if (action === 'png') {
       const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
       if (await writePng(path, pngUri, deps)) {
