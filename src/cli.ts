@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
 import type { Runtime } from './deps.js';
+import { checkEndpoint } from './aws/endpoint.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
 import { createOutput, type Output } from './ui/output.js';
@@ -80,18 +81,6 @@ function parse(argv: string[]) {
 const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
 
 /** An endpoint is an http(s) URL with a host: `127.0.0.1:5000` or `http://` would fail inside the SDK. */
-function checkEndpoint(value: string, name: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.hostname === '') {
-    throw new UserError('cli.badEndpoint', { name, value });
-  }
-}
-
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CancelledError) {

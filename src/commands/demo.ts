@@ -7,6 +7,7 @@ import type { Flags } from '../cli.js';
 import { createWizardDeps, type Runtime } from '../deps.js';
 import { EMULATED_ACTIONS, FAULT_KINDS, startEmbeddedEmulator, type Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
+import { checkEndpoint } from '../aws/endpoint.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
@@ -41,7 +42,7 @@ export function demoOptions(flags: Flags): DemoOptions {
     if (flags.emulator !== undefined) throw new UserError('cli.conflict', { a: '--emulator', b: '--emulator-url' });
     if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
     const url = flags['emulator-url'];
-    if (!URL.canParse(url)) throw new UserError('demo.badUrl', { value: url });
+    checkEndpoint(url, '--emulator-url');
     return { emulator: { kind: 'url', url } };
   }
   const kind = flags.emulator ?? 'embedded';
@@ -100,13 +101,16 @@ async function startEmulator(options: DemoOptions, runtime: Runtime, out: Output
 async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<string> {
   const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import('@aws-sdk/client-iam');
   const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+  // Nothing there, or not an AWS emulator (a wrong --emulator-url): said plainly, not as a crash.
+  const unreachable = (error: unknown) =>
+    new UserError('demo.emulatorUnreachable', { url: emulator.url, reason: (error as Error).message || (error as Error).name }, { cause: error });
   try {
     await iam.send(new CreateUserCommand({ UserName: DEMO_USER }));
   } catch (error) {
     // An emulator already running (--emulator-url) may have alice from an earlier demo.
-    if ((error as Error).name !== 'EntityAlreadyExistsException') throw error;
+    if ((error as Error).name !== 'EntityAlreadyExistsException') throw unreachable(error);
   }
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: DEMO_USER }))).AccessKey!;
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: DEMO_USER })).catch((error: unknown) => Promise.reject(unreachable(error)))).AccessKey!;
   const csvPath = join(dir, `${DEMO_USER}_accessKeys.csv`);
   const csv = `\uFEFFAccess key ID,Secret access key\r\n${key.AccessKeyId},${key.SecretAccessKey}\r\n`;
   await fs.writeFile(csvPath, csv, { mode: 0o600 });

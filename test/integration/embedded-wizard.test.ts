@@ -102,7 +102,7 @@ describe('mfa-onboard demo: the emulator flags', () => {
 
   it.each([
     [['--emulator', 'docker'], t('demo.badEmulator', { value: 'docker' })],
-    [['--emulator-url', 'not a url'], t('demo.badUrl', { value: 'not a url' })],
+    [['--emulator-url', 'not a url'], t('cli.badEndpoint', { name: '--emulator-url', value: 'not a url' })],
     [['--emulator', 'moto', '--emulator-url', 'http://127.0.0.1:5000'], t('cli.conflict', { a: '--emulator', b: '--emulator-url' })],
     [['--emulator', 'moto', '--rehearse-consistency', '8s'], t('demo.rehearsalNeedsEmbedded')],
     [['--emulator-url', 'http://127.0.0.1:5000', '--rehearse-fault', 'EnableMFADevice=throttle'], t('demo.rehearsalNeedsEmbedded')],

@@ -443,6 +443,8 @@ Examples
   'duration.invalid': '{flag} {value} is not a length of time: use e.g. 12h, 90m, 1h30m or a number of seconds.',
   'duration.outOfRange': '--duration {value} is {seconds} seconds; an MFA session lasts from 15m (900) to 36h (129600).',
 
+  'demo.emulatorUnreachable':
+    'The demo could not create its user on the emulator at {url} ({reason}). Check that an AWS emulator (moto, LocalStack) runs there, or leave out --emulator-url to use the built-in one.',
   'demo.heading': 'Demo: the wizard against a local AWS emulator',
   'demo.startingEmbedded': 'Starting the embedded AWS emulator (IAM and STS, in this process) on a free local port…',
   'demo.startingMoto': 'Starting the emulator (moto) on a free local port…',
@@ -458,7 +460,6 @@ Examples
   'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency and --rehearse-fault work only on the embedded emulator: leave out --emulator and --emulator-url.',
   'demo.badFault': '--rehearse-fault {value} is not ACTION=KIND: ACTION is one of {actions}; KIND is one of {kinds} (e.g. --rehearse-fault EnableMFADevice=throttle).',
-  'demo.badUrl': '--emulator-url {value} is not a URL. Give one like http://127.0.0.1:5000.',
   'demo.noMoto': '--emulator moto needs python3 with moto (python3 -c "import moto.server" fails here). Run the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
   'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
   'admin.alreadyEnrolled':

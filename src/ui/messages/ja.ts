@@ -445,6 +445,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'duration.invalid': '{flag} {value} は時間の長さではありません。12h、90m、1h30m、または秒数で指定してください。',
   'duration.outOfRange': '--duration {value} は {seconds} 秒です。MFA セッションの長さは 15m (900 秒) から 36h (129600 秒) までです。',
 
+  'demo.emulatorUnreachable':
+    '{url} のエミュレーターにデモ用のユーザーを作成できませんでした ({reason})。そこで AWS エミュレーター (moto、LocalStack) が動いているか確認するか、--emulator-url を外して組み込みのエミュレーターを使ってください。',
   'demo.heading': 'デモ: ローカルの AWS エミュレーターでウィザードを実行',
   'demo.startingEmbedded': 'ローカルの空きポートで内蔵の AWS エミュレーター (このプロセス内の IAM と STS) を起動しています…',
   'demo.startingMoto': 'ローカルの空きポートでエミュレーター (moto) を起動しています…',
@@ -460,7 +462,6 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'demo.badEmulator': '--emulator {value} はデモが扱えるエミュレーターではありません。embedded (既定、インストール不要) か moto を指定してください。起動済みの別のエミュレーターを使うには、そのアドレスを --emulator-url で指定してください。',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency と --rehearse-fault は内蔵エミュレーターでのみ使えます。--emulator と --emulator-url を外してください。',
   'demo.badFault': '--rehearse-fault {value} は ACTION=KIND の形ではありません。ACTION は {actions} のいずれか、KIND は {kinds} のいずれかです (例: --rehearse-fault EnableMFADevice=throttle)。',
-  'demo.badUrl': '--emulator-url {value} は URL ではありません。http://127.0.0.1:5000 のように指定してください。',
   'demo.noMoto': '--emulator moto には moto を入れた python3 が必要です (ここでは python3 -c "import moto.server" が失敗します)。--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
   'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
   'admin.alreadyEnrolled':
