@@ -6,6 +6,7 @@ import { checkEndpoint } from './aws/endpoint.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
 import { createOutput, type Output } from './ui/output.js';
+import { layoutHelp } from './ui/width.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -123,7 +124,9 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       return ExitCode.ok;
     }
     if (flags.help || command === 'help') {
-      out.data(t('help.main', { version }));
+      // Laid out for the terminal (80 columns when piped: a pager, a README).
+      const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
+      out.data(layoutHelp(t('help.main', { version }), Math.max(60, columns)));
       return ExitCode.ok;
     }
     if (flags['delete-csv'] && flags['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });

@@ -138,3 +138,67 @@ export function wrapText(text: string, width: number, hang = 0): string {
     })
     .join('\n');
 }
+
+/**
+ * Lays out two-column help text for `width` columns. An entry is a line indented less than
+ * the lines that follow it (they continue it); its description is what stands after two or
+ * more spaces. An entry that fits stays as it is; a longer one is laid out again: what it
+ * describes wrapped under its indent, the description wrapped in its column (or, where that
+ * column leaves too little room, under the entry).
+ */
+export function layoutHelp(text: string, width: number): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const indentOf = (line: string) => /^ */.exec(line)![0].length;
+  for (let i = 0; i < lines.length; ) {
+    const head = lines[i]!;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.trim() !== '' && indentOf(lines[end]!) > indentOf(head) && indentOf(head) > 0) end++;
+    const entry = lines.slice(i, end);
+    i = end;
+    if (entry.every((line) => displayWidth(line) <= width)) {
+      out.push(...entry);
+      continue;
+    }
+    const indent = indentOf(head);
+    const left: string[] = [];
+    const description: string[] = [];
+    let column = 0;
+    for (const line of entry) {
+      // What is described goes on over lines that start with an option or a bracket.
+      const describes = line === head || (/^\s*[[-]/.test(line) && (column === 0 || indentOf(line) < column));
+      const split = /^( *\S.*?\S)( {2,})(\S.*)$/.exec(line);
+      if (split && describes) {
+        left.push(split[1]!.trim());
+        description.push(split[3]!);
+        column ||= displayWidth(split[1]!) + split[2]!.length;
+      } else if (describes) {
+        left.push(line.trim());
+      } else {
+        description.push(line.trim());
+        column ||= indentOf(line);
+      }
+    }
+    const hang = ' '.repeat(indent + 4);
+    const leftLines = wrapText(left.join(' '), width - indent, 4).split('\n').map((part) => ' '.repeat(indent) + part);
+    const room = width - column;
+    // Japanese lines join with no space between them; words with one.
+    const wideAt = (text: string, at: number) => charWidth([...text].at(at)!.codePointAt(0)!) === 2;
+    const said = description.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
+    if (said === '') {
+      out.push(...leftLines);
+      continue;
+    }
+    if (column > 0 && room >= 30) {
+      const wrapped = wrapText(said, room).split('\n');
+      const last = leftLines[leftLines.length - 1]!;
+      if (displayWidth(last) + 2 <= column) {
+        leftLines[leftLines.length - 1] = padToWidth(last, column) + wrapped.shift()!;
+      }
+      out.push(...leftLines, ...wrapped.map((part) => ' '.repeat(column) + part));
+    } else {
+      out.push(...leftLines, ...wrapText(said, width - hang.length).split('\n').map((part) => hang + part));
+    }
+  }
+  return out.join('\n');
+}
