@@ -1,11 +1,14 @@
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Terminal display width: East Asian wide and fullwidth characters take two columns,
  * combining marks none. Enough for Japanese text, box drawing and our symbols.
  */
 export function displayWidth(text: string): number {
+  // Most text is plain ASCII: one column a character.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   // Colour codes take no room on screen.
   for (const char of text.replace(SGR, '')) width += charWidth(char.codePointAt(0)!);
@@ -124,13 +127,20 @@ export function wrapText(text: string, width: number, hang = 0): string {
       if (line.startsWith(' ') || displayWidth(line) <= width) return line;
       const lines: string[] = [];
       let current = '';
+      let used = 0;
       for (const unit of breakUnits(line)) {
-        const joined = current === '' ? unit.text : `${current}${unit.space ? ' ' : ''}${unit.text}`;
-        if (current !== '' && displayWidth(joined) > width) {
+        const unitWidth = displayWidth(unit.text);
+        const gap = unit.space ? 1 : 0;
+        if (current !== '' && used + gap + unitWidth > width) {
           lines.push(current);
           current = ' '.repeat(hang) + unit.text;
+          used = hang + unitWidth;
+        } else if (current === '') {
+          current = unit.text;
+          used = unitWidth;
         } else {
-          current = joined;
+          current = `${current}${gap ? ' ' : ''}${unit.text}`;
+          used += gap + unitWidth;
         }
       }
       lines.push(current);
@@ -183,7 +193,7 @@ export function layoutHelp(text: string, width: number): string {
     const leftLines = wrapText(left.join(' '), width - indent, 4).split('\n').map((part) => ' '.repeat(indent) + part);
     const room = width - column;
     // Japanese lines join with no space between them; words with one.
-    const wideAt = (text: string, at: number) => charWidth([...text].at(at)!.codePointAt(0)!) === 2;
+    const wideAt = (text: string, at: 0 | -1) => charWidth([...(at === 0 ? text.slice(0, 2) : text.slice(-2))].at(at)!.codePointAt(0)!) === 2;
     const said = description.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
     if (said === '') {
       out.push(...leftLines);
