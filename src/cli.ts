@@ -89,16 +89,16 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
     return ExitCode.cancelled;
   }
   if (error instanceof UserError) {
-    out.info(`\n✖ ${error.message}`);
+    out.error(error.message);
     return ExitCode.error;
   }
   if (error instanceof AwsError) {
     const hint = hintFor(error);
-    out.info(`\n✖ ${error.message}${hint ? ` ${t(hint)}` : ''}`);
+    out.error(`${error.message}${hint ? ` ${t(hint)}` : ''}`);
     return ExitCode.error;
   }
   const name = (error as Error | undefined)?.name ?? 'Error';
-  out.info(`\n✖ ${t('error.internal', { message: `${name}: ${(error as Error | undefined)?.message ?? String(error)}` })}`);
+  out.error(t('error.internal', { message: `${name}: ${(error as Error | undefined)?.message ?? String(error)}` }));
   if (env.MFA_ONBOARD_DEBUG) out.info(String((error as Error | undefined)?.stack));
   return ExitCode.error;
 }

@@ -9,6 +9,8 @@ export interface Output {
   warn(text: string): void;
   /** A line of a heading. */
   heading(text: string): void;
+  /** The paragraph that says why the run stopped (after a blank line). */
+  error(text: string): void;
   /** Text as it is, with no newline added (stderr): QR codes, countdowns. */
   raw(text: string): void;
   /** Shows a secret the person asked to see (the MFA key for manual entry): the one unfiltered path. */
@@ -112,6 +114,7 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     success: (text) => line(`${paint('green', '✔')} ${visible(text)}`, 2),
     warn: (text) => line(`${paint('yellow', '!')} ${visible(text)}`, 2),
     heading: (text) => line(`\n${paint('bold', visible(text))}`),
+    error: (text) => line(`\n${paint('red', '✖')} ${visible(text)}`, 2),
     raw: (text) => stderr.write(hideSecrets(text)),
     reveal: (text) => stderr.write(text),
     data: (text) => stdout.write(hideSecrets(visible(text)) + '\n'),

@@ -92,16 +92,23 @@ const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛']);
 
 /** Units a line may break between: words (with the space before them) and wide characters. */
 function breakUnits(line: string): { text: string; space: boolean }[] {
+  // Plain ASCII breaks at spaces only: words as they are, no per-character work.
+  if (PRINTABLE_ASCII.test(line)) {
+    return line.split(/( +)/).reduce<{ text: string; space: boolean }[]>((units, part, i) => {
+      if (i % 2 === 0 && part !== '') units.push({ text: part, space: i > 0 });
+      return units;
+    }, []);
+  }
   const units: { text: string; space: boolean }[] = [];
   let space = false;
   let previous = '';
+  const wide = (c: string) => c !== '' && charWidth(c.codePointAt(0)!) === 2;
   for (const char of line) {
     if (char === ' ') {
       space = true;
       previous = char;
       continue;
     }
-    const wide = (c: string) => c !== '' && charWidth(c.codePointAt(0)!) === 2;
     const breakBefore =
       units.length === 0 ||
       space ||
