@@ -13,7 +13,9 @@ export class AwsError extends Error {
     readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(t(TIMEOUTS.has(code) ? 'aws.noAnswer' : 'aws.failed', { action, code, message: awsMessage }), options);
+    // A 5xx is AWS failing, not refusing: said so, so nobody goes looking for a wrong setting.
+    const id = TIMEOUTS.has(code) ? 'aws.noAnswer' : status !== undefined && status >= 500 ? 'aws.serverFailed' : 'aws.failed';
+    super(t(id, { action, code, message: awsMessage, status: status ?? '' }), options);
     this.name = 'AwsError';
   }
 
@@ -66,6 +68,7 @@ export function hintFor(error: AwsError): MessageId | undefined {
     default:
       if (THROTTLING.has(error.code)) return 'hint.throttling';
       if (TIMEOUTS.has(error.code)) return 'hint.network';
+      if (error.status !== undefined && error.status >= 500) return 'hint.serverFailure';
       return undefined;
   }
 }

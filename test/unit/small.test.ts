@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
 import { serverClockOffset } from '../../src/aws/client.js';
-import { AwsError, outcomeUnknown, toAwsError } from '../../src/aws/errors.js';
+import { AwsError, hintFor, outcomeUnknown, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput, visible } from '../../src/ui/output.js';
@@ -466,6 +466,13 @@ describe('outcomeUnknown: which failures leave it open whether AWS did the call 
     ['EntityAlreadyExists (checked by its own rule)', { name: 'EntityAlreadyExistsException', $metadata: { httpStatusCode: 409 } }, false],
   ])('%s → %s', (_label, raw, unknown) => {
     expect(outcomeUnknown(error(raw))).toBe(unknown);
+  });
+
+  it('a 5xx is AWS failing, not refusing, with a hint to run again (review: a rehearsed 5xx said "AWS refused")', () => {
+    const failed = error({ name: 'ServiceFailure', $metadata: { httpStatusCode: 500 } });
+    expect(failed.message).toBe('AWS failed on iam:EnableMFADevice (ServiceFailure, HTTP 500): x');
+    expect(hintFor(failed)).toBe('hint.serverFailure');
+    expect(error({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }).message).toMatch(/^AWS refused/);
   });
 
   it('a timeout is named a timeout, not a network refusal', () => {

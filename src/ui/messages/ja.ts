@@ -165,6 +165,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'error.internal':
     '予期しないエラーが発生しました ({message})。秘密情報は表示されていません。MFA_ONBOARD_DEBUG=1 を付けて再実行すると詳細を確認できます。この問題を報告してください。',
   'aws.failed': 'AWS が {action} を拒否しました ({code}): {message}',
+  'aws.serverFailed': 'AWS で {action} が失敗しました ({code}、HTTP {status}): {message}',
   'aws.noAnswer':
     'AWS から {action} の応答がありません ({code}): {message}',
   'aws.timedOut':
@@ -192,6 +193,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'hint.accessDenied': 'IAM のアクセス許可でこの操作が許可されていません。管理者に依頼してください (ウィザードに必要なアクセス許可は README に記載されています)。',
   'hint.throttling': 'AWS がリクエストレートを制限しています。1 分ほど待ってから、ウィザードを再実行してください。',
   'hint.network': 'ネットワーク接続、プロキシ設定、または --endpoint-url を確認してください。',
+  'hint.serverFailure': 'AWS 側の障害で、設定の問題ではありません。少し待ってから同じコマンドをもう一度実行してください (AWS がすでに行ったことを先に確認するため、二重に行われることはありません)。',
   'hint.expiredToken': 'セッションの有効期限が切れています。新しいセッションを取得してください。',
   'hint.noCredentials':
     'このプロファイルの AWS 認証情報が見つかりません。コンソールからダウンロードしたアクセスキー CSV を指定するか、認証情報ファイルにキーがあるプロファイルを --profile で指定してください。',
