@@ -352,7 +352,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'session.wrongAccount':
     'セッションのアカウントが {expected} ではなく {account} です。--endpoint-url と AWS_ENDPOINT_URL が想定どおりの宛先を指しているか確認してください。',
   'session.otherIdentity': 'セッションの ID が {expected} ではなく {arn} です。(ローカルのエミュレーターは常に固定のユーザーを返します。)',
-  'session.verified': 'MFA セッションは正常に動作しています: {arn} (有効期限 {expires})',
+  'session.verified': 'MFA セッションは正常に動作しています: {arn}、有効期限 {expires}',
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
   'session.askCodeFor': '{serial} の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
