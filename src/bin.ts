@@ -25,7 +25,9 @@ const hangUp = () => {
 process.on('SIGHUP', hangUp);
 if (process.stdin.isTTY) {
   const stdin = process.stdin;
-  stdin.on('end', hangUp).on('close', hangUp).on('error', hangUp);
+  // NOTE: a read that fails (EIO) is a terminal gone; a plain end (Ctrl-D) is not: the code
+  // reader reports that one itself.
+  stdin.on('error', hangUp);
   // NOTE: a prompt that ends because the terminal went away restores the terminal's mode, and
   // that fails (EIO): thrown from inside readline, it would end the process before the clean-up.
   const setRawMode = stdin.setRawMode.bind(stdin);

@@ -84,11 +84,10 @@ async function undoUnfinished(
   if (device && (await enabledFor(aws, identity.userName, device.serialNumber)) === true) return kept();
   out.info(t('rollback.removing'));
   const results = await journal.rollback();
-  // IAM refuses to delete a device that is assigned: when it could not be asked, that refusal
-  // is its answer that the device was enabled after all (kept, and recorded for the next run).
-  if (device && results.some((r) => r.error instanceof AwsError && r.error.is('DeleteConflict'))) {
-    if ((await enabledFor(aws, identity.userName, device.serialNumber)) !== false) return kept();
-  }
+  // IAM refuses to delete a device that is assigned: that refusal is its answer that the device
+  // was enabled after all (kept, and recorded for the next run), whatever a listing that may
+  // lag behind a moment said.
+  if (device && results.some((r) => r.label === device.serialNumber && r.error instanceof AwsError && r.error.is('DeleteConflict'))) return kept();
   for (const result of results) {
     if (result.error === undefined) {
       out.success(t('rollback.removed', { serial: result.label }));

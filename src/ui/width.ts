@@ -156,12 +156,24 @@ export function wrapText(text: string, width: number, hang = 0): string {
     .join('\n');
 }
 
+/** An example line that is a command to copy: never broken, whatever the width. */
+const COMMAND_LINE = /^\s+(mfa-onboard |aws |eval |credential_process\b|npx |npm )/;
+/** A command inside a description (after prose that introduces it). */
+const COMMAND_IN_DESCRIPTION = /^eval /;
+
+/** Joins lines of one paragraph: Japanese with no space between them, words with one. */
+function joinLines(parts: string[]): string {
+  const wideAt = (text: string, at: 0 | -1) => charWidth([...(at === 0 ? text.slice(0, 2) : text.slice(-2))].at(at)!.codePointAt(0)!) === 2;
+  return parts.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
+}
+
 /**
  * Lays out two-column help text for `width` columns. An entry is a line indented less than
  * the lines that follow it (they continue it); its description is what stands after two or
  * more spaces. An entry that fits stays as it is; a longer one is laid out again: what it
  * describes wrapped under its indent, the description wrapped in its column (or, where that
- * column leaves too little room, under the entry).
+ * column leaves too little room, under the entry). Unindented lines are paragraphs, joined
+ * and wrapped; a command line is never broken; a note starting with "-" keeps its own line.
  */
 export function layoutHelp(text: string, width: number): string {
   const lines = text.split('\n');
@@ -170,52 +182,64 @@ export function layoutHelp(text: string, width: number): string {
   for (let i = 0; i < lines.length; ) {
     const head = lines[i]!;
     let end = i + 1;
-    while (end < lines.length && lines[end]!.trim() !== '' && indentOf(lines[end]!) > indentOf(head) && indentOf(head) > 0) end++;
+    const paragraph = indentOf(head) === 0 && head.trim() !== '';
+    while (
+      end < lines.length &&
+      lines[end]!.trim() !== '' &&
+      (paragraph ? indentOf(lines[end]!) === 0 : indentOf(lines[end]!) > indentOf(head) && indentOf(head) > 0)
+    ) {
+      end++;
+    }
     const entry = lines.slice(i, end);
     i = end;
-    if (entry.every((line) => displayWidth(line) <= width)) {
+    const example = entry.length === 1 && COMMAND_LINE.test(head) && !/\S {2,}\S/.test(head.trim());
+    if (entry.every((line) => displayWidth(line) <= width) || example) {
       out.push(...entry);
+      continue;
+    }
+    if (paragraph) {
+      out.push(...wrapText(joinLines(entry), width).split('\n'));
       continue;
     }
     const indent = indentOf(head);
     const left: string[] = [];
-    const description: string[] = [];
+    /** The description, in paragraphs: a command or a note starting with "-" begins a new one. */
+    const description: string[][] = [];
     let column = 0;
+    const describe = (part: string) => {
+      const last = description[description.length - 1];
+      if (!last || COMMAND_IN_DESCRIPTION.test(part) || part.startsWith('-') || (last.length === 1 && COMMAND_IN_DESCRIPTION.test(last[0]!))) description.push([part]);
+      else last.push(part);
+    };
     for (const line of entry) {
       // What is described goes on over lines that start with an option or a bracket.
       const describes = line === head || (/^\s*[[-]/.test(line) && (column === 0 || indentOf(line) < column));
       const split = /^( *\S.*?\S)( {2,})(\S.*)$/.exec(line);
       if (split && describes) {
         left.push(split[1]!.trim());
-        description.push(split[3]!);
+        describe(split[3]!);
         column ||= displayWidth(split[1]!) + split[2]!.length;
       } else if (describes) {
         left.push(line.trim());
       } else {
-        description.push(line.trim());
+        describe(line.trim());
         column ||= indentOf(line);
       }
     }
-    const hang = ' '.repeat(indent + 4);
     const leftLines = wrapText(left.join(' '), width - indent, 4).split('\n').map((part) => ' '.repeat(indent) + part);
-    const room = width - column;
-    // Japanese lines join with no space between them; words with one.
-    const wideAt = (text: string, at: 0 | -1) => charWidth([...(at === 0 ? text.slice(0, 2) : text.slice(-2))].at(at)!.codePointAt(0)!) === 2;
-    const said = description.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
-    if (said === '') {
+    if (description.length === 0) {
       out.push(...leftLines);
       continue;
     }
-    if (column > 0 && room >= 30) {
-      const wrapped = wrapText(said, room).split('\n');
-      const last = leftLines[leftLines.length - 1]!;
-      if (displayWidth(last) + 2 <= column) {
-        leftLines[leftLines.length - 1] = padToWidth(last, column) + wrapped.shift()!;
-      }
-      out.push(...leftLines, ...wrapped.map((part) => ' '.repeat(column) + part));
-    } else {
-      out.push(...leftLines, ...wrapText(said, width - hang.length).split('\n').map((part) => hang + part));
-    }
+    const room = column > 0 && width - column >= 30 ? width - column : width - indent - 4;
+    const at = ' '.repeat(room === width - column ? column : indent + 4);
+    const said = description.flatMap((parts) => {
+      const joined = joinLines(parts);
+      return COMMAND_IN_DESCRIPTION.test(joined) ? [joined] : wrapText(joined, room).split('\n');
+    });
+    const last = leftLines[leftLines.length - 1]!;
+    if (at.length === column && displayWidth(last) + 2 <= column) leftLines[leftLines.length - 1] = padToWidth(last, column) + said.shift()!;
+    out.push(...leftLines, ...said.map((part) => at + part));
   }
   return out.join('\n');
 }

@@ -92,4 +92,19 @@ describe('signals and closed terminals', () => {
     expect(await devicesGone()).toEqual([]);
     await expect(fs.stat(png)).rejects.toThrow();
   }, 60_000);
+
+  it('regression: Ctrl-D after the codes typed on a terminal (--codes-from-stdin) is the end of input, not a closed terminal: exit 1, the device kept', async () => {
+    const s = new Screen([...flags(await aliceCsv(), join(world.box.home, 'qr.png')), '--codes-from-stdin', '--yes', '--show-secret'], world.box.env, { cols: 80, rows: 24 });
+    screens.push(s);
+    let at = await s.waitFor('Code shown in the app now');
+    const phone = new Phone(`otpauth://totp/AWS:alice?secret=${(await listDevices(world.moto))[0]!.seed}`);
+    await awayFromBoundary();
+    const k = phone.window();
+    s.type(`${phone.code(k - 1)}\r${phone.code(k)}\r`);
+    at = await s.waitFor(/New code from the app|wait for a new code/, at, 40_000);
+    s.type('\u0004');
+    expect(await s.exited).toBe(1);
+    expect(s.plain()).toMatch(/Standard input ended/);
+    expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
+  }, 90_000);
 });

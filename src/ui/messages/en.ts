@@ -191,7 +191,7 @@ Examples
   'hint.accessDenied': 'Your IAM permissions do not allow this: ask your administrator (the README lists the permissions the wizard needs).',
   'hint.throttling': 'AWS is limiting the request rate: wait a minute and run the wizard again.',
   'hint.network': 'Check your network connection, proxy settings, or --endpoint-url.',
-  'hint.serverFailure': 'The failure is on AWS\'s side, not in your setup: run the same command again in a minute (what AWS did is checked first, so nothing is done twice).',
+  'hint.serverFailure': 'The failure is on AWS\'s side, not in your setup: run the same command again in a minute. AWS may have done the call before failing: if the run then says something exists already, that is why.',
   'hint.expiredToken': 'The session has expired: get a new one.',
   'hint.noCredentials':
     'No AWS credentials were found for this profile. Pass the access-key CSV from the console, or --profile with a profile that has keys in your credentials file.',
