@@ -1,3 +1,5 @@
+import { readRaw } from './tty.js';
+
 /** The terminal's background, as far as it tells. */
 export type Background = 'light' | 'dark';
 
@@ -21,23 +23,17 @@ export function askBackground(
   output: NodeJS.WritableStream & { isTTY?: boolean },
   timeoutMs = ANSWER_MS,
 ): Promise<Background | undefined> {
-  const tty = input as NodeJS.ReadStream;
-  if (!tty.isTTY || !output.isTTY) return Promise.resolve(undefined);
+  if (!(input as NodeJS.ReadStream).isTTY || !output.isTTY) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     let heard = '';
+    let stop = () => {};
     const finish = (answer: Background | undefined) => {
       clearTimeout(timer);
-      tty.off('data', onData);
-      try {
-        tty.setRawMode(false);
-        tty.pause();
-      } catch {
-        // The terminal is gone.
-      }
+      stop();
       resolve(answer);
     };
-    const onData = (chunk: Buffer | string) => {
-      heard += chunk.toString();
+    const onData = (chunk: string) => {
+      heard += chunk;
       // eslint-disable-next-line no-control-regex
       const color = /\u001b\]11;rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})/i.exec(heard);
       if (color) return finish(lightness(color.slice(1, 4)) > 0.5 ? 'light' : 'dark');
@@ -45,13 +41,7 @@ export function askBackground(
       if (/\u001b\[\?[\d;]*c/.test(heard)) finish(undefined);
     };
     const timer = setTimeout(() => finish(undefined), timeoutMs);
-    try {
-      tty.setRawMode(true);
-      tty.on('data', onData);
-      tty.resume();
-      output.write('\u001b]11;?\u001b\\\u001b[c');
-    } catch {
-      finish(undefined);
-    }
+    stop = readRaw(input, onData, () => finish(undefined));
+    output.write('\u001b]11;?\u001b\\\u001b[c');
   });
 }

@@ -52,7 +52,6 @@ interface Stream {
 const ENTER_ALTERNATE = '\u001b[?1049h\u001b[H\u001b[2J';
 const LEAVE_ALTERNATE = '\u001b[?25h\u001b[?1049l';
 
-
 /** True when colour may be used on `stream`: a terminal, no NO_COLOR, not TERM=dumb. */
 export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
@@ -90,8 +89,6 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
   };
   const size = () =>
     stderr.isTTY && stderr.columns && stderr.rows ? { columns: stderr.columns, rows: stderr.rows } : undefined;
-  // NOTE: every line is made `visible` here, once, before any colour is added: values from
-  // files and from AWS reach messages in many places, and none of them may drive the terminal.
   /** A line of prose, wrapped to the terminal's width; `hang` indents the lines after the first. */
   const line = (text: string, hang = 0) => {
     const columns = size()?.columns;
@@ -109,6 +106,8 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
       // The terminal is gone (closed window): nothing left to restore.
     }
   };
+  // NOTE: every line is made `visible` here, once, before any colour is added: values from
+  // files and from AWS reach messages in many places, and none of them may drive the terminal.
   return {
     info: (text) => line(visible(text)),
     success: (text) => line(`${paint('green', '✔')} ${visible(text)}`, 2),

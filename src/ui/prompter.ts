@@ -1,6 +1,7 @@
 import { CancelledError, UserError } from '../errors.js';
 import { t } from './messages/index.js';
 import { visible } from './output.js';
+import { readRaw } from './tty.js';
 import { wrapText } from './width.js';
 
 /** Every question names the flag that answers it in advance. */
@@ -40,23 +41,14 @@ function askKey<T extends string>(
   q: Question & { choices: Choice<T>[]; default?: T },
   signal: AbortSignal,
 ): Promise<T> {
-  const input = streams.input as NodeJS.ReadStream;
   return new Promise<T>((resolve, reject) => {
+    let stop = () => {};
     const done = (finish: () => void) => {
-      input.off('data', onData);
-      input.off('end', onClosed);
-      input.off('error', onClosed);
+      stop();
       signal.removeEventListener('abort', onAbort);
-      try {
-        if (input.isTTY) input.setRawMode(false);
-        input.pause();
-      } catch {
-        // The terminal is gone: nothing to restore.
-      }
       finish();
     };
-    const onData = (chunk: Buffer | string) => {
-      const key = chunk.toString();
+    const onKey = (key: string) => {
       if (key === '\u0003' || key === '\u0004') return done(() => reject(new CancelledError()));
       const choice =
         key === '\r' || key === '\n'
@@ -72,15 +64,7 @@ function askKey<T extends string>(
     const onAbort = () => done(() => reject(new CancelledError()));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort);
-    input.on('data', onData);
-    input.on('end', onClosed);
-    input.on('error', onClosed);
-    try {
-      if (input.isTTY) input.setRawMode(true);
-      input.resume();
-    } catch {
-      return onClosed();
-    }
+    stop = readRaw(streams.input, onKey, onClosed);
     streams.output.write(visible(q.message));
   });
 }
