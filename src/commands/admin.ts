@@ -6,8 +6,8 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { assertProfileName } from '../credentials/profiles.js';
+import { regionForCalls } from '../credentials/profiles.js';
 
 export interface CreateUserOptions {
   /** The administrator's profile. */

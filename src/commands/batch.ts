@@ -8,8 +8,8 @@ import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { grid } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { assertProfileName } from '../credentials/profiles.js';
+import { regionForCalls } from '../credentials/profiles.js';
 import { runCreateUser, USER_NAME } from './admin.js';
 import { runSetup } from './setup.js';
 

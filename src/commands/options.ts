@@ -1,7 +1,7 @@
 import type { Flags } from '../cli.js';
 import { SHELLS, type Shell } from '../credentials/export.js';
 import { UserError } from '../errors.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { assertProfileName } from '../credentials/profiles.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import type { SessionOptions } from './session.js';
 import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/document.js';

@@ -4,8 +4,8 @@ import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { assertProfileName } from '../credentials/profiles.js';
+import { regionForCalls } from '../credentials/profiles.js';
 
 export interface PolicyOptions {
   allowIps: string[];

@@ -7,8 +7,8 @@ import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { isVirtual, removeDevice } from '../wizard/steps/replace.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { assertProfileName } from '../credentials/profiles.js';
+import { regionForCalls } from '../credentials/profiles.js';
 
 export interface ResetOptions {
   /** The administrator's profile. */

@@ -1,5 +1,4 @@
 import { parseCallerArn, type ParsedIdentity } from '../aws/arn.js';
-import { AwsError } from '../aws/errors.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
 import { readTextFile, withLock } from '../credentials/files.js';
@@ -7,12 +6,12 @@ import { readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
-import { isSixDigits } from '../totp/totp.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
-import { configuredRegion, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../wizard/steps/save-profiles.js';
+import { assertProfileName } from '../credentials/profiles.js';
+import { configuredRegion, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
+import { askForSession, type Role } from '../wizard/session.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -34,21 +33,12 @@ export interface SessionOptions {
   durationSeconds?: number;
 }
 
-/** A role to assume with MFA, and the profile whose long-term keys call AssumeRole. */
-interface Role {
-  roleArn: string;
-  sourceProfile: string;
-  serial?: string;
-}
-
 /** AssumeRole allows up to 12 h, capped by the role's own maximum (1 h by default). */
 const MAX_ROLE_SECONDS = 43_200;
 const MAX_ROOT_SECONDS = 3_600;
 const DEFAULT_ROLE_SECONDS = 3_600;
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-
-const MAX_CODES = 3;
 
 /** --role-arn, else `role_arn` + `source_profile` (+ `mfa_serial`) in the profile's config section. */
 async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>): Promise<Role | undefined> {
@@ -67,17 +57,6 @@ async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>
   }
   const serial = readIniValue(config, names, 'mfa_serial');
   return { roleArn, sourceProfile, ...(serial ? { serial } : {}) };
-}
-
-/** Explains AssumeRole's refusals: the role's maximum session, role chaining, the trust policy. */
-function roleError(error: AwsError, role: Role, durationSeconds: number): UserError | undefined {
-  const params = { roleArn: role.roleArn, duration: durationSeconds, message: error.awsMessage };
-  if (/MaxSessionDuration/i.test(error.awsMessage)) return new UserError('role.maxSession', params, { cause: error });
-  if (/role chaining/i.test(error.awsMessage)) return new UserError('role.chaining', params, { cause: error });
-  if (error.is('AccessDenied') && !/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
-    return new UserError('role.denied', params, { cause: error });
-  }
-  return undefined;
 }
 
 /** The device to use: --serial, else the profile's mfa_serial, else the user's only one (or asked). */
@@ -124,55 +103,6 @@ async function newSession(
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
   return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial, region };
-}
-
-/**
- * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
- * AssumeRole when `assume` is given); a wrong or reused code gets its own message. With
- * `noCode`, an answer without a code means the person has none, and throws what it returns.
- */
-export async function askForSession(
-  aws: Aws,
-  serial: string,
-  durationSeconds: number,
-  deps: Pick<WizardDeps, 'out' | 'readCode'>,
-  { assume, noCode }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error } = {},
-): Promise<SessionCredentials> {
-  const { out } = deps;
-  const role = assume?.role;
-  for (let attempt = 0; attempt < MAX_CODES; attempt++) {
-    const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
-    if (code === '' && noCode) throw noCode();
-    if (!isSixDigits(code)) {
-      out.warn(t('code.notSixDigits'));
-      continue;
-    }
-    try {
-      const session = assume
-        ? await aws.assumeRole({
-            roleArn: assume.role.roleArn,
-            sessionName: assume.sessionName,
-            serialNumber: serial,
-            tokenCode: code,
-            durationSeconds,
-          })
-        : await aws.getSessionToken(serial, code, durationSeconds);
-      out.addSecret(session.secretAccessKey);
-      out.addSecret(session.sessionToken);
-      return session;
-    } catch (error) {
-      if (!(error instanceof AwsError)) throw error;
-      const explained = role ? roleError(error, role, durationSeconds) : undefined;
-      if (explained) throw explained;
-      if (!error.is('AccessDenied')) throw error;
-      if (/unable to validate MFA code/i.test(error.awsMessage)) throw new UserError('session.badSerial', { serial }, { cause: error });
-      if (!/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
-        throw new UserError('session.denied', { message: error.awsMessage }, { cause: error });
-      }
-      out.warn(t('session.codeRejected'));
-    }
-  }
-  throw new UserError('session.gaveUp');
 }
 
 /** Sections of the config file that make a profile something other than long-term keys. */

@@ -7,7 +7,7 @@ import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/steps/preflight.js';
-import { readSavedSession, regionForCalls } from '../wizard/steps/save-profiles.js';
+import { readSavedSession, regionForCalls } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {

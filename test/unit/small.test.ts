@@ -13,7 +13,7 @@ import { typedPath } from '../../src/commands/setup.js';
 import type { Aws } from '../../src/aws/client.js';
 import { orphansOf } from '../../src/wizard/steps/preflight.js';
 import { isVirtual, replacementName } from '../../src/wizard/steps/replace.js';
-import { parseExpiration } from '../../src/wizard/steps/save-profiles.js';
+import { parseExpiration } from '../../src/credentials/profiles.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -1,16 +1,38 @@
 import { dirname } from 'node:path';
-import { defaultRegionFor } from '../../aws/arn.js';
-import type { SessionCredentials } from '../../aws/client.js';
-import { readTextFile, updateFile, type FileChange } from '../../credentials/files.js';
-import { editIni, readIniValue } from '../../credentials/ini.js';
-import { maskKeyId } from '../../credentials/mask.js';
-import { UserError } from '../../errors.js';
-import { configSection, configSectionNames } from '../../credentials/paths.js';
-import { t } from '../../ui/messages/index.js';
-import type { SetupOptions, WizardDeps } from '../context.js';
+import { defaultRegionFor } from '../aws/arn.js';
+import type { SessionCredentials } from '../aws/client.js';
+import { readTextFile, updateFile, type FileChange } from './files.js';
+import { editIni, readIniValue } from './ini.js';
+import { maskKeyId } from './mask.js';
+import { UserError } from '../errors.js';
+import { configSection, configSectionNames } from './paths.js';
+import { t } from '../ui/messages/index.js';
+import type { Output } from '../ui/output.js';
+import type { Prompter } from '../ui/prompter.js';
+import type { AwsFiles } from './paths.js';
+
+/**
+ * What a profile name may be. The AWS CLI's own writer refuses no name (it quotes spaces and
+ * cannot read back `]`); the AWS SDK for JavaScript ignores a `[profile a=b]` or `[profile a,b]`
+ * section of the config file (its section pattern has neither), so `mfa_serial` would be lost
+ * there. 128 characters: no AWS name it is made from is longer (users and roles: 64), so a
+ * longer one is a pasted value.
+ */
+export const PROFILE_NAME = /^[\w.@+-]{1,128}$/;
+
+/** Checks a profile name the files can hold safely; returns a message, or true. */
+export function checkProfileName(name: string): string | true {
+  return PROFILE_NAME.test(name) ? true : t('profile.badName', { name: name.replace(/[\r\n]/g, '⏎') });
+}
+
+/** Refuses a profile name given with `flag`, showing a newline in it as ⏎. */
+export function assertProfileName(name: string, flag: string): void {
+  const verdict = checkProfileName(name);
+  if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
+}
 
 /** Says so when a file readable by others was tightened to 0600. */
-export function reportTightened(change: FileChange, deps: Pick<WizardDeps, 'out'>): void {
+export function reportTightened(change: FileChange, deps: { out: Output }): void {
   if (change.dirTightenedFrom !== undefined) {
     deps.out.warn(t('file.dirTightened', { path: dirname(change.path), mode: change.dirTightenedFrom.toString(8) }));
   }
@@ -26,7 +48,7 @@ export function reportTightened(change: FileChange, deps: Pick<WizardDeps, 'out'
  */
 export async function saveMfaSerial(
   input: { profile: string; sessionProfile: string; serialNumber: string; region?: { name: string; forProfile: boolean } },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: { out: Output; files: AwsFiles },
 ): Promise<FileChange> {
   const { region } = input;
   const profileValues: Record<string, string> = { mfa_serial: input.serialNumber };
@@ -55,7 +77,7 @@ export interface SessionOrigin {
 
 export async function saveSession(
   input: { sessionProfile: string; session: SessionCredentials; origin: SessionOrigin },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: { out: Output; files: AwsFiles },
 ): Promise<FileChange> {
   const { session } = input;
   const change = await updateFile(deps.files.credentialsFile, (text) =>
@@ -87,7 +109,7 @@ export async function saveSession(
  */
 export async function ensureSessionRegion(
   input: { sourceProfile: string; sessionProfile: string; callRegion: string },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: { out: Output; files: AwsFiles },
 ): Promise<void> {
   const { configFile } = deps.files;
   if ((await configuredRegion(configFile, input.sessionProfile)) !== undefined) return;
@@ -122,8 +144,8 @@ export async function regionForCalls(
 export async function guardSessionProfile(
   sessionProfile: string,
   profile: string,
-  options: Pick<SetupOptions, 'replaceProfile'>,
-  deps: Pick<WizardDeps, 'prompter' | 'files'>,
+  options: { replaceProfile: boolean },
+  deps: { prompter: Prompter; files: AwsFiles },
 ): Promise<void> {
   if (sessionProfile === profile) throw new UserError('profile.sessionIsLongTerm', { profile });
   const text = await readTextFile(deps.files.credentialsFile);
