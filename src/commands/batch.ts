@@ -11,7 +11,7 @@ import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../credentials/profiles.js';
 import { regionForCalls } from '../credentials/profiles.js';
 import { runCreateUser, USER_NAME } from './admin.js';
-import { runSetup } from './setup.js';
+import { runSetup } from '../wizard/setup.js';
 
 /** One hire of users.csv. */
 export interface Hire {

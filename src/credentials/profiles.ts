@@ -2,10 +2,10 @@ import { dirname } from 'node:path';
 import { defaultRegionFor } from '../aws/arn.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { readTextFile, updateFile, type FileChange } from './files.js';
-import { editIni, readIniValue } from './ini.js';
+import { editIni, listIniSections, readIniValue } from './ini.js';
 import { maskKeyId } from './mask.js';
 import { UserError } from '../errors.js';
-import { configSection, configSectionNames } from './paths.js';
+import { configSection, configSectionNames, listProfiles } from './paths.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -120,7 +120,11 @@ export async function ensureSessionRegion(
 
 /** The region the profile has in the config file, if any. */
 export async function configuredRegion(configFile: string, profile: string): Promise<string | undefined> {
-  return readIniValue(await readTextFile(configFile), configSectionNames(profile), 'region');
+  return regionIn(await readTextFile(configFile), profile);
+}
+
+function regionIn(configText: string, profile: string): string | undefined {
+  return readIniValue(configText, configSectionNames(profile), 'region');
 }
 
 /**
@@ -132,12 +136,89 @@ export async function regionForCalls(
   configFile: string,
   profile: string | undefined,
 ): Promise<string> {
-  return (
-    options.region ??
-    options.envRegion ??
-    (profile !== undefined ? await configuredRegion(configFile, profile) : undefined) ??
-    defaultRegionFor('aws')
-  );
+  return callRegion(options, profile, () => readTextFile(configFile));
+}
+
+/** The region of the calls, reading the config file only when no flag or variable names one. */
+async function callRegion(options: { region?: string; envRegion?: string }, profile: string | undefined, configText: () => Promise<string>): Promise<string> {
+  return options.region ?? options.envRegion ?? (profile === undefined ? undefined : regionIn(await configText(), profile)) ?? defaultRegionFor('aws');
+}
+
+/** Where the MFA session of `profile` goes unless named: `<profile>-mfa` (`<profile>-<role>` for a role's). */
+export function defaultSessionProfile(profile: string, roleName?: string): string {
+  return `${profile}-${roleName ?? 'mfa'}`;
+}
+
+/** What a command is told about profiles and regions: flags and the environment. */
+export interface ProfileFlags {
+  /** `--profile` (for the commands other than setup, AWS_PROFILE or `default` when not given). */
+  profile?: string;
+  /** AWS_PROFILE (setup: the profile to use when neither a CSV nor --profile is given). */
+  envProfile?: string;
+  sessionProfile?: string;
+  region?: string;
+  envRegion?: string;
+  /** Setup: the access-key CSV to import (the profile is then where it goes). */
+  csvPath?: string;
+  /** Setup: `--user`, whom a profile of someone else's (an administrator's) acts for. */
+  user?: string;
+}
+
+/** The profile names a run works with, settled once; nothing downstream renames them. */
+export interface Profiles {
+  /**
+   * The profile of the long-term keys: used as they are, or (with a CSV) imported into;
+   * undefined until known (setup asks for it, or an administrator enrols without the user's keys).
+   */
+  longTerm?: string;
+  /** Where the MFA session goes: `--session-profile`, else `<longTerm>-mfa`. */
+  session?: string;
+  /** Setup: a profile that may be an administrator's acting for `--user` (identify says whether it is). */
+  admin?: string;
+  /** The region the calls go to. */
+  region: string;
+}
+
+/**
+ * Flags, environment and the two files → the profiles and the region of the calls. Names
+ * given are checked here, once, naming the flag. A file is read only when it is needed (a
+ * damaged one is then reported after AWS has answered, as the SDK would), and at most once.
+ */
+export async function resolveProfiles(given: ProfileFlags, files: AwsFiles): Promise<Profiles> {
+  if (given.profile !== undefined) assertProfileName(given.profile, '--profile');
+  if (given.sessionProfile !== undefined) assertProfileName(given.sessionProfile, '--session-profile');
+  let config: Promise<string> | undefined;
+  const configText = () => (config ??= readTextFile(files.configFile));
+  const importing = given.csvPath !== undefined;
+  const named = given.profile ?? given.envProfile;
+  // With a CSV, AWS_PROFILE plays no part, and --profile is an administrator's only if it exists.
+  const adminCandidate = importing ? given.profile : named;
+  const exists = async (profile: string) =>
+    listProfiles(listIniSections(await readTextFile(files.credentialsFile)), listIniSections(await configText())).includes(profile);
+  const admin =
+    given.user !== undefined && adminCandidate !== undefined && (!importing || (await exists(adminCandidate))) ? adminCandidate : undefined;
+  // Keys used as they are (no CSV): their profile's region is where the calls go.
+  const calling = admin ?? (importing ? undefined : named);
+  const region = await callRegion(given, calling, configText);
+  const longTerm = importing ? given.profile : named;
+  const profiles: Profiles = {
+    ...(longTerm !== undefined ? { longTerm } : {}),
+    ...(given.sessionProfile !== undefined ? { session: given.sessionProfile } : {}),
+    ...(admin !== undefined ? { admin } : {}),
+    region,
+  };
+  // Importing, or acting for someone: which profile the keys end in is known once AWS says whose they are.
+  return importing || admin !== undefined ? profiles : withLongTerm(profiles, longTerm);
+}
+
+/**
+ * The names once the long-term profile is settled (or known to be none, when an administrator
+ * enrols without the user's keys): the session profile is `--session-profile`, else `<longTerm>-mfa`.
+ */
+export function withLongTerm(profiles: Profiles, longTerm: string | undefined): Profiles {
+  const { longTerm: _tentative, session, ...rest } = profiles;
+  if (longTerm === undefined) return rest;
+  return { ...rest, longTerm, session: session ?? defaultSessionProfile(longTerm) };
 }
 
 /** Asks before the session profile overwrites long-term keys stored under that name. */

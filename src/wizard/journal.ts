@@ -1,3 +1,13 @@
+import { promises as fs } from 'node:fs';
+import type { Aws } from '../aws/client.js';
+import { AwsError } from '../aws/errors.js';
+import { CancelledError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { Device, Identity, WizardDeps } from './context.js';
+import { abandoned } from './enrolment-state.js';
+import { known, type SetupRun } from './run.js';
+import { enabledFor } from './steps/enable-device.js';
+
 /**
  * Undo actions for what the wizard created but has not finished, run in reverse if the
  * run fails or is cancelled. The device is recorded the moment it exists.
@@ -32,4 +42,71 @@ export class Journal {
     }
     return results;
   }
+}
+
+/**
+ * After a failure or Ctrl-C before the device was known to be enabled: keep it if IAM says
+ * it is enabled after all (an answer lost on the way back), else delete it, saying why
+ * when that fails.
+ */
+export async function undoUnfinished(
+  journal: Journal,
+  aws: Pick<Aws, 'listMfaDevices'>,
+  identity: Identity,
+  device: Device | undefined,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<'kept' | 'removed' | 'left'> {
+  const { out } = deps;
+  if (!journal.pending) return device ? 'kept' : 'removed';
+  const kept = () => {
+    journal.commit();
+    out.warn(t('rollback.keptEnabled', { serial: device!.serialNumber, user: identity.userName }));
+    return 'kept' as const;
+  };
+  if (device && (await enabledFor(aws, identity.userName, device.serialNumber)) === true) return kept();
+  out.info(t('rollback.removing'));
+  const results = await journal.rollback();
+  // IAM refuses to delete a device that is assigned: that refusal is its answer that the device
+  // was enabled after all (kept, and recorded for the next run), whatever a listing that may
+  // lag behind a moment said.
+  if (device && results.some((r) => r.label === device.serialNumber && r.error instanceof AwsError && r.error.is('DeleteConflict'))) return kept();
+  for (const result of results) {
+    if (result.error === undefined) {
+      out.success(t('rollback.removed', { serial: result.label }));
+    } else {
+      const reason = result.error instanceof AwsError ? result.error.code : String((result.error as Error | undefined)?.message ?? result.error);
+      out.warn(t('rollback.failed', { serial: result.label, reason }));
+    }
+  }
+  return results.every((result) => result.error === undefined) ? 'removed' : 'left';
+}
+
+/**
+ * A failure between creating the device and enabling it: the journal undoes what it can;
+ * a PNG of a device that is gone goes too, and what the config file recorded of this
+ * enrolment is cleared with it. A stop after which something is left to finish says so.
+ */
+export async function rollBackUnfinished(
+  error: unknown,
+  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recorded' | 'profiles'>,
+  deps: Pick<WizardDeps, 'out' | 'files'>,
+): Promise<never> {
+  const { out } = deps;
+  const identity = known(run, 'identity');
+  const user = identity.userName;
+  const profile = run.profiles.longTerm;
+  const undone = await undoUnfinished(run.journal, known(run, 'actor'), identity, run.device, deps);
+  const kept = undone === 'kept';
+  if (kept && run.device) run.hooks.onEnabled?.(run.device.serialNumber);
+  // A PNG of a device that is gone is a secret with no use: it goes too (only then).
+  if (undone === 'removed') for (const path of run.pngs) if (await fs.rm(path).then(() => true, () => false)) out.info(t('rollback.pngRemoved', { path }));
+  if (run.removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
+  // Nothing of the replacement is left to finish (the old device is there, the new one is gone);
+  // the enrolment's marker goes only with the device: one that could not be removed is finished
+  // or cleared by the next run.
+  const replacement = !run.removedFirst && run.recorded !== undefined && !kept;
+  const enrolment = undone === 'removed';
+  if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment }, deps);
+  if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
+  throw error;
 }

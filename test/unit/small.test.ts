@@ -9,7 +9,7 @@ import { maskKeyId } from '../../src/credentials/mask.js';
 import { createOutput, visible } from '../../src/ui/output.js';
 import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
-import { typedPath } from '../../src/commands/setup.js';
+import { typedPath } from '../../src/wizard/steps/ask-csv.js';
 import type { Aws } from '../../src/aws/client.js';
 import { orphansOf } from '../../src/wizard/steps/preflight.js';
 import { isVirtual, replacementName } from '../../src/wizard/steps/replace.js';

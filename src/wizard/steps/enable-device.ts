@@ -4,7 +4,9 @@ import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import { known, type SetupRun } from '../run.js';
 import { readCheckedCode } from './read-code.js';
+import { onOwnScreen, showQr } from './show-qr.js';
 
 /**
  * Whether IAM lists `serial` as one of the user's devices; undefined when IAM cannot be asked.
@@ -75,4 +77,28 @@ export async function enableDevice(
     return { usedCodes: [first.code, second.code], lastCounter: second.match.counter, phoneOffset: offset };
   }
   throw new UserError('enable.gaveUp');
+}
+
+/**
+ * Steps 5–6: the QR code and the key are secrets: shown, with the codes typed, on a screen
+ * of their own; once AWS has enabled the device, nothing of it is undone any more.
+ */
+export async function showAndEnable(
+  run: Pick<SetupRun, 'actor' | 'identity' | 'device' | 'options' | 'pngs' | 'history' | 'journal' | 'hooks' | 'enrolled'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'clock' | 'readCode' | 'signal'>,
+): Promise<void> {
+  const actor = known(run, 'actor');
+  const identity = known(run, 'identity');
+  const made = known(run, 'device');
+  run.history = await onOwnScreen(
+    deps,
+    async () => {
+      await showQr(actor, identity, made, run.options, deps, (path) => run.pngs.push(path));
+      return enableDevice(actor, identity, made, run.options, deps);
+    },
+    { done: () => t('enable.done', { serial: made.serialNumber, user: identity.userName }), pngs: () => run.pngs },
+  );
+  run.journal.commit();
+  run.enrolled = made.serialNumber;
+  run.hooks.onEnabled?.(made.serialNumber);
 }

@@ -3,6 +3,7 @@ import { AwsError } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Aws, Identity, WizardDeps } from '../context.js';
+import { known, type SetupRun } from '../run.js';
 
 /** Step 3b: removes an unassigned device left under `deviceName` by an earlier aborted run. */
 export async function clearOrphan(
@@ -60,4 +61,9 @@ export async function orphansOf(aws: Aws, user: string): Promise<string[] | unde
     if (error instanceof AwsError && error.is('AccessDenied')) return undefined;
     throw error;
   }
+}
+
+/** Step 3: the devices the user has already (any means re-enrolment). */
+export async function listDevices(run: Pick<SetupRun, 'iam' | 'identity' | 'assigned'>, _deps: unknown): Promise<void> {
+  run.assigned = await known(run, 'iam').listMfaDevices(known(run, 'identity').userName);
 }

@@ -1,23 +1,12 @@
 import { deviceNameOf } from '../../aws/arn.js';
 import type { MfaDevice } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
-import { readTextFile, updateFile } from '../../credentials/files.js';
-import { editIni, listIniSections, readIniValue, type SectionEdit } from '../../credentials/ini.js';
-import { configSection, configSectionNames } from '../../credentials/paths.js';
-import { UserError } from '../../errors.js';
+import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Aws, Identity, SetupOptions, WizardDeps } from '../context.js';
-
-/** Config key naming the device a replacement is retiring, while the replacement is under way. */
-const REPLACING = 'mfa_onboard_replacing';
-/** Config key naming the device the replacement adds, from the moment it exists. */
-const REPLACEMENT = 'mfa_onboard_replacement';
-
-/**
- * Config key naming the device this computer is enrolling, from its creation until its
- * session is saved: a run that stops after AWS enabled it is finished by the next one.
- */
-const ENROLLING = 'mfa_onboard_enrolling';
+import { abandoned } from '../enrolment-state.js';
+import { known, type SetupRun } from '../run.js';
+import { askForSession } from '../session.js';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';
@@ -154,60 +143,88 @@ export async function removeDevice(
   deps.out.success(t('remove.deleted', { serial, user }));
 }
 
-/** A replacement under way: the device it retires and, once created, the one it adds. */
-export interface Replacing {
-  old: string;
-  new?: string;
-}
-
-/** The replacement under way for the profile (from the config file), if any. */
-export async function readReplacing(configFile: string, profile: string): Promise<Replacing | undefined> {
-  const text = await readTextFile(configFile);
-  const old = readIniValue(text, configSectionNames(profile), REPLACING);
-  const added = readIniValue(text, configSectionNames(profile), REPLACEMENT);
-  return old === undefined ? undefined : { old, ...(added ? { new: added } : {}) };
-}
-
-/**
- * Records (or, with `undefined`, clears) the replacement under way, so that a run that dies
- * half-way is finished by the next one instead of starting another.
- */
-export async function markReplacing(profile: string, replacing: Replacing | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  await updateFile(deps.files.configFile, (text) =>
-    editIni(text, [
-      replacing === undefined
-        ? { ...configSection(profile), values: {}, remove: [REPLACING, REPLACEMENT] }
-        : {
-            ...configSection(profile),
-            values: { [REPLACING]: replacing.old, ...(replacing.new ? { [REPLACEMENT]: replacing.new } : {}) },
-            remove: replacing.new ? [] : [REPLACEMENT],
-          },
-    ]),
-  );
-}
-
-/** The device an earlier run was enrolling for the profile (from the config file), if any. */
-export async function readEnrolling(configFile: string, profile: string): Promise<string | undefined> {
-  return readIniValue(await readTextFile(configFile), configSectionNames(profile), ENROLLING);
-}
-
-/** Records (or, with `undefined`, clears) the device being enrolled for the profile. */
-export async function markEnrolling(profile: string, serial: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  // Nothing to clear: leave the file alone (and do not create one).
-  if (serial === undefined && (await readEnrolling(deps.files.configFile, profile)) === undefined) return;
-  const edit: Pick<SectionEdit, 'values' | 'remove'> = serial === undefined ? { values: {}, remove: [ENROLLING] } : { values: { [ENROLLING]: serial } };
-  await updateFile(deps.files.configFile, (text) => editIni(text, [{ ...configSection(profile), ...edit }]));
-}
-
-/**
- * Points every profile whose `mfa_serial` names the retired device (role profiles using
- * it as their source, say) at the new one.
- */
-export async function repointMfaSerial(retired: string, serial: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  await updateFile(deps.files.configFile, (text) => {
-    const edits = listIniSections(text)
-      .filter((section) => readIniValue(text, section, 'mfa_serial') === retired)
-      .map((section) => ({ section, values: { mfa_serial: serial } }));
-    return edits.length ? editIni(text, edits) : text;
+/** The old phone is gone: an administrator removes the device (`retired`, when known). */
+export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profiles'>, retired?: string): UserError {
+  const user = known(run, 'identity').userName;
+  return new UserError('replace.lostPhone', {
+    user,
+    serial: retired ?? run.assigned[0]!.serialNumber,
+    command: adminResetCommand(user, retired),
+    profile: run.profiles.longTerm ?? user,
   });
+}
+
+/** What a refusal to remove the user's old device says: the command an administrator runs. */
+export function removalRefused(user: string, old: string | undefined): { id: 'remove.denied'; command: string } {
+  return { id: 'remove.denied', command: adminResetCommand(user, old) };
+}
+
+/**
+ * Step 3c: the user has a device already: replace it (which one: `--serial`, else the one a
+ * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
+ */
+export async function decideAboutExisting(
+  run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'files'>,
+): Promise<void> {
+  const { assigned, options } = run;
+  const identity = known(run, 'identity');
+  if (assigned.length === 0) {
+    if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
+    return;
+  }
+  const choice = await askAboutExisting(assigned, identity, run.admin?.profile, options, deps);
+  const resuming = run.underway.replacing?.old;
+  if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
+  if (choice === 'stop') throw new CancelledError();
+  if (choice === 'lost') throw lostPhone(run);
+  // A run resuming a replacement retires the device it was retiring.
+  const resumed = assigned.some((d) => d.serialNumber === resuming) ? resuming : undefined;
+  run.old = await chooseOldDevice(assigned, { serial: options.serial ?? resumed }, deps);
+}
+
+/** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */
+const OLD_SESSION_SECONDS = 3600;
+
+/**
+ * Who creates and enables the new device: the IAM caller, or, when the user replaces their
+ * own device, a session made with the old phone (policies allow a second device only with MFA).
+ */
+export async function chooseActor(
+  run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'iam' | 'actor' | 'awsFactory' | 'identity' | 'assigned' | 'profiles'>,
+  deps: Pick<WizardDeps, 'out' | 'readCode'>,
+): Promise<void> {
+  run.actor = known(run, 'iam');
+  const { old } = run;
+  if (!old || run.admin) return;
+  deps.out.heading(t('replace.oldHeading'));
+  const oldSession = await askForSession(known(run, 'own'), old.serialNumber, OLD_SESSION_SECONDS, deps, {
+    // No code: the old phone is not at hand after all (--replace skips the question).
+    noCode: () => lostPhone(run, old.serialNumber),
+  });
+  run.actor = await run.awsFactory({ keys: oldSession });
+}
+
+/** Step 8b: the device replaced goes, with the new device's session (or the administrator's calls). */
+export async function retireOld(
+  run: Pick<SetupRun, 'old' | 'removedFirst' | 'admin' | 'awsFactory' | 'session' | 'identity'>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
+): Promise<void> {
+  const { old } = run;
+  if (!old || run.removedFirst) return;
+  const user = known(run, 'identity').userName;
+  const remover = run.admin ? run.admin.aws : await run.awsFactory({ keys: known(run, 'session') });
+  await removeDevice(remover, user, old.serialNumber, deps, removalRefused(user, old.serialNumber));
+}
+
+/** A failure before the old device is retired: it is kept, and said so; a stop then is one to run again. */
+export async function keepOldOnFailure(
+  error: unknown,
+  run: Pick<SetupRun, 'old' | 'removedFirst'>,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<never> {
+  const retiring = run.old && !run.removedFirst ? run.old : undefined;
+  if (retiring) deps.out.warn(t('replace.oldKept', { old: retiring.serialNumber }));
+  if (error instanceof CancelledError && retiring) throw new CancelledError('error.cancelledRunAgain');
+  throw error;
 }

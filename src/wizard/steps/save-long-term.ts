@@ -5,7 +5,8 @@ import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { assertProfileName, checkProfileName, PROFILE_NAME, reportTightened } from '../../credentials/profiles.js';
+import { assertProfileName, checkProfileName, PROFILE_NAME, reportTightened, withLongTerm } from '../../credentials/profiles.js';
+import { known, type SetupRun } from '../run.js';
 
 /**
  * Step 1b: writes the long-term keys to `[<profile>]` of the credentials file, after
@@ -58,4 +59,25 @@ export async function saveLongTermProfile(
     t(change.changed ? 'profile.saved' : 'profile.unchanged', { profile, path: change.path }),
   );
   return { profile, change };
+}
+
+/**
+ * Step 1b: the keys of a CSV are written only now that AWS has accepted them, and with that
+ * the names are settled: the long-term profile (an administrator's profile is not the user's:
+ * the user's keys go to a profile named after them), and the session profile beside it.
+ */
+export async function saveKeys(
+  run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
+): Promise<void> {
+  let longTerm = run.admin ? undefined : run.profiles.longTerm;
+  if (run.key) {
+    const identity = known(run, 'identity');
+    const { replaceProfile } = run.options;
+    const name = run.admin ? identity.userName : longTerm;
+    const saved = await saveLongTermProfile(run.key, identity, { ...(name !== undefined ? { profile: name } : {}), replaceProfile }, deps);
+    longTerm = saved.profile;
+    run.changes.push(saved.change);
+  }
+  run.profiles = withLongTerm(run.profiles, longTerm);
 }

@@ -6,6 +6,7 @@ import type { Choice } from '../../ui/prompter.js';
 import { drawQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
 import { displayWidth, truncateToWidth } from '../../ui/width.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import type { SetupRun } from '../run.js';
 
 /**
  * The account alias the console shows; none when the account has none, or when IAM does not
@@ -195,5 +196,14 @@ export async function showQr(
       }
     }
     compact = draw(view);
+  }
+}
+
+/** Without a terminal to draw on, the person needs the key or a PNG: said before anything is created. */
+export async function checkWayToShow(run: Pick<SetupRun, 'options'>, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  const { options } = run;
+  if (!deps.out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
+  if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
+    throw new UserError('qr.pngExists', { path: options.qrPng });
   }
 }

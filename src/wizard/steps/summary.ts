@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
+import { exportLines } from '../../credentials/export.js';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../context.js';
+import { known, type SetupRun } from '../run.js';
 import { whenText } from '../../ui/when.js';
 
 /** Step 9: what was done, which files changed, and what to run next. */
@@ -68,4 +70,37 @@ export async function offerCsvDeletion(
   }
   await fs.rm(csvPath, { force: true });
   deps.out.success(t('csv.deleted', { path: csvPath }));
+}
+
+/** Step 9: the summary of this run. */
+export async function summarize(
+  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'endpoint'>,
+  deps: Pick<WizardDeps, 'out' | 'clock'>,
+): Promise<void> {
+  const serialNumber = known(run, 'enrolled');
+  const { longTerm, session: sessionProfile } = run.profiles;
+  const { old, session } = run;
+  printSummary(
+    {
+      user: known(run, 'identity').userName,
+      serialNumber,
+      ...(old && old.serialNumber !== serialNumber ? { removed: old.serialNumber } : {}),
+      ...(session && longTerm !== undefined && sessionProfile !== undefined
+        ? { session: { profile: longTerm, sessionProfile, expiration: session.expiration } }
+        : {}),
+      changes: run.changes,
+      ...(run.endpoint !== undefined ? { endpoint: run.endpoint } : {}),
+    },
+    deps,
+  );
+}
+
+/** `--export SHELL`: lines that set the session in this shell (stdout). */
+export async function exportSession(run: Pick<SetupRun, 'options' | 'session' | 'region' | 'profiles'>, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  if (run.options.exportShell && run.session) deps.out.secretData(exportLines(run.options.exportShell, run.session, run.region?.name ?? run.profiles.region));
+}
+
+/** The CSV this run imported holds the secret key in plain text: offered for deletion at the end. */
+export async function deleteCsv(run: Pick<SetupRun, 'csvPath' | 'options'>, deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>): Promise<void> {
+  if (run.csvPath !== undefined) await offerCsvDeletion(run.csvPath, deps.files.credentialsFile, run.options, deps);
 }

@@ -1,10 +1,13 @@
 import type { AwsFactory, SessionCredentials } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
-import { UserError } from '../../errors.js';
+import { saveSession } from '../../credentials/profiles.js';
+import { CancelledError, UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import { known, type SetupRun } from '../run.js';
+import { askForSession } from '../session.js';
 import { readCheckedCode } from './read-code.js';
 import { whenText } from '../../ui/when.js';
 
@@ -70,4 +73,57 @@ export async function verifySession(
     return { credentials, arn: who.arn };
   }
   throw new UserError('session.gaveUp');
+}
+
+/** Step 8: the new session goes to the session profile. */
+export async function saveNewSession(
+  run: Pick<SetupRun, 'profiles' | 'session' | 'enrolled' | 'changes'>,
+  deps: Pick<WizardDeps, 'out' | 'files'>,
+): Promise<void> {
+  const { longTerm, session: sessionProfile } = run.profiles;
+  if (longTerm === undefined || sessionProfile === undefined) return;
+  const origin = { sourceProfile: longTerm, serialNumber: known(run, 'enrolled') };
+  run.changes.push(await saveSession({ sessionProfile, session: known(run, 'session'), origin }, deps));
+}
+
+/**
+ * Steps 7–8 with the user's keys: a session with a fresh code, proven to work, and saved.
+ * Should it fail, the device stays enabled, and the next run asks for one code.
+ */
+export async function verifyNewSession(
+  run: Pick<SetupRun, 'own' | 'profiles' | 'awsFactory' | 'identity' | 'device' | 'history' | 'options' | 'session' | 'enrolled' | 'changes'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal' | 'files'>,
+): Promise<void> {
+  const { own } = run;
+  const profile = run.profiles.longTerm;
+  if (!own || profile === undefined || run.profiles.session === undefined) return;
+  const device = known(run, 'device');
+  try {
+    run.session = (await verifySession(own, run.awsFactory, known(run, 'identity'), device, known(run, 'history'), run.options, deps)).credentials;
+    await saveNewSession(run, deps);
+  } catch (error) {
+    deps.out.warn(t('setup.enabledNotVerified', { serial: device.serialNumber, profile, config: deps.files.configFile }));
+    // Not "nothing was left half-done": the device is enabled; the next run asks for one code.
+    if (error instanceof CancelledError) throw new CancelledError('error.cancelledRunAgain');
+    throw error;
+  }
+}
+
+/** An earlier run's device is enabled: one code from the phone gives the session, saved. */
+export async function sessionForEnabled(
+  run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recorded' | 'changes'>,
+  deps: Pick<WizardDeps, 'out' | 'readCode' | 'files'>,
+): Promise<void> {
+  const { serial, old } = known(run, 'finishing');
+  const user = known(run, 'identity').userName;
+  deps.out.info(old === undefined ? t('enrol.finishing', { serial, user }) : t('replace.finishing', { old, serial }));
+  run.enrolled = serial;
+  if (old !== undefined) {
+    run.old = { serialNumber: old };
+    run.recorded = old;
+  }
+  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps).catch((error: unknown) => {
+    // Stopped again: what was recorded stays, and the run after this one carries on.
+    throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
+  });
 }

@@ -1,0 +1,103 @@
+import { readTextFile, updateFile } from '../credentials/files.js';
+import { editIni, listIniSections, readIniValue, type SectionEdit } from '../credentials/ini.js';
+import { configSection, configSectionNames } from '../credentials/paths.js';
+import type { WizardDeps } from './context.js';
+
+/*
+ * What this computer is in the middle of, kept in the profile's section of the config file so
+ * that a run that stops half-way is finished by the next one instead of starting another:
+ *
+ *   (nothing) ──enrolling──▶ ENROLLING=new ─────────────────────────────┐
+ *   (nothing) ──replacing──▶ REPLACING=old ──created──▶ +REPLACEMENT=new ─┴─finished──▶ (nothing)
+ *   any state ──abandoned──▶ (nothing of what is abandoned)
+ *
+ * Each transition is one change of the config file (none when nothing changes).
+ */
+
+/** Config key naming the device a replacement is retiring, while the replacement is under way. */
+const REPLACING = 'mfa_onboard_replacing';
+/** Config key naming the device the replacement adds, from the moment it exists. */
+const REPLACEMENT = 'mfa_onboard_replacement';
+/**
+ * Config key naming the device this computer is enrolling, from its creation until its
+ * session is saved: a run that stops after AWS enabled it is finished by the next one.
+ */
+const ENROLLING = 'mfa_onboard_enrolling';
+
+/** A replacement under way: the device it retires and, once created, the one it adds. */
+export interface Replacing {
+  old: string;
+  new?: string;
+}
+
+/** What an earlier run left under way for a profile. */
+export interface Underway {
+  replacing?: Replacing;
+  /** The device an earlier run was enrolling (not a replacement's). */
+  enrolling?: string;
+}
+
+/** What is under way for the profile, read from the config file. */
+export async function readUnderway(configFile: string, profile: string): Promise<Underway> {
+  const text = await readTextFile(configFile);
+  const value = (key: string) => readIniValue(text, configSectionNames(profile), key);
+  const [old, added, enrolling] = [value(REPLACING), value(REPLACEMENT), value(ENROLLING)];
+  return {
+    ...(old !== undefined ? { replacing: { old, ...(added ? { new: added } : {}) } } : {}),
+    ...(enrolling !== undefined ? { enrolling } : {}),
+  };
+}
+
+/** One change of the profile's section (and, when the transition says, of other sections); nothing to change leaves the file alone. */
+async function change(deps: Pick<WizardDeps, 'files'>, edits: (text: string) => SectionEdit[]): Promise<void> {
+  const { configFile } = deps.files;
+  const apply = (text: string) => {
+    const wanted = edits(text);
+    return wanted.length ? editIni(text, wanted) : text;
+  };
+  const text = await readTextFile(configFile);
+  // Nothing to record or clear: do not touch (or create) the file.
+  if (apply(text) === text) return;
+  await updateFile(configFile, apply);
+}
+
+/** A replacement starts: the device it retires is recorded (the one it adds, not yet). */
+export function replacementStarted(profile: string, old: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+  return change(deps, () => [{ ...configSection(profile), values: { [REPLACING]: old }, remove: [REPLACEMENT] }]);
+}
+
+/**
+ * The new device exists: recorded before it is enabled, so that should the run stop once AWS
+ * has enabled it, the next one finishes (a replacement's beside the device it retires).
+ */
+export function deviceCreated(profile: string, serial: string, replacing: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+  const values: Record<string, string> = replacing === undefined ? { [ENROLLING]: serial } : { [REPLACING]: replacing, [REPLACEMENT]: serial };
+  return change(deps, () => [{ ...configSection(profile), values }]);
+}
+
+/** Nothing of what is named is left to finish (the device is gone, or was never enabled). */
+export function abandoned(profile: string, what: { replacement?: boolean; enrolment?: boolean }, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+  const remove = [...(what.replacement ? [REPLACING, REPLACEMENT] : []), ...(what.enrolment ? [ENROLLING] : [])];
+  return change(deps, () => [{ ...configSection(profile), values: {}, remove }]);
+}
+
+/**
+ * The new device has its session: nothing is under way any more (`replacement`: the
+ * replacement recorded is over too), and every profile whose
+ * `mfa_serial` named the retired device (role profiles using it as their source, say) now
+ * names the new one.
+ */
+export function enrolmentFinished(
+  profile: string | undefined,
+  devices: { retired?: string; serial: string; replacement: boolean },
+  deps: Pick<WizardDeps, 'files'>,
+): Promise<void> {
+  return change(deps, (text) => [
+    ...(devices.retired === undefined
+      ? []
+      : listIniSections(text)
+          .filter((section) => readIniValue(text, section, 'mfa_serial') === devices.retired)
+          .map((section) => ({ section, values: { mfa_serial: devices.serial } }))),
+    ...(profile === undefined ? [] : [{ ...configSection(profile), values: {}, remove: [...(devices.replacement ? [REPLACING, REPLACEMENT] : []), ENROLLING] }]),
+  ]);
+}

@@ -1,0 +1,118 @@
+import type { AwsFactory, MfaDevice, SessionCredentials } from '../aws/client.js';
+import type { AccessKey } from '../credentials/csv.js';
+import type { FileChange } from '../credentials/files.js';
+import type { Profiles } from '../credentials/profiles.js';
+import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from './context.js';
+import type { Underway } from './enrolment-state.js';
+import { Journal } from './journal.js';
+import type { Admin } from './steps/admin.js';
+import type { Timings } from './timings.js';
+
+/** What a caller (a batch) is told as the wizard goes. */
+export interface SetupHooks {
+  /** The new device is enabled for the user (from here on, the user is enrolled whatever follows). */
+  onEnabled?: (serialNumber: string) => void;
+}
+
+/** One run of the wizard: what is known so far, filled in by the steps in order. */
+export interface SetupRun {
+  readonly options: SetupOptions;
+  readonly hooks: SetupHooks;
+  /** The --endpoint-url given, for the commands the summary shows. */
+  readonly endpoint: string | undefined;
+  /** The access-key CSV: given, or asked when neither it nor a profile is. */
+  csvPath?: string;
+  /** The profile names and the region of the calls, resolved once (see resolveProfiles). */
+  profiles: Profiles;
+  /** Clients for the region of the calls (their calls counted for the timings). */
+  awsFactory: AwsFactory;
+  /** An administrator's profile acting for `--user`. */
+  admin?: Admin;
+  /** The user's own long-term keys (for the session check); absent when an admin acts without them. */
+  own?: Aws;
+  /** The keys read from the CSV. */
+  key?: AccessKey;
+  /** The user being enrolled. */
+  identity?: Identity;
+  /** Makes the IAM calls for the user: the administrator, else the user's own keys. */
+  iam?: Aws;
+  /** The long-term profile's region: `forProfile` when it is to be written. */
+  region?: { name: string; forProfile: boolean };
+  /** The user's MFA devices at the pre-flight. */
+  assigned: MfaDevice[];
+  /** What an earlier run left under way (the user's own profile only). */
+  underway: Underway;
+  /** The device an earlier run got enabled, to finish (with, for a replacement, the one it retires). */
+  finishing?: { serial: string; old?: string };
+  /** The device a replacement retires. */
+  old?: MfaDevice;
+  /** The replacement is recorded in the config file (the user's own runs only), retiring this device. */
+  recorded?: string;
+  /** Makes the calls that create and enable: the IAM caller, or a session made with the old phone. */
+  actor?: Aws;
+  deviceName?: string;
+  /** Undoes what was created until the device is known to be enabled. */
+  journal: Journal;
+  device?: Device;
+  /** The serial number of the device now enabled (this run's, or the one an earlier run left). */
+  enrolled?: string;
+  history?: CodeHistory;
+  /** The QR PNGs written for the new device. */
+  pngs: string[];
+  /** The old device went before the new one was enabled (a policy pins the device name). */
+  removedFirst: boolean;
+  session?: SessionCredentials;
+  /** The files changed, for the summary. */
+  changes: FileChange[];
+}
+
+/** A new run over what the command was given. */
+export function newRun(fields: Pick<SetupRun, 'options' | 'hooks' | 'endpoint' | 'profiles' | 'awsFactory'> & Partial<SetupRun>): SetupRun {
+  return { assigned: [], underway: {}, journal: new Journal(), pngs: [], removedFirst: false, changes: [], ...fields };
+}
+
+/**
+ * What an earlier step has settled; a step that needs it before it is known is a step out of
+ * order (a bug, not the person's doing).
+ */
+export function known<K extends keyof SetupRun>(run: Pick<SetupRun, K>, key: K): NonNullable<SetupRun[K]> {
+  const value = run[key];
+  if (value === undefined || value === null) throw new Error(`setup step out of order: ${String(key)} is not known yet`);
+  return value as NonNullable<SetupRun[K]>;
+}
+
+/** A step of the wizard; one that changes the seams (the clock, corrected) returns them. */
+export type StepFn = (run: SetupRun, deps: WizardDeps) => Promise<WizardDeps | void>;
+
+/** A named step, or steps that share what happens when one of them fails. */
+export type Step =
+  | { name: string; does: StepFn }
+  | { name: string; steps: Step[]; onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never> };
+
+/** A step, named for the timings. */
+export function step(name: string, does: StepFn): Step {
+  return { name, does };
+}
+
+/** Steps that fail together: `onError` sees the failure (and rethrows it, or what it means). */
+export function failingTogether(name: string, steps: Step[], onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never>): Step {
+  return { name, steps, onError };
+}
+
+/** Runs the steps in order over the run, timing each; returns the seams as the last step left them. */
+export async function runSteps(steps: Step[], run: SetupRun, deps: WizardDeps, timings: Timings): Promise<WizardDeps> {
+  let current = deps;
+  for (const entry of steps) {
+    if ('does' in entry) {
+      const seams = current;
+      current = (await timings.step(entry.name, () => entry.does(run, seams))) ?? current;
+      continue;
+    }
+    try {
+      current = await runSteps(entry.steps, run, current, timings);
+    } catch (error) {
+      await entry.onError(error, run, current);
+    }
+  }
+  return current;
+}

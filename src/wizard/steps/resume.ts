@@ -1,0 +1,46 @@
+import { t } from '../../ui/messages/index.js';
+import type { WizardDeps } from '../context.js';
+import { abandoned, readUnderway } from '../enrolment-state.js';
+import type { SetupRun } from '../run.js';
+
+/**
+ * Step 3b: what an earlier run of this computer left under way. A replacement whose new
+ * device works, or an enrolment whose device AWS enabled, is finished (`finishing`) rather
+ * than started again; what never got that far is cleared, and this run starts afresh.
+ */
+export async function resumeEarlierRun(
+  run: Pick<SetupRun, 'profiles' | 'admin' | 'own' | 'assigned' | 'underway' | 'finishing'>,
+  deps: Pick<WizardDeps, 'out' | 'files'>,
+): Promise<void> {
+  const profile = run.profiles.longTerm;
+  if (profile === undefined) return;
+  const recorded = await readUnderway(deps.files.configFile, profile);
+  // A replacement is the user's own run's; an enrolment is finished only with the user's keys.
+  const replacing = run.admin ? undefined : recorded.replacing;
+  const enrolling = run.own ? recorded.enrolling : undefined;
+  run.underway = { ...(replacing ? { replacing } : {}), ...(enrolling !== undefined ? { enrolling } : {}) };
+  const has = (serial: string | undefined) => run.assigned.some((d) => d.serialNumber === serial);
+  if (replacing) {
+    if (replacing.new !== undefined && has(replacing.new)) {
+      // The new device works: what is left is to retire the old one (if still there) with its session.
+      run.finishing = { serial: replacing.new, old: replacing.old };
+      return;
+    }
+    if (!has(replacing.old)) {
+      // The old device went (path b) and the new one never got enabled: simply enrol.
+      deps.out.info(t('replace.resumeEnrol', { old: replacing.old }));
+      await abandoned(profile, { replacement: true }, deps);
+      run.assigned = [];
+    }
+  }
+  if (enrolling !== undefined) {
+    // An earlier run got the device enabled, then stopped (or lost the answer): finish it
+    // (one code, the session) instead of calling it someone else's device.
+    if (has(enrolling) && !replacing) {
+      run.finishing = { serial: enrolling };
+      return;
+    }
+    // It never got enabled (an orphan, if anything, which the pre-flight clears): start afresh.
+    await abandoned(profile, { enrolment: true }, deps);
+  }
+}
