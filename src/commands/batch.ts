@@ -8,8 +8,7 @@ import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { grid } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../credentials/profiles.js';
-import { regionForCalls } from '../credentials/profiles.js';
+import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
 import { runCreateUser, USER_NAME } from './admin.js';
 import { runSetup } from '../wizard/setup.js';
 
@@ -173,7 +172,7 @@ function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string,
  */
 export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
   const { out } = deps;
-  assertProfileName(options.profile, '--profile');
+  checkProfileFlags(options);
   const text = await fs.readFile(options.usersCsv, 'utf8').catch(() => {
     throw new UserError('csv.notFound', { path: options.usersCsv });
   });
@@ -201,7 +200,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
     });
   }
 
-  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const { region } = await resolveProfiles({ profile: options.profile, ...(options.region !== undefined ? { region: options.region } : {}), ...(options.envRegion !== undefined ? { envRegion: options.envRegion } : {}) }, deps.files);
   const adminAws = await deps.awsFor(region)({ profile: options.profile });
   const admin = await adminAws.getCallerIdentity();
   const adminArn = admin.arn;

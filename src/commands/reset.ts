@@ -7,8 +7,7 @@ import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { isVirtual, removeDevice } from '../wizard/steps/replace.js';
-import { assertProfileName } from '../credentials/profiles.js';
-import { regionForCalls } from '../credentials/profiles.js';
+import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
 
 export interface ResetOptions {
   /** The administrator's profile. */
@@ -57,9 +56,9 @@ export async function runReset(
   enrol: (setup: Pick<SetupOptions, 'profile' | 'user'>) => Promise<void>,
 ): Promise<void> {
   const { out } = deps;
-  assertProfileName(options.profile, '--profile');
+  checkProfileFlags(options);
   if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
-  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const { region } = await resolveProfiles({ profile: options.profile, ...(options.region !== undefined ? { region: options.region } : {}), ...(options.envRegion !== undefined ? { envRegion: options.envRegion } : {}) }, deps.files);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   const { arn } = await aws.getCallerIdentity();
   const caller = parseCallerArn(arn);

@@ -8,8 +8,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../credentials/profiles.js';
-import { configuredRegion, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../credentials/profiles.js';
+import { assertProfileName, checkProfileFlags, configuredRegion, defaultSessionProfile, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession, type Role } from '../wizard/session.js';
 
@@ -127,8 +126,7 @@ function assertPrintable(session: SessionCredentials): void {
  */
 export async function runSession(requested: SessionOptions, deps: WizardDeps): Promise<void> {
   const { out, clock } = deps;
-  assertProfileName(requested.profile, '--profile');
-  if (requested.sessionProfile !== undefined) assertProfileName(requested.sessionProfile, '--session-profile');
+  checkProfileFlags(requested);
   if (requested.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(requested.roleSessionName)) {
     throw new UserError('role.badSessionName', { value: requested.roleSessionName });
   }
@@ -143,7 +141,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
   await assertLongTermSource(longTermProfile, deps);
   // A role named by --role-arn gets its own profile beside the plain MFA session.
   const roleName = options.roleArn?.split('/').pop();
-  const sessionProfile = options.sessionProfile ?? (roleName ? `${options.profile}-${roleName}` : `${options.profile}-mfa`);
+  const sessionProfile = options.sessionProfile ?? defaultSessionProfile(options.profile, roleName);
   assertProfileName(sessionProfile, '--session-profile');
   if (sessionProfile === options.profile || sessionProfile === longTermProfile) {
     throw new UserError('profile.sessionIsLongTerm', { profile: sessionProfile });

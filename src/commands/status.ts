@@ -7,7 +7,7 @@ import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/steps/preflight.js';
-import { readSavedSession, regionForCalls } from '../credentials/profiles.js';
+import { readSavedSession, resolveProfiles, withLongTerm } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {
@@ -40,8 +40,8 @@ export interface Status {
  */
 export async function runStatus(options: StatusOptions, deps: WizardDeps): Promise<Status> {
   const { out, clock } = deps;
-  const region = await regionForCalls(options, deps.files.configFile, options.profile);
-  const aws = await deps.awsFor(region)({ profile: options.profile });
+  const profiles = await resolveProfiles(options, deps.files);
+  const aws = await deps.awsFor(profiles.region)({ profile: options.profile });
   const who = await aws.getCallerIdentity();
   const caller = parseCallerArn(who.arn);
   const user = options.user ?? caller.userName;
@@ -60,7 +60,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
   const localProfile = !forOther ? options.profile : profileOf(user, who.account, { credentials, config }, serialOf);
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
-  const sessionProfile = options.sessionProfile ?? (localProfile === undefined ? undefined : `${localProfile}-mfa`);
+  const sessionProfile = withLongTerm(profiles, localProfile).session;
   const saved = sessionProfile === undefined ? undefined : readSavedSession(credentials, sessionProfile);
   const status: Status = {
     caller: who.arn,

@@ -179,14 +179,19 @@ export interface Profiles {
   region: string;
 }
 
+/** Refuses a profile name given with --profile or --session-profile that the files cannot hold. */
+export function checkProfileFlags(given: Pick<ProfileFlags, 'profile' | 'sessionProfile'>): void {
+  if (given.profile !== undefined) assertProfileName(given.profile, '--profile');
+  if (given.sessionProfile !== undefined) assertProfileName(given.sessionProfile, '--session-profile');
+}
+
 /**
  * Flags, environment and the two files → the profiles and the region of the calls. Names
  * given are checked here, once, naming the flag. A file is read only when it is needed (a
  * damaged one is then reported after AWS has answered, as the SDK would), and at most once.
  */
 export async function resolveProfiles(given: ProfileFlags, files: AwsFiles): Promise<Profiles> {
-  if (given.profile !== undefined) assertProfileName(given.profile, '--profile');
-  if (given.sessionProfile !== undefined) assertProfileName(given.sessionProfile, '--session-profile');
+  checkProfileFlags(given);
   let config: Promise<string> | undefined;
   const configText = () => (config ??= readTextFile(files.configFile));
   const importing = given.csvPath !== undefined;
