@@ -11,13 +11,13 @@ import { fakeClock } from '../helpers/clock.js';
 // so STS's answer is played here: InvalidClientTokenId `failures` times, then the caller.
 function sts(failures: number) {
   let calls = 0;
-  const aws = {
+  const aws: Pick<Aws, 'getCallerIdentity'> = {
     async getCallerIdentity() {
       calls++;
       if (calls <= failures) throw new AwsError('InvalidClientTokenId', 'sts:GetCallerIdentity', 'The security token included in the request is invalid.', 403);
-      return { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012' };
+      return { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', userId: 'AIDAEXAMPLE' };
     },
-  } as unknown as Aws;
+  };
   return { aws, calls: () => calls };
 }
 

@@ -131,7 +131,7 @@ async function showOnTerminal(size: { cols: number; rows: number }, theme: Theme
       },
     },
   ]);
-  const aws = { listAccountAliases: async () => (label.alias ? [label.alias] : []) } as unknown as Aws;
+  const aws: Pick<Aws, 'listAccountAliases'> = { listAccountAliases: async () => (label.alias ? [label.alias] : []) };
   const device = { name: label.device, serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${label.device}`, seed: SEED };
   out.addSecret(SEED);
   await showQr(aws, { account: ACCOUNT, arn: '', partition: 'aws', userName: label.device, path: '/' }, device, { showSecret: false, yes: false }, {

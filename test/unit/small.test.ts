@@ -420,7 +420,7 @@ describe('replacement device names and the orphans that are the user\'s', () => 
 
   it('orphansOf takes alice, alice-<date> and alice-<date>-<n>, never alice-smith\'s', async () => {
     const serials = ['alice', 'alice-20261124', 'alice-20261124-2', 'alice-smith', 'alice-2026', 'bob', 'malice'].map((n) => `arn:aws:iam::1:mfa/${n}`);
-    const aws = { listUnassignedVirtualMfaDevices: async () => serials } as unknown as Aws;
+    const aws: Pick<Aws, 'listUnassignedVirtualMfaDevices'> = { listUnassignedVirtualMfaDevices: async () => serials };
     expect((await orphansOf(aws, 'alice'))?.map((s) => s.split('/').pop())).toEqual(['alice', 'alice-20261124', 'alice-20261124-2']);
   });
 

@@ -29,7 +29,7 @@ const MAX_PAIRS = 4;
  * is explained and the person tries again.
  */
 export async function enableDevice(
-  aws: Aws,
+  aws: Pick<Aws, 'enableMfaDevice' | 'listMfaDevices'>,
   identity: Identity,
   device: Device,
   options: Pick<SetupOptions, 'allowClockDrift'>,

@@ -51,7 +51,7 @@ export async function removeOrphan(
  * `alice-20261124`, `alice-20261124-2`): what aborted runs leave behind; `alice-smith`'s are
  * not alice's. Undefined when IAM does not let the caller look.
  */
-export async function orphansOf(aws: Aws, user: string): Promise<string[] | undefined> {
+export async function orphansOf(aws: Pick<Aws, 'listUnassignedVirtualMfaDevices'>, user: string): Promise<string[] | undefined> {
   try {
     return (await aws.listUnassignedVirtualMfaDevices()).filter((serial) => {
       const name = deviceNameOf(serial);

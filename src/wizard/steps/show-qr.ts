@@ -12,7 +12,7 @@ import type { SetupRun } from '../run.js';
  * The account alias the console shows; none when the account has none, or when IAM does not
  * tell (no permission, a 500, throttling): the account id serves, a label is not worth stopping for.
  */
-async function accountAlias(aws: Aws): Promise<string | undefined> {
+async function accountAlias(aws: Pick<Aws, 'listAccountAliases'>): Promise<string | undefined> {
   try {
     return (await aws.listAccountAliases())[0];
   } catch (error) {
@@ -81,7 +81,7 @@ function oneLine(text: string, columns: number): string {
  * the smallest code it says the size needed and offers the key and the PNG.
  */
 export async function showQr(
-  aws: Aws,
+  aws: Pick<Aws, 'listAccountAliases'>,
   identity: Identity,
   device: Device,
   options: Pick<SetupOptions, 'showSecret' | 'qrPng' | 'yes'>,

@@ -1,4 +1,4 @@
-import type { AwsFactory, SessionCredentials } from '../../aws/client.js';
+import type { CredentialSource, SessionCredentials } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
 import { saveSession } from '../../credentials/profiles.js';
 import { CancelledError, UserError } from '../../errors.js';
@@ -25,8 +25,9 @@ export interface VerifiedSession {
  * with it, and proves the session works by asking STS who it is.
  */
 export async function verifySession(
-  aws: Aws,
-  awsFactory: AwsFactory,
+  aws: Pick<Aws, 'getSessionToken'>,
+  /** Clients for the new session's credentials (only asked who they are). */
+  awsFactory: (credentials: CredentialSource) => Promise<Pick<Aws, 'getCallerIdentity'>>,
   identity: Identity,
   device: Device,
   history: CodeHistory,
