@@ -25,7 +25,7 @@ export type { SetupHooks } from './run.js';
 const BEGIN: Step[] = [
   step('ask-csv', askCsvPath),
   step('act-as-admin', actAsAdmin), // admin mode only
-  step('identify', identifyForAdmin), // admin mode only
+  step('identify-for-admin', identifyForAdmin), // admin mode only
   step('identify', identifyOwnKeys), // the user's own keys only
   step('clock', correctClock),
   step('save-long-term', saveKeys),
@@ -50,7 +50,7 @@ const ENROL: Step[] = [
   // 7–8: a failure before the old device is retired keeps it.
   failingTogether(
     'until-retired',
-    [step('verify-session', verifyNewSession), step('verify-session', confirmListedStep), step('remove-old', retireOld)],
+    [step('verify-session', verifyNewSession), step('confirm-listed', confirmListedStep), step('remove-old', retireOld)],
     keepOldOnFailure,
   ),
   step('record-finished', recordFinished),

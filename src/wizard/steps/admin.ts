@@ -86,7 +86,6 @@ export async function confirmListed(
  */
 export async function actAsAdmin(
   run: Pick<SetupRun, 'profiles' | 'options' | 'csvPath' | 'awsFactory' | 'admin' | 'own'>,
-  _deps: unknown,
 ): Promise<void> {
   const { admin: candidate, ...others } = run.profiles;
   if (candidate === undefined) return;

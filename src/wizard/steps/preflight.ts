@@ -64,6 +64,6 @@ export async function orphansOf(aws: Pick<Aws, 'listUnassignedVirtualMfaDevices'
 }
 
 /** Step 3: the devices the user has already (any means re-enrolment). */
-export async function listDevices(run: Pick<SetupRun, 'iam' | 'identity' | 'assigned'>, _deps: unknown): Promise<void> {
+export async function listDevices(run: Pick<SetupRun, 'iam' | 'identity' | 'assigned'>): Promise<void> {
   run.assigned = await known(run, 'iam').listMfaDevices(known(run, 'identity').userName);
 }
