@@ -70,14 +70,13 @@ export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
 ): Promise<void> {
-  let longTerm = run.admin ? undefined : run.profiles.longTerm;
-  if (run.key) {
-    const identity = known(run, 'identity');
-    const { replaceProfile } = run.options;
-    const name = run.admin ? identity.userName : longTerm;
-    const saved = await saveLongTermProfile(run.key, identity, { ...(name !== undefined ? { profile: name } : {}), replaceProfile }, deps);
-    longTerm = saved.profile;
-    run.changes.push(saved.change);
+  if (!run.key) {
+    run.profiles = withLongTerm(run.profiles, run.admin ? undefined : run.profiles.longTerm);
+    return;
   }
-  run.profiles = withLongTerm(run.profiles, longTerm);
+  const identity = known(run, 'identity');
+  const profile = run.admin ? identity.userName : run.profiles.longTerm;
+  const saved = await saveLongTermProfile(run.key, identity, { profile, replaceProfile: run.options.replaceProfile }, deps);
+  run.changes.push(saved.change);
+  run.profiles = withLongTerm(run.profiles, saved.profile);
 }
