@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AwsError } from '../aws/errors.js';
+import { IAM_PATH, USER_NAME } from '../aws/names.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
@@ -25,9 +26,6 @@ export interface CreateUserOptions {
   envRegion?: string;
 }
 
-/** IAM's pattern for user names. */
-export const USER_NAME = /^[\w+=,.@-]{1,64}$/;
-const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
 /** IAM allows two access keys per user. */
 const MAX_KEYS = 2;
 

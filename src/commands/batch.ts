@@ -1,7 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parseCallerArn } from '../aws/arn.js';
+import { isVirtualDeviceSerial, parseCallerArn, USER_NAME } from '../aws/names.js';
 import type { Aws, AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
@@ -10,7 +10,7 @@ import { grid } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
 import { regionForCalls } from '../wizard/steps/save-profiles.js';
-import { runCreateUser, USER_NAME } from './admin.js';
+import { runCreateUser } from './admin.js';
 import { runSetup } from './setup.js';
 
 /** One hire of users.csv. */
@@ -150,7 +150,7 @@ function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string,
       const action = AUDITED[property as keyof Aws];
       if (!action || typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
-        const serial = args.find((a): a is string => typeof a === 'string' && /^arn:[^:]+:iam::\d+:mfa\//.test(a));
+        const serial = args.find((a): a is string => typeof a === 'string' && isVirtualDeviceSerial(a));
         const entry = { time: new Date().toISOString(), admin, action, user: target(), ...(serial ? { device: serial } : {}) };
         try {
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(client, args);

@@ -1,4 +1,4 @@
-import { parseCallerArn } from '../aws/arn.js';
+import { GROUP_NAME, parseCallerArn, POLICY_NAME } from '../aws/names.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
@@ -20,9 +20,6 @@ export interface PolicyOptions {
   region?: string;
   envRegion?: string;
 }
-
-/** IAM's pattern for group and policy names. */
-const IAM_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /** Two policy texts say the same when their JSON is equal, whatever the spacing. */
 function samePolicy(a: string, b: string): boolean {
@@ -49,8 +46,8 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
     return;
   }
   const group = options.attachGroup;
-  for (const [flag, name] of [['--attach-group', group], ['--policy-name', options.policyName]] as const) {
-    if (!IAM_NAME.test(name)) throw new UserError('policy.badName', { flag, name });
+  for (const [flag, name, pattern] of [['--attach-group', group, GROUP_NAME], ['--policy-name', options.policyName, POLICY_NAME]] as const) {
+    if (!pattern.test(name)) throw new UserError('policy.badName', { flag, name });
   }
   assertProfileName(options.profile, '--profile');
   const region = await regionForCalls(options, deps.files.configFile, options.profile);

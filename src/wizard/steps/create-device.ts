@@ -1,13 +1,10 @@
-import { virtualDeviceSerial } from '../../aws/arn.js';
+import { DEVICE_NAME, virtualDeviceSerial } from '../../aws/names.js';
 import { AwsError, outcomeUnknown } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Journal } from '../journal.js';
 import type { Aws, Device, Identity, WizardDeps } from '../context.js';
 import { removeOrphan } from './preflight.js';
-
-/** IAM's pattern for VirtualMFADeviceName. */
-const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
 
 export function checkDeviceName(name: string): boolean {
   return DEVICE_NAME.test(name);
