@@ -3,15 +3,15 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { audited } from '../aws/audit.js';
 import { parseCallerArn, USER_NAME } from '../aws/names.js';
-import type { Aws, AwsFactory } from '../aws/client.js';
+import type { AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { grid } from '../ui/width.js';
+import { createUserWithKey, userExists } from '../wizard/create-user.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
 import { regionForCalls } from '../wizard/steps/save-profiles.js';
-import { runCreateUser } from './admin.js';
 import { runSetup } from './setup.js';
 
 /** One hire of users.csv. */
@@ -257,9 +257,10 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         let made = false;
         if (options.create && !(await userExists(adminAws, hire.user))) {
           made = true;
-          await runCreateUser(
-            { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
-            batchDeps,
+          await createUserWithKey(
+            audited(adminAws, trail),
+            { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false },
+            deps,
           );
         }
         // The key CSV --create wrote (in this run or in one that stopped) is the hire's keys,
@@ -304,16 +305,6 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   current = '';
   const outcomes = selected.map((h): Outcome => (skippedNow(h.user) ? { user: h.user, status: 'skipped' } : state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
   await report(outcomes, options, deps);
-}
-
-async function userExists(aws: Aws, user: string): Promise<boolean> {
-  try {
-    await aws.getUser(user);
-    return true;
-  } catch (error) {
-    if (error instanceof AwsError && error.is('NoSuchEntity')) return false;
-    throw error;
-  }
 }
 
 /** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
