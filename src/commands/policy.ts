@@ -1,4 +1,5 @@
 import { GROUP_NAME, parseCallerArn, POLICY_NAME } from '../aws/names.js';
+import type { GroupPolicy, Sts } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
@@ -51,7 +52,21 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
   }
   assertProfileName(options.profile, '--profile');
   const region = await regionForCalls(options, deps.files.configFile, options.profile);
-  const aws = await deps.awsFor(region)({ profile: options.profile });
+  await attachPolicy(await deps.awsFor(region)({ profile: options.profile }), group, options, render, deps);
+}
+
+/**
+ * Puts the policy (rendered for the administrator's partition) on the group as an inline
+ * policy, making the group first with --create-group; says so when it was there already.
+ */
+export async function attachPolicy(
+  aws: Pick<Sts, 'getCallerIdentity'> & GroupPolicy,
+  group: string,
+  options: Pick<PolicyOptions, 'partition' | 'createGroup' | 'policyName' | 'profile'>,
+  render: (partition: string) => string,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<void> {
+  const { out } = deps;
   try {
     // The group's users sign in to the administrator's partition (aws-cn, aws-us-gov, …).
     const { partition } = parseCallerArn((await aws.getCallerIdentity()).arn);
