@@ -1,7 +1,6 @@
-import { defaultRegionFor } from '../aws/names.js';
+import { defaultRegionFor, deviceNameOf } from '../aws/names.js';
 import { promises as fs } from 'node:fs';
 import type { AwsFactory, CredentialSource, MfaDevice } from '../aws/client.js';
-import { deviceNameOf } from '../aws/names.js';
 import { askForSession } from './session.js';
 import { asAdmin, confirmListed, profileExists, targetUser, type Admin } from '../wizard/steps/admin.js';
 import { adminResetCommand, askAboutExisting, chooseOldDevice, markEnrolling, markReplacing, readEnrolling, readReplacing, removeDevice, replacementName, repointMfaSerial } from '../wizard/steps/replace.js';
