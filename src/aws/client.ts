@@ -5,6 +5,7 @@ import { narrowFilesForSdk } from '../credentials/sdk-view.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { AwsError, toAwsError } from './errors.js';
+import { parseCallerArn, type Identity } from './names.js';
 
 /** Where AWS is: a region (always set: the SDK refuses to work without one) and an optional endpoint. */
 export interface AwsTarget {
@@ -43,11 +44,8 @@ export interface KeyCredentials {
 /** Explicit keys, or a named profile read by the SDK's own chain. */
 export type CredentialSource = { keys: KeyCredentials } | { profile: string };
 
-export interface CallerIdentity {
-  account: string;
-  arn: string;
-  userId: string;
-}
+/** What STS says of the keys in use: their ARN (read it with `parseCallerArn`) and account. */
+export type CallerIdentity = Pick<Identity, 'arn' | 'account'>;
 
 export interface MfaDevice {
   serialNumber: string;
@@ -58,8 +56,8 @@ export interface SessionCredentials extends Required<KeyCredentials> {
   expiration: Date;
 }
 
-/** The IAM and STS calls the wizard makes, typed, with errors turned into AwsError. */
-export interface Aws {
+/** STS: who the keys are, sessions made with them, and what AWS's clock says. */
+export interface Sts {
   getCallerIdentity(): Promise<CallerIdentity>;
   getSessionToken(serialNumber: string, tokenCode: string, durationSeconds: number): Promise<SessionCredentials>;
   assumeRole(input: {
@@ -69,6 +67,14 @@ export interface Aws {
     tokenCode: string;
     durationSeconds: number;
   }): Promise<SessionCredentials>;
+  /** AWS's clock minus the wizard's, from the Date header of the first response (undefined before one). */
+  clockOffsetMs(): number | undefined;
+  /** True when the credentials in use are temporary (a session token, or an ASIA key id). */
+  usesTemporaryCredentials(): Promise<boolean>;
+}
+
+/** A user's MFA devices, and the account's virtual devices nobody has (orphans). */
+export interface MfaDevices {
   /**
    * The user's MFA devices. `whileStopping`: asked during the clean-up after Ctrl-C, so not
    * cut short by it (the answer decides whether a device is kept or deleted).
@@ -81,8 +87,12 @@ export interface Aws {
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
   /** Unassigns a device from the user (it is not deleted). */
   deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>;
+}
+
+/** An administrator's calls on IAM users: the users, their access keys and their groups. */
+export interface UserAdmin {
   /** The IAM user named, as IAM has it (NoSuchEntity when there is none). */
-  getUser(userName: string): Promise<{ arn: string; userName: string; path: string }>;
+  getUser(userName: string): Promise<Identity>;
   createUser(userName: string, path: string): Promise<{ arn: string }>;
   deleteUser(userName: string): Promise<void>;
   addUserToGroup(userName: string, groupName: string): Promise<void>;
@@ -91,20 +101,34 @@ export interface Aws {
   createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
   deleteAccessKey(userName: string, accessKeyId: string): Promise<void>;
   listAccessKeys(userName: string): Promise<string[]>;
+}
+
+/** IAM groups and their inline policies. */
+export interface GroupPolicy {
   /** True when the group exists. */
   groupExists(groupName: string): Promise<boolean>;
   createGroup(groupName: string): Promise<void>;
   /** A group's inline policy document (decoded JSON text), undefined when it has none of that name. */
   getGroupPolicy(groupName: string, policyName: string): Promise<string | undefined>;
   putGroupPolicy(groupName: string, policyName: string, document: string): Promise<void>;
+}
+
+/** The account's alias (the name an authenticator app shows beside the user's). */
+export interface AccountAlias {
   listAccountAliases(): Promise<string[]>;
-  /** AWS's clock minus the wizard's, from the Date header of the first response (undefined before one). */
-  clockOffsetMs(): number | undefined;
-  /** True when the credentials in use are temporary (a session token, or an ASIA key id). */
-  usesTemporaryCredentials(): Promise<boolean>;
-  /** How many API calls were made (for the benchmark). */
+}
+
+/** How many API calls a client made (for the benchmark). */
+export interface CallCount {
   readonly calls: number;
 }
+
+/**
+ * Every IAM and STS call the program makes, typed, with errors turned into AwsError: the
+ * capabilities together. Code takes only the capabilities (or `Pick<Aws, …>`) it uses, so a
+ * test's fake implements only those.
+ */
+export type Aws = Sts & MfaDevices & UserAdmin & GroupPolicy & AccountAlias & CallCount;
 
 /**
  * AWS's clock minus ours, from an HTTP Date header (1 s resolution: the header drops the
@@ -206,11 +230,11 @@ export function sdkAwsFactory(
     };
     const options = signal ? { abortSignal: signal } : {};
     const {
-      ListMFADevicesCommand, ListVirtualMFADevicesCommand, CreateVirtualMFADeviceCommand,
+      paginateListMFADevices, paginateListVirtualMFADevices, paginateListAccessKeys, CreateVirtualMFADeviceCommand,
       DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, ListAccountAliasesCommand,
       DeactivateMFADeviceCommand, GetUserCommand, GetGroupCommand, CreateGroupCommand, GetGroupPolicyCommand,
       PutGroupPolicyCommand, CreateUserCommand, DeleteUserCommand, AddUserToGroupCommand, RemoveUserFromGroupCommand,
-      CreateAccessKeyCommand, DeleteAccessKeyCommand, ListAccessKeysCommand,
+      CreateAccessKeyCommand, DeleteAccessKeyCommand,
     } = iamModule;
     const { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } = stsModule;
     const credentialsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined) => {
@@ -231,7 +255,7 @@ export function sdkAwsFactory(
       getCallerIdentity: () =>
         send('sts:GetCallerIdentity', async () => {
           const out = await sts.send(new GetCallerIdentityCommand({}), options);
-          return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
+          return { account: out.Account ?? '', arn: out.Arn ?? '' };
         }),
       getSessionToken: (serialNumber, tokenCode, durationSeconds) =>
         send('sts:GetSessionToken', async () => {
@@ -258,28 +282,19 @@ export function sdkAwsFactory(
       listMfaDevices: (userName, { whileStopping = false } = {}) =>
         send('iam:ListMFADevices', async () => {
           const devices: MfaDevice[] = [];
-          let marker: string | undefined;
-          do {
-            const out = await iam.send(new ListMFADevicesCommand({ UserName: userName, Marker: marker }), whileStopping ? {} : options);
-            for (const d of out.MFADevices ?? []) {
+          for await (const page of paginateListMFADevices({ client: iam }, { UserName: userName }, whileStopping ? {} : options)) {
+            for (const d of page.MFADevices ?? []) {
               devices.push({ serialNumber: d.SerialNumber ?? '', ...(d.EnableDate ? { enableDate: d.EnableDate } : {}) });
             }
-            marker = out.IsTruncated ? out.Marker : undefined;
-          } while (marker);
+          }
           return devices;
         }),
       listUnassignedVirtualMfaDevices: () =>
         send('iam:ListVirtualMFADevices', async () => {
           const serials: string[] = [];
-          let marker: string | undefined;
-          do {
-            const out = await iam.send(
-              new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned', Marker: marker }),
-              options,
-            );
-            for (const d of out.VirtualMFADevices ?? []) if (d.SerialNumber) serials.push(d.SerialNumber);
-            marker = out.IsTruncated ? out.Marker : undefined;
-          } while (marker);
+          for await (const page of paginateListVirtualMFADevices({ client: iam }, { AssignmentStatus: 'Unassigned' }, options)) {
+            for (const d of page.VirtualMFADevices ?? []) if (d.SerialNumber) serials.push(d.SerialNumber);
+          }
           return serials;
         }),
       createVirtualMfaDevice: (name, path) =>
@@ -322,7 +337,9 @@ export function sdkAwsFactory(
       getUser: (userName) =>
         send('iam:GetUser', async () => {
           const out = await iam.send(new GetUserCommand({ UserName: userName }), options);
-          return { arn: out.User?.Arn ?? '', userName: out.User?.UserName ?? userName, path: out.User?.Path ?? '/' };
+          const arn = out.User?.Arn ?? '';
+          const { account, partition } = parseCallerArn(arn);
+          return { arn, account, partition, userName: out.User?.UserName ?? userName, path: out.User?.Path ?? '/' };
         }),
       createUser: (userName, path) =>
         send('iam:CreateUser', async () => {
@@ -355,8 +372,11 @@ export function sdkAwsFactory(
         }),
       listAccessKeys: (userName) =>
         send('iam:ListAccessKeys', async () => {
-          const out = await iam.send(new ListAccessKeysCommand({ UserName: userName }), options);
-          return (out.AccessKeyMetadata ?? []).flatMap((k) => (k.AccessKeyId ? [k.AccessKeyId] : []));
+          const keys: string[] = [];
+          for await (const page of paginateListAccessKeys({ client: iam }, { UserName: userName }, options)) {
+            for (const k of page.AccessKeyMetadata ?? []) if (k.AccessKeyId) keys.push(k.AccessKeyId);
+          }
+          return keys;
         }),
       groupExists: (groupName) =>
         send('iam:GetGroup', async () => {

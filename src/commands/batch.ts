@@ -1,15 +1,16 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parseCallerArn } from '../aws/arn.js';
-import type { Aws, AwsFactory } from '../aws/client.js';
+import { audited } from '../aws/audit.js';
+import { parseCallerArn, USER_NAME } from '../aws/names.js';
+import type { AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { grid } from '../ui/width.js';
+import { createUserWithKey, userExists } from '../wizard/create-user.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
-import { runCreateUser, USER_NAME } from './admin.js';
 import { runSetup } from '../wizard/setup.js';
 
 /** One hire of users.csv. */
@@ -123,48 +124,6 @@ async function readState(path: string): Promise<State> {
   throw new UserError('batch.badState', { path });
 }
 
-/** IAM calls that change something, as the audit log names them. */
-const AUDITED: Partial<Record<keyof Aws, string>> = {
-  createUser: 'iam:CreateUser',
-  deleteUser: 'iam:DeleteUser',
-  addUserToGroup: 'iam:AddUserToGroup',
-  removeUserFromGroup: 'iam:RemoveUserFromGroup',
-  createAccessKey: 'iam:CreateAccessKey',
-  deleteAccessKey: 'iam:DeleteAccessKey',
-  createVirtualMfaDevice: 'iam:CreateVirtualMFADevice',
-  deleteVirtualMfaDevice: 'iam:DeleteVirtualMFADevice',
-  enableMfaDevice: 'iam:EnableMFADevice',
-  deactivateMfaDevice: 'iam:DeactivateMFADevice',
-};
-
-/**
- * The administrator's client, with each change appended to the audit log as a JSON line:
- * time, admin ARN, action, target user, device (for device calls), result. Arguments that
- * could be secret (codes) are never written.
- */
-function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string, target: () => string): Aws {
-  return new Proxy(aws, {
-    get(client, property, receiver) {
-      const value = Reflect.get(client, property, receiver) as unknown;
-      const action = AUDITED[property as keyof Aws];
-      if (!action || typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const serial = args.find((a): a is string => typeof a === 'string' && /^arn:[^:]+:iam::\d+:mfa\//.test(a));
-        const entry = { time: new Date().toISOString(), admin, action, user: target(), ...(serial ? { device: serial } : {}) };
-        try {
-          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(client, args);
-          const created = action === 'iam:CreateVirtualMFADevice' ? { device: (result as { serialNumber: string }).serialNumber } : {};
-          await log({ ...entry, ...created, result: 'ok' });
-          return result;
-        } catch (error) {
-          await log({ ...entry, result: error instanceof AwsError ? error.code : 'error' });
-          throw error;
-        }
-      };
-    },
-  });
-}
-
 /**
  * `mfa-onboard batch users.csv --profile ADMIN`: each hire in turn (created first with
  * --create), enrolled with their own phone in admin mode, with a hand-over screen between
@@ -212,10 +171,12 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   }
   state.account = admin.account;
   let current = '';
+  /** The administrator's changes, one JSON line each in the audit log, for the hire being enrolled. */
+  const trail = { write: log, now: () => new Date(), admin: adminArn, user: () => current };
   const auditedFactory = (forRegion: string): AwsFactory => async (source) => {
     const client = await deps.awsFor(forRegion)(source);
     // Only the administrator's calls are admin actions; a hire's own keys act for the hire.
-    return 'profile' in source && source.profile === options.profile ? audited(client, log, adminArn, () => current) : client;
+    return 'profile' in source && source.profile === options.profile ? audited(client, trail) : client;
   };
   const batchDeps: WizardDeps = { ...deps, awsFor: auditedFactory };
   /** The hire's newest enabled device as the state records it; undefined when none (or no user yet). */
@@ -295,9 +256,10 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         let made = false;
         if (options.create && !(await userExists(adminAws, hire.user))) {
           made = true;
-          await runCreateUser(
-            { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false, ...(options.region ? { region: options.region } : {}), ...(options.envRegion ? { envRegion: options.envRegion } : {}) },
-            batchDeps,
+          await createUserWithKey(
+            audited(adminAws, trail),
+            { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false },
+            deps,
           );
         }
         // The key CSV --create wrote (in this run or in one that stopped) is the hire's keys,
@@ -342,16 +304,6 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   current = '';
   const outcomes = selected.map((h): Outcome => (skippedNow(h.user) ? { user: h.user, status: 'skipped' } : state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
   await report(outcomes, options, deps);
-}
-
-async function userExists(aws: Aws, user: string): Promise<boolean> {
-  try {
-    await aws.getUser(user);
-    return true;
-  } catch (error) {
-    if (error instanceof AwsError && error.is('NoSuchEntity')) return false;
-    throw error;
-  }
 }
 
 /** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */

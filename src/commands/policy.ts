@@ -1,4 +1,5 @@
-import { parseCallerArn } from '../aws/arn.js';
+import { GROUP_NAME, parseCallerArn, POLICY_NAME } from '../aws/names.js';
+import type { GroupPolicy, Sts } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
@@ -20,9 +21,6 @@ export interface PolicyOptions {
   region?: string;
   envRegion?: string;
 }
-
-/** IAM's pattern for group and policy names. */
-const IAM_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /** Two policy texts say the same when their JSON is equal, whatever the spacing. */
 function samePolicy(a: string, b: string): boolean {
@@ -49,12 +47,26 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
     return;
   }
   const group = options.attachGroup;
-  for (const [flag, name] of [['--attach-group', group], ['--policy-name', options.policyName]] as const) {
-    if (!IAM_NAME.test(name)) throw new UserError('policy.badName', { flag, name });
+  for (const [flag, name, pattern] of [['--attach-group', group, GROUP_NAME], ['--policy-name', options.policyName, POLICY_NAME]] as const) {
+    if (!pattern.test(name)) throw new UserError('policy.badName', { flag, name });
   }
   assertProfileName(options.profile, '--profile');
   const region = await regionForCalls(options, deps.files.configFile, options.profile);
-  const aws = await deps.awsFor(region)({ profile: options.profile });
+  await attachPolicy(await deps.awsFor(region)({ profile: options.profile }), group, options, render, deps);
+}
+
+/**
+ * Puts the policy (rendered for the administrator's partition) on the group as an inline
+ * policy, making the group first with --create-group; says so when it was there already.
+ */
+export async function attachPolicy(
+  aws: Pick<Sts, 'getCallerIdentity'> & GroupPolicy,
+  group: string,
+  options: Pick<PolicyOptions, 'partition' | 'createGroup' | 'policyName' | 'profile'>,
+  render: (partition: string) => string,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<void> {
+  const { out } = deps;
   try {
     // The group's users sign in to the administrator's partition (aws-cn, aws-us-gov, …).
     const { partition } = parseCallerArn((await aws.getCallerIdentity()).arn);

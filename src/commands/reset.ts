@@ -1,4 +1,4 @@
-import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
+import { deviceNameOf, isVirtualDeviceSerial, parseCallerArn } from '../aws/names.js';
 import type { MfaDevice } from '../aws/client.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
@@ -6,7 +6,7 @@ import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
-import { isVirtual, removeDevice } from '../wizard/steps/replace.js';
+import { removeDevice } from '../wizard/steps/replace.js';
 import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
 
 export interface ResetOptions {
@@ -75,7 +75,7 @@ export async function runReset(
   } else {
     const rows = devices.map((d): [string, string] => [
       deviceNameOf(d.serialNumber),
-      t(isVirtual(d.serialNumber) ? 'reset.virtual' : 'reset.hardware', { serial: d.serialNumber, enabled: d.enableDate?.toISOString() ?? '?' }),
+      t(isVirtualDeviceSerial(d.serialNumber) ? 'reset.virtual' : 'reset.hardware', { serial: d.serialNumber, enabled: d.enableDate?.toISOString() ?? '?' }),
     ]);
     for (const serial of orphans) rows.push([deviceNameOf(serial), t('reset.orphan', { serial })]);
     out.heading(t('reset.heading', { user }));

@@ -1,4 +1,4 @@
-import { parseCallerArn, type ParsedIdentity } from '../aws/arn.js';
+import { parseCallerArn, ROLE_ARN, ROLE_SESSION_NAME, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
 import { readTextFile, withLock } from '../credentials/files.js';
@@ -36,8 +36,6 @@ export interface SessionOptions {
 const MAX_ROLE_SECONDS = 43_200;
 const MAX_ROOT_SECONDS = 3_600;
 const DEFAULT_ROLE_SECONDS = 3_600;
-const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
-const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** --role-arn, else `role_arn` + `source_profile` (+ `mfa_serial`) in the profile's config section. */
 async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>): Promise<Role | undefined> {

@@ -1,4 +1,4 @@
-import { deviceNameOf, parseCallerArn } from '../aws/arn.js';
+import { accountOfArn, deviceNameOf, parseCallerArn } from '../aws/names.js';
 import { readTextFile } from '../credentials/files.js';
 import { listIniSections, readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
@@ -125,5 +125,5 @@ function profileOf(
   const profile = names.find((name) => name === user) ?? names.find((name) => name.toLowerCase() === user.toLowerCase());
   if (profile === undefined) return undefined;
   const serial = serialOf(profile);
-  return serial === undefined || serial.split(':')[4] === account ? profile : undefined;
+  return serial === undefined || accountOfArn(serial) === account ? profile : undefined;
 }

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { defaultRegionFor } from '../aws/arn.js';
+import { defaultRegionFor } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { readTextFile, updateFile, type FileChange } from './files.js';
 import { editIni, listIniSections, readIniValue } from './ini.js';

@@ -65,14 +65,8 @@ export interface WizardDeps {
   awsFor: (region: string) => AwsFactory;
 }
 
-/** The IAM user the wizard is enrolling. */
-export interface Identity {
-  arn: string;
-  account: string;
-  partition: string;
-  userName: string;
-  path: string;
-}
+/** The IAM user the wizard is enrolling (the one identity type, in aws/names.ts). */
+export type { Identity } from '../aws/names.js';
 
 /** The device being enrolled; `seed` is a secret (registered with the output filter). */
 export interface Device {

@@ -1,7 +1,7 @@
 import { TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
-import { parseCallerArn, virtualDeviceSerial } from '../../src/aws/arn.js';
+import { isVirtualDeviceSerial, parseCallerArn, virtualDeviceSerial } from '../../src/aws/names.js';
 import { serverClockOffset } from '../../src/aws/client.js';
 import { AwsError, hintFor, outcomeUnknown, toAwsError } from '../../src/aws/errors.js';
 import { CancelledError } from '../../src/errors.js';
@@ -12,7 +12,7 @@ import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/wizard/steps/ask-csv.js';
 import type { Aws } from '../../src/aws/client.js';
 import { orphansOf } from '../../src/wizard/steps/preflight.js';
-import { isVirtual, replacementName } from '../../src/wizard/steps/replace.js';
+import { replacementName } from '../../src/wizard/steps/replace.js';
 import { parseExpiration } from '../../src/credentials/profiles.js';
 
 describe('parseDuration', () => {
@@ -424,10 +424,10 @@ describe('replacement device names and the orphans that are the user\'s', () => 
     expect((await orphansOf(aws, 'alice'))?.map((s) => s.split('/').pop())).toEqual(['alice', 'alice-20261124', 'alice-20261124-2']);
   });
 
-  it('isVirtual: mfa/ ARNs are virtual; hardware serials and u2f passkeys are not', () => {
-    expect(isVirtual('arn:aws:iam::123456789012:mfa/alice')).toBe(true);
-    expect(isVirtual('arn:aws:iam::123456789012:u2f/user/alice/key-ABC')).toBe(false);
-    expect(isVirtual('GAHT12345678')).toBe(false);
+  it('isVirtualDeviceSerial: mfa/ ARNs are virtual; hardware serials and u2f passkeys are not', () => {
+    expect(isVirtualDeviceSerial('arn:aws:iam::123456789012:mfa/alice')).toBe(true);
+    expect(isVirtualDeviceSerial('arn:aws:iam::123456789012:u2f/user/alice/key-ABC')).toBe(false);
+    expect(isVirtualDeviceSerial('GAHT12345678')).toBe(false);
   });
 });
 

@@ -139,7 +139,7 @@ describe('verifySession (step 7)', () => {
     const madeWith: unknown[] = [];
     const factory = async (credentials: unknown) => {
       madeWith.push(credentials);
-      return whoami({ arn: ALICE.arn, account: ALICE.account, userId: 'AIDAEXAMPLE' });
+      return whoami({ arn: ALICE.arn, account: ALICE.account });
     };
     const { out, text } = recordingOutput();
     const history = { usedCodes: [codeAt(SEED, k - 1), codeAt(SEED, k)], lastCounter: k, phoneOffset: 0 };
@@ -157,7 +157,7 @@ describe('verifySession (step 7)', () => {
     const k = counterAt(clock.now());
     const codes = typedCodes([codeAt(SEED, k + 1)]);
     const aws: Pick<Aws, 'getSessionToken'> = { getSessionToken: async () => session };
-    const factory = async () => whoami({ arn: 'arn:aws:iam::999999999999:user/alice', account: '999999999999', userId: 'AIDAOTHER' });
+    const factory = async () => whoami({ arn: 'arn:aws:iam::999999999999:user/alice', account: '999999999999' });
     const { out } = recordingOutput();
     const history = { usedCodes: [], lastCounter: k, phoneOffset: 0 };
     const run = verifySession(aws, factory, ALICE, DEVICE, history, { durationSeconds: 3600 }, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });

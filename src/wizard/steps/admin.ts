@@ -1,4 +1,4 @@
-import { parseCallerArn, type ParsedIdentity } from '../../aws/arn.js';
+import { parseCallerArn, type ParsedIdentity } from '../../aws/names.js';
 import { AwsError } from '../../aws/errors.js';
 import { readTextFile } from '../../credentials/files.js';
 import { listIniSections } from '../../credentials/ini.js';
@@ -50,13 +50,7 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
     }
     throw error;
   }
-  const identity: Identity = {
-    arn: found.arn,
-    account: admin.caller.account,
-    partition: admin.caller.partition,
-    userName: found.userName,
-    path: found.path,
-  };
+  const identity = found;
   deps.out.success(t('admin.actingFor', { user: identity.userName, arn: identity.arn, admin: admin.arn }));
   return identity;
 }

@@ -1,4 +1,4 @@
-import { defaultRegionFor } from '../../aws/arn.js';
+import { defaultRegionFor } from '../../aws/names.js';
 import { assertProfileName, configuredRegion, guardSessionProfile } from '../../credentials/profiles.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';

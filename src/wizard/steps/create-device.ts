@@ -1,4 +1,4 @@
-import { deviceNameOf, virtualDeviceSerial } from '../../aws/arn.js';
+import { DEVICE_NAME, deviceNameOf, virtualDeviceSerial } from '../../aws/names.js';
 import { AwsError, outcomeUnknown } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
@@ -8,9 +8,6 @@ import { abandoned, deviceCreated, replacementStarted } from '../enrolment-state
 import { known, type SetupRun } from '../run.js';
 import { clearOrphan, removeOrphan } from './preflight.js';
 import { removalRefused, removeDevice, replacementName } from './replace.js';
-
-/** IAM's pattern for VirtualMFADeviceName. */
-const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
 
 export function checkDeviceName(name: string): boolean {
   return DEVICE_NAME.test(name);

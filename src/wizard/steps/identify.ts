@@ -1,4 +1,4 @@
-import { parseCallerArn } from '../../aws/arn.js';
+import { identityOf, parseCallerArn } from '../../aws/names.js';
 import { AwsError } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
@@ -46,16 +46,9 @@ export async function identify(
     }
     throw error;
   }
-  const parsed = parseCallerArn(arn);
-  if (parsed.kind === 'root') throw new UserError('identify.root', { account });
-  if (parsed.kind !== 'user') throw new UserError('identify.notUser', { arn });
-  const identity: Identity = {
-    arn,
-    account,
-    partition: parsed.partition,
-    userName: parsed.userName!,
-    path: parsed.path!,
-  };
+  if (parseCallerArn(arn).kind === 'root') throw new UserError('identify.root', { account });
+  const identity = identityOf(arn);
+  if (!identity) throw new UserError('identify.notUser', { arn });
   deps.out.success(t('identify.done', { user: identity.userName, account, arn }));
   return identity;
 }

@@ -1,4 +1,4 @@
-import { deviceNameOf, virtualDeviceSerial } from '../../aws/arn.js';
+import { deviceNameOf, virtualDeviceSerial } from '../../aws/names.js';
 import { AwsError } from '../../aws/errors.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';

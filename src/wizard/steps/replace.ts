@@ -1,4 +1,4 @@
-import { deviceNameOf } from '../../aws/arn.js';
+import { deviceNameOf, isVirtualDeviceSerial } from '../../aws/names.js';
 import type { MfaDevice } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
@@ -10,11 +10,6 @@ import { askForSession } from '../session.js';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';
-
-/** Virtual devices are `arn:…:mfa/…`; hardware tokens (a bare serial) and passkeys (`u2f/`) can only be deactivated. */
-export function isVirtual(serial: string): boolean {
-  return /^arn:[^:]+:iam::\d+:mfa\//.test(serial);
-}
 
 /** The default name of a second device: `<user>-<yyyymmdd>`, with `-2`, `-3`… when that is taken. */
 export function replacementName(user: string, taken: string[], now: number): string {
@@ -127,7 +122,7 @@ export async function removeDevice(
     if (!(error instanceof AwsError && error.is('NoSuchEntity'))) explain(error);
   }
   onDeactivated();
-  if (!isVirtual(serial)) {
+  if (!isVirtualDeviceSerial(serial)) {
     deps.out.success(t('remove.deactivated', { serial, user }));
     return;
   }

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { GroupPolicy, UserAdmin } from '../aws/client.js';
+import { AwsError } from '../aws/errors.js';
+import { IAM_PATH, USER_NAME } from '../aws/names.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { WizardDeps } from './context.js';
+import { Journal } from './journal.js';
+
+/** An IAM user to create (or give a key), and where the key's CSV goes. */
+export interface NewUser {
+  /** The administrator's profile (named in messages and the next command). */
+  profile: string;
+  name: string;
+  path: string;
+  group?: string;
+  /** Where `<name>_accessKeys.csv` goes (default: the current directory). */
+  outDir: string;
+  /** The user may exist already: then only a key is made (if the user has fewer than two). */
+  existing: boolean;
+  /** Print the command that enrols the new user (not when a batch goes on to do it). */
+  announceNext?: boolean;
+}
+
+/** The administrator's calls that making a user takes: users and keys, and whether the group exists. */
+export type CreateUserAws = UserAdmin & Pick<GroupPolicy, 'groupExists'>;
+
+/** IAM allows two access keys per user. */
+const MAX_KEYS = 2;
+
+/** The per-key CSV exactly as the console's download has it (no user name in it). */
+export function accessKeyCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
+  return `Access key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
+}
+
+/** Hard links are not possible there (exFAT, some network shares): fall back to an exclusive copy. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Writes a new file (mode 0600) whole or not at all, never over another file: the content
+ * goes to a temp file beside it, which is then linked into place (EEXIST when the name is
+ * taken). A failed write (ENOSPC, say) leaves neither a part of a file nor the temp file.
+ */
+export async function writeNewFile(path: string, content: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fs.link(temp, path);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      try {
+        await fs.copyFile(temp, path, constants.COPYFILE_EXCL);
+      } catch (copyError) {
+        // NOTE: only a copy that did not fail on EEXIST made the file: never remove someone else's.
+        if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(path, { force: true });
+        throw copyError;
+      }
+    }
+  } finally {
+    // The temp file holds the secret: it never stays.
+    await fs.rm(temp, { force: true });
+  }
+  const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
+  await dir?.sync().catch(() => undefined);
+  await dir?.close();
+}
+
+/** True when IAM has a user of that name. */
+export async function userExists(aws: Pick<UserAdmin, 'getUser'>, name: string): Promise<boolean> {
+  try {
+    await aws.getUser(name);
+    return true;
+  } catch (error) {
+    if (error instanceof AwsError && error.is('NoSuchEntity')) return false;
+    throw error;
+  }
+}
+
+/**
+ * Creates the IAM user (in `group`), an access key, and `<name>_accessKeys.csv` (mode 0600,
+ * never over another file), with the administrator's client `aws`. The secret goes into
+ * that file only. Anything this run made before a failure is taken back, and nothing else.
+ */
+export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+  const { out } = deps;
+  const { name, group } = options;
+  if (!USER_NAME.test(name)) throw new UserError('admin.badUserName', { name });
+  if (!IAM_PATH.test(options.path)) throw new UserError('admin.badPath', { path: options.path });
+  // Checked first, so that nothing is created for a key that could not be written down.
+  const outDir = await fs.stat(options.outDir).catch(() => undefined);
+  if (!outDir?.isDirectory()) throw new UserError('admin.noOutDir', { path: options.outDir });
+  try {
+    await fs.access(options.outDir, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new UserError('admin.outDirNotWritable', { path: options.outDir, reason: (error as NodeJS.ErrnoException).code ?? 'error' }, { cause: error });
+  }
+  const file = resolve(join(options.outDir, `${name}_accessKeys.csv`));
+  // lstat: a dangling symlink of that name also blocks the link later.
+  if (await fs.lstat(file).catch(() => undefined)) throw new UserError('admin.csvExists', { path: file });
+
+  const journal = new Journal();
+  const noGroup = (error: unknown) => new UserError('admin.noGroup', { group: group ?? '' }, { cause: error });
+  try {
+    // Before anything is created: a missing group would otherwise make a user only to delete it.
+    if (group !== undefined) {
+      const found = await aws.groupExists(group).catch((error: unknown) => {
+        // NOTE: an admin allowed AddUserToGroup but not GetGroup still gets on; a missing
+        // group is then found at AddUserToGroup, and what was made is taken back.
+        if (error instanceof AwsError && error.is('AccessDenied')) return true;
+        throw error;
+      });
+      if (!found) throw noGroup(undefined);
+    }
+    const exists = await userExists(aws, name);
+    if (exists && !options.existing) throw new UserError('admin.userExists', { name });
+    const addToGroup = async (groupName: string) => {
+      try {
+        await aws.addUserToGroup(name, groupName);
+      } catch (error) {
+        if (error instanceof AwsError && error.is('NoSuchEntity')) throw noGroup(error);
+        throw error;
+      }
+    };
+    if (exists) {
+      const keys = await aws.listAccessKeys(name);
+      if (keys.length >= MAX_KEYS) throw new UserError('admin.twoKeys', { name, keys: keys.join(', ') });
+    } else {
+      const { arn } = await aws.createUser(name, options.path);
+      journal.record(`user ${name}`, () => aws.deleteUser(name));
+      out.success(t('admin.userCreated', { name, arn }));
+      if (group !== undefined) {
+        // A user made moments ago was in no group: taking the membership back is safe.
+        await addToGroup(group);
+        journal.record(`${name} in ${group}`, () => aws.removeUserFromGroup(name, group));
+        out.success(t('admin.addedToGroup', { name, group }));
+      }
+    }
+    const key = await aws.createAccessKey(name);
+    out.addSecret(key.secretAccessKey);
+    journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
+    try {
+      await writeNewFile(file, accessKeyCsv(key));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      if (code === 'EEXIST') throw new UserError('admin.csvExists', { path: file }, { cause: error });
+      throw new UserError('admin.csvWriteFailed', { path: file, reason: code }, { cause: error });
+    }
+    journal.record(`file ${file}`, () => fs.rm(file, { force: true }));
+    if (exists && group !== undefined) {
+      // NOTE: an existing user may have been in the group before, and IAM does not say
+      // whether AddUserToGroup changed anything. So it comes last: nothing after it can
+      // fail, and a membership this run did not make is never taken away.
+      await addToGroup(group);
+      out.success(t('admin.addedToGroup', { name, group }));
+    }
+    journal.commit();
+    out.success(t('admin.keyWritten', { keyId: key.accessKeyId, path: file }));
+    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: file, name, profile: options.profile }));
+  } catch (error) {
+    if (journal.pending) {
+      for (const undone of await journal.rollback()) {
+        if (undone.error === undefined) out.info(t('admin.undone', { what: undone.label }));
+        else out.warn(t('admin.undoFailed', { what: undone.label }));
+      }
+    }
+    if (error instanceof AwsError && error.is('AccessDenied')) {
+      throw new UserError('admin.createDenied', { profile: options.profile, action: error.action, message: error.awsMessage }, { cause: error });
+    }
+    throw error;
+  }
+}
