@@ -5,6 +5,7 @@ import { parseCallerArn } from '../aws/arn.js';
 import type { Aws, AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
+import { errorText } from '../ui/error-text.js';
 import { t } from '../ui/messages/index.js';
 import { grid } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
@@ -330,7 +331,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user: hire.user, command: again }));
           throw new CancelledError('error.cancelledRunAgain');
         }
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         state.hires[hire.user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user: hire.user, status: 'failed', error: message };
         out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user: hire.user, message }));
       }

@@ -9,6 +9,7 @@ import { AwsError } from '../aws/errors.js';
 import { exportLines } from '../credentials/export.js';
 import type { FileChange } from '../credentials/files.js';
 import { CancelledError, UserError } from '../errors.js';
+import { errorText } from '../ui/error-text.js';
 import { t } from '../ui/messages/index.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../wizard/context.js';
 import { Journal } from '../wizard/journal.js';
@@ -92,7 +93,7 @@ async function undoUnfinished(
     if (result.error === undefined) {
       out.success(t('rollback.removed', { serial: result.label }));
     } else {
-      const reason = result.error instanceof AwsError ? result.error.code : String((result.error as Error | undefined)?.message ?? result.error);
+      const reason = result.error instanceof AwsError ? result.error.code : errorText(result.error);
       out.warn(t('rollback.failed', { serial: result.label, reason }));
     }
   }

@@ -3,7 +3,9 @@ import { CreateGroupCommand, GetGroupCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { errorText } from '../../src/ui/error-text.js';
 import { fakeClock } from '../helpers/clock.js';
+import { userErrorFrom } from '../helpers/errors.js';
 import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
@@ -226,7 +228,7 @@ describe('mfa-onboard batch, against moto', () => {
   it('users.csv: rows of empty cells are blank lines; a bad name is reported at its real line', async () => {
     const { parseUsersCsv } = await import('../../src/commands/batch.js');
     expect(parseUsersCsv('user,group\r\nalice,a\r\n,,\r\n\r\nbob,b\r\n', 'u.csv').map((h) => h.user)).toEqual(['alice', 'bob']);
-    expect(() => parseUsersCsv('user,group\n"alice","a\nb"\nbad name,x\n', 'u.csv')).toThrow(/Line 4/);
+    expect(errorText(userErrorFrom(() => parseUsersCsv('user,group\n"alice","a\nb"\nbad name,x\n', 'u.csv')))).toMatch(/Line 4/);
   });
 
   it('a users.csv without a user column, or an --only not in it, is refused before anything is done', async () => {
