@@ -9,7 +9,7 @@ export const NEW_KEY_WAIT_MS = 20_000;
 const NEW_KEY_RETRY_MS = 2_000;
 
 /** GetCallerIdentity; for a key made moments ago, tried again while STS does not know it yet. */
-async function callerOf(aws: Aws, fresh: boolean, deps: Pick<WizardDeps, 'out' | 'clock'> & Partial<Pick<WizardDeps, 'signal'>>): Promise<{ arn: string; account: string }> {
+async function callerOf(aws: Aws, fresh: boolean, deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>): Promise<{ arn: string; account: string }> {
   for (let waited = 0; ; waited += NEW_KEY_RETRY_MS) {
     try {
       return await aws.getCallerIdentity();
@@ -29,7 +29,7 @@ async function callerOf(aws: Aws, fresh: boolean, deps: Pick<WizardDeps, 'out' |
 export async function identify(
   aws: Aws,
   source: { fromCsv?: string; profile?: string; fresh?: boolean },
-  deps: Pick<WizardDeps, 'out' | 'clock'> & Partial<Pick<WizardDeps, 'signal'>>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
 ): Promise<Identity> {
   let arn: string;
   let account: string;
