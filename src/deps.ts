@@ -1,5 +1,6 @@
 import { giveUpSeconds, sdkAwsFactory, type Patience } from './aws/client.js';
 import { t } from './ui/messages/index.js';
+import { createFileWriter } from './credentials/files.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
@@ -71,6 +72,7 @@ export function createWizardDeps(
     clock,
     signal: runtime.signal,
     files: awsFiles(runtime.env),
+    writer: createFileWriter({ clock, signal: runtime.signal }),
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),

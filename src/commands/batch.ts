@@ -87,13 +87,6 @@ export function parseUsersCsv(text: string, file: string): Hire[] {
   return hires;
 }
 
-/** Writes a file whole (temporary file, then rename), readable by the owner only. */
-async function writeWhole(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, text, { mode: 0o600 });
-  await fs.rename(temporary, path);
-}
-
 /** True for an outcome as this tool writes it: a state file edited by hand may hold anything. */
 function isOutcome(value: unknown): value is Outcome {
   if (value === null || typeof value !== 'object') return false;
@@ -144,7 +137,7 @@ const AUDITED: Partial<Record<keyof Aws, string>> = {
  * time, admin ARN, action, target user, device (for device calls), result. Arguments that
  * could be secret (codes) are never written.
  */
-function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string, target: () => string): Aws {
+function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string, target: () => string, stamp: () => string): Aws {
   return new Proxy(aws, {
     get(client, property, receiver) {
       const value = Reflect.get(client, property, receiver) as unknown;
@@ -152,7 +145,7 @@ function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string,
       if (!action || typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         const serial = args.find((a): a is string => typeof a === 'string' && /^arn:[^:]+:iam::\d+:mfa\//.test(a));
-        const entry = { time: new Date().toISOString(), admin, action, user: target(), ...(serial ? { device: serial } : {}) };
+        const entry = { time: stamp(), admin, action, user: target(), ...(serial ? { device: serial } : {}) };
         try {
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(client, args);
           const created = action === 'iam:CreateVirtualMFADevice' ? { device: (result as { serialNumber: string }).serialNumber } : {};
@@ -190,7 +183,9 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   const statePath = `${options.usersCsv}.state.json`;
   const auditPath = `${options.usersCsv}.audit.jsonl`;
   const state = await readState(statePath);
-  const saveState = () => writeWhole(statePath, `${JSON.stringify(state, null, 2)}\n`);
+  const saveState = () => deps.writer.write(statePath, `${JSON.stringify(state, null, 2)}\n`, 'replace');
+  /** Now, as the audit log and the state file write it (the run's clock). */
+  const stamp = () => new Date(deps.clock.now()).toISOString();
   const log = async (entry: object) => {
     await fs.appendFile(auditPath, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   };
@@ -217,7 +212,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   const auditedFactory = (forRegion: string): AwsFactory => async (source) => {
     const client = await deps.awsFor(forRegion)(source);
     // Only the administrator's calls are admin actions; a hire's own keys act for the hire.
-    return 'profile' in source && source.profile === options.profile ? audited(client, log, adminArn, () => current) : client;
+    return 'profile' in source && source.profile === options.profile ? audited(client, log, adminArn, () => current, stamp) : client;
   };
   const batchDeps: WizardDeps = { ...deps, awsFor: auditedFactory };
   /** The hire's newest enabled device as the state records it; undefined when none (or no user yet). */
@@ -236,7 +231,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   /** Left out of this run by --skip (and not done before): reported as skipped, not recorded as such. */
   const skippedNow = (user: string) => skip.includes(user) && state.hires[user]?.status !== 'done';
   for (const hire of selected.filter((h) => skippedNow(h.user))) {
-    await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+    await log({ time: stamp(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
   }
   const todo = selected.filter((h) => {
     const status = state.hires[h.user]?.status;
@@ -286,7 +281,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         });
         if (go === 'skip') {
           state.hires[hire.user] = { user: hire.user, status: 'skipped' };
-          await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+          await log({ time: stamp(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
           await saveState();
           continue;
         }
@@ -314,7 +309,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           endpoint,
           {
             onEnabled: (serialNumber) => {
-              enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: new Date().toISOString() };
+              enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: stamp() };
             },
           },
         );
@@ -357,7 +352,7 @@ async function userExists(aws: Aws, user: string): Promise<boolean> {
 }
 
 /** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
-async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
   const { out } = deps;
   const done = outcomes.filter((o) => o.status === 'done').length;
   out.heading(t('batch.summary', { done, total: outcomes.length }));
@@ -383,7 +378,7 @@ async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<Wiz
       : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
           [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map((cell) => quote(inert(cell))).join(','),
         )].join('\n') + '\n';
-    await writeWhole(options.report, text);
+    await deps.writer.write(options.report, text, 'replace');
     out.success(t('batch.reportWritten', { path: options.report }));
   }
   if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {

@@ -1,7 +1,7 @@
 import { deviceNameOf } from '../../aws/arn.js';
 import type { MfaDevice } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
-import { readTextFile, updateFile } from '../../credentials/files.js';
+import { readTextFile } from '../../credentials/files.js';
 import { editIni, listIniSections, readIniValue, type SectionEdit } from '../../credentials/ini.js';
 import { configSection, configSectionNames } from '../../credentials/paths.js';
 import { UserError } from '../../errors.js';
@@ -172,8 +172,8 @@ export async function readReplacing(configFile: string, profile: string): Promis
  * Records (or, with `undefined`, clears) the replacement under way, so that a run that dies
  * half-way is finished by the next one instead of starting another.
  */
-export async function markReplacing(profile: string, replacing: Replacing | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  await updateFile(deps.files.configFile, (text) =>
+export async function markReplacing(profile: string, replacing: Replacing | undefined, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
+  await deps.writer.update(deps.files.configFile, (text) =>
     editIni(text, [
       replacing === undefined
         ? { ...configSection(profile), values: {}, remove: [REPLACING, REPLACEMENT] }
@@ -192,19 +192,19 @@ export async function readEnrolling(configFile: string, profile: string): Promis
 }
 
 /** Records (or, with `undefined`, clears) the device being enrolled for the profile. */
-export async function markEnrolling(profile: string, serial: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+export async function markEnrolling(profile: string, serial: string | undefined, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
   // Nothing to clear: leave the file alone (and do not create one).
   if (serial === undefined && (await readEnrolling(deps.files.configFile, profile)) === undefined) return;
   const edit: Pick<SectionEdit, 'values' | 'remove'> = serial === undefined ? { values: {}, remove: [ENROLLING] } : { values: { [ENROLLING]: serial } };
-  await updateFile(deps.files.configFile, (text) => editIni(text, [{ ...configSection(profile), ...edit }]));
+  await deps.writer.update(deps.files.configFile, (text) => editIni(text, [{ ...configSection(profile), ...edit }]));
 }
 
 /**
  * Points every profile whose `mfa_serial` names the retired device (role profiles using
  * it as their source, say) at the new one.
  */
-export async function repointMfaSerial(retired: string, serial: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
-  await updateFile(deps.files.configFile, (text) => {
+export async function repointMfaSerial(retired: string, serial: string, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
+  await deps.writer.update(deps.files.configFile, (text) => {
     const edits = listIniSections(text)
       .filter((section) => readIniValue(text, section, 'mfa_serial') === retired)
       .map((section) => ({ section, values: { mfa_serial: serial } }));

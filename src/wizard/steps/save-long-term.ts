@@ -1,5 +1,5 @@
 import type { AccessKey } from '../../credentials/csv.js';
-import { updateFile, readTextFile, type FileChange } from '../../credentials/files.js';
+import { readTextFile, type FileChange } from '../../credentials/files.js';
 import { editIni, readIniValue } from '../../credentials/ini.js';
 import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
@@ -35,7 +35,7 @@ export async function saveLongTermProfile(
   key: AccessKey,
   identity: Identity,
   options: Pick<SetupOptions, 'profile' | 'replaceProfile'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<{ profile: string; change: FileChange }> {
   const { out, prompter, files } = deps;
   if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
@@ -63,7 +63,7 @@ export async function saveLongTermProfile(
     declined.add(profile);
     profile = undefined;
   }
-  const change = await updateFile(files.credentialsFile, (text) =>
+  const change = await deps.writer.update(files.credentialsFile, (text) =>
     editIni(text, [
       {
         section: profile,

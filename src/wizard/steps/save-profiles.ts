@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { defaultRegionFor } from '../../aws/arn.js';
 import type { SessionCredentials } from '../../aws/client.js';
-import { readTextFile, updateFile, type FileChange } from '../../credentials/files.js';
+import { readTextFile, type FileChange } from '../../credentials/files.js';
 import { editIni, readIniValue } from '../../credentials/ini.js';
 import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
@@ -26,12 +26,12 @@ export function reportTightened(change: FileChange, deps: Pick<WizardDeps, 'out'
  */
 export async function saveMfaSerial(
   input: { profile: string; sessionProfile: string; serialNumber: string; region?: { name: string; forProfile: boolean } },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<FileChange> {
   const { region } = input;
   const profileValues: Record<string, string> = { mfa_serial: input.serialNumber };
   if (region?.forProfile) profileValues.region = region.name;
-  const change = await updateFile(deps.files.configFile, (text) =>
+  const change = await deps.writer.update(deps.files.configFile, (text) =>
     editIni(text, [
       { ...configSection(input.profile), values: profileValues },
       ...(region ? [{ ...configSection(input.sessionProfile), values: { region: region.name } }] : []),
@@ -55,10 +55,10 @@ export interface SessionOrigin {
 
 export async function saveSession(
   input: { sessionProfile: string; session: SessionCredentials; origin: SessionOrigin },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<FileChange> {
   const { session } = input;
-  const change = await updateFile(deps.files.credentialsFile, (text) =>
+  const change = await deps.writer.update(deps.files.credentialsFile, (text) =>
     editIni(text, [
       {
         section: input.sessionProfile,
@@ -87,12 +87,12 @@ export async function saveSession(
  */
 export async function ensureSessionRegion(
   input: { sourceProfile: string; sessionProfile: string; callRegion: string },
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
   const { configFile } = deps.files;
   if ((await configuredRegion(configFile, input.sessionProfile)) !== undefined) return;
   const region = (await configuredRegion(configFile, input.sourceProfile)) ?? input.callRegion;
-  const change = await updateFile(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
+  const change = await deps.writer.update(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
   reportTightened(change, deps);
 }
 
