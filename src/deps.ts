@@ -82,7 +82,7 @@ export function createWizardDeps(
         return { paint: { kind: 'color', palette: palette ? '256' : '16' }, sure: true };
       }
       // NO_COLOR: glyphs in the terminal's own colours, drawn for its background.
-      const background = await askBackground(runtime.stdin, runtime.stderr);
+      const background = await askBackground(runtime.stdin, runtime.stderr, { clock, signal: runtime.signal });
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
     awsFor: (region) =>
