@@ -176,7 +176,7 @@ async function removeLeftovers(path: string): Promise<string[]> {
  * over what is there (`replace`, a rename), or only where nothing is (`create`, a hard link:
  * EEXIST when the name is taken, even by a dangling link). The temp file never stays.
  */
-async function writeAtomically(path: string, content: string, mode: number, place: 'replace' | 'create' = 'replace'): Promise<void> {
+async function writeAtomically(path: string, content: string | Uint8Array, mode: number, place: 'replace' | 'create' = 'replace'): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
@@ -228,7 +228,7 @@ export interface FileWriter {
    * the file there (`replace`), or never over anything (`create`: fails with EEXIST). File
    * system errors are thrown as they are, for the caller to name.
    */
-  write(path: string, content: string, place: 'replace' | 'create'): Promise<void>;
+  write(path: string, content: string | Uint8Array, place: 'replace' | 'create'): Promise<void>;
   /** Runs `work` holding `path`'s lock (waiting up to `limits.waitMs` for another run's). */
   lock<T>(path: string, work: () => Promise<T>, limits?: LockLimits): Promise<T>;
 }
