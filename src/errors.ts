@@ -11,8 +11,9 @@ export class UserError extends Error {
     readonly params: MessageParams = {},
     options?: { cause?: unknown },
   ) {
-    // The id, for stack traces and logs: nothing shown to a person reads `message`.
-    super(id, options);
+    // For stack traces and test failures (never a secret: tests check params hold none).
+    // Nothing shown to a person reads `message`.
+    super(Object.keys(params).length ? `${id} ${JSON.stringify(params)}` : id, options);
     this.name = 'UserError';
   }
 }

@@ -488,8 +488,8 @@ describe('errorText: an error is rendered where it is reported (issue 13)', () =
 
   it('a UserError holds its id and parameters; its text is rendered in the language spoken when it is reported', () => {
     const error = new UserError('file.locked', { path: '/h/.aws/credentials', lock: '/h/.aws/credentials.lock' });
-    // The id, for stack traces: no text of the catalog is made when the error is.
-    expect(error.message).toBe('file.locked');
+    // The id and parameters, for stack traces: no text of the catalog is made when the error is.
+    expect(error.message).toBe('file.locked {"path":"/h/.aws/credentials","lock":"/h/.aws/credentials.lock"}');
     expect(errorText(error)).toBe(
       '/h/.aws/credentials is being changed by another run (lock file /h/.aws/credentials.lock). Wait for it to finish; if none is running, delete the lock file.',
     );
