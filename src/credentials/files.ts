@@ -102,8 +102,8 @@ function ownerPid(text: string | undefined): number | undefined {
  * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock is
  * taken over when its holder is gone, when it is still empty `EMPTY_LOCK_STALE_MS` after it
  * was made (the holder died, or the disk was full, before writing its pid), or when it is
- * older than `staleMs`; after `waitMs` the wait gives up, and Ctrl-C ends it at once. Once
- * held, what dead runs left beside `path` is removed (see `removeLeftovers`).
+ * older than `staleMs`; after `waitMs` (on `clock`) the wait gives up, and `signal` ends it
+ * at once. Once held, what dead runs left beside `path` is removed (see `removeLeftovers`).
  */
 async function withLock<T>(path: string, work: () => Promise<T>, limits: LockLimits, { clock, signal }: WaitSeams): Promise<T> {
   const lock = `${path}.lock`;
