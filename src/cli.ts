@@ -5,6 +5,7 @@ import type { Runtime } from './deps.js';
 import { checkEndpoint } from './aws/endpoint.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
+import { errorText } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
 import { layoutHelp } from './ui/width.js';
 
@@ -85,11 +86,11 @@ const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_END
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CancelledError) {
-    out.info(`\n${error.message}`);
+    out.info(`\n${errorText(error)}`);
     return ExitCode.cancelled;
   }
   if (error instanceof UserError) {
-    out.error(error.message);
+    out.error(errorText(error));
     return ExitCode.error;
   }
   if (error instanceof AwsError) {

@@ -1,5 +1,6 @@
 import { giveUpSeconds, sdkAwsFactory, type Patience } from './aws/client.js';
 import { t } from './ui/messages/index.js';
+import { createFileWriter } from './credentials/files.js';
 import { awsFiles } from './credentials/paths.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
@@ -71,6 +72,7 @@ export function createWizardDeps(
     clock,
     signal: runtime.signal,
     files: awsFiles(runtime.env),
+    writer: createFileWriter({ clock, signal: runtime.signal }),
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
@@ -80,7 +82,7 @@ export function createWizardDeps(
         return { paint: { kind: 'color', palette: palette ? '256' : '16' }, sure: true };
       }
       // NO_COLOR: glyphs in the terminal's own colours, drawn for its background.
-      const background = await askBackground(runtime.stdin, runtime.stderr);
+      const background = await askBackground(runtime.stdin, runtime.stderr, { clock, signal: runtime.signal });
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
     awsFor: (region) =>

@@ -7,6 +7,7 @@ import type { AwsFactory } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { errorText } from '../ui/error-text.js';
 import { grid } from '../ui/width.js';
 import { createUserWithKey, userExists } from '../wizard/create-user.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
@@ -86,13 +87,6 @@ export function parseUsersCsv(text: string, file: string): Hire[] {
   return hires;
 }
 
-/** Writes a file whole (temporary file, then rename), readable by the owner only. */
-async function writeWhole(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, text, { mode: 0o600 });
-  await fs.rename(temporary, path);
-}
-
 /** True for an outcome as this tool writes it: a state file edited by hand may hold anything. */
 function isOutcome(value: unknown): value is Outcome {
   if (value === null || typeof value !== 'object') return false;
@@ -147,7 +141,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   const statePath = `${options.usersCsv}.state.json`;
   const auditPath = `${options.usersCsv}.audit.jsonl`;
   const state = await readState(statePath);
-  const saveState = () => writeWhole(statePath, `${JSON.stringify(state, null, 2)}\n`);
+  const saveState = () => deps.writer.write(statePath, `${JSON.stringify(state, null, 2)}\n`, 'replace');
   const log = async (entry: object) => {
     await fs.appendFile(auditPath, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   };
@@ -172,7 +166,9 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   state.account = admin.account;
   let current = '';
   /** The administrator's changes, one JSON line each in the audit log, for the hire being enrolled. */
-  const trail = { write: log, now: () => new Date(), admin: adminArn, user: () => current };
+  /** Now, as the audit log and the state file write it (the run's clock). */
+  const now = () => new Date(deps.clock.now());
+  const trail = { write: log, now, admin: adminArn, user: () => current };
   const auditedFactory = (forRegion: string): AwsFactory => async (source) => {
     const client = await deps.awsFor(forRegion)(source);
     // Only the administrator's calls are admin actions; a hire's own keys act for the hire.
@@ -195,7 +191,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
   /** Left out of this run by --skip (and not done before): reported as skipped, not recorded as such. */
   const skippedNow = (user: string) => skip.includes(user) && state.hires[user]?.status !== 'done';
   for (const hire of selected.filter((h) => skippedNow(h.user))) {
-    await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+    await log({ time: now().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
   }
   const todo = selected.filter((h) => {
     const status = state.hires[h.user]?.status;
@@ -245,7 +241,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         });
         if (go === 'skip') {
           state.hires[hire.user] = { user: hire.user, status: 'skipped' };
-          await log({ time: new Date().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
+          await log({ time: now().toISOString(), admin: adminArn, action: 'skip', user: hire.user, result: 'ok' });
           await saveState();
           continue;
         }
@@ -274,7 +270,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           endpoint,
           {
             onEnabled: (serialNumber) => {
-              enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: new Date().toISOString() };
+              enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: now().toISOString() };
             },
           },
         );
@@ -291,7 +287,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
           out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user: hire.user, command: again }));
           throw new CancelledError('error.cancelledRunAgain');
         }
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         state.hires[hire.user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user: hire.user, status: 'failed', error: message };
         out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user: hire.user, message }));
       }
@@ -307,7 +303,7 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
 }
 
 /** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
-async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
   const { out } = deps;
   const done = outcomes.filter((o) => o.status === 'done').length;
   out.heading(t('batch.summary', { done, total: outcomes.length }));
@@ -333,7 +329,7 @@ async function report(outcomes: Outcome[], options: BatchOptions, deps: Pick<Wiz
       : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
           [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map((cell) => quote(inert(cell))).join(','),
         )].join('\n') + '\n';
-    await writeWhole(options.report, text);
+    await deps.writer.write(options.report, text, 'replace');
     out.success(t('batch.reportWritten', { path: options.report }));
   }
   if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {

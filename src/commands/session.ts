@@ -1,7 +1,7 @@
 import { parseCallerArn, ROLE_ARN, ROLE_SESSION_NAME, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
-import { readTextFile, withLock } from '../credentials/files.js';
+import { readTextFile } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
@@ -148,7 +148,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
 
   // One refresh at a time per session profile: parallel AWS tools must not each ask for a
   // code (AWS takes each code once). The wait covers a person typing a code.
-  const session = await withLock(
+  const session = await deps.writer.lock(
     `${deps.files.credentialsFile}.${sessionProfile}`,
     async () => {
       const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
@@ -178,7 +178,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
       await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: fresh.region }, deps);
       return fresh.session;
     },
-    { waitMs: 5 * 60_000, staleMs: 10 * 60_000, signal: deps.signal },
+    { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
   );
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CancelledError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
+import type { Clock } from '../totp/clock.js';
 
 /** What an update did to a file, for the summary. */
 export interface FileChange {
@@ -23,8 +24,26 @@ const LOCK_STALE_MS = 60_000;
  */
 const EMPTY_LOCK_STALE_MS = 2_000;
 const MAX_LINK_HOPS = 40;
-/** Files backed up by this process: one run keeps one backup, the state before it began. */
-const backedUp = new Set<string>();
+/** The lock is looked at again this often while another run holds it. */
+const LOCK_POLL_MS = 50;
+/** Hard links are not possible there (exFAT, some network shares): fall back to an exclusive copy. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * What a wait for a lock runs on: the run's clock (the computer's, as the file system stamps
+ * the lock's time; never one shifted to AWS's) and its Ctrl-C.
+ */
+interface WaitSeams {
+  clock: Clock;
+  signal?: AbortSignal;
+}
+
+/** How long to wait for a lock another run holds, and when its holder counts as gone. */
+export interface LockLimits {
+  waitMs: number;
+  staleMs: number;
+}
+const FILE_LOCK: LockLimits = { waitMs: LOCK_WAIT_MS, staleMs: LOCK_STALE_MS };
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -83,16 +102,12 @@ function ownerPid(text: string | undefined): number | undefined {
  * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock is
  * taken over when its holder is gone, when it is still empty `EMPTY_LOCK_STALE_MS` after it
  * was made (the holder died, or the disk was full, before writing its pid), or when it is
- * older than `staleMs`; after `waitMs` the wait gives up. Once held, what dead runs left
- * beside `path` is removed (see `removeLeftovers`).
+ * older than `staleMs`; after `waitMs` (on `clock`) the wait gives up, and `signal` ends it
+ * at once. Once held, what dead runs left beside `path` is removed (see `removeLeftovers`).
  */
-export async function withLock<T>(
-  path: string,
-  work: () => Promise<T>,
-  limits: { waitMs: number; staleMs: number; signal?: AbortSignal } = { waitMs: LOCK_WAIT_MS, staleMs: LOCK_STALE_MS },
-): Promise<T> {
+async function withLock<T>(path: string, work: () => Promise<T>, limits: LockLimits, { clock, signal }: WaitSeams): Promise<T> {
   const lock = `${path}.lock`;
-  const deadline = Date.now() + limits.waitMs;
+  const deadline = clock.now() + limits.waitMs;
   for (;;) {
     try {
       const handle = await fs.open(lock, 'wx', 0o600);
@@ -109,7 +124,7 @@ export async function withLock<T>(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = ownerPid(await readIfExists(lock).catch(() => undefined));
-      const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      const age = clock.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? clock.now());
       const gone = holder !== undefined ? !processAlive(holder) : age > EMPTY_LOCK_STALE_MS;
       if (gone || age > limits.staleMs) {
         // NOTE: the holder died without cleaning up; its lock protects nothing. Renaming it
@@ -118,10 +133,9 @@ export async function withLock<T>(
         if (await fs.rename(lock, stale).then(() => true, () => false)) await fs.rm(stale, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new UserError('file.locked', { path, lock });
+      if (clock.now() > deadline) throw new UserError('file.locked', { path, lock });
       // Waiting for another run (minutes, for a session being refreshed): Ctrl-C ends it.
-      if (limits.signal?.aborted) throw new CancelledError();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await clock.sleep(LOCK_POLL_MS, signal);
     }
   }
   try {
@@ -157,7 +171,12 @@ async function removeLeftovers(path: string): Promise<string[]> {
   return removed;
 }
 
-async function writeAtomically(path: string, content: string, mode: number): Promise<void> {
+/**
+ * Writes `content` to a temp file beside `path` (`mode`, fsynced), then puts it in place:
+ * over what is there (`replace`, a rename), or only where nothing is (`create`, a hard link:
+ * EEXIST when the name is taken, even by a dangling link). The temp file never stays.
+ */
+async function writeAtomically(path: string, content: string | Uint8Array, mode: number, place: 'replace' | 'create' = 'replace'): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
@@ -168,35 +187,78 @@ async function writeAtomically(path: string, content: string, mode: number): Pro
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, path);
-  } catch (error) {
+    if (place === 'replace') await fs.rename(temp, path);
+    else await linkNew(temp, path);
+  } finally {
     // The temp file may hold part of the new credentials: never leave it behind.
     await fs.rm(temp, { force: true });
-    throw error;
   }
   const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
   await dir?.sync().catch(() => undefined);
   await dir?.close();
 }
 
-/**
- * Rewrites a file through `transform`, atomically (temp file, fsync, rename), under a
- * lock, keeping the content from before this run's first change as `<file>.bak`. The file ends up 0600 (a looser
- * mode is tightened and reported); a missing directory is created 0700.
- */
-export async function updateFile(
-  requestedPath: string,
-  transform: (old: string) => string,
-): Promise<FileChange> {
+/** Puts `temp` at `path` only if nothing is there: a hard link, else an exclusive copy. */
+async function linkNew(temp: string, path: string): Promise<void> {
   try {
-    return await updateResolved(await realTarget(requestedPath), transform);
+    await fs.link(temp, path);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw fileError(requestedPath, error, 'file.writeFailed');
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    try {
+      await fs.copyFile(temp, path, constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      // NOTE: only a copy that did not fail on EEXIST made the file: never remove someone else's.
+      if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(path, { force: true });
+      throw copyError;
+    }
   }
 }
 
-async function updateResolved(path: string, transform: (old: string) => string): Promise<FileChange> {
+/** The one way this tool writes files: atomic, locked, 0600. One per run (see `createFileWriter`). */
+export interface FileWriter {
+  /**
+   * Rewrites a file through `transform`, atomically (temp file, fsync, rename), under a
+   * lock, keeping the content from before this run's first change as `<file>.bak`. The file
+   * ends up 0600 (a looser mode is tightened and reported); a missing directory is created
+   * 0700. A symbolic link is written through to its target.
+   */
+  update(path: string, transform: (old: string) => string): Promise<FileChange>;
+  /**
+   * Writes `content` as the whole of `path` (mode 0600, atomically, under the lock): over
+   * the file there (`replace`), or never over anything (`create`: fails with EEXIST). File
+   * system errors are thrown as they are, for the caller to name.
+   */
+  write(path: string, content: string | Uint8Array, place: 'replace' | 'create'): Promise<void>;
+  /** Runs `work` holding `path`'s lock (waiting up to `limits.waitMs` for another run's). */
+  lock<T>(path: string, work: () => Promise<T>, limits?: LockLimits): Promise<T>;
+}
+
+/**
+ * The writer of one run: its waits run on the run's clock and end on its Ctrl-C, and it
+ * keeps one backup of each file it changes, the file as it was before the run.
+ */
+export function createFileWriter(seams: WaitSeams): FileWriter {
+  /** Files this run backed up: later changes keep the first backup. */
+  const backedUp = new Set<string>();
+  // NOTE: a write records what the run did (a device enabled, a hire's state), also in the
+  // clean-up after Ctrl-C, when the signal has fired: like a call that changes AWS, its short
+  // wait (`LOCK_WAIT_MS`) is not cut short by it. A second Ctrl-C still stops at once.
+  const writing: WaitSeams = { clock: seams.clock };
+  return {
+    async update(requestedPath, transform) {
+      try {
+        return await updateResolved(await realTarget(requestedPath), transform, writing, backedUp);
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        throw fileError(requestedPath, error, 'file.writeFailed');
+      }
+    },
+    write: (path, content, place) => withLock(path, () => writeAtomically(path, content, 0o600, place), FILE_LOCK, writing),
+    lock: (path, work, limits = FILE_LOCK) => withLock(path, work, limits, seams),
+  };
+}
+
+async function updateResolved(path: string, transform: (old: string) => string, seams: WaitSeams, backedUp: Set<string>): Promise<FileChange> {
   const dir = dirname(path);
   const dirStat = await fs.stat(dir).catch(() => undefined);
   let dirTightenedFrom: number | undefined;
@@ -233,7 +295,7 @@ async function updateResolved(path: string, transform: (old: string) => string):
     await writeAtomically(path, next, 0o600);
     if (loose) change.tightenedFrom = oldMode;
     return change;
-  });
+  }, FILE_LOCK, seams);
 }
 
 /**

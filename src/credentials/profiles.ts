@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { defaultRegionFor } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
-import { readTextFile, updateFile, type FileChange } from './files.js';
+import { readTextFile, type FileChange, type FileWriter } from './files.js';
 import { editIni, listIniSections, readIniValue } from './ini.js';
 import { maskKeyId } from './mask.js';
 import { UserError } from '../errors.js';
@@ -48,12 +48,12 @@ export function reportTightened(change: FileChange, deps: { out: Output }): void
  */
 export async function saveMfaSerial(
   input: { profile: string; sessionProfile: string; serialNumber: string; region?: { name: string; forProfile: boolean } },
-  deps: { out: Output; files: AwsFiles },
+  deps: { out: Output; files: AwsFiles; writer: FileWriter },
 ): Promise<FileChange> {
   const { region } = input;
   const profileValues: Record<string, string> = { mfa_serial: input.serialNumber };
   if (region?.forProfile) profileValues.region = region.name;
-  const change = await updateFile(deps.files.configFile, (text) =>
+  const change = await deps.writer.update(deps.files.configFile, (text) =>
     editIni(text, [
       { ...configSection(input.profile), values: profileValues },
       ...(region ? [{ ...configSection(input.sessionProfile), values: { region: region.name } }] : []),
@@ -77,10 +77,10 @@ export interface SessionOrigin {
 
 export async function saveSession(
   input: { sessionProfile: string; session: SessionCredentials; origin: SessionOrigin },
-  deps: { out: Output; files: AwsFiles },
+  deps: { out: Output; files: AwsFiles; writer: FileWriter },
 ): Promise<FileChange> {
   const { session } = input;
-  const change = await updateFile(deps.files.credentialsFile, (text) =>
+  const change = await deps.writer.update(deps.files.credentialsFile, (text) =>
     editIni(text, [
       {
         section: input.sessionProfile,
@@ -109,12 +109,12 @@ export async function saveSession(
  */
 export async function ensureSessionRegion(
   input: { sourceProfile: string; sessionProfile: string; callRegion: string },
-  deps: { out: Output; files: AwsFiles },
+  deps: { out: Output; files: AwsFiles; writer: FileWriter },
 ): Promise<void> {
   const { configFile } = deps.files;
   if ((await configuredRegion(configFile, input.sessionProfile)) !== undefined) return;
   const region = (await configuredRegion(configFile, input.sourceProfile)) ?? input.callRegion;
-  const change = await updateFile(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
+  const change = await deps.writer.update(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
   reportTightened(change, deps);
 }
 

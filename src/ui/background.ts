@@ -1,3 +1,4 @@
+import type { Clock } from '../totp/clock.js';
 import { readRaw } from './tty.js';
 
 /** The terminal's background, as far as it tells. */
@@ -16,19 +17,23 @@ function lightness(parts: string[]): number {
  * Asks the terminal for its background colour (OSC 11) and, right after, for its
  * attributes (DA1), which every terminal answers: a DA1 answer before an OSC 11 one means
  * no colour will come, so nobody waits for the time-out where the terminal cannot tell.
- * Undefined when it does not say (or there is no terminal to ask).
+ * Undefined when it does not say (or there is no terminal to ask, or Ctrl-C ends the wait).
  */
 export function askBackground(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream & { isTTY?: boolean },
+  wait: { clock: Clock; signal?: AbortSignal },
   timeoutMs = ANSWER_MS,
 ): Promise<Background | undefined> {
   if (!(input as NodeJS.ReadStream).isTTY || !output.isTTY) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     let heard = '';
     let stop = () => {};
+    /** Fired by the first answer (or the time-out), which ends the wait for the others. */
+    const answered = new AbortController();
     const finish = (answer: Background | undefined) => {
-      clearTimeout(timer);
+      if (answered.signal.aborted) return;
+      answered.abort();
       stop();
       resolve(answer);
     };
@@ -40,7 +45,8 @@ export function askBackground(
       // eslint-disable-next-line no-control-regex
       if (/\u001b\[\?[\d;]*c/.test(heard)) finish(undefined);
     };
-    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    const ended = wait.signal ? AbortSignal.any([answered.signal, wait.signal]) : answered.signal;
+    void wait.clock.sleep(timeoutMs, ended).then(() => finish(undefined), () => finish(undefined));
     stop = readRaw(input, onData, () => finish(undefined));
     output.write('\u001b]11;?\u001b\\\u001b[c');
   });

@@ -1,5 +1,6 @@
 import type { Aws, AwsFactory } from '../aws/client.js';
 import type { Shell } from '../credentials/export.js';
+import type { FileWriter } from '../credentials/files.js';
 import type { AwsFiles } from '../credentials/paths.js';
 import type { Clock } from '../totp/clock.js';
 import type { CodeReader } from '../ui/codes.js';
@@ -51,6 +52,8 @@ export interface WizardDeps {
   clock: Clock;
   signal: AbortSignal;
   files: AwsFiles;
+  /** Writes every file of this run (atomic, locked, 0600; one backup a run). */
+  writer: FileWriter;
   /** The person's home directory, for `~` in typed paths. */
   home?: string;
   readCode: CodeReader;

@@ -1,4 +1,4 @@
-import { readTextFile, updateFile } from '../credentials/files.js';
+import { readTextFile } from '../credentials/files.js';
 import { editIni, listIniSections, readIniValue, type SectionEdit } from '../credentials/ini.js';
 import { configSection, configSectionNames } from '../credentials/paths.js';
 import type { WizardDeps } from './context.js';
@@ -49,7 +49,7 @@ export async function readUnderway(configFile: string, profile: string): Promise
 }
 
 /** One change of the profile's section (and, when the transition says, of other sections); nothing to change leaves the file alone. */
-async function change(deps: Pick<WizardDeps, 'files'>, edits: (text: string) => SectionEdit[]): Promise<void> {
+async function change(deps: Pick<WizardDeps, 'files' | 'writer'>, edits: (text: string) => SectionEdit[]): Promise<void> {
   const { configFile } = deps.files;
   const apply = (text: string) => {
     const wanted = edits(text);
@@ -58,11 +58,11 @@ async function change(deps: Pick<WizardDeps, 'files'>, edits: (text: string) => 
   const text = await readTextFile(configFile);
   // Nothing to record or clear: do not touch (or create) the file.
   if (apply(text) === text) return;
-  await updateFile(configFile, apply);
+  await deps.writer.update(configFile, apply);
 }
 
 /** A replacement starts: the device it retires is recorded (the one it adds, not yet). */
-export function replacementStarted(profile: string, old: string, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+export function replacementStarted(profile: string, old: string, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
   return change(deps, () => [{ ...configSection(profile), values: { [REPLACING]: old }, remove: [REPLACEMENT] }]);
 }
 
@@ -70,13 +70,13 @@ export function replacementStarted(profile: string, old: string, deps: Pick<Wiza
  * The new device exists: recorded before it is enabled, so that should the run stop once AWS
  * has enabled it, the next one finishes (a replacement's beside the device it retires).
  */
-export function deviceCreated(profile: string, serial: string, replacing: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+export function deviceCreated(profile: string, serial: string, replacing: string | undefined, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
   const values: Record<string, string> = replacing === undefined ? { [ENROLLING]: serial } : { [REPLACING]: replacing, [REPLACEMENT]: serial };
   return change(deps, () => [{ ...configSection(profile), values }]);
 }
 
 /** Nothing of what is named is left to finish (the device is gone, or was never enabled). */
-export function abandoned(profile: string, what: { replacement?: boolean; enrolment?: boolean }, deps: Pick<WizardDeps, 'files'>): Promise<void> {
+export function abandoned(profile: string, what: { replacement?: boolean; enrolment?: boolean }, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
   const remove = [...(what.replacement ? [REPLACING, REPLACEMENT] : []), ...(what.enrolment ? [ENROLLING] : [])];
   return change(deps, () => [{ ...configSection(profile), values: {}, remove }]);
 }
@@ -90,7 +90,7 @@ export function abandoned(profile: string, what: { replacement?: boolean; enrolm
 export function enrolmentFinished(
   profile: string | undefined,
   devices: { retired?: string; serial: string; replacement: boolean },
-  deps: Pick<WizardDeps, 'files'>,
+  deps: Pick<WizardDeps, 'files' | 'writer'>,
 ): Promise<void> {
   return change(deps, (text) => [
     ...(devices.retired === undefined

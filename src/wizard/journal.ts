@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { Aws } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { CancelledError } from '../errors.js';
+import { errorText } from '../ui/error-text.js';
 import { t } from '../ui/messages/index.js';
 import type { Device, Identity, WizardDeps } from './context.js';
 import { abandoned } from './enrolment-state.js';
@@ -74,7 +75,7 @@ export async function undoUnfinished(
     if (result.error === undefined) {
       out.success(t('rollback.removed', { serial: result.label }));
     } else {
-      const reason = result.error instanceof AwsError ? result.error.code : String((result.error as Error | undefined)?.message ?? result.error);
+      const reason = result.error instanceof AwsError ? result.error.code : errorText(result.error);
       out.warn(t('rollback.failed', { serial: result.label, reason }));
     }
   }
@@ -89,7 +90,7 @@ export async function undoUnfinished(
 export async function rollBackUnfinished(
   error: unknown,
   run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recorded' | 'profiles'>,
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<never> {
   const { out } = deps;
   const identity = known(run, 'identity');

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { CreateGroupCommand, GetGroupCommand } from '@aws-sdk/client-iam';
-import { describe, expect, it } from 'vitest';
+import { CreateGroupCommand, GetGroupCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { errorText } from '../../src/ui/error-text.js';
 import { fakeClock } from '../helpers/clock.js';
+import { userErrorFrom } from '../helpers/errors.js';
 import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
@@ -226,7 +228,7 @@ describe('mfa-onboard batch, against moto', () => {
   it('users.csv: rows of empty cells are blank lines; a bad name is reported at its real line', async () => {
     const { parseUsersCsv } = await import('../../src/commands/batch.js');
     expect(parseUsersCsv('user,group\r\nalice,a\r\n,,\r\n\r\nbob,b\r\n', 'u.csv').map((h) => h.user)).toEqual(['alice', 'bob']);
-    expect(() => parseUsersCsv('user,group\n"alice","a\nb"\nbad name,x\n', 'u.csv')).toThrow(/Line 4/);
+    expect(errorText(userErrorFrom(() => parseUsersCsv('user,group\n"alice","a\nb"\nbad name,x\n', 'u.csv')))).toMatch(/Line 4/);
   });
 
   it('a users.csv without a user column, or an --only not in it, is refused before anything is done', async () => {
@@ -239,5 +241,34 @@ describe('mfa-onboard batch, against moto', () => {
     const only = await runCli(['batch', users, '--profile', 'admin', '--only', 'zed', '--endpoint-url', world.moto.url], { env: world.box.env });
     expect(only.stderr).toContain('zed (from --only or --skip) is not listed');
     expect(await listDevices(world.moto)).toEqual([]);
+  });
+
+  it('regression (issue 13): a state file that cannot be written (a full disk) leaves no temp copy beside it, and nothing is created', async () => {
+    const users = await setUp();
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      if (/\.state\.json\.tmp-/.test(String(args[0]))) {
+        handle.writeFile = async (data: Parameters<typeof handle.writeFile>[0]) => {
+          await handle.write(String(data).slice(0, 10));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        };
+      }
+      return handle;
+    });
+    // (How the state was written before: one writeFile to a temp name.)
+    const realWriteFile = fs.writeFile.bind(fs);
+    vi.spyOn(fs, 'writeFile').mockImplementation(async (...args: Parameters<typeof fs.writeFile>) => {
+      if (!/\.state\.json\..*tmp/.test(String(args[0]))) return realWriteFile(...args);
+      await realWriteFile(args[0], String(args[1]).slice(0, 10), args[2]);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    const result = await runCli(args(users, '--yes'), { env: world.box.env });
+    vi.restoreAllMocks();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ENOSPC');
+    // Before: `users.csv.state.json.<pid>.tmp`, half-written, stayed there.
+    expect((await fs.readdir(world.box.dir)).filter((name) => name.includes('.state.json'))).toEqual([]);
+    expect((await adminIam(world.moto).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
 import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
@@ -228,6 +228,37 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Pass --profile');
     await expect(fs.stat(world.box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('--qr-png (it holds the seed): a file already there is kept and refused; a PNG that cannot be written leaves no part of it; the device is taken back', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const qr = `${world.box.dir}/qr.png`;
+    await fs.writeFile(qr, 'not yours');
+    const taken = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('qr.png already exists, and the QR code is never written over a file');
+    expect(await fs.readFile(qr, 'utf8')).toBe('not yours');
+    expect(await listDevices(world.moto)).toEqual([]);
+
+    await fs.rm(qr);
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      if (/qr\.png\.tmp-/.test(String(args[0]))) {
+        handle.writeFile = async (data: Parameters<typeof handle.writeFile>[0]) => {
+          await handle.write(Buffer.from(data as Uint8Array).subarray(0, 100));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        };
+      }
+      return handle;
+    });
+    const full = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
+    vi.restoreAllMocks();
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain('qr.png (ENOSPC)');
+    expect((await fs.readdir(world.box.dir)).filter((name) => name.includes('qr.png'))).toEqual([]);
+    expect(await listDevices(world.moto)).toEqual([]);
   });
 });
 

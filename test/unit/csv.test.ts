@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../src/ui/error-text.js';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../../src/credentials/csv.js';
 
@@ -50,7 +51,7 @@ describe('parseAccessKeyCsv: the console sample files', () => {
   ])('$file → $id, naming the file', ({ file, id }) => {
     const error = userErrorFrom(() => importCsv(fixture(file), FIXTURES + file));
     expect(error.id).toBe(id);
-    expect(error.message).toContain(FIXTURES + file);
+    expect(errorText(error)).toContain(FIXTURES + file);
   });
 
   it('the sample files are byte-exact (BOM, CRLF) as checked out', () => {
@@ -132,7 +133,7 @@ describe('parseAccessKeyCsv refuses what is not an access-key CSV', () => {
   ])('$title → $id', ({ text, id }) => {
     const error = userErrorFrom(() => parseAccessKeyCsv(text, PATH));
     expect(error.id).toBe(id);
-    expect(error.message).toContain(PATH);
+    expect(errorText(error)).toContain(PATH);
   });
 });
 
@@ -165,14 +166,14 @@ describe('validateAccessKey', () => {
   ])('refuses $title → $id, with the line and file', ({ input, id }) => {
     const error = userErrorFrom(() => validateAccessKey(input, PATH));
     expect(error.id).toBe(id);
-    expect(error.message).toContain('Line 7');
-    expect(error.message).toContain(PATH);
+    expect(errorText(error)).toContain('Line 7');
+    expect(errorText(error)).toContain(PATH);
   });
 
   it('shows a refused key id masked, not whole', () => {
     const error = userErrorFrom(() => validateAccessKey(key('ASIAIOSFODNN7EXAMPLE'), PATH));
-    expect(error.message).toContain('ASIA…MPLE');
-    expect(error.message).not.toContain('ASIAIOSFODNN7EXAMPLE');
+    expect(errorText(error)).toContain('ASIA…MPLE');
+    expect(errorText(error)).not.toContain('ASIAIOSFODNN7EXAMPLE');
   });
 
   it('says how long a refused secret is instead of showing it', () => {
@@ -200,7 +201,7 @@ describe('no error message contains a secret access key', () => {
   it.each(secretBearing)('$title', ({ text }) => {
     const error = userErrorFrom(() => importCsv(text));
     for (const secret of SECRETS) {
-      expect(error.message).not.toContain(secret);
+      expect(errorText(error)).not.toContain(secret);
       expect(JSON.stringify(error.params)).not.toContain(secret);
     }
   });

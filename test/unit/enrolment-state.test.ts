@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileWriter, type FileWriter } from '../../src/credentials/files.js';
 import { readIniValue } from '../../src/credentials/ini.js';
+import { systemClock } from '../../src/totp/clock.js';
 import { abandoned, deviceCreated, enrolmentFinished, readUnderway, replacementStarted } from '../../src/wizard/enrolment-state.js';
 
 const OLD = 'arn:aws:iam::123456789012:mfa/alice';
@@ -10,10 +12,10 @@ const NEW = 'arn:aws:iam::123456789012:mfa/alice-20261202';
 
 describe('the enrolment state kept in the config file (one change per transition)', () => {
   let dir: string;
-  let deps: { files: { credentialsFile: string; configFile: string } };
+  let deps: { files: { credentialsFile: string; configFile: string }; writer: FileWriter };
   beforeEach(async () => {
     dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-state-'));
-    deps = { files: { credentialsFile: join(dir, 'credentials'), configFile: join(dir, 'config') } };
+    deps = { files: { credentialsFile: join(dir, 'credentials'), configFile: join(dir, 'config') }, writer: createFileWriter({ clock: systemClock }) };
   });
   afterEach(async () => {
     await fs.rm(dir, { recursive: true, force: true });

@@ -3,13 +3,18 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readTextFile, updateFile, withLock } from '../../src/credentials/files.js';
+import { createFileWriter, readTextFile, type FileWriter } from '../../src/credentials/files.js';
 import { CancelledError, UserError } from '../../src/errors.js';
+import { systemClock } from '../../src/totp/clock.js';
+import { fakeClock } from '../helpers/clock.js';
 
 // Every test works in its own temporary directory: never the real ~/.aws.
 let root: string;
+/** One run's writer, on the real clock. */
+let files: FileWriter;
 beforeEach(async () => {
   root = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-files-'));
+  files = createFileWriter({ clock: systemClock });
 });
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
@@ -33,7 +38,7 @@ describe('updateFile', () => {
   it('creates a missing file 0600 in a missing directory 0700', async () => {
     const dir = join(root, 'home', '.aws');
     const path = join(dir, 'credentials');
-    const change = await updateFile(path, append('[alice]'));
+    const change = await files.update(path, append('[alice]'));
     expect(change).toMatchObject({ path, changed: true, created: true });
     expect(change.backupPath).toBeUndefined();
     expect(change.tightenedFrom).toBeUndefined();
@@ -47,7 +52,7 @@ describe('updateFile', () => {
     const previous = process.umask(0o000);
     try {
       const path = join(root, 'config');
-      await updateFile(path, append('[default]'));
+      await files.update(path, append('[default]'));
       expect(await modeOf(path)).toBe(0o600);
     } finally {
       process.umask(previous);
@@ -57,7 +62,7 @@ describe('updateFile', () => {
   it('keeps the previous content as <file>.bak, mode 0600', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[old]\n', { mode: 0o600 });
-    const change = await updateFile(path, append('[new]'));
+    const change = await files.update(path, append('[new]'));
     expect(change).toMatchObject({ changed: true, created: false, backupPath: `${path}.bak` });
     expect(await fs.readFile(path, 'utf8')).toBe('[old]\n[new]\n');
     expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('[old]\n');
@@ -67,8 +72,8 @@ describe('updateFile', () => {
   it('keeps one backup a run: the content from before the run changed it first', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, 'v1\n', { mode: 0o600 });
-    const first = await updateFile(path, () => 'v2\n');
-    const second = await updateFile(path, () => 'v3\n');
+    const first = await files.update(path, () => 'v2\n');
+    const second = await files.update(path, () => 'v3\n');
     expect(first.backupPath).toBe(`${path}.bak`);
     expect(second.backupPath).toBeUndefined();
     expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v1\n');
@@ -79,7 +84,7 @@ describe('updateFile', () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[alice]\n');
     await fs.chmod(path, 0o644);
-    const change = await updateFile(path, append('x = 1'));
+    const change = await files.update(path, append('x = 1'));
     expect(change.tightenedFrom).toBe(0o644);
     expect(await modeOf(path)).toBe(0o600);
   });
@@ -88,7 +93,7 @@ describe('updateFile', () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[alice]\n');
     await fs.chmod(path, 0o644);
-    const change = await updateFile(path, (old) => old);
+    const change = await files.update(path, (old) => old);
     expect(change).toMatchObject({ changed: false, tightenedFrom: 0o644 });
     expect(await modeOf(path)).toBe(0o600);
   });
@@ -96,7 +101,7 @@ describe('updateFile', () => {
   it('reports no tightening for a file that was already 0600', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[alice]\n', { mode: 0o600 });
-    const change = await updateFile(path, append('x = 1'));
+    const change = await files.update(path, append('x = 1'));
     expect(change.tightenedFrom).toBeUndefined();
   });
 
@@ -104,7 +109,7 @@ describe('updateFile', () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[alice]\n', { mode: 0o600 });
     const before = await fs.stat(path);
-    const change = await updateFile(path, (old) => old);
+    const change = await files.update(path, (old) => old);
     expect(change).toMatchObject({ changed: false, created: false });
     expect(change.backupPath).toBeUndefined();
     expect(await fs.readdir(root)).toEqual(['credentials']);
@@ -115,7 +120,7 @@ describe('updateFile', () => {
     const dir = join(root, '.aws');
     await fs.mkdir(dir);
     await fs.chmod(dir, 0o755);
-    const change = await updateFile(join(dir, 'config'), append('[default]'));
+    const change = await files.update(join(dir, 'config'), append('[default]'));
     expect(change.dirTightenedFrom).toBe(0o755);
     expect(await modeOf(dir)).toBe(0o700);
   });
@@ -124,7 +129,7 @@ describe('updateFile', () => {
     const dir = join(root, 'shared');
     await fs.mkdir(dir);
     await fs.chmod(dir, 0o755);
-    const change = await updateFile(join(dir, 'config'), append('[default]'));
+    const change = await files.update(join(dir, 'config'), append('[default]'));
     expect(change.dirTightenedFrom).toBeUndefined();
     expect(await modeOf(dir)).toBe(0o755);
   });
@@ -137,7 +142,7 @@ describe('updateFile', () => {
     const link = join(root, 'credentials');
     await fs.symlink(target, link);
 
-    const change = await updateFile(link, append('[new]'));
+    const change = await files.update(link, append('[new]'));
     expect(change.path).toBe(await fs.realpath(target));
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
     expect(await fs.readlink(link)).toBe(target);
@@ -150,7 +155,7 @@ describe('updateFile', () => {
   it('serializes 20 concurrent updates: every line lands', async () => {
     const path = join(root, 'credentials');
     const lines = Array.from({ length: 20 }, (_, index) => `line-${index}`);
-    await Promise.all(lines.map((line) => updateFile(path, append(line))));
+    await Promise.all(lines.map((line) => files.update(path, append(line))));
     const written = (await fs.readFile(path, 'utf8')).split('\n').filter(Boolean);
     expect(written.sort()).toEqual([...lines].sort());
     expect(await leftovers(root)).toEqual([]);
@@ -161,7 +166,7 @@ describe('updateFile', () => {
     await fs.writeFile(path, 'before\n', { mode: 0o600 });
     await fs.writeFile(`${path}.lock`, String(process.pid));
     let settled = false;
-    const update = updateFile(path, append('after')).finally(() => {
+    const update = files.update(path, append('after')).finally(() => {
       settled = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -176,7 +181,7 @@ describe('updateFile', () => {
     const path = join(root, 'credentials');
     await fs.writeFile(`${path}.lock`, String(process.pid));
     const stop = new AbortController();
-    const waiting = withLock(path, async () => 'worked', { waitMs: 5 * 60_000, staleMs: 10 * 60_000, signal: stop.signal });
+    const waiting = createFileWriter({ clock: systemClock, signal: stop.signal }).lock(path, async () => 'worked', { waitMs: 5 * 60_000, staleMs: 10 * 60_000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const stopped = Date.now();
     stop.abort();
@@ -190,7 +195,7 @@ describe('updateFile', () => {
     const path = join(root, 'credentials');
     await fs.writeFile(`${path}.lock`, String(deadPid()));
     const started = Date.now();
-    await updateFile(path, append('[alice]'));
+    await files.update(path, append('[alice]'));
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
     expect(await leftovers(root)).toEqual([]);
@@ -201,7 +206,7 @@ describe('updateFile', () => {
     await fs.writeFile(`${path}.lock`, String(process.pid));
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await fs.utimes(`${path}.lock`, twoMinutesAgo, twoMinutesAgo);
-    await updateFile(path, append('[alice]'));
+    await files.update(path, append('[alice]'));
     expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
   });
 
@@ -210,7 +215,7 @@ describe('updateFile', () => {
     await fs.writeFile(path, '[default]\n', { mode: 0o600 });
     const refusal = new UserError('ini.duplicateSection', { section: 'default' });
     await expect(
-      updateFile(path, () => {
+      files.update(path, () => {
         throw refusal;
       }),
     ).rejects.toBe(refusal);
@@ -221,7 +226,7 @@ describe('updateFile', () => {
   it('turns a file-system failure into file.writeFailed naming the path and the reason', async () => {
     const blocker = join(root, 'not-a-dir');
     await fs.writeFile(blocker, '');
-    const error = await updateFile(join(blocker, 'credentials'), append('x')).catch((caught: unknown) => caught);
+    const error = await files.update(join(blocker, 'credentials'), append('x')).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).id).toBe('file.writeFailed');
     expect((error as UserError).params).toMatchObject({ reason: 'ENOTDIR' });
@@ -241,11 +246,144 @@ describe('updateFile', () => {
         }
         return handle;
       });
-      const error = await updateFile(path, append('aws_secret_access_key = x')).catch((caught: unknown) => caught);
+      const error = await files.update(path, append('aws_secret_access_key = x')).catch((caught: unknown) => caught);
       expect((error as UserError).id).toBe('file.writeFailed');
       expect(await fs.readdir(root)).toEqual([]);
     },
   );
+});
+
+describe('one writer a run: waits on the run\'s clock, one backup a run, every file through it (issue 13)', () => {
+  /** A fake clock (starting now, so a lock made now is 0 s old) that fires `stop` at its `abortAfter`th wait. */
+  function clockStoppingAt(abortAfter: number, stop = new AbortController()) {
+    const clock = fakeClock(Date.now());
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = async (ms, signal) => {
+      if (clock.slept.length === abortAfter) stop.abort();
+      return sleep(ms, signal);
+    };
+    return { clock, stop };
+  }
+
+  it('Ctrl-C ends the wait for a lock another live run holds, on the fake clock (no real waiting)', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const { clock, stop } = clockStoppingAt(3);
+    let worked = false;
+    const started = Date.now();
+    const waiting = createFileWriter({ clock, signal: stop.signal }).lock(path, async () => {
+      worked = true;
+    }, { waitMs: 5 * 60_000, staleMs: 10 * 60_000 });
+    await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+    expect(clock.slept).toEqual([50, 50, 50]);
+    expect(worked).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await fs.readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+  });
+
+  it('gives up after 10 s of the run\'s clock with file.locked naming the lock', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const clock = fakeClock(Date.now());
+    const started = Date.now();
+    const error = await createFileWriter({ clock }).update(path, append('[alice]')).catch((caught: unknown) => caught);
+    expect((error as UserError).id).toBe('file.locked');
+    expect((error as UserError).params).toEqual({ path, lock: `${path}.lock` });
+    const waited = clock.slept.reduce((a, b) => a + b, 0);
+    expect(waited).toBeGreaterThanOrEqual(10_000);
+    expect(waited).toBeLessThan(10_200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('an empty lock is taken over once 2 s old by the run\'s clock', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, '');
+    const clock = fakeClock(Date.now());
+    await createFileWriter({ clock }).update(path, append('[alice]'));
+    const waited = clock.slept.reduce((a, b) => a + b, 0);
+    expect(waited).toBeGreaterThanOrEqual(2_000);
+    expect(waited).toBeLessThan(2_500);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('a write after Ctrl-C (the clean-up recording what was done) still waits its turn for the lock', async () => {
+    const path = join(root, 'config');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const stop = new AbortController();
+    stop.abort();
+    const clock = fakeClock(Date.now());
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = async (ms, signal) => {
+      // The other run finishes after a few polls.
+      if (clock.slept.length === 4) await fs.rm(`${path}.lock`);
+      return sleep(ms, signal);
+    };
+    const writer = createFileWriter({ clock, signal: stop.signal });
+    await writer.update(path, append('[profile alice]'));
+    expect(await fs.readFile(path, 'utf8')).toBe('[profile alice]\n');
+    expect(clock.slept.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('each run keeps its own backup: the file as it was before that run first changed it', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(path, 'v1\n', { mode: 0o600 });
+    const first = createFileWriter({ clock: systemClock });
+    expect((await first.update(path, () => 'v2\n')).backupPath).toBe(`${path}.bak`);
+    expect((await first.update(path, () => 'v3\n')).backupPath).toBeUndefined();
+    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v1\n');
+    // A second run in the same process (a test, say): before, it made no backup at all.
+    const second = createFileWriter({ clock: systemClock });
+    expect((await second.update(path, () => 'v4\n')).backupPath).toBe(`${path}.bak`);
+    expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe('v3\n');
+    expect((await fs.readdir(root)).sort()).toEqual(['credentials', 'credentials.bak']);
+  });
+
+  it('write replace: the whole file, 0600 under a permissive umask, no backup, nothing left beside it', async () => {
+    const path = join(root, 'users.csv.state.json');
+    await fs.writeFile(path, '{"old":true}\n', { mode: 0o644 });
+    const previous = process.umask(0o000);
+    try {
+      await files.write(path, '{"version":1}\n', 'replace');
+    } finally {
+      process.umask(previous);
+    }
+    expect(await fs.readFile(path, 'utf8')).toBe('{"version":1}\n');
+    expect(await modeOf(path)).toBe(0o600);
+    expect(await fs.readdir(root)).toEqual(['users.csv.state.json']);
+  });
+
+  it('write create: never over another file, not even a dangling link; the other file is kept', async () => {
+    const path = join(root, 'alice_accessKeys.csv');
+    await fs.writeFile(path, 'not yours');
+    const error = await files.write(path, 'Access key ID,Secret access key\r\n', 'create').catch((caught: unknown) => caught);
+    expect((error as NodeJS.ErrnoException).code).toBe('EEXIST');
+    expect(await fs.readFile(path, 'utf8')).toBe('not yours');
+    const link = join(root, 'bob_accessKeys.csv');
+    await fs.symlink(join(root, 'nowhere'), link);
+    expect(((await files.write(link, 'x', 'create').catch((caught: unknown) => caught)) as NodeJS.ErrnoException).code).toBe('EEXIST');
+    expect((await fs.readdir(root)).sort()).toEqual(['alice_accessKeys.csv', 'bob_accessKeys.csv']);
+    await files.write(join(root, 'carol_accessKeys.csv'), 'secret\r\n', 'create');
+    expect(await modeOf(join(root, 'carol_accessKeys.csv'))).toBe(0o600);
+  });
+
+  it.each(['replace', 'create'] as const)('write %s that fails half-way (a full disk) leaves no temp file, no lock, no file', async (place) => {
+    const path = join(root, 'hana_accessKeys.csv');
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      if (String(args[0]).includes('.tmp-')) {
+        handle.writeFile = async (data: Parameters<typeof handle.writeFile>[0]) => {
+          await handle.write(String(data).slice(0, 5));
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        };
+      }
+      return handle;
+    });
+    const error = await files.write(path, 'Access key ID,Secret access key\r\nAKIA,SECRET\r\n', place).catch((caught: unknown) => caught);
+    vi.restoreAllMocks();
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    expect(await fs.readdir(root)).toEqual([]);
+  });
 });
 
 describe('updateFile through a dangling symlink', () => {
@@ -256,7 +394,7 @@ describe('updateFile through a dangling symlink', () => {
       await fs.mkdir(join(dir, 'dotfiles'));
       const link = join(dir, 'credentials');
       await fs.symlink(target, link);
-      await updateFile(link, append('[alice]'));
+      await files.update(link, append('[alice]'));
       expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
       expect(await fs.readFile(target, 'utf8')).toBe('[alice]\n');
     } finally {
@@ -271,7 +409,7 @@ describe('updateFile through a symlink loop', () => {
     try {
       await fs.symlink(join(dir, 'b'), join(dir, 'credentials'));
       await fs.symlink(join(dir, 'credentials'), join(dir, 'b'));
-      const error = await updateFile(join(dir, 'credentials'), append('x')).catch((caught: unknown) => caught);
+      const error = await files.update(join(dir, 'credentials'), append('x')).catch((caught: unknown) => caught);
       expect((error as UserError).id).toBe('file.linkLoop');
       expect((error as UserError).params).toEqual({ path: join(dir, 'credentials') });
     } finally {
@@ -305,7 +443,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     const path = join(aws, 'credentials');
     await fs.writeFile(path, '[alice]\naws_secret_access_key = OLD\n', { mode: 0o600 });
     const module = await bundleFilesModule(work);
-    // The child really runs updateFile; it is held inside the temp file's fsync (data written,
+    // The child really runs FileWriter.update; it is held inside the temp file's fsync (data written,
     // not yet renamed into place) so that the SIGKILL lands mid-write every time.
     const script = `
       import { promises } from 'node:fs';
@@ -315,8 +453,9 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
         if (/credentials\\.tmp-/.test(String(args[0]))) handle.sync = () => { process.send('writing'); return new Promise(() => {}); };
         return handle;
       };
-      const { updateFile } = await import(${JSON.stringify(module)});
-      await updateFile(${JSON.stringify(path)}, (old) => old + 'aws_session_token = NEW-SECRET\\n');
+      const { createFileWriter } = await import(${JSON.stringify(module)});
+      const clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+      await createFileWriter({ clock }).update(${JSON.stringify(path)}, (old) => old + 'aws_session_token = NEW-SECRET\\n');
     `;
     await fs.writeFile(join(work, 'child.mjs'), script);
     const { fork } = await import('node:child_process');
@@ -336,7 +475,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     expect(await fs.readFile(join(aws, temp), 'utf8')).toContain('NEW-SECRET');
 
     const started = Date.now();
-    await updateFile(path, append('region = eu-west-1'));
+    await files.update(path, append('region = eu-west-1'));
     const seconds = (Date.now() - started) / 1000;
     // Figure: the next run proceeds at once (about 0.01 s here; 2 s allows for a loaded machine,
     // against the 10 s lock wait) and leaves only the file and its backup.
@@ -351,7 +490,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     const old = new Date(Date.now() - 5_000);
     await fs.utimes(`${path}.lock`, old, old);
     let started = Date.now();
-    await updateFile(path, append('[alice]'));
+    await files.update(path, append('[alice]'));
     // Figure: an old empty lock costs nothing (< 0.5 s).
     expect(Date.now() - started).toBeLessThan(500);
     expect(await leftovers(root)).toEqual([]);
@@ -360,7 +499,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     // for 2 s, then taken over (figure: 2 to 3 s, against 40 s and a failure before).
     await fs.writeFile(`${path}.lock`, '');
     started = Date.now();
-    await updateFile(path, append('[bob]'));
+    await files.update(path, append('[bob]'));
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(1_900);
     expect(waited).toBeLessThan(3_000);
@@ -379,7 +518,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
     const gone = [`credentials.tmp-${dead}-0123abcd`, `credentials.bak.tmp-${dead}-89abcdef`, `credentials.lock.stale-${dead}-00ff00ff`];
     for (const name of [...keep, ...gone]) await fs.writeFile(join(root, name), 'x');
     await fs.symlink(join(root, 'credentials.tmp-notes'), join(root, `credentials.tmp-${dead}-deadbeef`));
-    await updateFile(path, append('[alice]'));
+    await files.update(path, append('[alice]'));
     expect((await fs.readdir(root)).sort()).toEqual(['credentials', `credentials.tmp-${dead}-deadbeef`, ...keep].sort());
   });
 
@@ -416,7 +555,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
         } finally {
           await handle.close();
         }
-        const error = await updateFile(path, append('aws_session_token = x')).catch((caught: unknown) => caught);
+        const error = await files.update(path, append('aws_session_token = x')).catch((caught: unknown) => caught);
         expect((error as UserError).id).toBe('file.writeFailed');
         expect((error as UserError).params).toMatchObject({ reason: 'ENOSPC' });
         // Figure: 0 files left (no lock, no temp copy); the file is as it was.
@@ -425,7 +564,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
 
         await fs.rm(filler);
         const started = Date.now();
-        await updateFile(path, append('region = eu-west-1'));
+        await files.update(path, append('region = eu-west-1'));
         expect(Date.now() - started).toBeLessThan(2_000); // not the 10 s lock wait, nor a failure
         expect(await fs.readFile(path, 'utf8')).toBe('[alice]\nregion = eu-west-1\n');
       } finally {

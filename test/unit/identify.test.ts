@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Aws } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
-import { UserError } from '../../src/errors.js';
+import { CancelledError, UserError } from '../../src/errors.js';
 import { createOutput } from '../../src/ui/output.js';
 import { identify, NEW_KEY_WAIT_MS } from '../../src/wizard/steps/identify.js';
 import { fakeClock } from '../helpers/clock.js';
@@ -21,6 +21,9 @@ function sts(failures: number) {
   return { aws, calls: () => calls };
 }
 
+/** The run's Ctrl-C, not pressed. */
+const running = new AbortController().signal;
+
 function output() {
   const sink = new PassThrough();
   let text = '';
@@ -33,7 +36,7 @@ describe('identify a key made moments ago', () => {
     const { aws, calls } = sts(3);
     const clock = fakeClock();
     const { out, text } = output();
-    const identity = await identify(aws, { fromCsv: 'alice_accessKeys.csv', fresh: true }, { out, clock });
+    const identity = await identify(aws, { fromCsv: 'alice_accessKeys.csv', fresh: true }, { out, clock, signal: running });
     expect(identity.userName).toBe('alice');
     expect(calls()).toBe(4);
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(6_000);
@@ -43,11 +46,29 @@ describe('identify a key made moments ago', () => {
   it('gives up after the wait with the unknown-key message; a key not made now is not waited for', async () => {
     const clock = fakeClock();
     const never = sts(Infinity);
-    await expect(identify(never.aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock })).rejects.toThrow(UserError);
+    await expect(identify(never.aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock, signal: running })).rejects.toThrow(UserError);
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(NEW_KEY_WAIT_MS);
     const old = sts(1);
-    const error = await identify(old.aws, { fromCsv: 'k.csv' }, { out: output().out, clock: fakeClock() }).catch((e: unknown) => e);
+    const error = await identify(old.aws, { fromCsv: 'k.csv' }, { out: output().out, clock: fakeClock(), signal: running }).catch((e: unknown) => e);
     expect((error as UserError).id).toBe('identify.unknownKey');
     expect(old.calls()).toBe(1);
+  });
+
+  it('Ctrl-C during the wait ends it at once: no more waiting, no more calls', async () => {
+    const stop = new AbortController();
+    const clock = fakeClock();
+    let calls = 0;
+    const aws = {
+      async getCallerIdentity() {
+        calls++;
+        // Pressed while STS is asked the second time: the wait after it is not begun.
+        if (calls === 2) stop.abort();
+        throw new AwsError('InvalidClientTokenId', 'sts:GetCallerIdentity', 'The security token included in the request is invalid.', 403);
+      },
+    } as unknown as Aws;
+    const error = await identify(aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock, signal: stop.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(calls).toBe(2);
+    expect(clock.slept).toEqual([2_000]);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorText } from '../../src/ui/error-text.js';
 import { userErrorFrom } from '../helpers/errors.js';
 import { editIni, listIniSections, readIniValue, type SectionEdit } from '../../src/credentials/ini.js';
 import { UserError } from '../../src/errors.js';
@@ -247,7 +248,7 @@ describe('editIni refuses what would break the file', () => {
   ])('$title → ini.duplicateSection', ({ text, edit }) => {
     const error = userErrorFrom(() => editIni(text, [edit]));
     expect(error.id).toBe('ini.duplicateSection');
-    expect(error.message).toContain(`[${edit.section}]`);
+    expect(errorText(error)).toContain(`[${edit.section}]`);
   });
 
   it('a header with extra whitespace is another section, as the SDKs read it: no duplicate', () => {
@@ -267,9 +268,9 @@ describe('editIni refuses what would break the file', () => {
       editIni('[alice]\n', [{ section: 'alice', values: { aws_secret_access_key: value } }]),
     );
     expect(error.id).toBe('ini.badValue');
-    expect(error.message).toContain('aws_secret_access_key');
-    expect(error.message).not.toContain('SECRETPARTONE');
-    expect(error.message).not.toContain('SECRETPARTTWO');
+    expect(errorText(error)).toContain('aws_secret_access_key');
+    expect(errorText(error)).not.toContain('SECRETPARTONE');
+    expect(errorText(error)).not.toContain('SECRETPARTTWO');
   });
 
   it.each([

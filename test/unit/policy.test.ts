@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALLS_WITHOUT_MFA, CONSOLE_CALLS_WITHOUT_MFA, checkCidr, mfaPolicy, type PolicyDocument } from '../../src/policy/document.js';
+import { errorText } from '../../src/ui/error-text.js';
 import { userErrorFrom } from '../helpers/errors.js';
 
 /**
@@ -202,6 +203,6 @@ describe('the require-MFA policy', () => {
   it.each(['10.0.0.0/33', '10.0.0.1/08', '010.0.0.1'])('names the wrong --allow-ip (%s)', (wrong) => {
     const error = userErrorFrom(() => mfaPolicy({ allowIps: ['10.0.0.0/8', wrong], scope: 'user' }));
     expect(error.id).toBe('policy.badCidr');
-    expect(error.message).toContain(`--allow-ip ${wrong} is not an IP range`);
+    expect(errorText(error)).toContain(`--allow-ip ${wrong} is not an IP range`);
   });
 });

@@ -2,6 +2,8 @@ import xterm from '@xterm/headless';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Aws } from '../../src/aws/client.js';
+import { createFileWriter } from '../../src/credentials/files.js';
+import { systemClock } from '../../src/totp/clock.js';
 import { createOutput } from '../../src/ui/output.js';
 import { catalogs, setLanguage, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import { drawQr, encodeQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel, type QrPaint } from '../../src/ui/qr.js';
@@ -139,6 +141,7 @@ async function showOnTerminal(size: { cols: number; rows: number }, theme: Theme
     prompter,
     interactive: true,
     qrPaint: async () => ({ paint: COLOR, sure: true }),
+    writer: createFileWriter({ clock: systemClock }),
   });
   prompter.assertDone();
   term.dispose();

@@ -1,11 +1,13 @@
 import { TOTP, URI } from 'otpauth';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { userErrorFrom } from '../helpers/errors.js';
 import { isVirtualDeviceSerial, parseCallerArn, virtualDeviceSerial } from '../../src/aws/names.js';
 import { serverClockOffset } from '../../src/aws/client.js';
 import { AwsError, hintFor, outcomeUnknown, toAwsError } from '../../src/aws/errors.js';
-import { CancelledError } from '../../src/errors.js';
+import { CancelledError, UserError } from '../../src/errors.js';
 import { maskKeyId } from '../../src/credentials/mask.js';
+import { errorText } from '../../src/ui/error-text.js';
+import { setLanguage } from '../../src/ui/messages/index.js';
 import { createOutput, visible } from '../../src/ui/output.js';
 import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
@@ -478,5 +480,27 @@ describe('outcomeUnknown: which failures leave it open whether AWS did the call 
   it('a timeout is named a timeout, not a network refusal', () => {
     expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).code).toBe('TimeoutError');
     expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).message).toMatch(/^No answer from AWS for iam:EnableMFADevice \(TimeoutError\)/);
+  });
+});
+
+describe('errorText: an error is rendered where it is reported (issue 13)', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('a UserError holds its id and parameters; its text is rendered in the language spoken when it is reported', () => {
+    const error = new UserError('file.locked', { path: '/h/.aws/credentials', lock: '/h/.aws/credentials.lock' });
+    // The id and parameters, for stack traces: no text of the catalog is made when the error is.
+    expect(error.message).toBe('file.locked {"path":"/h/.aws/credentials","lock":"/h/.aws/credentials.lock"}');
+    expect(errorText(error)).toBe(
+      '/h/.aws/credentials is being changed by another run (lock file /h/.aws/credentials.lock). Wait for it to finish; if none is running, delete the lock file.',
+    );
+    setLanguage('ja');
+    expect(errorText(error)).toContain('は別の実行で変更中です');
+    expect(errorText(new CancelledError())).toBe('キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。');
+  });
+
+  it('anything else by its own message', () => {
+    expect(errorText(new CancelledError('error.cancelledRunAgain'))).not.toBe('error.cancelledRunAgain');
+    expect(errorText(new Error('EACCES: permission denied'))).toBe('EACCES: permission denied');
+    expect(errorText('a string')).toBe('a string');
   });
 });

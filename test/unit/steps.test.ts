@@ -5,7 +5,9 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Aws, CallerIdentity, SessionCredentials } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
+import { createFileWriter } from '../../src/credentials/files.js';
 import { readIniValue } from '../../src/credentials/ini.js';
+import { systemClock } from '../../src/totp/clock.js';
 import { UserError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
@@ -180,7 +182,7 @@ describe('showQr (step 5) without a terminal', () => {
     const path = join(dir, 'alice.png');
     const wrote: string[] = [];
     const { out, text } = recordingOutput();
-    await showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint }, (p) => wrote.push(p));
+    await showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) }, (p) => wrote.push(p));
     expect(wrote).toEqual([path]);
     expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
     expect(text()).toContain(t('qr.noTerminal'));
@@ -191,7 +193,7 @@ describe('showQr (step 5) without a terminal', () => {
     const path = join(dir, 'taken.png');
     await fs.writeFile(path, 'mine');
     const { out } = recordingOutput();
-    const run = showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint });
+    const run = showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) });
     await expect(run).rejects.toMatchObject({ id: 'qr.pngExists' });
     expect(await fs.readFile(path, 'utf8')).toBe('mine');
   });
@@ -205,7 +207,7 @@ describe('showQr (step 5) without a terminal', () => {
       { flag: '--yes', answer: 'continue' },
     ]);
     const { out, text } = recordingOutput();
-    await showQr(aliases, ALICE, DEVICE, { showSecret: false, yes: false }, { out, prompter, interactive: true, qrPaint: noPaint }, (p) => wrote.push(p));
+    await showQr(aliases, ALICE, DEVICE, { showSecret: false, yes: false }, { out, prompter, interactive: true, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) }, (p) => wrote.push(p));
     prompter.assertDone();
     expect(wrote).toEqual([path]);
     expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
@@ -228,7 +230,7 @@ describe('saveLongTermProfile (step 1b)', () => {
   it('asks the name (the user\'s by default) and writes the keys 0600', async () => {
     const prompter = scriptedPrompter([{ flag: '--profile', answer: 'alice' }]);
     const { out } = recordingOutput();
-    const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files });
+    const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     prompter.assertDone();
     expect(saved.profile).toBe('alice');
     const text = await fs.readFile(files.credentialsFile, 'utf8');
@@ -244,7 +246,7 @@ describe('saveLongTermProfile (step 1b)', () => {
       { flag: '--profile', answer: 'alice-2' },
     ]);
     const { out } = recordingOutput();
-    const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files });
+    const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     prompter.assertDone();
     expect(saved.profile).toBe('alice-2');
     const text = await fs.readFile(files.credentialsFile, 'utf8');
@@ -257,7 +259,7 @@ describe('saveLongTermProfile (step 1b)', () => {
     await fs.writeFile(files.credentialsFile, before, { mode: 0o600 });
     const prompter = scriptedPrompter([{ flag: '--replace-profile', answer: false }]);
     const { out } = recordingOutput();
-    const run = saveLongTermProfile(key, ALICE, { profile: 'alice', replaceProfile: false }, { out, prompter, files });
+    const run = saveLongTermProfile(key, ALICE, { profile: 'alice', replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     await expect(run).rejects.toBeInstanceOf(UserError);
     await expect(run).rejects.toMatchObject({ id: 'profile.keptExisting' });
     prompter.assertDone();

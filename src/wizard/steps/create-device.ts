@@ -103,7 +103,7 @@ function deniedByNamePolicy(error: unknown): boolean {
  */
 export async function createNewDevice(
   run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'profiles' | 'recorded' | 'actor' | 'identity' | 'deviceName' | 'options' | 'journal' | 'device' | 'removedFirst'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'clock' | 'signal'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer' | 'clock' | 'signal'>,
 ): Promise<void> {
   const actor = known(run, 'actor');
   const identity = known(run, 'identity');

@@ -85,7 +85,7 @@ export async function enableDevice(
  */
 export async function showAndEnable(
   run: Pick<SetupRun, 'actor' | 'identity' | 'device' | 'options' | 'pngs' | 'history' | 'journal' | 'hooks' | 'enrolled'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'clock' | 'readCode' | 'signal'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'writer' | 'clock' | 'readCode' | 'signal'>,
 ): Promise<void> {
   const actor = known(run, 'actor');
   const identity = known(run, 'identity');

@@ -13,7 +13,7 @@ export const NEW_KEY_WAIT_MS = 20_000;
 const NEW_KEY_RETRY_MS = 2_000;
 
 /** GetCallerIdentity; for a key made moments ago, tried again while STS does not know it yet. */
-async function callerOf(aws: Pick<Aws, 'getCallerIdentity'>, fresh: boolean, deps: Pick<WizardDeps, 'out' | 'clock'> & Partial<Pick<WizardDeps, 'signal'>>): Promise<{ arn: string; account: string }> {
+async function callerOf(aws: Pick<Aws, 'getCallerIdentity'>, fresh: boolean, deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>): Promise<{ arn: string; account: string }> {
   for (let waited = 0; ; waited += NEW_KEY_RETRY_MS) {
     try {
       return await aws.getCallerIdentity();
@@ -33,7 +33,7 @@ async function callerOf(aws: Pick<Aws, 'getCallerIdentity'>, fresh: boolean, dep
 export async function identify(
   aws: Pick<Aws, 'getCallerIdentity'>,
   source: { fromCsv?: string; profile?: string; fresh?: boolean },
-  deps: Pick<WizardDeps, 'out' | 'clock'> & Partial<Pick<WizardDeps, 'signal'>>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
 ): Promise<Identity> {
   let arn: string;
   let account: string;

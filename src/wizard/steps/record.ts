@@ -11,7 +11,7 @@ import { removalRefused, removeDevice } from './replace.js';
  */
 export async function recordSerial(
   run: Pick<SetupRun, 'profiles' | 'enrolled' | 'region' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
   const { longTerm, session } = run.profiles;
   if (longTerm === undefined || session === undefined) return;
@@ -39,7 +39,7 @@ export async function retireLeftOld(
 /** The enrolment is complete: nothing under way any more, and the config points at the new device. */
 export async function recordFinished(
   run: Pick<SetupRun, 'profiles' | 'old' | 'enrolled' | 'recorded'>,
-  deps: Pick<WizardDeps, 'files'>,
+  deps: Pick<WizardDeps, 'files' | 'writer'>,
 ): Promise<void> {
   const serial = known(run, 'enrolled');
   await enrolmentFinished(run.profiles.longTerm, { ...(run.old ? { retired: run.old.serialNumber } : {}), serial, replacement: run.recorded !== undefined }, deps);

@@ -160,7 +160,7 @@ export function removalRefused(user: string, old: string | undefined): { id: 're
  */
 export async function decideAboutExisting(
   run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'files' | 'writer'>,
 ): Promise<void> {
   const { assigned, options } = run;
   const identity = known(run, 'identity');

@@ -10,7 +10,7 @@ import type { SetupRun } from '../run.js';
  */
 export async function resumeEarlierRun(
   run: Pick<SetupRun, 'profiles' | 'admin' | 'own' | 'assigned' | 'underway' | 'finishing'>,
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
   const profile = run.profiles.longTerm;
   if (profile === undefined) return;

@@ -1,5 +1,5 @@
 import type { AccessKey } from '../../credentials/csv.js';
-import { updateFile, readTextFile, type FileChange } from '../../credentials/files.js';
+import { readTextFile, type FileChange } from '../../credentials/files.js';
 import { editIni, readIniValue } from '../../credentials/ini.js';
 import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
@@ -16,7 +16,7 @@ export async function saveLongTermProfile(
   key: AccessKey,
   identity: Identity,
   options: Pick<SetupOptions, 'profile' | 'replaceProfile'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<{ profile: string; change: FileChange }> {
   const { out, prompter, files } = deps;
   if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
@@ -44,7 +44,7 @@ export async function saveLongTermProfile(
     declined.add(profile);
     profile = undefined;
   }
-  const change = await updateFile(files.credentialsFile, (text) =>
+  const change = await deps.writer.update(files.credentialsFile, (text) =>
     editIni(text, [
       {
         section: profile,
@@ -68,7 +68,7 @@ export async function saveLongTermProfile(
  */
 export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<void> {
   if (!run.key) {
     run.profiles = withLongTerm(run.profiles, run.admin ? undefined : run.profiles.longTerm);

@@ -21,16 +21,15 @@ async function accountAlias(aws: Pick<Aws, 'listAccountAliases'>): Promise<strin
   }
 }
 
-/** Writes the PNG (mode 0600, never over an existing file); false if the name is taken. */
-async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out'>): Promise<boolean> {
+/** Writes the PNG (mode 0600, whole or not at all, never over an existing file); false if the name is taken. */
+async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<boolean> {
   const png = await qrPng(uri);
   try {
-    await fs.writeFile(path, png, { mode: 0o600, flag: 'wx' });
+    await deps.writer.write(path, png, 'create');
   } catch (error) {
+    if (error instanceof UserError || error instanceof CancelledError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'EEXIST') return false;
-    // 'wx' made the file before the write failed (a full disk): a part of a PNG is ours to remove.
-    await fs.rm(path, { force: true });
     throw new UserError('qr.pngFailed', { path, reason: code });
   }
   deps.out.success(t('qr.pngWritten', { path }));
@@ -85,7 +84,7 @@ export async function showQr(
   identity: Identity,
   device: Device,
   options: Pick<SetupOptions, 'showSecret' | 'qrPng' | 'yes'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'writer'>,
   /** Told of each PNG written (it holds the seed: a device rolled back takes its PNG along). */
   wrote: (path: string) => void = () => {},
 ): Promise<void> {

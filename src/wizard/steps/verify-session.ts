@@ -79,7 +79,7 @@ export async function verifySession(
 /** Step 8: the new session goes to the session profile. */
 export async function saveNewSession(
   run: Pick<SetupRun, 'profiles' | 'session' | 'enrolled' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
   const { longTerm, session: sessionProfile } = run.profiles;
   if (longTerm === undefined || sessionProfile === undefined) return;
@@ -93,7 +93,7 @@ export async function saveNewSession(
  */
 export async function verifyNewSession(
   run: Pick<SetupRun, 'own' | 'profiles' | 'awsFactory' | 'identity' | 'device' | 'history' | 'options' | 'session' | 'enrolled' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal' | 'files' | 'writer'>,
 ): Promise<void> {
   const { own } = run;
   const profile = run.profiles.longTerm;
@@ -113,7 +113,7 @@ export async function verifyNewSession(
 /** An earlier run's device is enabled: one code from the phone gives the session, saved. */
 export async function sessionForEnabled(
   run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recorded' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'readCode' | 'files'>,
+  deps: Pick<WizardDeps, 'out' | 'readCode' | 'files' | 'writer'>,
 ): Promise<void> {
   const { serial, old } = known(run, 'finishing');
   const user = known(run, 'identity').userName;
