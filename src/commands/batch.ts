@@ -171,7 +171,7 @@ function audited(aws: Aws, log: (entry: object) => Promise<void>, admin: string,
  * --create), enrolled with their own phone in admin mode, with a hand-over screen between
  * hires. Resumable from a state file; a report and an audit log at the end.
  */
-export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
+export async function runBatch(options: BatchOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
   assertProfileName(options.profile, '--profile');
   const text = await fs.readFile(options.usersCsv, 'utf8').catch(() => {
@@ -310,7 +310,6 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         await runSetup(
           { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
           batchDeps,
-          endpoint,
           {
             onEnabled: (serialNumber) => {
               enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: new Date().toISOString() };

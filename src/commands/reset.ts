@@ -9,6 +9,7 @@ import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { isVirtual, removeDevice } from '../wizard/steps/replace.js';
 import { assertProfileName } from '../wizard/steps/save-long-term.js';
 import { regionForCalls } from '../wizard/steps/save-profiles.js';
+import { runSetup } from './setup.js';
 
 export interface ResetOptions {
   /** The administrator's profile. */
@@ -22,6 +23,8 @@ export interface ResetOptions {
   enrol?: boolean;
   region?: string;
   envRegion?: string;
+  /** The enrolment offered afterwards: the wizard in admin mode, with the same flags. */
+  setup: SetupOptions;
 }
 
 const ALL = '*';
@@ -51,11 +54,7 @@ async function chooseDevices(
  * devices (virtual ones are deactivated and deleted, hardware keys deactivated) and the
  * user's orphans, then may enrol a new device for them at once.
  */
-export async function runReset(
-  options: ResetOptions,
-  deps: WizardDeps,
-  enrol: (setup: Pick<SetupOptions, 'profile' | 'user'>) => Promise<void>,
-): Promise<void> {
+export async function runReset(options: ResetOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
   assertProfileName(options.profile, '--profile');
   if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
@@ -105,5 +104,5 @@ export async function runReset(
     out.info(t('reset.next', { user, command: next }));
     return;
   }
-  await enrol({ profile: options.profile, user });
+  await runSetup({ ...options.setup, profile: options.profile, user, replace: false }, deps);
 }

@@ -106,10 +106,10 @@ export interface SetupHooks {
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
-export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpoint?: string, hooks: SetupHooks = {}): Promise<void> {
+export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks: SetupHooks = {}): Promise<void> {
   const timings = new Timings();
   try {
-    await wizard(options, timings.measure(rawDeps), timings, endpoint, hooks);
+    await wizard(options, timings.measure(rawDeps), timings, rawDeps.endpoint, hooks);
   } finally {
     await timings.save(rawDeps.timingsFile);
   }

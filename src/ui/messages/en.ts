@@ -172,6 +172,7 @@ Examples
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
+  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard {command} --help for its options.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',

@@ -174,6 +174,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.notAnOption': '{option} は {command} のオプションではありません。{command} のオプションは mfa-onboard {command} --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
