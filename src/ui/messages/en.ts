@@ -11,8 +11,8 @@ Usage
   mfa-onboard status [--profile P] [--user U] [--json]
                                         who the keys are, the user's MFA devices, the
                                         session and its expiry, unfinished devices
-  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
-                                        an administrator removes a user's MFA devices
+  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
+                    [--enrol]           an administrator removes a user's MFA devices
                                         (a lost phone), then may enrol a new one
   mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
                      [--attach-group NAME [--create-group] --profile ADMIN]
@@ -60,7 +60,8 @@ Options
                             --profile of an administrator, the user to act for
   --replace                 the user has a device and the old phone still works:
                             enrol the new phone in its place
-  --serial ARN              with --replace, the device to retire when there are several
+  --old-serial ARN          with --replace, the device to retire when there are several
+                            (formerly --serial, which still works)
   --device-name NAME        virtual MFA device name (default: your IAM user name, which
                             policies pinning mfa/\${aws:username} require)
   --region REGION           region written to the profile and used for STS (default:
@@ -88,8 +89,9 @@ Options
 Options of session
   --profile NAME            profile with the long-term keys (default: AWS_PROFILE, else
                             default); the session goes to <profile>-mfa
-  --serial ARN              MFA device to use (default: the profile's mfa_serial, else
-                            the user's only device, else asked)
+  --mfa-serial ARN          MFA device to use (default: the profile's mfa_serial, else
+                            the user's only device, else asked); formerly --serial,
+                            which still works
   --min-remaining TIME      reuse a saved session only if it lasts this much longer
                             (default 15m)
   --force                   get a new session even if the saved one is still valid
@@ -127,7 +129,7 @@ Options of reset
   --user NAME               the user whose devices go (never all of your own: use
                             --replace for that)
   --all                     every device of the user, without asking which
-  --serial ARN              only this device
+  --remove-serial ARN       only this device (formerly --serial, which still works)
   --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
                             without a terminal, not)
   -y, --yes                 remove without asking for confirmation
@@ -172,7 +174,7 @@ Examples
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
-  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard {command} --help for its options.',
+  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard --help for the options of each command.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',

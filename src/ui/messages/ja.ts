@@ -10,8 +10,8 @@ export const ja: Record<keyof typeof en, string> = {
   mfa-onboard status [--profile P] [--user U] [--json]
                                         キーの所有者、ユーザーの MFA デバイス、セッションと
                                         有効期限、未完了のデバイスを表示します
-  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
-                                        管理者がユーザーの MFA デバイスを削除し (スマート
+  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
+                    [--enrol]           管理者がユーザーの MFA デバイスを削除し (スマート
                                         フォンの紛失時)、続けて新しいデバイスを登録できます
   mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
                      [--attach-group NAME [--create-group] --profile ADMIN]
@@ -61,7 +61,8 @@ export const ja: Record<keyof typeof en, string> = {
                             管理者の --profile と一緒に使うと、代わりに操作するユーザー
   --replace                 デバイスがあり、古いスマートフォンがまだ使える場合に、
                             新しいスマートフォンで置き換えます
-  --serial ARN              --replace で、複数あるときに置き換えるデバイス
+  --old-serial ARN          --replace で、複数あるときに置き換えるデバイス (旧名
+                            --serial も使えます)
   --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
                             mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
   --region REGION           プロファイルに書き込み、STS に使うリージョン
@@ -89,8 +90,9 @@ export const ja: Record<keyof typeof en, string> = {
 session のオプション
   --profile NAME            長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、
                             なければ default)。セッションは <profile>-mfa に保存します
-  --serial ARN              使用する MFA デバイス (既定: プロファイルの mfa_serial、
-                            なければユーザーの唯一のデバイス、複数あれば質問します)
+  --mfa-serial ARN          使用する MFA デバイス (既定: プロファイルの mfa_serial、
+                            なければユーザーの唯一のデバイス、複数あれば質問します)。
+                            旧名 --serial も使えます
   --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
                             します (既定 15m)
   --force                   保存済みセッションが有効でも新しいセッションを取得します
@@ -128,7 +130,7 @@ reset のオプション
   --user NAME               デバイスを削除するユーザー (自分自身のデバイスをすべて削除
                             することはできません。その場合は --replace を使います)
   --all                     確認せずにユーザーのすべてのデバイスを削除します
-  --serial ARN              このデバイスだけを削除します
+  --remove-serial ARN       このデバイスだけを削除します (旧名 --serial も使えます)
   --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
                             端末がない場合は登録しません
   -y, --yes                 確認せずに削除します
@@ -174,7 +176,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
-  'cli.notAnOption': '{option} は {command} のオプションではありません。{command} のオプションは mfa-onboard {command} --help で確認してください。',
+  'cli.notAnOption': '{option} は {command} のオプションではありません。各コマンドのオプションは mfa-onboard --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
