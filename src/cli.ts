@@ -13,7 +13,7 @@ import { setup } from './commands/setup.flags.js';
 import { status } from './commands/status.flags.js';
 import type { CommandContext, Runtime } from './deps.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
-import { chooseLanguage, languageOf, setLanguage, t, type MessageId } from './ui/messages/index.js';
+import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
 import { createOutput, type Output } from './ui/output.js';
 import type { WizardDeps } from './wizard/context.js';
 import { layoutHelp } from './ui/width.js';
@@ -29,7 +29,7 @@ type Run<O> = (options: O, context: CommandContext) => Promise<unknown>;
 interface Command {
   name: CommandName;
   flags: FlagTable;
-  help: MessageId;
+  help: CommandFlags<FlagTable, unknown>['help'];
   /** Parses `args` (its name taken out) with its own flags, then loads and runs it. */
   run(args: string[], runtime: Runtime, out: Output): Promise<void>;
 }
@@ -108,6 +108,13 @@ function parse<T extends FlagTable>(argv: string[], flags: T, command?: CommandN
   }
 }
 
+/** A command's help (its usage and options), or without one, the whole help, made of every command's. */
+function helpText(command: Command | undefined): string {
+  if (command) return t('help.command', { version, usage: t(command.help.usage), options: t(command.help.options) });
+  const parts = COMMANDS.flatMap((c) => [[`${c.name}Usage`, t(c.help.usage)], [`${c.name}Options`, t(c.help.options)]]);
+  return t('help.main', { version, ...Object.fromEntries(parts) });
+}
+
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CancelledError) {
@@ -149,9 +156,11 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
     }
     const named = COMMANDS.find((c) => c.name === positionals[0]);
     if (flags.help || positionals[0] === 'help') {
+      // `mfa-onboard help status` is `mfa-onboard status --help`.
+      const about = positionals[0] === 'help' ? COMMANDS.find((c) => c.name === positionals[1]) : named;
       // Laid out for the terminal (80 columns when piped: a pager, a README).
       const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
-      out.data(layoutHelp(t(named?.help ?? 'help.main', { version }), Math.max(60, columns)));
+      out.data(layoutHelp(helpText(about), Math.max(60, columns)));
       return ExitCode.ok;
     }
     // The command's name is the first word; the rest is its own command line.

@@ -14,7 +14,7 @@ export const admin = defineCommand({
     existing: { type: 'boolean' },
   },
   positionals: 2,
-  help: 'help.main',
+  help: { usage: 'help.usage.admin', options: 'help.options.admin' },
   options(values, [verb, name], env): CreateUserOptions {
     // `admin create-user NAME` is the one admin verb so far.
     if (verb !== 'create-user' || name === undefined) throw new UserError('cli.adminUsage');

@@ -20,7 +20,7 @@ export const batch = defineCommand({
     report: { type: 'string' },
   },
   positionals: 1,
-  help: 'help.main',
+  help: { usage: 'help.usage.batch', options: 'help.options.batch' },
   options(values, [usersCsv], env): BatchOptions {
     if (usersCsv === undefined) throw new UserError('batch.usage');
     for (const flag of FOR_ONE) {

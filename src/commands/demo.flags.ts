@@ -21,7 +21,7 @@ export const demo = defineCommand({
     'rehearse-fault': { type: 'string', multiple: true },
   },
   positionals: 0,
-  help: 'help.main',
+  help: { usage: 'help.usage.demo', options: 'help.options.demo' },
   options(values): DemoOptions {
     // The demo's world has no AWS_* variables: the wizard's options are read without them.
     const setup = setupOptions(values, undefined, {});

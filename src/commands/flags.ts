@@ -23,8 +23,8 @@ export interface CommandFlags<T extends FlagTable, O> {
   flags: T;
   /** How many words may follow the command's name (a CSV, `create-user NAME`…). */
   positionals: number;
-  /** Its section of the help (`mfa-onboard NAME --help`). */
-  help: MessageId;
+  /** Its usage line(s) and options: `mfa-onboard NAME --help`, and parts of `mfa-onboard --help`. */
+  help: { usage: MessageId; options: MessageId };
   /** Flags, words and the AWS_* variables the CLI honours → the command's options; refuses bad values. */
   options(values: Values<T>, positionals: string[], env: NodeJS.ProcessEnv): O;
   /** How its prompts are answered (default: never by a flag). */

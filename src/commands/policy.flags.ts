@@ -17,7 +17,7 @@ export const policy = defineCommand({
     'policy-name': { type: 'string' },
   },
   positionals: 0,
-  help: 'help.main',
+  help: { usage: 'help.usage.policy', options: 'help.options.policy' },
   options(values, _positionals, env): PolicyOptions {
     const scope = values['device-name-scope'] ?? 'user';
     if (!(DEVICE_NAME_SCOPES as readonly string[]).includes(scope)) throw new UserError('policy.badScope', { value: scope });

@@ -18,7 +18,7 @@ export const reset = defineCommand({
     'no-enrol': { type: 'boolean' },
   },
   positionals: 0,
-  help: 'help.main',
+  help: { usage: 'help.usage.reset', options: 'help.options.reset' },
   options(values, _positionals, env): ResetOptions {
     const setup = enrolOptions(values, undefined, env);
     const serial = serialFlag(values, 'remove-serial', values['remove-serial']);

@@ -21,7 +21,7 @@ export const session = defineCommand({
     'role-session-name': { type: 'string' },
   },
   positionals: 0,
-  help: 'help.main',
+  help: { usage: 'help.usage.session', options: 'help.options.session' },
   options(values, _positionals, env): SessionOptions {
     const shell = values.export !== undefined ? shellFlag(values.export) : undefined;
     if (shell !== undefined && values['credential-process']) {

@@ -5,7 +5,7 @@ export const setup = defineCommand({
   name: 'setup',
   flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS },
   positionals: 1,
-  help: 'help.main',
+  help: { usage: 'help.usage.setup', options: 'help.options.setup' },
   options: (values, [csvPath], env) => setupOptions(values, csvPath, env),
   answers: answersOf,
 });

@@ -12,7 +12,7 @@ export const status = defineCommand({
     json: { type: 'boolean' },
   },
   positionals: 0,
-  help: 'help.main',
+  help: { usage: 'help.usage.status', options: 'help.options.status' },
   options: (values, _positionals, env): StatusOptions => ({
     profile: profileFlag(values, env),
     ...(values.user !== undefined ? { user: values.user } : {}),

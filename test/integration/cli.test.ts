@@ -129,6 +129,26 @@ describe('each command takes its own flags', () => {
     }
   });
 
+  it.each([
+    ['status --help', ['status', '--help'], 'status'],
+    ['help status', ['help', 'status'], 'status'],
+    ['admin create-user --help', ['admin', 'create-user', '--help'], 'admin'],
+    ['session -h', ['session', '-h'], 'session'],
+  ] as const)('%s prints that command\'s usage and options only, in either language', async (_label, argv, command) => {
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli([...argv], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(0);
+      const heading = catalogs[lang][`help.options.${command}`].split('\n')[0]!;
+      expect(result.stdout).toContain(heading);
+      expect(result.stdout).toContain(`mfa-onboard ${command}`);
+      // Not the whole help: no other command's usage, no other command's options.
+      for (const other of ['status', 'reset', 'policy', 'batch', 'demo'].filter((name) => name !== command)) {
+        expect(result.stdout).not.toContain(`mfa-onboard ${other} [`);
+        expect(result.stdout).not.toContain(catalogs[lang][`help.options.${other}` as 'help.options.demo'].split('\n')[0]);
+      }
+    }
+  });
+
   it('--help and --version still win over a flag of another command', async () => {
     expect((await runCli(['status', '--qr-png', 'x', '--help'], { env: box.env })).code).toBe(0);
     expect((await runCli(['status', '--qr-png', 'x', '--version'], { env: box.env })).code).toBe(0);
