@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import type { MessageId } from '../ui/messages/index.js';
 import type { SetupOptions } from '../wizard/context.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
-import { assertProfileName } from '../wizard/steps/save-long-term.js';
+import { assertProfileName } from '../credentials/profile-name.js';
 
 /** A parseArgs option table: long name → type (and short letter). */
 export type FlagTable = NonNullable<ParseArgsConfig['options']>;

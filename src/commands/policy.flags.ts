@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/document.js';
+import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/choices.js';
 import { AWS_FLAGS, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 import type { PolicyOptions } from './policy.js';
 
