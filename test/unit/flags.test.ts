@@ -1,11 +1,15 @@
 import { PassThrough, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
-import type { CommandFlags, FlagTable } from '../../src/commands/flags.js';
+import { demo } from '../../src/commands/demo.flags.js';
+import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
+import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
 import { session } from '../../src/commands/session.flags.js';
 import { setup } from '../../src/commands/setup.flags.js';
+import { status } from '../../src/commands/status.flags.js';
 import { commandContext, type Runtime } from '../../src/deps.js';
 import { UserError } from '../../src/errors.js';
 import { t } from '../../src/ui/messages/index.js';
@@ -19,6 +23,28 @@ function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: st
   const { values, positionals } = parseArgs({ args: argv, options: command.flags, allowPositionals: true, strict: true });
   return command.options(values, positionals, env);
 }
+
+describe('the commands\' flag tables', () => {
+  const commands = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+
+  it('one per command name, each with --help, --version and --lang', () => {
+    expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
+    for (const command of commands) expect(Object.keys(command.flags)).toEqual(expect.arrayContaining(['help', 'version', 'lang']));
+  });
+
+  // cli.ts finds the command's name by parsing with every command's flags at once: a flag
+  // two commands share must be declared alike, or the words would be split differently.
+  it('a flag several commands take is the same flag in each', () => {
+    const seen = new Map<string, unknown>();
+    for (const command of commands) {
+      for (const [name, spec] of Object.entries(command.flags)) {
+        if (seen.has(name)) expect(spec, `--${name} of ${command.name}`).toEqual(seen.get(name));
+        else seen.set(name, spec);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40);
+  });
+});
 
 describe('--serial, the old spelling of three flags, still works for each command', () => {
   it.each([
