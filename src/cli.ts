@@ -1,88 +1,121 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
-import type { Runtime } from './deps.js';
 import { checkEndpoint } from './aws/endpoint.js';
+import { admin } from './commands/admin.flags.js';
+import { batch } from './commands/batch.flags.js';
+import { demo } from './commands/demo.flags.js';
+import type { CommandFlags, CommandName, FlagTable, Values } from './commands/flags.js';
+import { policy } from './commands/policy.flags.js';
+import { reset } from './commands/reset.flags.js';
+import { session } from './commands/session.flags.js';
+import { setup } from './commands/setup.flags.js';
+import { status } from './commands/status.flags.js';
+import type { CommandContext, Runtime } from './deps.js';
 import { CancelledError, ExitCode, UserError } from './errors.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
 import { errorText } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
+import type { WizardDeps } from './wizard/context.js';
 import { layoutHelp } from './ui/width.js';
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-  profile: { type: 'string' },
-  'session-profile': { type: 'string' },
-  user: { type: 'string' },
-  'device-name': { type: 'string' },
-  region: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  duration: { type: 'string' },
-  'show-secret': { type: 'boolean' },
-  'qr-png': { type: 'string' },
-  'codes-from-stdin': { type: 'boolean' },
-  'replace-profile': { type: 'boolean' },
-  'delete-csv': { type: 'boolean' },
-  'keep-csv': { type: 'boolean' },
-  'allow-clock-drift': { type: 'boolean' },
-  yes: { type: 'boolean', short: 'y' },
-  keep: { type: 'boolean' },
-  lang: { type: 'string' },
-  'min-remaining': { type: 'string' },
-  force: { type: 'boolean' },
-  serial: { type: 'string' },
-  export: { type: 'string' },
-  'credential-process': { type: 'boolean' },
-  'role-arn': { type: 'string' },
-  'role-session-name': { type: 'string' },
-  json: { type: 'boolean' },
-  replace: { type: 'boolean' },
-  all: { type: 'boolean' },
-  enrol: { type: 'boolean' },
-  'no-enrol': { type: 'boolean' },
-  'allow-ip': { type: 'string', multiple: true },
-  'device-name-scope': { type: 'string' },
-  partition: { type: 'string' },
-  'attach-group': { type: 'string' },
-  'create-group': { type: 'boolean' },
-  'policy-name': { type: 'string' },
-  group: { type: 'string' },
-  out: { type: 'string' },
-  path: { type: 'string' },
-  existing: { type: 'boolean' },
-  create: { type: 'boolean' },
-  only: { type: 'string', multiple: true },
-  skip: { type: 'string', multiple: true },
-  report: { type: 'string' },
-  emulator: { type: 'string' },
-  'emulator-url': { type: 'string' },
-  'rehearse-consistency': { type: 'string' },
-  'rehearse-fault': { type: 'string', multiple: true },
-} as const;
 
 const { version } = pkg;
 /** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
 const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-const COMMANDS = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'help'] as const;
-type Command = (typeof COMMANDS)[number];
 
-export type Flags = ReturnType<typeof parse>['values'];
+/** A command's run module's entry, given its options and what it runs with. */
+type Run<O> = (options: O, context: CommandContext) => Promise<unknown>;
 
-function parse(argv: string[]) {
+/** A command as the table holds it: its flags (eager) and its code (loaded when run). */
+interface Command {
+  name: CommandName;
+  flags: FlagTable;
+  help: CommandFlags<FlagTable, unknown>['help'];
+  /** Parses `args` (its name taken out) with its own flags, then loads and runs it. */
+  run(args: string[], runtime: Runtime, out: Output): Promise<void>;
+}
+
+/** Most commands need only their seams. */
+const withDeps =
+  <O>(run: (options: O, deps: WizardDeps) => Promise<unknown>): Run<O> =>
+  (options, context) =>
+    run(options, context.deps());
+
+const NO_ANSWERS = { yes: false, codesFromStdin: false };
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
+
+/** A command of the table: `spec` says what its command line is; `load` brings its code. */
+function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: () => Promise<Run<O>>): Command {
+  return {
+    name: spec.name,
+    flags: spec.flags,
+    help: spec.help,
+    async run(args, runtime, out) {
+      const { values, positionals } = parse(args, spec.flags, spec.name);
+      const endpoint = (values as { 'endpoint-url'?: string })['endpoint-url'];
+      if (endpoint !== undefined) checkEndpoint(endpoint, '--endpoint-url');
+      // Without the flag the SDK takes these variables as they are: check them as the flag is checked.
+      else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
+        for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
+      }
+      if (positionals.length > spec.positionals) throw new UserError('cli.extraArgument', { argument: positionals[spec.positionals]! });
+      const options = spec.options(values, positionals, runtime.env);
+      // NOTE: the command's code and the seams are loaded on demand so that --help and
+      // argument errors stay fast.
+      const [start, { commandContext }] = await Promise.all([load(), import('./deps.js')]);
+      await start(options, commandContext(runtime, out, spec.answers?.(values) ?? NO_ANSWERS, endpoint));
+    },
+  };
+}
+
+/** Every command, the first being the default (when the first word names none). */
+const COMMANDS: readonly Command[] = [
+  command(setup, async () => withDeps((await import('./commands/setup.js')).runSetup)),
+  command(session, async () => {
+    const { runSession } = await import('./commands/session.js');
+    return (options, context) => {
+      // The SDK may run a credential_process that runs us again: never let that loop.
+      if (context.runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
+      process.env[SESSION_MARKER] = '1';
+      return runSession(options, context.deps());
+    };
+  }),
+  command(status, async () => withDeps((await import('./commands/status.js')).runStatus)),
+  command(reset, async () => withDeps((await import('./commands/reset.js')).runReset)),
+  command(policy, async () => withDeps((await import('./commands/policy.js')).runPolicy)),
+  command(admin, async () => withDeps((await import('./commands/admin.js')).runCreateUser)),
+  command(batch, async () => withDeps((await import('./commands/batch.js')).runBatch)),
+  command(demo, async () => (await import('./commands/demo.js')).runDemo),
+];
+
+/** Every flag of every command, to tell a flag of another command from one that does not exist. */
+const ALL_FLAGS: FlagTable = Object.assign({}, ...COMMANDS.map((c) => c.flags));
+
+/** Parses with `flags`; an option outside them is unknown, or (when `command` is named) not one of its. */
+function parse<T extends FlagTable>(argv: string[], flags: T, command?: CommandName) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true, tokens: true }) as {
+      values: Values<T>;
+      positionals: string[];
+      tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>;
+    };
   } catch (error) {
     const message = (error as Error).message;
     const option = (/'([^']+)'/.exec(message)?.[1] ?? message).replace(/ <value>$/, '');
-    const id = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'cli.missingValue' : 'cli.unknownOption';
-    throw new UserError(id, { option });
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UserError('cli.missingValue', { option });
+    if (command !== undefined) throw new UserError('cli.notAnOption', { option, command });
+    throw new UserError('cli.unknownOption', { option });
   }
 }
 
-const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
+/** A command's help (its usage and options), or without one, the whole help, made of every command's. */
+function helpText(command: Command | undefined): string {
+  if (command) return t('help.command', { version, usage: t(command.help.usage), options: t(command.help.options) });
+  const parts = COMMANDS.flatMap((c) => [[`${c.name}Usage`, t(c.help.usage)], [`${c.name}Options`, t(c.help.options)]]);
+  return t('help.main', { version, ...Object.fromEntries(parts) });
+}
 
-/** An endpoint is an http(s) URL with a host: `127.0.0.1:5000` or `http://` would fail inside the SDK. */
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CancelledError) {
@@ -110,112 +143,31 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
   // The language comes first, so that even an argument error is in it.
   setLanguage(chooseLanguage(runtime.env));
   try {
-    const { values: flags, positionals } = parse(argv);
-    if (flags.lang !== undefined) {
-      const lang = languageOf(flags.lang);
-      if (!lang) throw new UserError('cli.badLang', { value: flags.lang });
-      setLanguage(lang);
-    }
-    let command: Command = 'setup';
-    if (positionals[0] && (COMMANDS as readonly string[]).includes(positionals[0])) {
-      command = positionals.shift() as Command;
+    // Every command's flags first, to find the command's name among the words.
+    const { values: flags, positionals, tokens } = parse(argv, ALL_FLAGS);
+    const lang = flags.lang as string | undefined;
+    if (lang !== undefined) {
+      const language = languageOf(lang);
+      if (!language) throw new UserError('cli.badLang', { value: lang });
+      setLanguage(language);
     }
     if (flags.version) {
       out.data(version);
       return ExitCode.ok;
     }
-    if (flags.help || command === 'help') {
+    const named = COMMANDS.find((c) => c.name === positionals[0]);
+    if (flags.help || positionals[0] === 'help') {
+      // `mfa-onboard help status` is `mfa-onboard status --help`.
+      const about = positionals[0] === 'help' ? COMMANDS.find((c) => c.name === positionals[1]) : named;
       // Laid out for the terminal (80 columns when piped: a pager, a README).
       const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
-      out.data(layoutHelp(t('help.main', { version }), Math.max(60, columns)));
+      out.data(layoutHelp(helpText(about), Math.max(60, columns)));
       return ExitCode.ok;
     }
-    if (flags['delete-csv'] && flags['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
-    if (flags['endpoint-url'] !== undefined) checkEndpoint(flags['endpoint-url'], '--endpoint-url');
-    // Without the flag the SDK takes these variables as they are: check them as the flag is checked.
-    else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
-      for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
-    }
-    const maxPositionals = command === 'setup' || command === 'batch' ? 1 : command === 'admin' ? 2 : 0;
-    if (positionals.length > maxPositionals) {
-      throw new UserError('cli.extraArgument', { argument: positionals[maxPositionals]! });
-    }
-    /** How prompts are answered: by the person (or --yes, --codes-from-stdin), or never asked. */
-    const answered = { yes: Boolean(flags.yes), codesFromStdin: Boolean(flags['codes-from-stdin']), endpoint: flags['endpoint-url'] };
-    const unanswered = { yes: false, codesFromStdin: false, endpoint: flags['endpoint-url'] };
-    // NOTE: commands are loaded on demand so that --help and argument errors stay fast.
-    if (command === 'demo') {
-      const { runDemo } = await import('./commands/demo.js');
-      await runDemo(flags, runtime, out);
-    } else if (command === 'status') {
-      const [{ runStatus }, { createWizardDeps }, { statusOptions }] = await Promise.all([
-        import('./commands/status.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, unanswered);
-      await runStatus(statusOptions(flags, runtime.env), deps);
-    } else if (command === 'admin') {
-      // `admin create-user NAME` is the one admin verb so far.
-      if (positionals[0] !== 'create-user' || positionals[1] === undefined) throw new UserError('cli.adminUsage');
-      const [{ runCreateUser }, { createWizardDeps }, { createUserOptions }] = await Promise.all([
-        import('./commands/admin.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, unanswered);
-      await runCreateUser(createUserOptions(flags, positionals[1], runtime.env), deps);
-    } else if (command === 'batch') {
-      if (positionals[0] === undefined) throw new UserError('batch.usage');
-      const [{ runBatch }, { createWizardDeps }, { batchOptions }] = await Promise.all([
-        import('./commands/batch.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, answered);
-      await runBatch(batchOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
-    } else if (command === 'policy') {
-      const [{ runPolicy }, { createWizardDeps }, { policyOptions }] = await Promise.all([
-        import('./commands/policy.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, unanswered);
-      await runPolicy(policyOptions(flags, runtime.env), deps);
-    } else if (command === 'reset') {
-      const [{ runReset }, { runSetup }, { createWizardDeps }, { resetOptions, setupOptions }] = await Promise.all([
-        import('./commands/reset.js'),
-        import('./commands/setup.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, answered);
-      // The enrolment offered afterwards is the wizard in admin mode, with the same flags.
-      const setup = setupOptions({ ...flags, serial: undefined }, undefined, runtime.env);
-      await runReset(resetOptions(flags, runtime.env), deps, (target) =>
-        runSetup({ ...setup, ...target, replace: false }, deps, flags['endpoint-url']),
-      );
-    } else if (command === 'session') {
-      const [{ runSession }, { createWizardDeps }, { sessionOptions }] = await Promise.all([
-        import('./commands/session.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const options = sessionOptions(flags, runtime.env);
-      // The SDK may run a credential_process that runs us again: never let that loop.
-      if (runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
-      process.env[SESSION_MARKER] = '1';
-      const deps = createWizardDeps(runtime, out, { ...answered, codesOnTty: options.credentialProcess });
-      await runSession(options, deps);
-    } else {
-      const [{ runSetup }, { createWizardDeps }, { setupOptions }] = await Promise.all([
-        import('./commands/setup.js'),
-        import('./deps.js'),
-        import('./commands/options.js'),
-      ]);
-      const deps = createWizardDeps(runtime, out, answered);
-      await runSetup(setupOptions(flags, positionals[0], runtime.env), deps, flags['endpoint-url']);
-    }
+    // The command's name is the first word; the rest is its own command line.
+    const word = named ? tokens.findIndex((token) => token.kind === 'positional') : -1;
+    const args = word < 0 ? argv : argv.filter((_, i) => i !== tokens[word]!.index);
+    await (named ?? COMMANDS[0]!).run(args, runtime, out);
     return ExitCode.ok;
   } catch (error) {
     return report(error, out, runtime.env);

@@ -34,12 +34,43 @@ export function isInteractive(runtime: Runtime): boolean {
 
 const withYes = (prompter: Prompter, yes: boolean) => (yes ? answeringDefaults(prompter) : prompter);
 
+/** How a command's prompts are answered (from its flags: --yes, --codes-from-stdin…). */
+export interface Answers {
+  yes: boolean;
+  codesFromStdin: boolean;
+  /** Codes are read on the terminal (/dev/tty), never stdin: `session --credential-process`. */
+  codesOnTty?: boolean;
+}
+
+/** What a run changes in the process it runs in: the demo's own HOME and emulator. */
+export interface RuntimeOverride {
+  env?: NodeJS.ProcessEnv;
+  /** Where IAM and STS calls go (else --endpoint-url). */
+  endpoint?: string;
+}
+
+/** What a command runs with: the process, its output, and its seams (built here, on demand). */
+export interface CommandContext {
+  runtime: Runtime;
+  out: Output;
+  /** Builds the command's seams; the demo passes its own environment and endpoint. */
+  deps(override?: RuntimeOverride): WizardDeps;
+}
+
+/** The context of one command run: its answers and --endpoint-url go into every deps it builds. */
+export function commandContext(runtime: Runtime, out: Output, answers: Answers, endpoint: string | undefined): CommandContext {
+  return {
+    runtime,
+    out,
+    deps: (override = {}) => {
+      const url = override.endpoint ?? endpoint;
+      return createWizardDeps(override.env ? { ...runtime, env: override.env } : runtime, out, { ...answers, ...(url !== undefined ? { endpoint: url } : {}) });
+    },
+  };
+}
+
 /** Builds every seam the wizard uses, in one place. */
-export function createWizardDeps(
-  runtime: Runtime,
-  shown: Output,
-  flags: { yes: boolean; codesFromStdin: boolean; endpoint?: string; codesOnTty?: boolean },
-): WizardDeps {
+export function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { endpoint?: string }): WizardDeps {
   // Codes on the terminal (credential_process): silent on success, since the AWS tool may
   // print our stderr on every run (Terraform does). Notes and warnings are kept for the
   // terminal, shown there only if a code is asked; errors still reach stderr (cli's report).
@@ -85,6 +116,7 @@ export function createWizardDeps(
       const background = await askBackground(runtime.stdin, runtime.stderr, { clock, signal: runtime.signal });
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
+    ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
     awsFor: (region) =>
       sdkAwsFactory(
         { region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(runtime.patience ? { patience: runtime.patience } : {}) },

@@ -123,7 +123,7 @@ async function readState(path: string): Promise<State> {
  * --create), enrolled with their own phone in admin mode, with a hand-over screen between
  * hires. Resumable from a state file; a report and an audit log at the end.
  */
-export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint?: string): Promise<void> {
+export async function runBatch(options: BatchOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
   checkProfileFlags(options);
   const text = await fs.readFile(options.usersCsv, 'utf8').catch(() => {
@@ -267,7 +267,6 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps, endpoint
         await runSetup(
           { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
           batchDeps,
-          endpoint,
           {
             onEnabled: (serialNumber) => {
               enabledNow = { user: hire.user, status: 'done', serialNumber, enabledAt: now().toISOString() };

@@ -3,16 +3,13 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyCredentials } from '../aws/client.js';
-import type { Flags } from '../cli.js';
-import { createWizardDeps, type Runtime } from '../deps.js';
+import type { CommandContext, Runtime } from '../deps.js';
 import { EMULATED_ACTIONS, FAULT_KINDS, startEmbeddedEmulator, type Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
-import { checkEndpoint } from '../aws/endpoint.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
-import { parseTime } from '../wizard/duration.js';
-import { setupOptions } from './options.js';
+import type { SetupOptions } from '../wizard/context.js';
 import { runSetup } from './setup.js';
 
 const DEMO_USER = 'alice';
@@ -20,9 +17,14 @@ const AWS_VARIABLES = /^AWS_/;
 /** moto and LocalStack accept any administrator key; this one never leaves the emulator. */
 const ANY_ADMIN: KeyCredentials = { accessKeyId: 'AKIADEMOADMIN0000000', secretAccessKey: 'demo'.repeat(10) };
 
-/** Which emulator the demo runs on, and what the administrator rehearses on it. */
+/** Which emulator the demo runs on, what the administrator rehearses on it, and the wizard's flags. */
 export interface DemoOptions {
-  emulator: { kind: 'embedded'; consistencyDelayMs: number; faults: Fault[] } | { kind: 'moto' } | { kind: 'url'; url: string };
+  /** `faults`: --rehearse-fault's `ACTION=KIND`, as given (checked against the emulator's actions here). */
+  emulator: { kind: 'embedded'; consistencyDelayMs: number; faults: string[] } | { kind: 'moto' } | { kind: 'url'; url: string };
+  /** The wizard's options, but the CSV (the demo makes it). */
+  setup: SetupOptions;
+  /** --keep: keep the demo's temporary folder. */
+  keep: boolean;
 }
 
 /** `ACTION=KIND` of --rehearse-fault (the action may carry its service: iam:EnableMFADevice). */
@@ -35,32 +37,6 @@ function parseFault(text: string): Fault {
   return { action, kind: kind as Fault['kind'] };
 }
 
-/** Flags of `mfa-onboard demo` → its options. */
-export function demoOptions(flags: Flags): DemoOptions {
-  const rehearsal = flags['rehearse-consistency'] !== undefined || (flags['rehearse-fault']?.length ?? 0) > 0;
-  if (flags['emulator-url'] !== undefined) {
-    if (flags.emulator !== undefined) throw new UserError('cli.conflict', { a: '--emulator', b: '--emulator-url' });
-    if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
-    const url = flags['emulator-url'];
-    checkEndpoint(url, '--emulator-url');
-    return { emulator: { kind: 'url', url } };
-  }
-  const kind = flags.emulator ?? 'embedded';
-  if (kind === 'moto') {
-    if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
-    return { emulator: { kind } };
-  }
-  if (kind !== 'embedded') throw new UserError('demo.badEmulator', { value: kind });
-  const delay = flags['rehearse-consistency'];
-  return {
-    emulator: {
-      kind,
-      consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000,
-      faults: (flags['rehearse-fault'] ?? []).map(parseFault),
-    },
-  };
-}
-
 /** The emulator the demo runs on: its address, an administrator's key, and how to stop it. */
 interface RunningEmulator {
   url: string;
@@ -70,8 +46,7 @@ interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-async function startEmulator(options: DemoOptions, runtime: Runtime, out: Output): Promise<RunningEmulator> {
-  const { emulator } = options;
+async function startEmulator(emulator: DemoOptions['emulator'], faults: Fault[], runtime: Runtime, out: Output): Promise<RunningEmulator> {
   if (emulator.kind === 'url') {
     out.info(t('demo.usingUrl', { url: emulator.url }));
     // Not ours: it keeps running after the demo.
@@ -87,12 +62,12 @@ async function startEmulator(options: DemoOptions, runtime: Runtime, out: Output
   }
   out.info(t('demo.startingEmbedded'));
   if (emulator.consistencyDelayMs > 0) out.info(t('demo.rehearseConsistency', { seconds: emulator.consistencyDelayMs / 1000 }));
-  for (const fault of emulator.faults) out.info(t('demo.rehearseFault', { action: fault.action, kind: fault.kind }));
+  for (const fault of faults) out.info(t('demo.rehearseFault', { action: fault.action, kind: fault.kind }));
   const clock = runtime.clock;
   const embedded = await startEmbeddedEmulator({
     ...(clock ? { now: () => clock.now() } : {}),
     consistencyDelayMs: emulator.consistencyDelayMs,
-    faults: emulator.faults,
+    faults,
   });
   return { url: embedded.url, admin: embedded.admin, namesFixedUser: false, stop: embedded.stop };
 }
@@ -121,15 +96,16 @@ async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<
  * `mfa-onboard demo`: the real wizard against a local AWS emulator, in a throwaway HOME.
  * The real ~/.aws is never read or written; everything started is stopped at the end.
  */
-export async function runDemo(flags: Flags, runtime: Runtime, out: Output): Promise<void> {
-  const options = demoOptions(flags);
+export async function runDemo(options: DemoOptions, context: CommandContext): Promise<void> {
+  const { runtime, out } = context;
+  const faults = options.emulator.kind === 'embedded' ? options.emulator.faults.map(parseFault) : [];
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
   const home = join(dir, 'home');
   await fs.mkdir(home, { mode: 0o700 });
   let emulator: RunningEmulator | undefined;
   try {
     out.heading(t('demo.heading'));
-    emulator = await startEmulator(options, runtime, out);
+    emulator = await startEmulator(options.emulator, faults, runtime, out);
     // The demo's world: a fresh HOME, no AWS settings of the person's leaking in.
     const env: NodeJS.ProcessEnv = Object.fromEntries(
       Object.entries(runtime.env).filter(([name]) => !AWS_VARIABLES.test(name)),
@@ -147,13 +123,7 @@ export async function runDemo(flags: Flags, runtime: Runtime, out: Output): Prom
     try {
       const csvPath = await prepareDemoUser(emulator, dir);
       out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
-      const demoRuntime = { ...runtime, env };
-      const deps = createWizardDeps(demoRuntime, out, {
-        yes: Boolean(flags.yes),
-        codesFromStdin: Boolean(flags['codes-from-stdin']),
-        endpoint: emulator.url,
-      });
-      await runSetup(setupOptions({ ...flags, profile: flags.profile }, csvPath, env), deps, emulator.url);
+      await runSetup({ ...options.setup, csvPath }, context.deps({ env, endpoint: emulator.url }));
       if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
@@ -161,7 +131,7 @@ export async function runDemo(flags: Flags, runtime: Runtime, out: Output): Prom
     }
   } finally {
     await emulator?.stop();
-    if (flags.keep) out.info(t('demo.kept', { dir }));
+    if (options.keep) out.info(t('demo.kept', { dir }));
     else await fs.rm(dir, { recursive: true, force: true });
     if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
   }

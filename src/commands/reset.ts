@@ -8,6 +8,7 @@ import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { removeDevice } from '../wizard/steps/replace.js';
 import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
+import { runSetup } from '../wizard/setup.js';
 
 export interface ResetOptions {
   /** The administrator's profile. */
@@ -21,6 +22,8 @@ export interface ResetOptions {
   enrol?: boolean;
   region?: string;
   envRegion?: string;
+  /** The enrolment offered afterwards: the wizard in admin mode, with the same flags. */
+  setup: SetupOptions;
 }
 
 const ALL = '*';
@@ -50,11 +53,7 @@ async function chooseDevices(
  * devices (virtual ones are deactivated and deleted, hardware keys deactivated) and the
  * user's orphans, then may enrol a new device for them at once.
  */
-export async function runReset(
-  options: ResetOptions,
-  deps: WizardDeps,
-  enrol: (setup: Pick<SetupOptions, 'profile' | 'user'>) => Promise<void>,
-): Promise<void> {
+export async function runReset(options: ResetOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
   checkProfileFlags(options);
   if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
@@ -104,5 +103,5 @@ export async function runReset(
     out.info(t('reset.next', { user, command: next }));
     return;
   }
-  await enrol({ profile: options.profile, user });
+  await runSetup({ ...options.setup, profile: options.profile, user, replace: false }, deps);
 }

@@ -11,25 +11,10 @@ import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { AwsFiles } from './paths.js';
 
-/**
- * What a profile name may be. The AWS CLI's own writer refuses no name (it quotes spaces and
- * cannot read back `]`); the AWS SDK for JavaScript ignores a `[profile a=b]` or `[profile a,b]`
- * section of the config file (its section pattern has neither), so `mfa_serial` would be lost
- * there. 128 characters: no AWS name it is made from is longer (users and roles: 64), so a
- * longer one is a pasted value.
- */
-export const PROFILE_NAME = /^[\w.@+-]{1,128}$/;
-
-/** Checks a profile name the files can hold safely; returns a message, or true. */
-export function checkProfileName(name: string): string | true {
-  return PROFILE_NAME.test(name) ? true : t('profile.badName', { name: name.replace(/[\r\n]/g, '⏎') });
-}
-
-/** Refuses a profile name given with `flag`, showing a newline in it as ⏎. */
-export function assertProfileName(name: string, flag: string): void {
-  const verdict = checkProfileName(name);
-  if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
-}
+// NOTE: the profile-name rule is its own small module so that the flags (loaded for --help)
+// can check AWS_PROFILE without loading the files library.
+import { assertProfileName } from './profile-name.js';
+export { assertProfileName, checkProfileName, PROFILE_NAME } from './profile-name.js';
 
 /** Says so when a file readable by others was tightened to 0600. */
 export function reportTightened(change: FileChange, deps: { out: Output }): void {

@@ -1,9 +1,10 @@
 import { isIPv6 } from 'node:net';
 import { UserError } from '../errors.js';
+import type { DeviceNameScope } from './choices.js';
 
-/** How far device names are pinned: to the user's own name, or any name. */
-export type DeviceNameScope = 'user' | 'any';
-export const DEVICE_NAME_SCOPES: readonly DeviceNameScope[] = ['user', 'any'];
+// NOTE: the choices are their own small module so that the flags (loaded for --help) can check
+// them without loading node:net.
+export { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from './choices.js';
 
 /**
  * What the wizard calls before the user has MFA (and the rollback of an unfinished device):
@@ -35,9 +36,6 @@ export interface PolicyDocument {
   Statement: Statement[];
 }
 
-/** The AWS partitions a printed policy can name (`--partition`); attaching takes the caller's. */
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
-export type Partition = (typeof PARTITIONS)[number];
 
 /**
  * What a console user needs before they have MFA: the forced password change at first sign-in

@@ -64,6 +64,8 @@ export interface WizardDeps {
    * own text colour on its background; `sure` is false when the terminal did not say which.
    */
   qrPaint: () => Promise<{ paint: QrPaint; sure: boolean }>;
+  /** --endpoint-url (or the demo's emulator): where IAM and STS calls go, for the summary's commands. */
+  endpoint?: string;
   /** Builds clients for a region; called again when the region is known. */
   awsFor: (region: string) => AwsFactory;
 }

@@ -72,7 +72,7 @@ const FINISH: Step[] = [
 ];
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
-export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpoint?: string, hooks: SetupHooks = {}): Promise<void> {
+export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks: SetupHooks = {}): Promise<void> {
   const timings = new Timings();
   try {
     const deps = timings.measure(rawDeps);
@@ -84,7 +84,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, endpo
       timings.countAwsCalls(() => client.calls);
       return client;
     };
-    const run = newRun({ options, hooks, endpoint, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
+    const run = newRun({ options, hooks, endpoint: rawDeps.endpoint, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
     const seams = await runSteps(BEGIN, run, deps, timings);
     await runSteps(run.finishing ? FINISH : ENROL, run, seams, timings);
   } finally {

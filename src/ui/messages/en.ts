@@ -6,29 +6,14 @@ export const en = {
   'help.main': `mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.
 
 Usage
-  mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)
-  mfa-onboard session [options]         refresh the MFA session (reused while it lasts)
-  mfa-onboard status [--profile P] [--user U] [--json]
-                                        who the keys are, the user's MFA devices, the
-                                        session and its expiry, unfinished devices
-  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
-                                        an administrator removes a user's MFA devices
-                                        (a lost phone), then may enrol a new one
-  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        print (or put on a group) the IAM policy that lets
-                                        users manage only their own MFA and password, and
-                                        denies the rest without MFA
-  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        an administrator creates the user, adds it to the
-                                        group and writes NAME_accessKeys.csv (mode 0600)
-                                        into DIR (default: here); --existing: only a new key
-  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     enrol several hires one after another, each with
-                                        their phone; resumable (users.csv.state.json), with
-                                        an audit log (users.csv.audit.jsonl) and a report
-  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
-                                        in: needs nothing but Node)
+{setupUsage}
+{sessionUsage}
+{statusUsage}
+{resetUsage}
+{policyUsage}
+{adminUsage}
+{batchUsage}
+{demoUsage}
   mfa-onboard help                      show this help
 
 What the wizard does
@@ -50,7 +35,55 @@ Situations
                                hire's phone; with the hire's CSV, the session is checked
                                with the hire's keys, else IAM's listing is the check
 
-Options
+{setupOptions}
+
+{sessionOptions}
+
+{policyOptions}
+
+{resetOptions}
+
+{demoOptions}
+
+Without a terminal the wizard never asks: a missing answer is an error naming its flag.
+
+Files and variables: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION,
+AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them. NO_COLOR turns
+colour off.
+
+Exit codes: 0 done, 1 error, 2 cancelled.
+
+Examples
+  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
+  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
+  mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
+  mfa-onboard demo                       (try it against a local emulator)
+  mfa-onboard session --profile alice    (each morning: a fresh MFA session)
+  credential_process = mfa-onboard session --profile alice --credential-process`,
+  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)`,
+  'help.usage.session': `  mfa-onboard session [options]         refresh the MFA session (reused while it lasts)`,
+  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
+                                        who the keys are, the user's MFA devices, the
+                                        session and its expiry, unfinished devices`,
+  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
+                    [--enrol]           an administrator removes a user's MFA devices
+                                        (a lost phone), then may enrol a new one`,
+  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
+                     [--attach-group NAME [--create-group] --profile ADMIN]
+                                        print (or put on a group) the IAM policy that lets
+                                        users manage only their own MFA and password, and
+                                        denies the rest without MFA`,
+  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
+                                        an administrator creates the user, adds it to the
+                                        group and writes NAME_accessKeys.csv (mode 0600)
+                                        into DIR (default: here); --existing: only a new key`,
+  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
+                    [--report FILE]     enrol several hires one after another, each with
+                                        their phone; resumable (users.csv.state.json), with
+                                        an audit log (users.csv.audit.jsonl) and a report`,
+  'help.usage.demo': `  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
+                                        in: needs nothing but Node)`,
+  'help.options.setup': `Options
   CSV                       the console's <user>_accessKeys.csv or credentials.csv
   --profile NAME            profile to import the keys into (default: asked, suggests
                             your IAM user name); without a CSV, the existing profile to
@@ -60,7 +93,8 @@ Options
                             --profile of an administrator, the user to act for
   --replace                 the user has a device and the old phone still works:
                             enrol the new phone in its place
-  --serial ARN              with --replace, the device to retire when there are several
+  --old-serial ARN          with --replace, the device to retire when there are several
+                            (formerly --serial, which still works)
   --device-name NAME        virtual MFA device name (default: your IAM user name, which
                             policies pinning mfa/\${aws:username} require)
   --region REGION           region written to the profile and used for STS (default:
@@ -83,13 +117,13 @@ Options
                             LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)
   --keep                    demo only: keep the demo's temporary folder
   -h, --help                show this help
-  -V, --version             show the version
-
-Options of session
+  -V, --version             show the version`,
+  'help.options.session': `Options of session
   --profile NAME            profile with the long-term keys (default: AWS_PROFILE, else
                             default); the session goes to <profile>-mfa
-  --serial ARN              MFA device to use (default: the profile's mfa_serial, else
-                            the user's only device, else asked)
+  --mfa-serial ARN          MFA device to use (default: the profile's mfa_serial, else
+                            the user's only device, else asked); formerly --serial,
+                            which still works
   --min-remaining TIME      reuse a saved session only if it lasts this much longer
                             (default 15m)
   --force                   get a new session even if the saved one is still valid
@@ -103,9 +137,8 @@ Options of session
                             source_profile and mfa_serial is used the same way, its
                             session going to <profile>-mfa); --duration up to 12h, 1h
                             by default
-  --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)
-
-Options of policy
+  --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)`,
+  'help.options.policy': `Options of policy
   --allow-ip CIDR           (repeatable) calls from this IPv4/IPv6 range need no MFA
   --device-name-scope user  users may create only a device named after themselves
                             (mfa/\${aws:username}); --replace then retires the old device
@@ -120,19 +153,17 @@ Options of policy
   --create-group            create the group first if it does not exist
   --policy-name NAME        the inline policy's name (default mfa-onboard-require-mfa)
                             --create-group, --policy-name, --profile and --region go with
-                            --attach-group only
-
-Options of reset
+                            --attach-group only`,
+  'help.options.reset': `Options of reset
   --profile NAME            the administrator's profile
   --user NAME               the user whose devices go (never all of your own: use
                             --replace for that)
   --all                     every device of the user, without asking which
-  --serial ARN              only this device
+  --remove-serial ARN       only this device (formerly --serial, which still works)
   --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
                             without a terminal, not)
-  -y, --yes                 remove without asking for confirmation
-
-Options of demo
+  -y, --yes                 remove without asking for confirmation`,
+  'help.options.demo': `Options of demo
   --emulator embedded|moto  the embedded emulator (default: IAM and STS in this process,
                             with AWS's MFA rules), or moto (python3 with moto installed)
   --emulator-url URL        an emulator already running (moto, LocalStack); left running
@@ -141,23 +172,44 @@ Options of demo
                             (e.g. 40s), as IAM's eventual consistency can
   --rehearse-fault ACTION=throttle|5xx
                             (repeatable) embedded only: the first call of ACTION (e.g.
-                            EnableMFADevice) is throttled or fails with a server error
+                            EnableMFADevice) is throttled or fails with a server error`,
+  'help.options.status': `Options of status
+  --profile NAME            the keys to look at (default: AWS_PROFILE, else default)
+  --user NAME               with an administrator's --profile, the user to look at (the
+                            mfa_serial and session read are those of the profile named
+                            after that user, if any)
+  --session-profile NAME    the saved session to read (default: <profile>-mfa)
+  --json                    print it as JSON on stdout
+  --region REGION           region for the calls (default: the profile's, else
+                            AWS_REGION)
+  --endpoint-url URL        send IAM and STS calls here`,
+  'help.options.admin': `Options of admin create-user
+  --profile NAME            the administrator's profile
+  --group G                 add the user to group G
+  --out DIR                 write NAME_accessKeys.csv into DIR (default: here)
+  --path /P/                the user's IAM path (default /)
+  --existing                the user exists: make only a new access key (refused at two)
+  --region REGION, --endpoint-url URL
+                            as for the wizard`,
+  'help.options.batch': `Options of batch
+  --profile NAME            the administrator's profile
+  --create                  create the hires who are not users yet, with a key CSV each
+  --only NAME               (repeatable) only this hire
+  --skip NAME               (repeatable) not this hire
+  --report FILE             write the outcome there too (JSON, or CSV for a .csv name)
 
-Without a terminal the wizard never asks: a missing answer is an error naming its flag.
+The wizard's options apply to each hire, except those naming one user's things: --user,
+--old-serial, --replace, --device-name, --session-profile and --export.`,
+  'help.command': `mfa-onboard {version}
 
-Files and variables: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION,
-AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them. NO_COLOR turns
-colour off.
+Usage
+{usage}
 
-Exit codes: 0 done, 1 error, 2 cancelled.
+{options}
 
-Examples
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
-  mfa-onboard demo                       (try it against a local emulator)
-  mfa-onboard session --profile alice    (each morning: a fresh MFA session)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
+Every command takes --lang en|ja and -h, --help. mfa-onboard --help shows every
+command, and mfa-onboard setup --help the wizard's options, which reset (for the
+enrolment it offers), batch (for each hire) and demo take too.`,
 
   'error.cancelled': 'Cancelled. Nothing was left half-done: run the command again to start over.',
   'error.internal':
@@ -172,6 +224,7 @@ Examples
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
   'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
+  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard {command} --help for its options.',
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',

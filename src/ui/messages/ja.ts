@@ -5,29 +5,14 @@ export const ja: Record<keyof typeof en, string> = {
   'help.main': `mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。
 
 使い方
-  mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)
-  mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)
-  mfa-onboard status [--profile P] [--user U] [--json]
-                                        キーの所有者、ユーザーの MFA デバイス、セッションと
-                                        有効期限、未完了のデバイスを表示します
-  mfa-onboard reset --profile ADMIN --user NAME [--all | --serial ARN] [--enrol]
-                                        管理者がユーザーの MFA デバイスを削除し (スマート
-                                        フォンの紛失時)、続けて新しいデバイスを登録できます
-  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        自分の MFA とパスワードだけを管理でき、MFA なしでは
-                                        それ以外を拒否する IAM ポリシーを表示します (グループ
-                                        にも付けられます)
-  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        管理者がユーザーを作成してグループに追加し、
-                                        NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
-                                        フォルダー) に書き込みます。--existing: キーだけ作成
-  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
-                                        します。中断しても再開でき (users.csv.state.json)、
-                                        監査ログ (users.csv.audit.jsonl) とレポートを残します
-  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
-                                        Node だけで動きます)
+{setupUsage}
+{sessionUsage}
+{statusUsage}
+{resetUsage}
+{policyUsage}
+{adminUsage}
+{batchUsage}
+{demoUsage}
   mfa-onboard help                      このヘルプを表示します
 
 ウィザードの処理
@@ -50,7 +35,55 @@ export const ja: Record<keyof typeof en, string> = {
                                有効化します。新入社員の CSV があればそのキーでセッション
                                を確認し、なければ IAM の一覧で確認します
 
-オプション
+{setupOptions}
+
+{sessionOptions}
+
+{policyOptions}
+
+{resetOptions}
+
+{demoOptions}
+
+端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
+
+ファイルと環境変数: AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、
+AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を
+付けません。
+
+終了コード: 0 完了、1 エラー、2 キャンセル。
+
+例
+  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
+  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
+  mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
+  mfa-onboard demo                       (ローカルのエミュレーターで試す)
+  mfa-onboard session --profile alice    (毎朝: 新しい MFA セッション)
+  credential_process = mfa-onboard session --profile alice --credential-process`,
+  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)`,
+  'help.usage.session': `  mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)`,
+  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
+                                        キーの所有者、ユーザーの MFA デバイス、セッションと
+                                        有効期限、未完了のデバイスを表示します`,
+  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
+                    [--enrol]           管理者がユーザーの MFA デバイスを削除し (スマート
+                                        フォンの紛失時)、続けて新しいデバイスを登録できます`,
+  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
+                     [--attach-group NAME [--create-group] --profile ADMIN]
+                                        自分の MFA とパスワードだけを管理でき、MFA なしでは
+                                        それ以外を拒否する IAM ポリシーを表示します (グループ
+                                        にも付けられます)`,
+  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
+                                        管理者がユーザーを作成してグループに追加し、
+                                        NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
+                                        フォルダー) に書き込みます。--existing: キーだけ作成`,
+  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
+                    [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
+                                        します。中断しても再開でき (users.csv.state.json)、
+                                        監査ログ (users.csv.audit.jsonl) とレポートを残します`,
+  'help.usage.demo': `  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
+                                        Node だけで動きます)`,
+  'help.options.setup': `オプション
   CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
                             credentials.csv
   --profile NAME            キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を
@@ -61,7 +94,8 @@ export const ja: Record<keyof typeof en, string> = {
                             管理者の --profile と一緒に使うと、代わりに操作するユーザー
   --replace                 デバイスがあり、古いスマートフォンがまだ使える場合に、
                             新しいスマートフォンで置き換えます
-  --serial ARN              --replace で、複数あるときに置き換えるデバイス
+  --old-serial ARN          --replace で、複数あるときに置き換えるデバイス (旧名
+                            --serial も使えます)
   --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
                             mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
   --region REGION           プロファイルに書き込み、STS に使うリージョン
@@ -84,13 +118,13 @@ export const ja: Record<keyof typeof en, string> = {
                             LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)
   --keep                    demo のみ: デモの一時フォルダーを残します
   -h, --help                このヘルプを表示します
-  -V, --version             バージョンを表示します
-
-session のオプション
+  -V, --version             バージョンを表示します`,
+  'help.options.session': `session のオプション
   --profile NAME            長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、
                             なければ default)。セッションは <profile>-mfa に保存します
-  --serial ARN              使用する MFA デバイス (既定: プロファイルの mfa_serial、
-                            なければユーザーの唯一のデバイス、複数あれば質問します)
+  --mfa-serial ARN          使用する MFA デバイス (既定: プロファイルの mfa_serial、
+                            なければユーザーの唯一のデバイス、複数あれば質問します)。
+                            旧名 --serial も使えます
   --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
                             します (既定 15m)
   --force                   保存済みセッションが有効でも新しいセッションを取得します
@@ -104,9 +138,8 @@ session のオプション
                             mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、
                             セッションは <profile>-mfa に保存します)。--duration は最長
                             12h、既定は 1h
-  --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)
-
-policy のオプション
+  --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)`,
+  'help.options.policy': `policy のオプション
   --allow-ip CIDR           (複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を
                             求めません
   --device-name-scope user  ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) だけを
@@ -121,19 +154,17 @@ policy のオプション
   --create-group            グループがなければ先に作成します
   --policy-name NAME        インラインポリシーの名前 (既定: mfa-onboard-require-mfa)
                             --create-group、--policy-name、--profile、--region は
-                            --attach-group と一緒にだけ使えます
-
-reset のオプション
+                            --attach-group と一緒にだけ使えます`,
+  'help.options.reset': `reset のオプション
   --profile NAME            管理者のプロファイル
   --user NAME               デバイスを削除するユーザー (自分自身のデバイスをすべて削除
                             することはできません。その場合は --replace を使います)
   --all                     確認せずにユーザーのすべてのデバイスを削除します
-  --serial ARN              このデバイスだけを削除します
+  --remove-serial ARN       このデバイスだけを削除します (旧名 --serial も使えます)
   --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
                             端末がない場合は登録しません
-  -y, --yes                 確認せずに削除します
-
-demo のオプション
+  -y, --yes                 確認せずに削除します`,
+  'help.options.demo': `demo のオプション
   --emulator embedded|moto  内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の
                             MFA の規則どおり) か moto (moto を入れた python3 が必要)
   --emulator-url URL        起動済みのエミュレーター (moto、LocalStack) を使います。終了後
@@ -143,23 +174,51 @@ demo のオプション
                             拒否します (IAM の結果整合性の再現)
   --rehearse-fault ACTION=throttle|5xx
                             (複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼
-                            び出しをスロットリングまたはサーバーエラーで失敗させます
+                            び出しをスロットリングまたはサーバーエラーで失敗させます`,
+  'help.options.status': `status のオプション
+  --profile NAME            確認するキーのプロファイル (既定: AWS_PROFILE、
+                            なければ default)
+  --user NAME               管理者の --profile と一緒に使うと、確認する
+                            ユーザー (mfa_serial とセッションは、その
+                            ユーザー名のプロファイルがあればそこから読みます)
+  --session-profile NAME    読み込む保存済みセッション (既定: <profile>-mfa)
+  --json                    JSON で標準出力に出力します
+  --region REGION           呼び出しに使うリージョン (既定: プロファイルの
+                            もの、なければ AWS_REGION)
+  --endpoint-url URL        IAM と STS の呼び出し先`,
+  'help.options.admin': `admin create-user のオプション
+  --profile NAME            管理者のプロファイル
+  --group G                 ユーザーをグループ G に追加します
+  --out DIR                 NAME_accessKeys.csv を DIR に書き込みます
+                            (既定: 現在のフォルダー)
+  --path /P/                ユーザーの IAM パス (既定 /)
+  --existing                既存のユーザーに新しいアクセスキーだけを作成
+                            します (キーが 2 つある場合は拒否します)
+  --region REGION, --endpoint-url URL
+                            ウィザードと同じです`,
+  'help.options.batch': `batch のオプション
+  --profile NAME            管理者のプロファイル
+  --create                  まだユーザーでない新入社員を作成し、それぞれの
+                            キー CSV を作ります
+  --only NAME               (複数指定可) この新入社員だけ
+  --skip NAME               (複数指定可) この新入社員を除く
+  --report FILE             結果をここにも書き込みます (JSON、名前が .csv
+                            なら CSV)
 
-端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
+ウィザードのオプションは各新入社員に適用されます。ただし、1 人のユーザーを
+指すもの (--user、--old-serial、--replace、--device-name、--session-profile、
+--export) は使えません。`,
+  'help.command': `mfa-onboard {version}
 
-ファイルと環境変数: AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、
-AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を
-付けません。
+使い方
+{usage}
 
-終了コード: 0 完了、1 エラー、2 キャンセル。
+{options}
 
-例
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
-  mfa-onboard demo                       (ローカルのエミュレーターで試す)
-  mfa-onboard session --profile alice    (毎朝: 新しい MFA セッション)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
+どのコマンドも --lang en|ja と -h, --help を使えます。すべてのコマンドの説明は
+mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup --help で
+表示します。ウィザードのオプションは reset (続けて行う登録)、batch (各新入社員)
+と demo でも使えます。`,
 
   'error.cancelled': 'キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。',
   'error.internal':
@@ -174,6 +233,7 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
   'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.notAnOption': '{option} は {command} のオプションではありません。オプションの一覧は mfa-onboard {command} --help で確認してください。',
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',

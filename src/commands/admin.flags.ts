@@ -1,0 +1,31 @@
+import { UserError } from '../errors.js';
+import type { CreateUserOptions } from './admin.js';
+import { AWS_FLAGS, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+
+/** `mfa-onboard admin create-user NAME`: an administrator creates a user and its key CSV. */
+export const admin = defineCommand({
+  name: 'admin',
+  flags: {
+    ...GLOBAL_FLAGS,
+    ...AWS_FLAGS,
+    group: { type: 'string' },
+    out: { type: 'string' },
+    path: { type: 'string' },
+    existing: { type: 'boolean' },
+  },
+  positionals: 2,
+  help: { usage: 'help.usage.admin', options: 'help.options.admin' },
+  options(values, [verb, name], env): CreateUserOptions {
+    // `admin create-user NAME` is the one admin verb so far.
+    if (verb !== 'create-user' || name === undefined) throw new UserError('cli.adminUsage');
+    return {
+      profile: profileFlag(values, env),
+      name,
+      path: values.path ?? '/',
+      ...(values.group !== undefined ? { group: values.group } : {}),
+      outDir: values.out ?? '.',
+      existing: Boolean(values.existing),
+      ...regionFlags(values, env),
+    };
+  },
+});

@@ -1,0 +1,41 @@
+import { UserError } from '../errors.js';
+import type { BatchOptions } from './batch.js';
+import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
+
+/** Flags that name one user's device, profile or shell: the same for every hire, so refused. */
+const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name', 'session-profile', 'export'] as const;
+
+/** `mfa-onboard batch users.csv`: several hires in turn; the wizard's flags apply to each. */
+export const batch = defineCommand({
+  name: 'batch',
+  // The flags for one hire are taken, to be refused with a message that says why.
+  flags: {
+    ...GLOBAL_FLAGS,
+    ...AWS_FLAGS,
+    ...ENROL_FLAGS,
+    ...REPLACE_FLAGS,
+    create: { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+    skip: { type: 'string', multiple: true },
+    report: { type: 'string' },
+  },
+  positionals: 1,
+  help: { usage: 'help.usage.batch', options: 'help.options.batch' },
+  options(values, [usersCsv], env): BatchOptions {
+    if (usersCsv === undefined) throw new UserError('batch.usage');
+    for (const flag of FOR_ONE) {
+      if (values[flag] !== undefined && values[flag] !== false) throw new UserError('batch.flagForOne', { flag: `--${flag}` });
+    }
+    return {
+      usersCsv,
+      profile: profileFlag(values, env),
+      create: Boolean(values.create),
+      only: values.only ?? [],
+      skip: values.skip ?? [],
+      ...(values.report !== undefined ? { report: values.report } : {}),
+      ...regionFlags(values, env),
+      setup: setupOptions(values, undefined, env),
+    };
+  },
+  answers: answersOf,
+});

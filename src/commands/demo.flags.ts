@@ -1,0 +1,55 @@
+import { checkEndpoint } from '../aws/endpoint.js';
+import { UserError } from '../errors.js';
+import { parseTime } from '../wizard/duration.js';
+import type { DemoOptions } from './demo.js';
+import { answersOf, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, REPLACE_FLAGS, setupOptions } from './flags.js';
+
+/** `mfa-onboard demo`: the wizard (and its flags) against a local AWS emulator. */
+export const demo = defineCommand({
+  name: 'demo',
+  flags: {
+    ...GLOBAL_FLAGS,
+    // The emulator is the endpoint: no --endpoint-url.
+    profile: { type: 'string' },
+    region: { type: 'string' },
+    ...ENROL_FLAGS,
+    ...REPLACE_FLAGS,
+    keep: { type: 'boolean' },
+    emulator: { type: 'string' },
+    'emulator-url': { type: 'string' },
+    'rehearse-consistency': { type: 'string' },
+    'rehearse-fault': { type: 'string', multiple: true },
+  },
+  positionals: 0,
+  help: { usage: 'help.usage.demo', options: 'help.options.demo' },
+  options(values): DemoOptions {
+    // The demo's world has no AWS_* variables: the wizard's options are read without them.
+    const setup = setupOptions(values, undefined, {});
+    const keep = Boolean(values.keep);
+    const rehearsal = values['rehearse-consistency'] !== undefined || (values['rehearse-fault']?.length ?? 0) > 0;
+    if (values['emulator-url'] !== undefined) {
+      if (values.emulator !== undefined) throw new UserError('cli.conflict', { a: '--emulator', b: '--emulator-url' });
+      if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
+      const url = values['emulator-url'];
+      checkEndpoint(url, '--emulator-url');
+      return { emulator: { kind: 'url', url }, setup, keep };
+    }
+    const kind = values.emulator ?? 'embedded';
+    if (kind === 'moto') {
+      if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
+      return { emulator: { kind }, setup, keep };
+    }
+    if (kind !== 'embedded') throw new UserError('demo.badEmulator', { value: kind });
+    const delay = values['rehearse-consistency'];
+    return {
+      emulator: {
+        kind,
+        consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000,
+        faults: values['rehearse-fault'] ?? [],
+      },
+      setup,
+      keep,
+    };
+  },
+  answers: answersOf,
+});

@@ -1,0 +1,175 @@
+// What a command's flags are made of: the table parseArgs reads, the flag groups several
+// commands share (each declared once, here), and the helpers their translations use.
+// NOTE: loaded at start-up with every *.flags.ts: import only small modules from here, so
+// that --help and argument errors stay fast.
+import type { ParseArgsConfig, parseArgs } from 'node:util';
+import { SHELLS, type Shell } from '../credentials/export.js';
+import type { Answers } from '../deps.js';
+import { UserError } from '../errors.js';
+import type { MessageId } from '../ui/messages/index.js';
+import type { SetupOptions } from '../wizard/context.js';
+import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
+import { assertProfileName } from '../credentials/profile-name.js';
+
+/** A parseArgs option table: long name → type (and short letter). */
+export type FlagTable = NonNullable<ParseArgsConfig['options']>;
+
+/** The values parseArgs gives for a table (strict, with positionals). */
+export type Values<T extends FlagTable> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>['values'];
+
+/** One command's command line: its flags, the words after it, its help, and flags → options. */
+export interface CommandFlags<T extends FlagTable, O> {
+  name: CommandName;
+  flags: T;
+  /** How many words may follow the command's name (a CSV, `create-user NAME`…). */
+  positionals: number;
+  /** Its usage line(s) and options: `mfa-onboard NAME --help`, and parts of `mfa-onboard --help`. */
+  help: { usage: MessageId; options: MessageId };
+  /** Flags, words and the AWS_* variables the CLI honours → the command's options; refuses bad values. */
+  options(values: Values<T>, positionals: string[], env: NodeJS.ProcessEnv): O;
+  /** How its prompts are answered (default: never by a flag). */
+  answers?(values: Values<T>): Answers;
+}
+
+export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Declares a command's flags (an identity function that keeps the table's literal types). */
+export function defineCommand<const T extends FlagTable, O>(command: CommandFlags<T, O>): CommandFlags<T, O> {
+  return command;
+}
+
+/** Every command takes these. */
+export const GLOBAL_FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  lang: { type: 'string' },
+} as const;
+
+/** Which keys, region and endpoint AWS calls use: every command that calls AWS takes these. */
+export const AWS_FLAGS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+} as const;
+
+/** Questions answered in advance: by the default answer, or codes read from stdin. */
+export const ANSWER_FLAGS = {
+  yes: { type: 'boolean', short: 'y' },
+  'codes-from-stdin': { type: 'boolean' },
+} as const;
+
+/** Where and how an MFA session is saved (the wizard's last step, and `session`). */
+export const SESSION_FLAGS = {
+  'session-profile': { type: 'string' },
+  duration: { type: 'string' },
+  export: { type: 'string' },
+  'replace-profile': { type: 'boolean' },
+} as const;
+
+/** The wizard's flags: setup, demo, batch (for each hire) and reset's enrolment take them. */
+export const ENROL_FLAGS = {
+  ...ANSWER_FLAGS,
+  ...SESSION_FLAGS,
+  user: { type: 'string' },
+  'device-name': { type: 'string' },
+  'show-secret': { type: 'boolean' },
+  'qr-png': { type: 'string' },
+  'delete-csv': { type: 'boolean' },
+  'keep-csv': { type: 'boolean' },
+  'allow-clock-drift': { type: 'boolean' },
+} as const;
+
+/**
+ * The wizard's flags (and the AWS_* variables the CLI honours) → its options, without a
+ * replacement (the commands that offer one add it).
+ */
+export function enrolOptions(
+  values: Values<typeof ENROL_FLAGS> & { profile?: string | undefined; region?: string | undefined },
+  csvPath: string | undefined,
+  env: NodeJS.ProcessEnv,
+): SetupOptions {
+  if (values['delete-csv'] && values['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
+  return {
+    ...(csvPath !== undefined ? { csvPath } : {}),
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    // With a CSV or --profile, AWS_PROFILE plays no part: only a name that is used is checked.
+    ...(env.AWS_PROFILE ? { envProfile: csvPath === undefined && values.profile === undefined ? envProfile(env)! : env.AWS_PROFILE } : {}),
+    ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
+    ...(values.user !== undefined ? { user: values.user } : {}),
+    ...(values['device-name'] !== undefined ? { deviceName: values['device-name'] } : {}),
+    ...regionFlags(values, env),
+    durationSeconds: values.duration !== undefined ? parseDuration(values.duration) : DEFAULT_SESSION_SECONDS,
+    showSecret: Boolean(values['show-secret']),
+    ...(values['qr-png'] !== undefined ? { qrPng: values['qr-png'] } : {}),
+    replaceProfile: Boolean(values['replace-profile']),
+    replace: false,
+    ...(values['delete-csv'] ? { deleteCsv: true } : values['keep-csv'] ? { deleteCsv: false } : {}),
+    ...(values['allow-clock-drift'] ? { allowClockDrift: true } : {}),
+    ...(values.export !== undefined ? { exportShell: shellFlag(values.export) } : {}),
+    yes: Boolean(values.yes),
+  };
+}
+
+/**
+ * `--serial`, the old spelling of each command's own device flag (--old-serial,
+ * --mfa-serial, --remove-serial): it named three different devices, and still works.
+ */
+export const LEGACY_SERIAL_FLAG = { serial: { type: 'string' } } as const;
+
+/** Enrolling in place of a device the user still has: setup and demo (batch refuses them). */
+export const REPLACE_FLAGS = {
+  replace: { type: 'boolean' },
+  /** With --replace, the device to retire when there are several. */
+  'old-serial': { type: 'string' },
+  ...LEGACY_SERIAL_FLAG,
+} as const;
+
+/** The wizard's flags with a replacement (`--replace [--old-serial ARN]`) → its options. */
+export function setupOptions(
+  values: Values<typeof ENROL_FLAGS & typeof REPLACE_FLAGS> & { profile?: string | undefined; region?: string | undefined },
+  csvPath: string | undefined,
+  env: NodeJS.ProcessEnv,
+): SetupOptions {
+  const serial = serialFlag(values, 'old-serial', values['old-serial']);
+  return { ...enrolOptions(values, csvPath, env), replace: Boolean(values.replace), ...(serial !== undefined ? { serial } : {}) };
+}
+
+/** The device flag a command names (`--old-serial`…), else its old spelling `--serial`; not both. */
+export function serialFlag(values: { serial?: string | undefined }, name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && values.serial !== undefined) throw new UserError('cli.conflict', { a: `--${name}`, b: '--serial' });
+  return value ?? values.serial;
+}
+
+/** How prompts are answered, from --yes and --codes-from-stdin. */
+export function answersOf(values: Values<typeof ANSWER_FLAGS>): Answers {
+  return { yes: Boolean(values.yes), codesFromStdin: Boolean(values['codes-from-stdin']) };
+}
+
+/** --export's shell, refused unless it is one we write for. */
+export function shellFlag(value: string): Shell {
+  if (!(SHELLS as readonly string[]).includes(value)) throw new UserError('cli.badShell', { value });
+  return value as Shell;
+}
+
+/** The region the environment names for calls, as the AWS CLI reads it. */
+export function envRegion(env: NodeJS.ProcessEnv): { envRegion?: string } {
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  return region ? { envRegion: region } : {};
+}
+
+/** AWS_PROFILE, refused (naming the variable) when it cannot be a profile name. */
+export function envProfile(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.AWS_PROFILE) assertProfileName(env.AWS_PROFILE, 'AWS_PROFILE');
+  return env.AWS_PROFILE || undefined;
+}
+
+/** The profile a command works on: --profile, else AWS_PROFILE, else default. */
+export function profileFlag(values: { profile?: string | undefined }, env: NodeJS.ProcessEnv): string {
+  return values.profile ?? envProfile(env) ?? 'default';
+}
+
+/** --region and AWS_REGION, as every command's options carry them. */
+export function regionFlags(values: { region?: string | undefined }, env: NodeJS.ProcessEnv): { region?: string; envRegion?: string } {
+  return { ...(values.region !== undefined ? { region: values.region } : {}), ...envRegion(env) };
+}

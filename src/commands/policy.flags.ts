@@ -1,0 +1,42 @@
+import { UserError } from '../errors.js';
+import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/choices.js';
+import { AWS_FLAGS, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import type { PolicyOptions } from './policy.js';
+
+/** `mfa-onboard policy`: print the MFA policy, or put it on a group. */
+export const policy = defineCommand({
+  name: 'policy',
+  flags: {
+    ...GLOBAL_FLAGS,
+    ...AWS_FLAGS,
+    'allow-ip': { type: 'string', multiple: true },
+    'device-name-scope': { type: 'string' },
+    partition: { type: 'string' },
+    'attach-group': { type: 'string' },
+    'create-group': { type: 'boolean' },
+    'policy-name': { type: 'string' },
+  },
+  positionals: 0,
+  help: { usage: 'help.usage.policy', options: 'help.options.policy' },
+  options(values, _positionals, env): PolicyOptions {
+    const scope = values['device-name-scope'] ?? 'user';
+    if (!(DEVICE_NAME_SCOPES as readonly string[]).includes(scope)) throw new UserError('policy.badScope', { value: scope });
+    const partition = values.partition;
+    if (partition !== undefined && !(PARTITIONS as readonly string[]).includes(partition)) throw new UserError('policy.badPartition', { value: partition });
+    if (values['attach-group'] === undefined) {
+      // Only attaching uses these: printing would silently ignore them.
+      const flag = (['create-group', 'policy-name', 'profile', 'region'] as const).find((name) => values[name] !== undefined);
+      if (flag !== undefined) throw new UserError('policy.needsAttachGroup', { flag: `--${flag}` });
+    }
+    return {
+      allowIps: values['allow-ip'] ?? [],
+      scope: scope as DeviceNameScope,
+      ...(partition !== undefined ? { partition: partition as Partition } : {}),
+      ...(values['attach-group'] !== undefined ? { attachGroup: values['attach-group'] } : {}),
+      createGroup: Boolean(values['create-group']),
+      policyName: values['policy-name'] ?? 'mfa-onboard-require-mfa',
+      profile: profileFlag(values, env),
+      ...regionFlags(values, env),
+    };
+  },
+});

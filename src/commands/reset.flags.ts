@@ -1,0 +1,38 @@
+import { UserError } from '../errors.js';
+import { answersOf, AWS_FLAGS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
+import type { ResetOptions } from './reset.js';
+
+/** `mfa-onboard reset --profile ADMIN --user NAME`: remove a user's devices, then maybe enrol a new one. */
+export const reset = defineCommand({
+  name: 'reset',
+  flags: {
+    ...GLOBAL_FLAGS,
+    ...AWS_FLAGS,
+    // The enrolment offered afterwards is the wizard in admin mode, with the same flags.
+    ...ENROL_FLAGS,
+    all: { type: 'boolean' },
+    /** Only this device. */
+    'remove-serial': { type: 'string' },
+    ...LEGACY_SERIAL_FLAG,
+    enrol: { type: 'boolean' },
+    'no-enrol': { type: 'boolean' },
+  },
+  positionals: 0,
+  help: { usage: 'help.usage.reset', options: 'help.options.reset' },
+  options(values, _positionals, env): ResetOptions {
+    const setup = enrolOptions(values, undefined, env);
+    const serial = serialFlag(values, 'remove-serial', values['remove-serial']);
+    if (values.all && serial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });
+    if (values.enrol && values['no-enrol']) throw new UserError('cli.conflict', { a: '--enrol', b: '--no-enrol' });
+    return {
+      profile: profileFlag(values, env),
+      ...(values.user !== undefined ? { user: values.user } : {}),
+      all: Boolean(values.all),
+      ...(serial !== undefined ? { serial } : {}),
+      ...(values.enrol ? { enrol: true } : values['no-enrol'] ? { enrol: false } : {}),
+      ...regionFlags(values, env),
+      setup,
+    };
+  },
+  answers: answersOf,
+});

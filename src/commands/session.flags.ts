@@ -1,0 +1,49 @@
+import { UserError } from '../errors.js';
+import { parseDuration, parseTime } from '../wizard/duration.js';
+import { ANSWER_FLAGS, answersOf, AWS_FLAGS, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
+import type { SessionOptions } from './session.js';
+
+/** `mfa-onboard session`: a fresh MFA session (or the saved one while it lasts). */
+export const session = defineCommand({
+  name: 'session',
+  flags: {
+    ...GLOBAL_FLAGS,
+    ...AWS_FLAGS,
+    ...ANSWER_FLAGS,
+    ...SESSION_FLAGS,
+    /** The device to use (as the config's mfa_serial names it). */
+    'mfa-serial': { type: 'string' },
+    ...LEGACY_SERIAL_FLAG,
+    'min-remaining': { type: 'string' },
+    force: { type: 'boolean' },
+    'credential-process': { type: 'boolean' },
+    'role-arn': { type: 'string' },
+    'role-session-name': { type: 'string' },
+  },
+  positionals: 0,
+  help: { usage: 'help.usage.session', options: 'help.options.session' },
+  options(values, _positionals, env): SessionOptions {
+    const shell = values.export !== undefined ? shellFlag(values.export) : undefined;
+    if (shell !== undefined && values['credential-process']) {
+      throw new UserError('cli.conflict', { a: '--export', b: '--credential-process' });
+    }
+    const serial = serialFlag(values, 'mfa-serial', values['mfa-serial']);
+    return {
+      profile: profileFlag(values, env),
+      ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
+      // 15 min: botocore refreshes credential_process credentials this long before they end.
+      minRemainingMs: values['min-remaining'] !== undefined ? parseTime(values['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
+      force: Boolean(values.force),
+      ...(values.duration !== undefined ? { durationSeconds: parseDuration(values.duration) } : {}),
+      ...(serial !== undefined ? { serial } : {}),
+      ...(values['role-arn'] !== undefined ? { roleArn: values['role-arn'] } : {}),
+      ...(values['role-session-name'] !== undefined ? { roleSessionName: values['role-session-name'] } : {}),
+      ...(shell !== undefined ? { exportShell: shell } : {}),
+      credentialProcess: Boolean(values['credential-process']),
+      replaceProfile: Boolean(values['replace-profile']),
+      ...regionFlags(values, env),
+    };
+  },
+  // With --credential-process, codes are asked on the terminal: stdin and stdout are the AWS tool's.
+  answers: (values) => ({ ...answersOf(values), codesOnTty: Boolean(values['credential-process']) }),
+});

@@ -1,0 +1,11 @@
+import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, REPLACE_FLAGS, setupOptions } from './flags.js';
+
+/** `mfa-onboard [setup] [CSV]`: the wizard (the default command). */
+export const setup = defineCommand({
+  name: 'setup',
+  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS },
+  positionals: 1,
+  help: { usage: 'help.usage.setup', options: 'help.options.setup' },
+  options: (values, [csvPath], env) => setupOptions(values, csvPath, env),
+  answers: answersOf,
+});

@@ -1,0 +1,121 @@
+import { PassThrough, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { admin } from '../../src/commands/admin.flags.js';
+import { batch } from '../../src/commands/batch.flags.js';
+import { demo } from '../../src/commands/demo.flags.js';
+import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
+import { policy } from '../../src/commands/policy.flags.js';
+import { reset } from '../../src/commands/reset.flags.js';
+import { session } from '../../src/commands/session.flags.js';
+import { setup } from '../../src/commands/setup.flags.js';
+import { status } from '../../src/commands/status.flags.js';
+import { commandContext, type Runtime } from '../../src/deps.js';
+import { UserError } from '../../src/errors.js';
+import { t } from '../../src/ui/messages/index.js';
+import { createOutput } from '../../src/ui/output.js';
+
+const ARN = 'arn:aws:iam::123456789012:mfa/alice';
+const OTHER = 'arn:aws:iam::123456789012:mfa/alice-phone';
+
+/** A command's options for `argv` (its name left out), as cli.ts makes them. */
+function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: string[], env: NodeJS.ProcessEnv = {}): O {
+  const { values, positionals } = parseArgs({ args: argv, options: command.flags, allowPositionals: true, strict: true });
+  return command.options(values, positionals, env);
+}
+
+describe('the commands\' flag tables', () => {
+  const commands = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+
+  it('one per command name, each with --help, --version and --lang', () => {
+    expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
+    for (const command of commands) expect(Object.keys(command.flags)).toEqual(expect.arrayContaining(['help', 'version', 'lang']));
+  });
+
+  // cli.ts finds the command's name by parsing with every command's flags at once: a flag
+  // two commands share must be declared alike, or the words would be split differently.
+  it('a flag several commands take is the same flag in each', () => {
+    const seen = new Map<string, unknown>();
+    for (const command of commands) {
+      for (const [name, spec] of Object.entries(command.flags)) {
+        if (seen.has(name)) expect(spec, `--${name} of ${command.name}`).toEqual(seen.get(name));
+        else seen.set(name, spec);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40);
+  });
+});
+
+describe('--serial, the old spelling of three flags, still works for each command', () => {
+  it.each([
+    ['setup (the device --replace retires)', setup, ['--replace', '--old-serial', ARN], ['--replace', '--serial', ARN], '--old-serial'],
+    ['session (the device to use)', session, ['--mfa-serial', ARN], ['--serial', ARN], '--mfa-serial'],
+    ['reset (the only device to remove)', reset, ['--user', 'bob', '--remove-serial', ARN], ['--user', 'bob', '--serial', ARN], '--remove-serial'],
+  ] as const)('%s: the new name and --serial give the same options; both at once are refused', (_label, command, named, old, flag) => {
+    const withName = optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...named]);
+    expect(withName.serial).toBe(ARN);
+    expect(optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...old])).toEqual(withName);
+    expect(() => optionsOf(command as CommandFlags<FlagTable, unknown>, [...named, '--serial', OTHER])).toThrow(t('cli.conflict', { a: flag, b: '--serial' }));
+  });
+
+  it('reset: the device to remove is not the enrolment\'s device to retire', () => {
+    const options = optionsOf(reset, ['--user', 'bob', '--serial', ARN, '--device-name', 'bob-phone']);
+    expect(options.serial).toBe(ARN);
+    expect(options.setup.serial).toBeUndefined();
+    expect(options.setup.replace).toBe(false);
+    expect(options.setup.deviceName).toBe('bob-phone');
+  });
+
+  it('reset: --all with either spelling is refused, naming the one given', () => {
+    expect(() => optionsOf(reset, ['--all', '--remove-serial', ARN])).toThrow(t('cli.conflict', { a: '--all', b: '--remove-serial' }));
+    expect(() => optionsOf(reset, ['--all', '--serial', ARN])).toThrow(t('cli.conflict', { a: '--all', b: '--serial' }));
+  });
+
+  it.each(['--serial', '--old-serial'])('batch refuses %s as a flag for one hire', (flag) => {
+    expect(() => optionsOf(batch, ['users.csv', flag, ARN])).toThrow(t('batch.flagForOne', { flag }));
+  });
+
+  it('the shared wizard flags translate the same for setup, batch and reset\'s enrolment', () => {
+    const argv = ['--duration', '2h', '--qr-png', 'qr.png', '--keep-csv', '--yes', '--allow-clock-drift'];
+    const alone = optionsOf(setup, argv);
+    expect(alone).toMatchObject({ durationSeconds: 7200, qrPng: 'qr.png', deleteCsv: false, yes: true, allowClockDrift: true, replace: false });
+    expect(optionsOf(batch, ['users.csv', ...argv]).setup).toEqual(alone);
+    expect(optionsOf(reset, argv).setup).toEqual(alone);
+    expect(optionsOf(reset, ['--export', 'fish']).setup).toEqual(optionsOf(setup, ['--export', 'fish']));
+    expect(() => optionsOf(reset, ['--delete-csv', '--keep-csv'])).toThrow(UserError);
+  });
+});
+
+class Sink extends Writable {
+  override _write(_chunk: Buffer, _encoding: string, done: () => void) {
+    done();
+  }
+}
+
+describe('deps.ts builds every command\'s seams, the demo\'s too', () => {
+  const runtime: Runtime = {
+    env: { HOME: '/home/person', AWS_CONFIG_FILE: '/home/person/.aws/config' },
+    stdin: new PassThrough(),
+    stdout: new Sink(),
+    stderr: new Sink(),
+    signal: new AbortController().signal,
+  };
+  const out = createOutput(runtime.stderr, runtime.stdout, runtime.env);
+
+  it('a command\'s deps carry --endpoint-url and the person\'s files', () => {
+    const deps = commandContext(runtime, out, { yes: false, codesFromStdin: false }, 'http://127.0.0.1:5000').deps();
+    expect(deps.endpoint).toBe('http://127.0.0.1:5000');
+    expect(deps.files.configFile).toBe('/home/person/.aws/config');
+    expect(deps.home).toBe('/home/person');
+  });
+
+  it('the demo\'s override (its own HOME, its emulator) replaces the person\'s, in the deps only', () => {
+    const context = commandContext(runtime, out, { yes: true, codesFromStdin: false }, undefined);
+    expect(context.deps().endpoint).toBeUndefined();
+    const deps = context.deps({ env: { HOME: '/tmp/demo/home' }, endpoint: 'http://127.0.0.1:4566' });
+    expect(deps.endpoint).toBe('http://127.0.0.1:4566');
+    expect(deps.files).toEqual({ credentialsFile: '/tmp/demo/home/.aws/credentials', configFile: '/tmp/demo/home/.aws/config' });
+    expect(deps.home).toBe('/tmp/demo/home');
+    expect(context.runtime.env.HOME).toBe('/home/person');
+  });
+});
