@@ -14,6 +14,8 @@ import { commandContext, type Runtime } from '../../src/deps.js';
 import { UserError } from '../../src/errors.js';
 import { t } from '../../src/ui/messages/index.js';
 import { createOutput } from '../../src/ui/output.js';
+import { errorText } from '../../src/ui/error-text.js';
+import { userErrorFrom } from '../helpers/errors.js';
 
 const ARN = 'arn:aws:iam::123456789012:mfa/alice';
 const OTHER = 'arn:aws:iam::123456789012:mfa/alice-phone';
@@ -55,7 +57,7 @@ describe('--serial, the old spelling of three flags, still works for each comman
     const withName = optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...named]);
     expect(withName.serial).toBe(ARN);
     expect(optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...old])).toEqual(withName);
-    expect(() => optionsOf(command as CommandFlags<FlagTable, unknown>, [...named, '--serial', OTHER])).toThrow(t('cli.conflict', { a: flag, b: '--serial' }));
+    expect(errorText(userErrorFrom(() => optionsOf(command as CommandFlags<FlagTable, unknown>, [...named, '--serial', OTHER])))).toBe(t('cli.conflict', { a: flag, b: '--serial' }));
   });
 
   it('reset: the device to remove is not the enrolment\'s device to retire', () => {
@@ -67,12 +69,12 @@ describe('--serial, the old spelling of three flags, still works for each comman
   });
 
   it('reset: --all with either spelling is refused, naming the one given', () => {
-    expect(() => optionsOf(reset, ['--all', '--remove-serial', ARN])).toThrow(t('cli.conflict', { a: '--all', b: '--remove-serial' }));
-    expect(() => optionsOf(reset, ['--all', '--serial', ARN])).toThrow(t('cli.conflict', { a: '--all', b: '--serial' }));
+    expect(errorText(userErrorFrom(() => optionsOf(reset, ['--all', '--remove-serial', ARN])))).toBe(t('cli.conflict', { a: '--all', b: '--remove-serial' }));
+    expect(errorText(userErrorFrom(() => optionsOf(reset, ['--all', '--serial', ARN])))).toBe(t('cli.conflict', { a: '--all', b: '--serial' }));
   });
 
   it.each(['--serial', '--old-serial'])('batch refuses %s as a flag for one hire', (flag) => {
-    expect(() => optionsOf(batch, ['users.csv', flag, ARN])).toThrow(t('batch.flagForOne', { flag }));
+    expect(errorText(userErrorFrom(() => optionsOf(batch, ['users.csv', flag, ARN])))).toBe(t('batch.flagForOne', { flag }));
   });
 
   it('the shared wizard flags translate the same for setup, batch and reset\'s enrolment', () => {
