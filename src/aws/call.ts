@@ -57,6 +57,7 @@ async function noCredentialsFor(profile: string, error: unknown): Promise<UserEr
 /** Turns what the SDK threw during `action` into our error: a profile without keys is named, the rest is an AwsError. */
 export type Explain = (error: unknown, action: string) => Promise<Error>;
 
+/** The `Explain` for calls made with `source`'s credentials (a profile it lacks keys for is looked up). */
 export function explainer(source: CredentialSource): Explain {
   return async (error, action) =>
     'profile' in source && (error as { name?: string } | undefined)?.name === 'CredentialsProviderError'
