@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
 import type { SetupOptions } from '../wizard/context.js';
-import { runSetup } from './setup.js';
+import { runSetup } from '../wizard/setup.js';
 
 const DEMO_USER = 'alice';
 const AWS_VARIABLES = /^AWS_/;

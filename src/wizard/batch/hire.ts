@@ -1,0 +1,146 @@
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { audited } from '../../aws/audit.js';
+import { AwsError } from '../../aws/errors.js';
+import { CancelledError } from '../../errors.js';
+import { errorText } from '../../ui/error-text.js';
+import { t } from '../../ui/messages/index.js';
+import type { WizardDeps } from '../context.js';
+import { createUserWithKey, userExists } from '../create-user.js';
+import { runSetup } from '../setup.js';
+import { clearScreen, type BatchRun } from './run.js';
+import { saveState, type Outcome } from './state.js';
+import type { Hire } from './users.js';
+
+/**
+ * One hire, the `k`th of the run: recorded as done when enrolled already; else handed over,
+ * created (--create), enrolled by the wizard, and recorded. A failure fails this hire only;
+ * a Ctrl-C stops the batch.
+ */
+export async function takeHire(run: BatchRun, hire: Hire, k: number, deps: WizardDeps): Promise<void> {
+  run.audit.hire = hire.user;
+  /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
+  const turn: { enabled?: Outcome } = {};
+  try {
+    if (await recordIfEnrolled(run, hire.user, deps)) return;
+    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
+    clearScreen(run, deps);
+    if ((await handOver(run, hire.user, k, deps)) === 'skip') return await recordSkipped(run, hire.user, deps);
+    run.shown = true;
+    run.state.hires[hire.user] = await enrol(run, hire, turn, deps);
+  } catch (error) {
+    await recordFailure(run, hire.user, turn.enabled, error, deps);
+  }
+  await saveState(run.statePath, run.state, deps);
+}
+
+/** The hire's newest enabled device as the state records it; undefined when none (or no user yet). */
+async function enrolledDevice(run: Pick<BatchRun, 'adminAws'>, user: string): Promise<Outcome | undefined> {
+  const devices = await run.adminAws.listMfaDevices(user).catch((error: unknown) => {
+    if (error instanceof AwsError && error.is('NoSuchEntity')) return [];
+    throw error;
+  });
+  const newest = devices.sort((a, b) => (b.enableDate?.getTime() ?? 0) - (a.enableDate?.getTime() ?? 0))[0];
+  return newest && { user, status: 'done', serialNumber: newest.serialNumber, ...(newest.enableDate ? { enabledAt: newest.enableDate.toISOString() } : {}) };
+}
+
+/**
+ * Enrolled already (by an earlier run that stopped after enabling, or before the batch):
+ * recorded as done; replacing a device is the single-user wizard's job.
+ */
+async function recordIfEnrolled(run: BatchRun, user: string, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<boolean> {
+  const already = await enrolledDevice(run, user);
+  if (!already) return false;
+  deps.out.info(t('batch.alreadyEnrolled', { user, serial: already.serialNumber!, profile: run.options.profile }));
+  const verified = run.state.hires[user]?.sessionVerified;
+  run.state.hires[user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}) };
+  await saveState(run.statePath, run.state, deps);
+  return true;
+}
+
+/** The hand-over screen: the hire takes the keyboard, or the admin skips them. */
+async function handOver(run: BatchRun, user: string, k: number, deps: Pick<WizardDeps, 'out' | 'prompter'>): Promise<'enrol' | 'skip'> {
+  deps.out.heading(t('batch.handOver', { k, n: run.selected.length, user }));
+  return deps.prompter.select({
+    message: t('batch.ready', { user }),
+    flag: '--yes',
+    choices: [
+      { value: 'enrol', name: t('batch.enrol', { user }) },
+      { value: 'skip', name: t('batch.skip', { user }) },
+    ],
+    default: 'enrol',
+  });
+}
+
+/** Skipped at the hand-over: not asked again, unless named with --only. */
+async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps, 'writer'>): Promise<void> {
+  run.state.hires[user] = { user, status: 'skipped' };
+  await run.audit.skipped(user);
+  await saveState(run.statePath, run.state, deps);
+}
+
+/** The wizard in admin mode for the hire, with their keys when known; what it enabled. */
+async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, deps: Pick<WizardDeps, 'out'>): Promise<Outcome> {
+  const { options, audit } = run;
+  const { csv, made } = await keysFor(run, hire, deps);
+  // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
+  const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
+  await runSetup(
+    { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
+    run.wizardDeps,
+    {
+      onEnabled: (serialNumber) => {
+        turn.enabled = { user: hire.user, status: 'done', serialNumber, enabledAt: audit.now().toISOString() };
+      },
+    },
+  );
+  return { ...((await enrolledDevice(run, hire.user)) ?? turn.enabled ?? { user: hire.user, status: 'done' }), sessionVerified: csv !== undefined };
+}
+
+/**
+ * The hire's access-key CSV: the one users.csv names (relative to it), else the one --create
+ * wrote, in this run or in one that stopped; the user and the key are created first with
+ * --create when the user does not exist (`made`).
+ */
+async function keysFor(run: BatchRun, hire: Hire, deps: Pick<WizardDeps, 'out'>): Promise<{ csv: string | undefined; made: boolean }> {
+  const { options } = run;
+  const outDir = dirname(options.usersCsv);
+  const named = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(outDir, hire.csv);
+  const madeHere = join(outDir, `${hire.user}_accessKeys.csv`);
+  const made = options.create && !(await userExists(run.adminAws, hire.user));
+  if (made) {
+    await createUserWithKey(
+      audited(run.adminAws, run.audit),
+      { announceNext: false, profile: options.profile, name: hire.user, path: hire.path ?? '/', ...(hire.group ? { group: hire.group } : {}), outDir, existing: false },
+      deps,
+    );
+  }
+  // The key CSV --create wrote is the hire's keys, also when the csv column names one that is not there.
+  const exists = (path: string | undefined) => (path === undefined ? Promise.resolve(false) : fs.stat(path).then(() => true, () => false));
+  const csv = options.create && !(await exists(named)) && (await exists(madeHere)) ? madeHere : named;
+  return { csv, made };
+}
+
+/**
+ * A hire that went wrong. Enabled before it did (the session check, a Ctrl-C while waiting
+ * for a code): the hire is enrolled, and the next run must not try again. A Ctrl-C stops the
+ * batch; anything else fails this hire only.
+ */
+async function recordFailure(run: BatchRun, user: string, enabledNow: Outcome | undefined, error: unknown, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+  const enabled = enabledNow ?? (error instanceof CancelledError ? undefined : await enrolledDevice(run, user).catch(() => undefined));
+  if (error instanceof CancelledError) return stop(run, user, enabled, deps);
+  const message = errorText(error);
+  run.state.hires[user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user, status: 'failed', error: message };
+  deps.out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user, message }));
+}
+
+/** Ctrl-C: what is known recorded, the screen cleared, and the command that carries on said. */
+async function stop(run: BatchRun, user: string, enabled: Outcome | undefined, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<never> {
+  if (enabled) run.state.hires[user] = { ...enabled, sessionVerified: false };
+  await saveState(run.statePath, run.state, deps);
+  clearScreen(run, deps);
+  const { usersCsv, profile, create } = run.options;
+  const again = `mfa-onboard batch ${usersCsv} --profile ${profile}${create ? ' --create' : ''}`;
+  deps.out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user, command: again }));
+  throw new CancelledError('error.cancelledRunAgain');
+}

@@ -1,0 +1,46 @@
+import { UserError } from '../../errors.js';
+import { t } from '../../ui/messages/index.js';
+import { grid } from '../../ui/width.js';
+import type { WizardDeps } from '../context.js';
+import { skippedNow, type BatchOptions, type BatchRun } from './run.js';
+import { STATUS, type Outcome } from './state.js';
+
+/** What became of each hire this run is about; one left out by --skip is skipped this time. */
+export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Outcome[] {
+  return run.selected.map((h): Outcome => (skippedNow(run, h.user) ? { user: h.user, status: 'skipped' } : run.state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
+}
+
+/** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
+export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+  const { out } = deps;
+  const done = outcomes.filter((o) => o.status === 'done').length;
+  out.heading(t('batch.summary', { done, total: outcomes.length }));
+  const rows: string[][] = [
+    [t('batch.colUser'), t('batch.colStatus'), t('batch.colDevice'), t('batch.colEnabled'), t('batch.colSession'), t('batch.colError')],
+    ...outcomes.map((o) => [
+      o.user,
+      t(STATUS[o.status]),
+      o.serialNumber ?? '-',
+      o.enabledAt ?? '-',
+      o.status !== 'done' || o.sessionVerified === undefined ? '-' : t(o.sessionVerified ? 'batch.sessionYes' : 'batch.sessionNo'),
+      o.error ?? '',
+    ]),
+  ];
+  for (const line of grid(rows)) out.info(line);
+  if (options.report !== undefined) {
+    // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets
+    // the usual leading apostrophe; the JSON report keeps every value as it is.
+    const inert = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+    const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const text = options.report.endsWith('.json')
+      ? `${JSON.stringify(outcomes, null, 2)}\n`
+      : ['user,status,serial_number,enabled_at,session_verified,error', ...outcomes.map((o) =>
+          [o.user, o.status, o.serialNumber ?? '', o.enabledAt ?? '', o.status === 'done' && o.sessionVerified !== undefined ? String(o.sessionVerified) : '', o.error ?? ''].map((cell) => quote(inert(cell))).join(','),
+        )].join('\n') + '\n';
+    await deps.writer.write(options.report, text, 'replace');
+    out.success(t('batch.reportWritten', { path: options.report }));
+  }
+  if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {
+    throw new UserError('batch.someFailed', { failed: outcomes.filter((o) => o.status === 'failed').map((o) => o.user).join(', ') });
+  }
+}
