@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     restoreMocks: true,
+    // Fakes fail loudly in every test: unused scripted answers, unstubbed AWS calls.
+    setupFiles: ['test/helpers/setup.ts'],
     // End-to-end tests wait for real 30 s TOTP windows.
     testTimeout: 30_000,
     hookTimeout: 60_000,
