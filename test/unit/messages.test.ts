@@ -81,9 +81,11 @@ describe('display width', () => {
     ['ｱｲｳ', 3], // halfwidth katakana
     ['ＡＢ', 4], // fullwidth Latin
     ['✔ ok', 4],
-    ['👍🏽', 4],
+    ['👍🏽', 2], // an emoji with a skin tone is one character on screen (the hand table said 4)
     ['e\u0301', 1], // e + combining acute
-    ['🧑\u200d💻', 4], // a ZWJ sequence counts its parts, the joiner none
+    ['🧑\u200d💻', 2], // a ZWJ sequence too, the joiner included (the hand table said 4)
+    ['👨\u200d👩\u200d👧\u200d👦', 2],
+    ['\u001b[33m日本\u001b[39m', 4], // colour codes take none
     ['', 0],
   ])('%s is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
@@ -93,6 +95,10 @@ describe('display width', () => {
     expect(padToWidth('日本', 6)).toBe('日本  ');
     expect(truncateToWidth('日本語テキスト', 5)).toBe('日本');
     expect(truncateToWidth('abc', 10)).toBe('abc');
+    // An emoji with a skin tone, or a ZWJ sequence, is cut whole or kept whole: never its parts.
+    expect(truncateToWidth('ok 👍🏽 done', 5)).toBe('ok 👍🏽');
+    expect(truncateToWidth('ok 👍🏽 done', 4)).toBe('ok ');
+    expect(truncateToWidth('🧑\u200d💻🧑\u200d💻', 3)).toBe('🧑\u200d💻');
   });
 
   it('table aligns values at one column whatever the labels are written in', () => {
