@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
 import { catalogs, chooseLanguage, format } from '../../src/ui/messages/index.js';
 import { displayWidth, padToWidth, table, truncateToWidth } from '../../src/ui/width.js';
@@ -89,6 +90,23 @@ describe('display width', () => {
     ['', 0],
   ])('%s is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
+  });
+
+  it('measures text of one code point a character as string-width does, without its segmentation (every such code point, planes 0 to 3)', () => {
+    const simple: string[] = [];
+    for (let code = 0xa0; code <= 0x3ffff; code++) {
+      const char = String.fromCodePoint(code);
+      // Those of no mark, control, skin tone, flag or Hangul jamo: the few that join anyway are width.ts's to know.
+      if (/^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]$/u.test(char)) simple.push(char);
+    }
+    // In runs of 200, each run overlapping the next by one: a code point measured wrong, or
+    // one that joins its neighbour into one character on screen, shows as a run that differs.
+    const differ: string[] = [];
+    for (let at = 0; at < simple.length; at += 199) {
+      const run = simple.slice(at, at + 200).join('');
+      if (displayWidth(run) !== stringWidth(run)) differ.push(`U+${simple[at]!.codePointAt(0)!.toString(16)}…`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('pads and truncates by columns, never splitting a wide character', () => {
