@@ -41,6 +41,10 @@ export default defineConfig({
           // its own moto (free port), proxies and sandbox HOME: a worker a file, all at once
           // (eight files today). After the unit group: a project's group has one worker count.
           maxWorkers: 8,
+          // Sharing the cores with seven others, a test that starts the python aws CLI three
+          // times took 31 s under load (.ci/run): twice the budget here; tests that wait for
+          // TOTP windows keep their own.
+          testTimeout: 60_000,
           sequence: { groupOrder: 1 },
         },
       },
