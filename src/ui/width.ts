@@ -1,63 +1,63 @@
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text in which every code point is a character of its own on screen: no combining or
+ * joining marks, variation selectors, skin tones, flags, Hangul jamo, prepended signs, the
+ * few letters that join the one before (Thai and Lao am, Kirat Rai vowels) or invisible
+ * code points. Its width is the sum of the code points' East Asian widths, which
+ * is what string-width finds for it too (test/unit/messages.test.ts checks every such code
+ * point), without its grapheme segmentation and emoji pattern, ten times slower.
+ */
+const ONE_CODE_POINT_A_CHARACTER =
+  /^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{113d1}\u{11d46}\u{11f02}\u{16d68}-\u{16d6a}]*$/u;
 
 /**
- * Terminal display width: East Asian wide and fullwidth characters take two columns,
- * combining marks none. Enough for Japanese text, box drawing and our symbols.
+ * Terminal display width, by grapheme cluster (string-width): East Asian wide and fullwidth
+ * characters and emoji take two columns, whatever skin tone or zero-width joiners make them
+ * up; combining marks and colour codes none.
  */
 export function displayWidth(text: string): number {
   // Most text is plain ASCII: one column a character.
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
+  if (!ONE_CODE_POINT_A_CHARACTER.test(plain)) return stringWidth()(plain);
   let width = 0;
-  // Colour codes take no room on screen.
-  for (const char of text.replace(SGR, '')) width += charWidth(char.codePointAt(0)!);
+  for (const char of plain) width += eastAsianWidth()(char.codePointAt(0)!);
   return width;
 }
 
-function charWidth(code: number): number {
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
-  const zeroWidth =
-    (code >= 0x300 && code <= 0x36f) || // combining diacritics
-    (code >= 0x1ab0 && code <= 0x1aff) ||
-    (code >= 0x1dc0 && code <= 0x1dff) ||
-    (code >= 0x20d0 && code <= 0x20ff) ||
-    (code >= 0x3099 && code <= 0x309a) || // kana voicing marks
-    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors
-    (code >= 0xfe20 && code <= 0xfe2f) ||
-    code === 0x200b || // zero-width space
-    code === 0x200d; // zero-width joiner
-  if (zeroWidth) return 0;
-  const wide =
-    (code >= 0x1100 && code <= 0x115f) || // Hangul Jamo
-    (code >= 0x2e80 && code <= 0x303e) || // CJK radicals, punctuation
-    (code >= 0x3041 && code <= 0x33ff) || // kana, CJK symbols
-    (code >= 0x3400 && code <= 0x4dbf) || // CJK extension A
-    (code >= 0x4e00 && code <= 0x9fff) || // CJK ideographs
-    (code >= 0xa000 && code <= 0xa4cf) || // Yi
-    (code >= 0xac00 && code <= 0xd7a3) || // Hangul syllables
-    (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility
-    (code >= 0xfe30 && code <= 0xfe4f) || // CJK compatibility forms
-    (code >= 0xff00 && code <= 0xff60) || // fullwidth forms
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) || // emoji
-    (code >= 0x1f680 && code <= 0x1f6ff) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd);
-  return wide ? 2 : 1;
+// NOTE: required on first use, not imported: loading string-width builds its emoji patterns
+// (about 30 ms and 1.4 MiB), which plain ASCII (all of --help in English) and Japanese never
+// need; esbuild bundles each require as a module initialised on first call.
+let widthOfClusters: typeof import('string-width').default | undefined;
+let widthOfCodePoint: typeof import('get-east-asian-width').eastAsianWidth | undefined;
+const stringWidth = () => (widthOfClusters ??= (require('string-width') as typeof import('string-width')).default);
+const eastAsianWidth = () => (widthOfCodePoint ??= (require('get-east-asian-width') as typeof import('get-east-asian-width')).eastAsianWidth);
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The characters as a terminal draws them: grapheme clusters (an emoji with its skin tone is one). */
+function graphemes(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text) || ONE_CODE_POINT_A_CHARACTER.test(text)) return [...text];
+  segmenter ??= new Intl.Segmenter();
+  return Array.from(segmenter.segment(text), (part) => part.segment);
 }
+
+/** A grapheme that takes two columns (a Japanese character, an emoji). */
+const isWide = (grapheme: string) => grapheme !== '' && displayWidth(grapheme) === 2;
 
 /** Pads with spaces to `width` display columns. */
 export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Cuts to at most `width` display columns (never in the middle of a wide character). */
+/** Cuts to at most `width` display columns (never in the middle of a wide character or a cluster). */
 export function truncateToWidth(text: string, width: number): string {
   let out = '';
   let used = 0;
-  for (const char of text) {
-    const w = charWidth(char.codePointAt(0)!);
+  for (const char of graphemes(text)) {
+    const w = displayWidth(char);
     if (used + w > width) break;
     out += char;
     used += w;
@@ -102,8 +102,7 @@ function breakUnits(line: string): { text: string; space: boolean }[] {
   const units: { text: string; space: boolean }[] = [];
   let space = false;
   let previous = '';
-  const wide = (c: string) => c !== '' && charWidth(c.codePointAt(0)!) === 2;
-  for (const char of line) {
+  for (const char of graphemes(line)) {
     if (char === ' ') {
       space = true;
       previous = char;
@@ -112,7 +111,7 @@ function breakUnits(line: string): { text: string; space: boolean }[] {
     const breakBefore =
       units.length === 0 ||
       space ||
-      (!NO_BREAK_BEFORE.has(char) && !NO_BREAK_AFTER.has(previous) && (wide(char) || wide(previous)));
+      (!NO_BREAK_BEFORE.has(char) && !NO_BREAK_AFTER.has(previous) && (isWide(char) || isWide(previous)));
     if (breakBefore) units.push({ text: char, space });
     else units[units.length - 1]!.text += char;
     space = false;
@@ -163,7 +162,7 @@ const COMMAND_IN_DESCRIPTION = /^eval /;
 
 /** Joins lines of one paragraph: Japanese with no space between them, words with one. */
 function joinLines(parts: string[]): string {
-  const wideAt = (text: string, at: 0 | -1) => charWidth([...(at === 0 ? text.slice(0, 2) : text.slice(-2))].at(at)!.codePointAt(0)!) === 2;
+  const wideAt = (text: string, at: 0 | -1) => isWide(graphemes(at === 0 ? text.slice(0, 2) : text.slice(-4)).at(at)!);
   return parts.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
 }
 

@@ -1,9 +1,8 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import { resolve } from 'node:path';
+import { BUILT_BIN } from './built.js';
 import { DARK_THEME, photograph, scan, type Theme } from './camera.js';
 
-const BUILT_BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>]/g;
 

@@ -6,9 +6,9 @@ import {
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { strictMock } from '../helpers/aws-mock.js';
 import { fakeClock } from '../helpers/clock.js';
 import { consoleCsv } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
@@ -29,8 +29,8 @@ const awsError = (name: string, message: string, status = 403) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: 'client' });
 
 describe('AWS error paths (SDK stubs)', () => {
-  const iam = mockClient(IAMClient);
-  const sts = mockClient(STSClient);
+  const iam = strictMock(IAMClient);
+  const sts = strictMock(STSClient);
   let box: Sandbox;
   let csv: string;
 
@@ -320,7 +320,7 @@ describe('bad input: a clear error, exit 1, nothing written', () => {
 });
 
 describe('mfa-onboard session: refusals moto cannot produce (SDK stubs)', () => {
-  const sts = mockClient(STSClient);
+  const sts = strictMock(STSClient);
   let box: Sandbox;
   const ROLE = 'arn:aws:iam::111122223333:role/Admin';
   beforeEach(async () => {

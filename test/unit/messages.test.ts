@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
 import { catalogs, chooseLanguage, format } from '../../src/ui/messages/index.js';
 import { displayWidth, padToWidth, table, truncateToWidth } from '../../src/ui/width.js';
@@ -81,18 +82,41 @@ describe('display width', () => {
     ['ｱｲｳ', 3], // halfwidth katakana
     ['ＡＢ', 4], // fullwidth Latin
     ['✔ ok', 4],
-    ['👍🏽', 4],
+    ['👍🏽', 2], // an emoji with a skin tone is one character on screen (the hand table said 4)
     ['e\u0301', 1], // e + combining acute
-    ['🧑\u200d💻', 4], // a ZWJ sequence counts its parts, the joiner none
+    ['🧑\u200d💻', 2], // a ZWJ sequence too, the joiner included (the hand table said 4)
+    ['👨\u200d👩\u200d👧\u200d👦', 2],
+    ['\u001b[33m日本\u001b[39m', 4], // colour codes take none
     ['', 0],
   ])('%s is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
+  });
+
+  it('measures text of one code point a character as string-width does, without its segmentation (every such code point, planes 0 to 3)', () => {
+    const simple: string[] = [];
+    for (let code = 0xa0; code <= 0x3ffff; code++) {
+      const char = String.fromCodePoint(code);
+      // Those of no mark, control, skin tone, flag or Hangul jamo: the few that join anyway are width.ts's to know.
+      if (/^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]$/u.test(char)) simple.push(char);
+    }
+    // In runs of 200, each run overlapping the next by one: a code point measured wrong, or
+    // one that joins its neighbour into one character on screen, shows as a run that differs.
+    const differ: string[] = [];
+    for (let at = 0; at < simple.length; at += 199) {
+      const run = simple.slice(at, at + 200).join('');
+      if (displayWidth(run) !== stringWidth(run)) differ.push(`U+${simple[at]!.codePointAt(0)!.toString(16)}…`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('pads and truncates by columns, never splitting a wide character', () => {
     expect(padToWidth('日本', 6)).toBe('日本  ');
     expect(truncateToWidth('日本語テキスト', 5)).toBe('日本');
     expect(truncateToWidth('abc', 10)).toBe('abc');
+    // An emoji with a skin tone, or a ZWJ sequence, is cut whole or kept whole: never its parts.
+    expect(truncateToWidth('ok 👍🏽 done', 5)).toBe('ok 👍🏽');
+    expect(truncateToWidth('ok 👍🏽 done', 4)).toBe('ok ');
+    expect(truncateToWidth('🧑\u200d💻🧑\u200d💻', 3)).toBe('🧑\u200d💻');
   });
 
   it('table aligns values at one column whatever the labels are written in', () => {

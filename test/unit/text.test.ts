@@ -43,6 +43,19 @@ describe('prose wrapped to the terminal', () => {
       expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
     }
   });
+
+  it('never breaks an emoji with a skin tone or a ZWJ sequence apart, and counts each as two columns', () => {
+    const text = '準備できました👍🏽🧑\u200d💻👍🏽🧑\u200d💻👍🏽🧑\u200d💻 次へ進みます';
+    for (const width of [10, 11, 15, 20]) {
+      const lines = wrapText(text, width).split('\n');
+      for (const line of lines) {
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        expect(line).not.toMatch(/^[\u{1f3fb}-\u{1f3ff}\u200d]|\u200d$/u);
+      }
+      expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+    }
+    expect(wrapText(text, 20).split('\n')[0]).toBe('準備できました👍🏽🧑\u200d💻👍🏽');
+  });
 });
 
 describe('times for people', () => {
