@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { GroupPolicy, UserAdmin } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { IAM_PATH, USER_NAME } from '../aws/names.js';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from './context.js';
 import { Journal } from './journal.js';
@@ -35,45 +34,6 @@ export function accessKeyCsv(key: { accessKeyId: string; secretAccessKey: string
   return `Access key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
 }
 
-/** Hard links are not possible there (exFAT, some network shares): fall back to an exclusive copy. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-/**
- * Writes a new file (mode 0600) whole or not at all, never over another file: the content
- * goes to a temp file beside it, which is then linked into place (EEXIST when the name is
- * taken). A failed write (ENOSPC, say) leaves neither a part of a file nor the temp file.
- */
-export async function writeNewFile(path: string, content: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fs.link(temp, path);
-    } catch (error) {
-      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      try {
-        await fs.copyFile(temp, path, constants.COPYFILE_EXCL);
-      } catch (copyError) {
-        // NOTE: only a copy that did not fail on EEXIST made the file: never remove someone else's.
-        if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(path, { force: true });
-        throw copyError;
-      }
-    }
-  } finally {
-    // The temp file holds the secret: it never stays.
-    await fs.rm(temp, { force: true });
-  }
-  const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
-  await dir?.sync().catch(() => undefined);
-  await dir?.close();
-}
-
 /** True when IAM has a user of that name. */
 export async function userExists(aws: Pick<UserAdmin, 'getUser'>, name: string): Promise<boolean> {
   try {
@@ -90,7 +50,7 @@ export async function userExists(aws: Pick<UserAdmin, 'getUser'>, name: string):
  * never over another file), with the administrator's client `aws`. The secret goes into
  * that file only. Anything this run made before a failure is taken back, and nothing else.
  */
-export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out'>): Promise<void> {
+export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
   const { out } = deps;
   const { name, group } = options;
   if (!USER_NAME.test(name)) throw new UserError('admin.badUserName', { name });
@@ -148,8 +108,10 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
     out.addSecret(key.secretAccessKey);
     journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
     try {
-      await writeNewFile(file, accessKeyCsv(key));
+      // Never over another file: one that appeared meanwhile is kept (EEXIST).
+      await deps.writer.write(file, accessKeyCsv(key), 'create');
     } catch (error) {
+      if (error instanceof UserError || error instanceof CancelledError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       if (code === 'EEXIST') throw new UserError('admin.csvExists', { path: file }, { cause: error });
       throw new UserError('admin.csvWriteFailed', { path: file, reason: code }, { cause: error });

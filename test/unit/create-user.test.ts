@@ -8,6 +8,8 @@ import { identityOf } from '../../src/aws/names.js';
 import { UserError } from '../../src/errors.js';
 import { createOutput } from '../../src/ui/output.js';
 import { createUserWithKey, type CreateUserAws } from '../../src/wizard/create-user.js';
+import { createFileWriter } from '../../src/credentials/files.js';
+import { systemClock } from '../../src/totp/clock.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
@@ -63,7 +65,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
   it('AccessDenied at CreateAccessKey: the membership, then the user, are taken back; the error names the profile and the call', async () => {
     const { aws, calls, users } = iam({ denied: 'createAccessKey' });
     const { out, text } = output();
-    const error = await createUserWithKey(aws, request(), { out }).catch((e: unknown) => e);
+    const error = await createUserWithKey(aws, request(), { out, writer: createFileWriter({ clock: systemClock }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).id).toBe('admin.createDenied');
     expect((error as UserError).params).toMatchObject({ profile: 'admin', action: 'iam:CreateAccessKey' });
@@ -76,7 +78,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
   it('a take-back that fails is said (remove it by hand), and the first error is the one thrown', async () => {
     const { aws } = iam({ denied: 'createAccessKey', broken: 'deleteUser' });
     const { out, text } = output();
-    const error = await createUserWithKey(aws, request(), { out }).catch((e: unknown) => e);
+    const error = await createUserWithKey(aws, request(), { out, writer: createFileWriter({ clock: systemClock }) }).catch((e: unknown) => e);
     expect((error as UserError).id).toBe('admin.createDenied');
     expect(text()).toContain('Took back: alice in staff');
     expect(text()).toContain('Could not take back user alice: remove it by hand');
@@ -85,7 +87,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
   it('an administrator not allowed GetGroup still gets on: the group is taken to exist', async () => {
     const { aws, calls } = iam({ denied: 'groupExists' });
     const { out, text } = output();
-    await createUserWithKey(aws, { ...request(), announceNext: false }, { out });
+    await createUserWithKey(aws, { ...request(), announceNext: false }, { out, writer: createFileWriter({ clock: systemClock }) });
     expect(calls).toEqual(['groupExists', 'getUser', 'createUser', 'addUserToGroup', 'createAccessKey']);
     expect(await fs.readFile(join(dir, 'alice_accessKeys.csv'), 'utf8')).toBe(`Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,${SECRET}\r\n`);
     expect(text()).not.toContain(SECRET);

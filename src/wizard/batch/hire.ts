@@ -80,7 +80,7 @@ async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps,
 }
 
 /** The wizard in admin mode for the hire, with their keys when known; what it enabled. */
-async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, deps: Pick<WizardDeps, 'out'>): Promise<Outcome> {
+async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<Outcome> {
   const { options, audit } = run;
   const { csv, made } = await keysFor(run, hire, deps);
   // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
@@ -102,7 +102,7 @@ async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, dep
  * wrote, in this run or in one that stopped; the user and the key are created first with
  * --create when the user does not exist (`made`).
  */
-async function keysFor(run: BatchRun, hire: Hire, deps: Pick<WizardDeps, 'out'>): Promise<{ csv: string | undefined; made: boolean }> {
+async function keysFor(run: BatchRun, hire: Hire, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<{ csv: string | undefined; made: boolean }> {
   const { options } = run;
   const outDir = dirname(options.usersCsv);
   const named = hire.csv === undefined ? undefined : isAbsolute(hire.csv) ? hire.csv : join(outDir, hire.csv);
