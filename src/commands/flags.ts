@@ -10,6 +10,7 @@ import type { MessageId } from '../ui/messages/index.js';
 import type { SetupOptions } from '../wizard/context.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
 import { assertProfileName } from '../credentials/profile-name.js';
+import { REGION_NAME } from '../aws/names.js';
 
 /** A parseArgs option table: long name → type (and short letter). */
 export type FlagTable = NonNullable<ParseArgsConfig['options']>;
@@ -131,8 +132,8 @@ export function setupOptions(
   csvPath: string | undefined,
   env: NodeJS.ProcessEnv,
 ): SetupOptions {
-  const serial = serialFlag(values, 'old-serial', values['old-serial']);
-  return { ...enrolOptions(values, csvPath, env), replace: Boolean(values.replace), ...(serial !== undefined ? { serial } : {}) };
+  const oldSerial = serialFlag(values, 'old-serial', values['old-serial']);
+  return { ...enrolOptions(values, csvPath, env), replace: Boolean(values.replace), ...(oldSerial !== undefined ? { oldSerial } : {}) };
 }
 
 /** The device flag a command names (`--old-serial`…), else its old spelling `--serial`; not both. */
@@ -169,7 +170,8 @@ export function profileFlag(values: { profile?: string | undefined }, env: NodeJ
   return values.profile ?? envProfile(env) ?? 'default';
 }
 
-/** --region and AWS_REGION, as every command's options carry them. */
+/** --region (refused unless it looks like a region) and AWS_REGION, as every command's options carry them. */
 export function regionFlags(values: { region?: string | undefined }, env: NodeJS.ProcessEnv): { region?: string; envRegion?: string } {
+  if (values.region !== undefined && !REGION_NAME.test(values.region)) throw new UserError('region.invalidFlag', { value: values.region });
   return { ...(values.region !== undefined ? { region: values.region } : {}), ...envRegion(env) };
 }

@@ -27,7 +27,7 @@ export const session = defineCommand({
     if (shell !== undefined && values['credential-process']) {
       throw new UserError('cli.conflict', { a: '--export', b: '--credential-process' });
     }
-    const serial = serialFlag(values, 'mfa-serial', values['mfa-serial']);
+    const mfaSerial = serialFlag(values, 'mfa-serial', values['mfa-serial']);
     return {
       profile: profileFlag(values, env),
       ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
@@ -35,7 +35,7 @@ export const session = defineCommand({
       minRemainingMs: values['min-remaining'] !== undefined ? parseTime(values['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
       force: Boolean(values.force),
       ...(values.duration !== undefined ? { durationSeconds: parseDuration(values.duration) } : {}),
-      ...(serial !== undefined ? { serial } : {}),
+      ...(mfaSerial !== undefined ? { mfaSerial } : {}),
       ...(values['role-arn'] !== undefined ? { roleArn: values['role-arn'] } : {}),
       ...(values['role-session-name'] !== undefined ? { roleSessionName: values['role-session-name'] } : {}),
       ...(shell !== undefined ? { exportShell: shell } : {}),

@@ -7,6 +7,7 @@ import { configSectionNames } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
+import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { assertProfileName, checkProfileFlags, configuredRegion, defaultSessionProfile, ensureSessionRegion, guardSessionProfile, readSavedSession, regionForCalls, saveSession } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
@@ -19,7 +20,8 @@ export interface SessionOptions {
   /** Reuse a saved session only if it lasts at least this much longer. */
   minRemainingMs: number;
   force: boolean;
-  serial?: string;
+  /** `--mfa-serial` (formerly `--serial`): the device to use. */
+  mfaSerial?: string;
   exportShell?: Shell;
   credentialProcess: boolean;
   replaceProfile: boolean;
@@ -56,7 +58,7 @@ async function findRole(options: SessionOptions, deps: Pick<WizardDeps, 'files'>
   return { roleArn, sourceProfile, ...(serial ? { serial } : {}) };
 }
 
-/** The device to use: --serial, else the profile's mfa_serial, else the user's only one (or asked). */
+/** The device to use: --mfa-serial, else the profile's mfa_serial, else the user's only one (or asked). */
 async function chooseSerial(
   options: SessionOptions,
   longTermProfile: string,
@@ -65,7 +67,7 @@ async function chooseSerial(
   aws: Aws,
   deps: Pick<WizardDeps, 'prompter' | 'files'>,
 ): Promise<string> {
-  if (options.serial) return options.serial;
+  if (options.mfaSerial) return options.mfaSerial;
   if (role?.serial) return role.serial;
   const configured = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(longTermProfile), 'mfa_serial');
   if (configured) return configured;
@@ -75,7 +77,7 @@ async function chooseSerial(
   if (devices.length === 1) return devices[0]!.serialNumber;
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
-    flag: '--serial',
+    flag: '--mfa-serial',
     choices: devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
   });
 }
@@ -118,6 +120,17 @@ function assertPrintable(session: SessionCredentials): void {
   if (!plain || Number.isNaN(session.expiration.getTime())) throw new UserError('session.oddValue');
 }
 
+/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
+const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
+
+/** The command's entry: refuses to run inside itself, then runs. */
+export async function sessionCommand(options: SessionOptions, context: CommandContext): Promise<void> {
+  // The SDK may run a credential_process that runs us again: never let that loop.
+  if (context.runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
+  process.env[SESSION_MARKER] = '1';
+  await runSession(options, context.deps());
+}
+
 /**
  * `mfa-onboard session`: reuse the saved MFA session while it lasts, else get a new one
  * with a code and save it; optionally hand it to a shell or to `credential_process`.
@@ -152,7 +165,7 @@ export async function runSession(requested: SessionOptions, deps: WizardDeps): P
     `${deps.files.credentialsFile}.${sessionProfile}`,
     async () => {
       const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
-      const wanted = { sourceProfile: longTermProfile, roleArn: role?.roleArn, serial: options.serial };
+      const wanted = { sourceProfile: longTermProfile, roleArn: role?.roleArn, serial: options.mfaSerial };
       const sameOrigin =
         saved?.origin !== undefined &&
         saved.origin.sourceProfile === wanted.sourceProfile &&
