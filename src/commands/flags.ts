@@ -91,6 +91,8 @@ export function enrolOptions(
   env: NodeJS.ProcessEnv,
 ): SetupOptions {
   if (values['delete-csv'] && values['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
+  const region = regionFlags(values, env);
+  checkProfileFlags(values);
   return {
     ...(csvPath !== undefined ? { csvPath } : {}),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
@@ -99,7 +101,7 @@ export function enrolOptions(
     ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
     ...(values['device-name'] !== undefined ? { deviceName: values['device-name'] } : {}),
-    ...regionFlags(values, env),
+    ...region,
     durationSeconds: values.duration !== undefined ? parseDuration(values.duration) : DEFAULT_SESSION_SECONDS,
     showSecret: Boolean(values['show-secret']),
     ...(values['qr-png'] !== undefined ? { qrPng: values['qr-png'] } : {}),
@@ -163,6 +165,15 @@ export function envRegion(env: NodeJS.ProcessEnv): { envRegion?: string } {
 export function envProfile(env: NodeJS.ProcessEnv): string | undefined {
   if (env.AWS_PROFILE) assertProfileName(env.AWS_PROFILE, 'AWS_PROFILE');
   return env.AWS_PROFILE || undefined;
+}
+
+/**
+ * Refuses a profile name given with --profile or --session-profile that the files cannot
+ * hold. Each command's options check them here, once; nothing downstream checks them again.
+ */
+export function checkProfileFlags(values: { profile?: string | undefined; 'session-profile'?: string | undefined }): void {
+  if (values.profile !== undefined) assertProfileName(values.profile, '--profile');
+  if (values['session-profile'] !== undefined) assertProfileName(values['session-profile'], '--session-profile');
 }
 
 /** The profile a command works on: --profile, else AWS_PROFILE, else default. */

@@ -7,7 +7,7 @@ import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { removeDevice } from '../wizard/steps/replace.js';
-import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../credentials/profiles.js';
 import { runSetup } from '../wizard/setup.js';
 
 export interface ResetOptions {
@@ -55,9 +55,8 @@ async function chooseDevices(
  */
 export async function runReset(options: ResetOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
-  checkProfileFlags(options);
   if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
-  const { region } = await resolveProfiles({ profile: options.profile, ...(options.region !== undefined ? { region: options.region } : {}), ...(options.envRegion !== undefined ? { envRegion: options.envRegion } : {}) }, deps.files);
+  const { region } = await resolveAdminProfile(options, deps.files);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   const { arn } = await aws.getCallerIdentity();
   const caller = parseCallerArn(arn);
