@@ -121,3 +121,27 @@ describe('deps.ts builds every command\'s seams, the demo\'s too', () => {
     expect(context.runtime.env.HOME).toBe('/home/person');
   });
 });
+
+describe('names and regions given as flags are checked where flags become options', () => {
+  // Each with the flags it needs besides --region (policy uses --region only to attach).
+  const withRegion = [
+    [setup, []],
+    [session, []],
+    [status, []],
+    [reset, ['--user', 'bob']],
+    [policy, ['--attach-group', 'staff']],
+    [admin, ['create-user', 'bob']],
+    [batch, ['users.csv']],
+    [demo, []],
+  ].map(([command, rest]) => ({ name: (command as CommandFlags<FlagTable, unknown>).name, command: command as CommandFlags<FlagTable, unknown>, rest: rest as readonly string[] }));
+
+  it.each(withRegion)('$name refuses a malformed --region with region.invalidFlag', ({ command, rest }) => {
+    const options = () => optionsOf(command, [...rest, '--region', 'x y']);
+    expect(errorText(userErrorFrom(options))).toBe(t('region.invalidFlag', { value: 'x y' }));
+  });
+
+  it.each(withRegion)('$name refuses a --profile the files cannot hold', ({ command, rest }) => {
+    const options = () => optionsOf(command, [...rest, '--profile', 'a b']);
+    expect(errorText(userErrorFrom(options))).toBe(t('profile.badNameFlag', { name: 'a b', flag: '--profile' }));
+  });
+});
