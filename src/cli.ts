@@ -20,8 +20,6 @@ import type { WizardDeps } from './wizard/context.js';
 import { layoutHelp } from './ui/width.js';
 
 const { version } = pkg;
-/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
-const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
 
 /** A command's run module's entry, given its options and what it runs with. */
 type Run<O> = (options: O, context: CommandContext) => Promise<unknown>;
@@ -71,15 +69,7 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
 /** Every command, the first being the default (when the first word names none). */
 const COMMANDS: readonly Command[] = [
   command(setup, async () => withDeps((await import('./commands/setup.js')).runSetup)),
-  command(session, async () => {
-    const { runSession } = await import('./commands/session.js');
-    return (options, context) => {
-      // The SDK may run a credential_process that runs us again: never let that loop.
-      if (context.runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
-      process.env[SESSION_MARKER] = '1';
-      return runSession(options, context.deps());
-    };
-  }),
+  command(session, async () => (await import('./commands/session.js')).sessionCommand),
   command(status, async () => withDeps((await import('./commands/status.js')).runStatus)),
   command(reset, async () => withDeps((await import('./commands/reset.js')).runReset)),
   command(policy, async () => withDeps((await import('./commands/policy.js')).runPolicy)),

@@ -14,6 +14,8 @@ export const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
 export const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
 /** An IAM path: `/` or `/…/`. */
 export const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
+/** What a region name looks like (us-east-1, cn-north-1, us-gov-west-1…). */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** STS's pattern for RoleSessionName. */
 export const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /** A role's ARN, in any partition. */

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { CreateUserOptions } from './admin.js';
-import { AWS_FLAGS, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 
 /** `mfa-onboard admin create-user NAME`: an administrator creates a user and its key CSV. */
 export const admin = defineCommand({
@@ -18,6 +18,8 @@ export const admin = defineCommand({
   options(values, [verb, name], env): CreateUserOptions {
     // `admin create-user NAME` is the one admin verb so far.
     if (verb !== 'create-user' || name === undefined) throw new UserError('cli.adminUsage');
+    const region = regionFlags(values, env);
+    checkProfileFlags(values);
     return {
       profile: profileFlag(values, env),
       name,
@@ -25,7 +27,7 @@ export const admin = defineCommand({
       ...(values.group !== undefined ? { group: values.group } : {}),
       outDir: values.out ?? '.',
       existing: Boolean(values.existing),
-      ...regionFlags(values, env),
+      ...region,
     };
   },
 });

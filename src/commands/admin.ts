@@ -1,6 +1,6 @@
 import { createUserWithKey, type NewUser } from '../wizard/create-user.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { assertProfileName, regionForCalls } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../credentials/profiles.js';
 
 export interface CreateUserOptions extends NewUser {
   region?: string;
@@ -14,8 +14,7 @@ export interface CreateUserOptions extends NewUser {
  * taken back, and nothing else.
  */
 export async function runCreateUser(options: CreateUserOptions, deps: WizardDeps): Promise<void> {
-  assertProfileName(options.profile, '--profile');
-  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const { region } = await resolveAdminProfile(options, deps.files);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   await createUserWithKey(aws, options, deps);
 }

@@ -10,6 +10,7 @@ import type { MessageId } from '../ui/messages/index.js';
 import type { SetupOptions } from '../wizard/context.js';
 import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
 import { assertProfileName } from '../credentials/profile-name.js';
+import { REGION_NAME } from '../aws/names.js';
 
 /** A parseArgs option table: long name → type (and short letter). */
 export type FlagTable = NonNullable<ParseArgsConfig['options']>;
@@ -90,6 +91,8 @@ export function enrolOptions(
   env: NodeJS.ProcessEnv,
 ): SetupOptions {
   if (values['delete-csv'] && values['keep-csv']) throw new UserError('cli.conflict', { a: '--delete-csv', b: '--keep-csv' });
+  const region = regionFlags(values, env);
+  checkProfileFlags(values);
   return {
     ...(csvPath !== undefined ? { csvPath } : {}),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
@@ -98,7 +101,7 @@ export function enrolOptions(
     ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
     ...(values['device-name'] !== undefined ? { deviceName: values['device-name'] } : {}),
-    ...regionFlags(values, env),
+    ...region,
     durationSeconds: values.duration !== undefined ? parseDuration(values.duration) : DEFAULT_SESSION_SECONDS,
     showSecret: Boolean(values['show-secret']),
     ...(values['qr-png'] !== undefined ? { qrPng: values['qr-png'] } : {}),
@@ -131,8 +134,8 @@ export function setupOptions(
   csvPath: string | undefined,
   env: NodeJS.ProcessEnv,
 ): SetupOptions {
-  const serial = serialFlag(values, 'old-serial', values['old-serial']);
-  return { ...enrolOptions(values, csvPath, env), replace: Boolean(values.replace), ...(serial !== undefined ? { serial } : {}) };
+  const oldSerial = serialFlag(values, 'old-serial', values['old-serial']);
+  return { ...enrolOptions(values, csvPath, env), replace: Boolean(values.replace), ...(oldSerial !== undefined ? { oldSerial } : {}) };
 }
 
 /** The device flag a command names (`--old-serial`…), else its old spelling `--serial`; not both. */
@@ -164,12 +167,22 @@ export function envProfile(env: NodeJS.ProcessEnv): string | undefined {
   return env.AWS_PROFILE || undefined;
 }
 
+/**
+ * Refuses a profile name given with --profile or --session-profile that the files cannot
+ * hold. Each command's options check them here, once; nothing downstream checks them again.
+ */
+export function checkProfileFlags(values: { profile?: string | undefined; 'session-profile'?: string | undefined }): void {
+  if (values.profile !== undefined) assertProfileName(values.profile, '--profile');
+  if (values['session-profile'] !== undefined) assertProfileName(values['session-profile'], '--session-profile');
+}
+
 /** The profile a command works on: --profile, else AWS_PROFILE, else default. */
 export function profileFlag(values: { profile?: string | undefined }, env: NodeJS.ProcessEnv): string {
   return values.profile ?? envProfile(env) ?? 'default';
 }
 
-/** --region and AWS_REGION, as every command's options carry them. */
+/** --region (refused unless it looks like a region) and AWS_REGION, as every command's options carry them. */
 export function regionFlags(values: { region?: string | undefined }, env: NodeJS.ProcessEnv): { region?: string; envRegion?: string } {
+  if (values.region !== undefined && !REGION_NAME.test(values.region)) throw new UserError('region.invalidFlag', { value: values.region });
   return { ...(values.region !== undefined ? { region: values.region } : {}), ...envRegion(env) };
 }

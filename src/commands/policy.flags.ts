@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/choices.js';
-import { AWS_FLAGS, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 import type { PolicyOptions } from './policy.js';
 
 /** `mfa-onboard policy`: print the MFA policy, or put it on a group. */
@@ -28,6 +28,8 @@ export const policy = defineCommand({
       const flag = (['create-group', 'policy-name', 'profile', 'region'] as const).find((name) => values[name] !== undefined);
       if (flag !== undefined) throw new UserError('policy.needsAttachGroup', { flag: `--${flag}` });
     }
+    const region = regionFlags(values, env);
+    checkProfileFlags(values);
     return {
       allowIps: values['allow-ip'] ?? [],
       scope: scope as DeviceNameScope,
@@ -36,7 +38,7 @@ export const policy = defineCommand({
       createGroup: Boolean(values['create-group']),
       policyName: values['policy-name'] ?? 'mfa-onboard-require-mfa',
       profile: profileFlag(values, env),
-      ...regionFlags(values, env),
+      ...region,
     };
   },
 });

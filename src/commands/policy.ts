@@ -5,8 +5,7 @@ import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { assertProfileName } from '../credentials/profiles.js';
-import { regionForCalls } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../credentials/profiles.js';
 
 export interface PolicyOptions {
   allowIps: string[];
@@ -50,8 +49,7 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
   for (const [flag, name, pattern] of [['--attach-group', group, GROUP_NAME], ['--policy-name', options.policyName, POLICY_NAME]] as const) {
     if (!pattern.test(name)) throw new UserError('policy.badName', { flag, name });
   }
-  assertProfileName(options.profile, '--profile');
-  const region = await regionForCalls(options, deps.files.configFile, options.profile);
+  const { region } = await resolveAdminProfile(options, deps.files);
   await attachPolicy(await deps.awsFor(region)({ profile: options.profile }), group, options, render, deps);
 }
 

@@ -21,14 +21,14 @@ export const reset = defineCommand({
   help: { usage: 'help.usage.reset', options: 'help.options.reset' },
   options(values, _positionals, env): ResetOptions {
     const setup = enrolOptions(values, undefined, env);
-    const serial = serialFlag(values, 'remove-serial', values['remove-serial']);
-    if (values.all && serial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });
+    const removeSerial = serialFlag(values, 'remove-serial', values['remove-serial']);
+    if (values.all && removeSerial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });
     if (values.enrol && values['no-enrol']) throw new UserError('cli.conflict', { a: '--enrol', b: '--no-enrol' });
     return {
       profile: profileFlag(values, env),
       ...(values.user !== undefined ? { user: values.user } : {}),
       all: Boolean(values.all),
-      ...(serial !== undefined ? { serial } : {}),
+      ...(removeSerial !== undefined ? { removeSerial } : {}),
       ...(values.enrol ? { enrol: true } : values['no-enrol'] ? { enrol: false } : {}),
       ...regionFlags(values, env),
       setup,

@@ -7,7 +7,7 @@ import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/steps/admin.js';
 import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
 import { removeDevice } from '../wizard/steps/replace.js';
-import { checkProfileFlags, resolveProfiles } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../credentials/profiles.js';
 import { runSetup } from '../wizard/setup.js';
 
 export interface ResetOptions {
@@ -16,8 +16,8 @@ export interface ResetOptions {
   user?: string;
   /** Every device of the user, without asking which. */
   all: boolean;
-  /** Only this device. */
-  serial?: string;
+  /** `--remove-serial` (formerly `--serial`): only this device. */
+  removeSerial?: string;
   /** Enrol a new device at once afterwards (undefined: ask, or with no terminal, not). */
   enrol?: boolean;
   region?: string;
@@ -28,18 +28,18 @@ export interface ResetOptions {
 
 const ALL = '*';
 
-/** Which devices go: --all, --serial, the only one, else asked (one, or all). */
+/** Which devices go: --all, --remove-serial, the only one, else asked (one, or all). */
 async function chooseDevices(
   devices: MfaDevice[],
   options: ResetOptions,
   deps: Pick<WizardDeps, 'prompter'>,
 ): Promise<MfaDevice[]> {
-  // --serial was checked against the list already.
-  if (options.serial !== undefined) return devices.filter((d) => d.serialNumber === options.serial);
+  // --remove-serial was checked against the list already.
+  if (options.removeSerial !== undefined) return devices.filter((d) => d.serialNumber === options.removeSerial);
   if (options.all || devices.length <= 1) return devices;
   const choice = await deps.prompter.select({
     message: t('reset.which', { count: devices.length }),
-    flag: '--serial / --all',
+    flag: '--remove-serial / --all',
     choices: [
       ...devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
       { value: ALL, name: t('reset.all', { count: devices.length }) },
@@ -55,9 +55,8 @@ async function chooseDevices(
  */
 export async function runReset(options: ResetOptions, deps: WizardDeps): Promise<void> {
   const { out } = deps;
-  checkProfileFlags(options);
   if (options.user === undefined) throw new UserError('reset.needUser', { profile: options.profile });
-  const { region } = await resolveProfiles({ profile: options.profile, ...(options.region !== undefined ? { region: options.region } : {}), ...(options.envRegion !== undefined ? { envRegion: options.envRegion } : {}) }, deps.files);
+  const { region } = await resolveAdminProfile(options, deps.files);
   const aws = await deps.awsFor(region)({ profile: options.profile });
   const { arn } = await aws.getCallerIdentity();
   const caller = parseCallerArn(arn);
@@ -66,8 +65,8 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
 
   const devices = await aws.listMfaDevices(user);
   const orphans = (await orphansOf(aws, user)) ?? [];
-  if (options.serial !== undefined && !devices.some((d) => d.serialNumber === options.serial)) {
-    throw new UserError('replace.noSuchDevice', { serial: options.serial, devices: devices.map((d) => d.serialNumber).join(', ') || '-' });
+  if (options.removeSerial !== undefined && !devices.some((d) => d.serialNumber === options.removeSerial)) {
+    throw new UserError('replace.noSuchDevice', { serial: options.removeSerial, devices: devices.map((d) => d.serialNumber).join(', ') || '-', flag: '--remove-serial' });
   }
   if (devices.length === 0 && orphans.length === 0) {
     out.info(t('reset.nothing', { user }));

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { parseDuration, parseTime } from '../wizard/duration.js';
-import { ANSWER_FLAGS, answersOf, AWS_FLAGS, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
+import { ROLE_SESSION_NAME } from '../aws/names.js';
+import { ANSWER_FLAGS, answersOf, AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
 import type { SessionOptions } from './session.js';
 
 /** `mfa-onboard session`: a fresh MFA session (or the saved one while it lasts). */
@@ -27,7 +28,11 @@ export const session = defineCommand({
     if (shell !== undefined && values['credential-process']) {
       throw new UserError('cli.conflict', { a: '--export', b: '--credential-process' });
     }
-    const serial = serialFlag(values, 'mfa-serial', values['mfa-serial']);
+    const mfaSerial = serialFlag(values, 'mfa-serial', values['mfa-serial']);
+    const region = regionFlags(values, env);
+    checkProfileFlags(values);
+    const roleSessionName = values['role-session-name'];
+    if (roleSessionName !== undefined && !ROLE_SESSION_NAME.test(roleSessionName)) throw new UserError('role.badSessionName', { value: roleSessionName });
     return {
       profile: profileFlag(values, env),
       ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
@@ -35,13 +40,13 @@ export const session = defineCommand({
       minRemainingMs: values['min-remaining'] !== undefined ? parseTime(values['min-remaining'], '--min-remaining') * 1000 : 15 * 60_000,
       force: Boolean(values.force),
       ...(values.duration !== undefined ? { durationSeconds: parseDuration(values.duration) } : {}),
-      ...(serial !== undefined ? { serial } : {}),
+      ...(mfaSerial !== undefined ? { mfaSerial } : {}),
       ...(values['role-arn'] !== undefined ? { roleArn: values['role-arn'] } : {}),
-      ...(values['role-session-name'] !== undefined ? { roleSessionName: values['role-session-name'] } : {}),
+      ...(roleSessionName !== undefined ? { roleSessionName } : {}),
       ...(shell !== undefined ? { exportShell: shell } : {}),
       credentialProcess: Boolean(values['credential-process']),
       replaceProfile: Boolean(values['replace-profile']),
-      ...regionFlags(values, env),
+      ...region,
     };
   },
   // With --credential-process, codes are asked on the terminal: stdin and stdout are the AWS tool's.

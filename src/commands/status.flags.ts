@@ -1,4 +1,4 @@
-import { AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, SESSION_FLAGS } from './flags.js';
+import { AWS_FLAGS, checkProfileFlags, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, SESSION_FLAGS } from './flags.js';
 import type { StatusOptions } from './status.js';
 
 /** `mfa-onboard status`: who the keys are, the user's devices, the session. */
@@ -13,11 +13,15 @@ export const status = defineCommand({
   },
   positionals: 0,
   help: { usage: 'help.usage.status', options: 'help.options.status' },
-  options: (values, _positionals, env): StatusOptions => ({
-    profile: profileFlag(values, env),
-    ...(values.user !== undefined ? { user: values.user } : {}),
-    ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
-    json: Boolean(values.json),
-    ...regionFlags(values, env),
-  }),
+  options(values, _positionals, env): StatusOptions {
+    const region = regionFlags(values, env);
+    checkProfileFlags(values);
+    return {
+      profile: profileFlag(values, env),
+      ...(values.user !== undefined ? { user: values.user } : {}),
+      ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
+      json: Boolean(values.json),
+      ...region,
+    };
+  },
 });

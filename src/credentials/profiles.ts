@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { defaultRegionFor } from '../aws/names.js';
+import { defaultRegionFor, ROLE_ARN } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { readTextFile, type FileChange, type FileWriter } from './files.js';
 import { editIni, listIniSections, readIniValue } from './ini.js';
@@ -114,17 +114,9 @@ function regionIn(configText: string, profile: string): string | undefined {
 
 /**
  * The region API calls go to: --region, else AWS_REGION, else the profile's, else
- * us-east-1 (a new user has none configured; IAM is global and STS answers there).
+ * us-east-1 (a new user has none configured; IAM is global and STS answers there). The
+ * config file is read only when no flag or variable names one.
  */
-export async function regionForCalls(
-  options: { region?: string; envRegion?: string },
-  configFile: string,
-  profile: string | undefined,
-): Promise<string> {
-  return callRegion(options, profile, () => readTextFile(configFile));
-}
-
-/** The region of the calls, reading the config file only when no flag or variable names one. */
 async function callRegion(options: { region?: string; envRegion?: string }, profile: string | undefined, configText: () => Promise<string>): Promise<string> {
   return options.region ?? options.envRegion ?? (profile === undefined ? undefined : regionIn(await configText(), profile)) ?? defaultRegionFor('aws');
 }
@@ -164,19 +156,12 @@ export interface Profiles {
   region: string;
 }
 
-/** Refuses a profile name given with --profile or --session-profile that the files cannot hold. */
-export function checkProfileFlags(given: Pick<ProfileFlags, 'profile' | 'sessionProfile'>): void {
-  if (given.profile !== undefined) assertProfileName(given.profile, '--profile');
-  if (given.sessionProfile !== undefined) assertProfileName(given.sessionProfile, '--session-profile');
-}
-
 /**
  * Flags, environment and the two files → the profiles and the region of the calls. Names
- * given are checked here, once, naming the flag. A file is read only when it is needed (a
+ * given were checked where flags became options. A file is read only when it is needed (a
  * damaged one is then reported after AWS has answered, as the SDK would), and at most once.
  */
 export async function resolveProfiles(given: ProfileFlags, files: AwsFiles): Promise<Profiles> {
-  checkProfileFlags(given);
   let config: Promise<string> | undefined;
   const configText = () => (config ??= readTextFile(files.configFile));
   const importing = given.csvPath !== undefined;
@@ -199,6 +184,101 @@ export async function resolveProfiles(given: ProfileFlags, files: AwsFiles): Pro
   };
   // Importing, or acting for someone: which profile the keys end in is known once AWS says whose they are.
   return importing || admin !== undefined ? profiles : withLongTerm(profiles, longTerm);
+}
+
+/**
+ * An administrator's profile, used as it is (reset, batch, policy, admin): the profile and
+ * the region of its calls, as resolveProfiles settles them.
+ */
+export async function resolveAdminProfile(
+  given: Pick<ProfileFlags, 'region' | 'envRegion'> & { profile: string },
+  files: AwsFiles,
+): Promise<{ profile: string; region: string }> {
+  const { region, envRegion } = given;
+  const profiles = await resolveProfiles(
+    { profile: given.profile, ...(region !== undefined ? { region } : {}), ...(envRegion !== undefined ? { envRegion } : {}) },
+    files,
+  );
+  return { profile: given.profile, region: profiles.region };
+}
+
+/** What `mfa-onboard session` is told about profiles: flags and the environment. */
+export interface SessionProfileFlags {
+  /** --profile, else AWS_PROFILE, else default: long-term keys, a role's profile, or a session profile. */
+  profile: string;
+  sessionProfile?: string;
+  /** --role-arn: a role to assume with the profile's keys. */
+  roleArn?: string;
+  region?: string;
+  envRegion?: string;
+}
+
+/** The names a session run works with, settled once from its flags and the two files. */
+export interface SessionProfiles {
+  /** Whose long-term keys ask for the session: the profile, or its role's source_profile. */
+  longTerm: string;
+  /** Where the session goes: --session-profile, else `<profile>-mfa` (`<profile>-<role>` for --role-arn). */
+  session: string;
+  /** The role to assume with MFA: --role-arn, else the profile's role_arn. */
+  role?: { roleArn: string; sourceProfile: string };
+  /** The device the config names: the role profile's mfa_serial, else the long-term profile's. */
+  configuredSerial?: string;
+  /** The region of the calls. */
+  region: string;
+  /** The region the session is for (--export): the one asked for, else the session profile's, else the calls'. */
+  sessionRegion: string;
+}
+
+/** Config keys that make a profile something other than long-term keys. */
+const NOT_LONG_TERM = ['credential_process', 'role_arn', 'sso_session', 'sso_start_url', 'web_identity_token_file'];
+
+/**
+ * `mfa-onboard session`'s flags and the two files (each read once) → its profiles, role and
+ * regions. A session profile named as --profile (AWS_PROFILE=alice-mfa, say) is refreshed
+ * from its source; a role's source must hold long-term keys (else it would recurse or chain).
+ */
+export async function resolveSessionProfiles(given: SessionProfileFlags, files: AwsFiles): Promise<SessionProfiles> {
+  const named = readSavedSession(await readTextFile(files.credentialsFile), given.profile)?.origin;
+  const profile = named?.sourceProfile ?? given.profile;
+  const config = await readTextFile(files.configFile);
+  const role = roleOf(given.roleArn, profile, config);
+  const longTerm = role?.sourceProfile ?? profile;
+  const found = NOT_LONG_TERM.find((key) => readIniValue(config, configSectionNames(longTerm), key) !== undefined);
+  if (found) throw new UserError('session.sourceNotLongTerm', { profile: longTerm, key: found });
+  // A role named by --role-arn gets its own profile beside the plain MFA session.
+  const roleName = given.roleArn?.split('/').pop();
+  const session = given.sessionProfile ?? (named ? given.profile : defaultSessionProfile(profile, roleName));
+  // A name made from a role's may hold what a profile name cannot.
+  if (given.sessionProfile === undefined) assertProfileName(session, '--session-profile');
+  if (session === profile || session === longTerm) throw new UserError('profile.sessionIsLongTerm', { profile: session });
+  const region = await callRegion(given, longTerm, async () => config);
+  // The role profile's mfa_serial, else its source's (the same profile when there is no role).
+  const configuredSerial = readIniValue(config, configSectionNames(profile), 'mfa_serial') || readIniValue(config, configSectionNames(longTerm), 'mfa_serial');
+  return {
+    longTerm,
+    session,
+    ...(role ? { role } : {}),
+    ...(configuredSerial ? { configuredSerial } : {}),
+    region,
+    sessionRegion: given.region ?? given.envRegion ?? regionIn(config, session) ?? region,
+  };
+}
+
+/** --role-arn, else `role_arn` + `source_profile` in the profile's config section. */
+function roleOf(roleArn: string | undefined, profile: string, config: string): SessionProfiles['role'] {
+  if (roleArn !== undefined) {
+    if (!ROLE_ARN.test(roleArn)) throw new UserError('role.badArn', { value: roleArn });
+    return { roleArn, sourceProfile: profile };
+  }
+  const names = configSectionNames(profile);
+  const configured = readIniValue(config, names, 'role_arn');
+  if (configured === undefined) return undefined;
+  const sourceProfile = readIniValue(config, names, 'source_profile');
+  if (!sourceProfile) throw new UserError('role.noSourceProfile', { profile });
+  if (readIniValue(config, configSectionNames(sourceProfile), 'role_arn') !== undefined) {
+    throw new UserError('role.chainedSource', { profile, source: sourceProfile });
+  }
+  return { roleArn: configured, sourceProfile };
 }
 
 /**

@@ -24,8 +24,8 @@ export interface SetupOptions {
   deviceName?: string;
   /** `--replace`: the user has a device and the old phone at hand; the new one replaces it. */
   replace: boolean;
-  /** `--serial`: the device a replacement retires, when the user has several. */
-  serial?: string;
+  /** `--old-serial` (formerly `--serial`): the device a replacement retires, when the user has several. */
+  oldSerial?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;
   /** AWS_REGION / AWS_DEFAULT_REGION, for the calls only. */

@@ -117,7 +117,7 @@ describe('AWS error paths (SDK stubs)', () => {
       const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 4) });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice');
-      expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --serial ${OLD}`);
+      expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --remove-serial ${OLD}`);
     });
   });
 
@@ -353,6 +353,8 @@ describe('mfa-onboard session: refusals moto cannot produce (SDK stubs)', () => 
     const result = await runCli(['session', '--profile', 'alice', '--codes-from-stdin'], { env: box.env, stdin: '111111\n' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`AWS could not check the code against the MFA device ${SERIAL}`);
+    // session's device flag is --mfa-serial (--serial is its old spelling).
+    expect(result.stderr).toContain('or pass --mfa-serial.');
   });
 
   it.each([

@@ -305,7 +305,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The old phone is lost? Press Enter without a code.');
     expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
-    expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --serial ${old.serial}`);
+    expect(result.stderr).toContain(`mfa-onboard reset --profile ADMIN --user alice --remove-serial ${old.serial}`);
     expect(result.stderr).not.toContain('A code is six digits');
     expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
@@ -314,6 +314,20 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
   /** An administrator's profile beside alice's, as on the admin's own computer. */
   const adminProfile = () => addAdminProfile(world.box);
 
+  it.each([
+    ['setup --replace', (serial: string) => ['--profile', 'alice', '--replace', '--old-serial', serial], '--old-serial'],
+    ['setup --replace (the old spelling)', (serial: string) => ['--profile', 'alice', '--replace', '--serial', serial], '--old-serial'],
+    ['reset', (serial: string) => ['reset', '--profile', 'admin', '--user', 'alice', '--remove-serial', serial], '--remove-serial'],
+  ] as const)('%s with a device not the user\'s: the error names the flag this command takes', async (_label, argv, flag) => {
+    const { old } = await aliceEnrolled();
+    await adminProfile();
+    const nope = serialOf('nope');
+    const result = await runCli([...argv(nope), ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${nope} is not one of this user's MFA devices (${old.serial}). Pass one of those with ${flag}.`);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
   it('reset by an administrator: lists, removes every device and orphan, then enrols a new one for alice at once', async () => {
     const { old } = await aliceEnrolled();
     const second = await enrolledDevice(world.moto, 'alice', 'alice-yubi');
@@ -321,7 +335,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     await adminProfile();
     const clock = fakeClock();
     const prompter = scriptedPrompter([
-      { flag: '--serial / --all', answer: '*' },
+      { flag: '--remove-serial / --all', answer: '*' },
       { flag: '--yes', answer: (message) => (expect(message).toContain('Remove 2 device(s) and 1 unfinished one(s) of alice?'), true) },
       { flag: '--enrol', answer: true },
       scanned,

@@ -92,7 +92,7 @@ describe('mfa-onboard session against world.moto', () => {
     const second = await enrolDevice('alice-tablet');
     const refused = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('Pass --serial');
+    expect(refused.stderr).toContain('Pass --mfa-serial');
     const picked = await runCli(session('--codes-from-stdin', '--serial', second), { env: world.box.env, stdin: '123456\n' });
     expect(picked.code).toBe(0);
     expect(picked.stderr).toContain(`MFA code for ${second}`);

@@ -1,8 +1,11 @@
 import { promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adminIam, createUserWithKey } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
+import { t } from '../../src/ui/messages/index.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 describe('mfa-onboard status against moto', () => {
@@ -20,6 +23,25 @@ describe('mfa-onboard status against moto', () => {
     await fs.mkdir(`${world.box.home}/.aws`, { mode: 0o700 });
     await fs.writeFile(world.box.credentialsFile, `[alice]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
     await fs.writeFile(world.box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
+  });
+
+  it('a malformed --region is refused before any AWS call, as the wizard refuses it', async () => {
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests++;
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const result = await runCli(['status', '--profile', 'alice', '--region', 'x y', '--endpoint-url', url], { env: world.box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(t('region.invalidFlag', { value: 'x y' }));
+      expect(result.stderr).not.toContain('AWS refused');
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('--json: the user, devices, configured serial, session and orphans named after the user', async () => {

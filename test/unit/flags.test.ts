@@ -50,20 +50,20 @@ describe('the commands\' flag tables', () => {
 
 describe('--serial, the old spelling of three flags, still works for each command', () => {
   it.each([
-    ['setup (the device --replace retires)', setup, ['--replace', '--old-serial', ARN], ['--replace', '--serial', ARN], '--old-serial'],
-    ['session (the device to use)', session, ['--mfa-serial', ARN], ['--serial', ARN], '--mfa-serial'],
-    ['reset (the only device to remove)', reset, ['--user', 'bob', '--remove-serial', ARN], ['--user', 'bob', '--serial', ARN], '--remove-serial'],
-  ] as const)('%s: the new name and --serial give the same options; both at once are refused', (_label, command, named, old, flag) => {
-    const withName = optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...named]);
-    expect(withName.serial).toBe(ARN);
-    expect(optionsOf(command as CommandFlags<FlagTable, { serial?: string }>, [...old])).toEqual(withName);
+    ['setup (the device --replace retires)', setup, ['--replace', '--old-serial', ARN], ['--replace', '--serial', ARN], '--old-serial', 'oldSerial'],
+    ['session (the device to use)', session, ['--mfa-serial', ARN], ['--serial', ARN], '--mfa-serial', 'mfaSerial'],
+    ['reset (the only device to remove)', reset, ['--user', 'bob', '--remove-serial', ARN], ['--user', 'bob', '--serial', ARN], '--remove-serial', 'removeSerial'],
+  ] as const)('%s: the new name and --serial give the same options; both at once are refused', (_label, command, named, old, flag, field) => {
+    const withName = optionsOf(command as CommandFlags<FlagTable, Partial<Record<typeof field, string>>>, [...named]);
+    expect(withName[field]).toBe(ARN);
+    expect(optionsOf(command as CommandFlags<FlagTable, Partial<Record<typeof field, string>>>, [...old])).toEqual(withName);
     expect(errorText(userErrorFrom(() => optionsOf(command as CommandFlags<FlagTable, unknown>, [...named, '--serial', OTHER])))).toBe(t('cli.conflict', { a: flag, b: '--serial' }));
   });
 
   it('reset: the device to remove is not the enrolment\'s device to retire', () => {
     const options = optionsOf(reset, ['--user', 'bob', '--serial', ARN, '--device-name', 'bob-phone']);
-    expect(options.serial).toBe(ARN);
-    expect(options.setup.serial).toBeUndefined();
+    expect(options.removeSerial).toBe(ARN);
+    expect(options.setup.oldSerial).toBeUndefined();
     expect(options.setup.replace).toBe(false);
     expect(options.setup.deviceName).toBe('bob-phone');
   });
@@ -119,5 +119,29 @@ describe('deps.ts builds every command\'s seams, the demo\'s too', () => {
     expect(deps.files).toEqual({ credentialsFile: '/tmp/demo/home/.aws/credentials', configFile: '/tmp/demo/home/.aws/config' });
     expect(deps.home).toBe('/tmp/demo/home');
     expect(context.runtime.env.HOME).toBe('/home/person');
+  });
+});
+
+describe('names and regions given as flags are checked where flags become options', () => {
+  // Each with the flags it needs besides --region (policy uses --region only to attach).
+  const withRegion = [
+    [setup, []],
+    [session, []],
+    [status, []],
+    [reset, ['--user', 'bob']],
+    [policy, ['--attach-group', 'staff']],
+    [admin, ['create-user', 'bob']],
+    [batch, ['users.csv']],
+    [demo, []],
+  ].map(([command, rest]) => ({ name: (command as CommandFlags<FlagTable, unknown>).name, command: command as CommandFlags<FlagTable, unknown>, rest: rest as readonly string[] }));
+
+  it.each(withRegion)('$name refuses a malformed --region with region.invalidFlag', ({ command, rest }) => {
+    const options = () => optionsOf(command, [...rest, '--region', 'x y']);
+    expect(errorText(userErrorFrom(options))).toBe(t('region.invalidFlag', { value: 'x y' }));
+  });
+
+  it.each(withRegion)('$name refuses a --profile the files cannot hold', ({ command, rest }) => {
+    const options = () => optionsOf(command, [...rest, '--profile', 'a b']);
+    expect(errorText(userErrorFrom(options))).toBe(t('profile.badNameFlag', { name: 'a b', flag: '--profile' }));
   });
 });

@@ -414,7 +414,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'User {user} (profile {profile}) has no MFA device. Set one up first:  mfa-onboard --profile {profile}',
   'session.whichDevice': 'The user has {count} MFA devices. Which one will you use?',
   'session.badSerial':
-    'AWS could not check the code against the MFA device {serial}: it does not belong to this user (or was just removed). Check mfa_serial in the config file, or pass --serial.',
+    'AWS could not check the code against the MFA device {serial}: it does not belong to this user (or was just removed). Check mfa_serial in the config file, or pass --mfa-serial.',
   'session.noTty':
     'A code is needed for a new MFA session, but there is no terminal to ask on. Run  mfa-onboard session  once in a terminal (the session is then reused), or pass --codes-from-stdin.',
   'cli.badShell': '--export {value} is not a shell this tool writes for: use sh, fish, powershell or cmd.',
@@ -433,7 +433,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'The saved session in profile {sessionProfile} says it ends at {expires}, further away than any session lasts: this computer\'s clock is behind. Getting a new session; set the clock automatically (NTP).',
   'session.rootDuration': 'The root user\'s sessions last at most 1 hour (3600 seconds), and {duration} was asked: pass --duration 1h or less.',
   'summary.daily': 'Every day',
-  'session.noSerialForRoot': 'Profile {profile} does not belong to an IAM user, so its MFA device cannot be looked up: pass --serial, or set mfa_serial for the profile in the config file.',
+  'session.noSerialForRoot': 'Profile {profile} does not belong to an IAM user, so its MFA device cannot be looked up: pass --mfa-serial, or set mfa_serial for the profile in the config file.',
   'session.otherOrigin': 'The session saved in profile {sessionProfile} was made for another profile, role or device: getting a new one.',
   'session.sourceNotLongTerm':
     'Profile {profile} is not a profile of long-term keys (it sets {key} in the config file), so it cannot make an MFA session. Pass --profile with the profile that holds your access key (the one the wizard imported).',
@@ -527,7 +527,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'replace.choiceStop': 'Stop, change nothing',
   'replace.whichOld': 'Which of the {count} devices does the new phone replace?',
   'replace.noSuchDevice':
-    '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with --serial.',
+    '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with {flag}.',
   'replace.lostPhone':
     'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run  {command}  (or  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  then  aws iam delete-virtual-mfa-device --serial-number {serial}), then enrol the new phone with  mfa-onboard --profile {profile}',
   'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours). The old phone is lost? Press Enter without a code.',

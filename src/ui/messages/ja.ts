@@ -423,7 +423,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:  mfa-onboard --profile {profile}',
   'session.whichDevice': 'このユーザーには MFA デバイスが {count} 台あります。どのデバイスを使いますか?',
   'session.badSerial':
-    'AWS は MFA デバイス {serial} でコードを確認できませんでした。このユーザーのデバイスではない (または削除された直後) と考えられます。設定ファイルの mfa_serial を確認するか、--serial を指定してください。',
+    'AWS は MFA デバイス {serial} でコードを確認できませんでした。このユーザーのデバイスではない (または削除された直後) と考えられます。設定ファイルの mfa_serial を確認するか、--mfa-serial を指定してください。',
   'session.noTty':
     '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。一度端末で  mfa-onboard session  を実行する (以後はそのセッションが再利用されます) か、--codes-from-stdin を指定してください。',
   'cli.badShell': '--export {value} には対応していません。sh、fish、powershell、cmd のいずれかを指定してください。',
@@ -442,7 +442,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     'プロファイル {sessionProfile} の保存済みセッションの期限が {expires} となっていますが、これはどのセッションよりも長い期限です。このコンピューターの時計が遅れています。新しいセッションを取得します。時計を自動設定 (NTP) にしてください。',
   'session.rootDuration': 'ルートユーザーのセッションは最長 1 時間 (3600 秒) ですが、{duration} 秒が指定されました。--duration 1h 以下を指定してください。',
   'summary.daily': '毎日',
-  'session.noSerialForRoot': 'プロファイル {profile} は IAM ユーザーのものではないため、MFA デバイスを調べられません。--serial を指定するか、設定ファイルでこのプロファイルに mfa_serial を設定してください。',
+  'session.noSerialForRoot': 'プロファイル {profile} は IAM ユーザーのものではないため、MFA デバイスを調べられません。--mfa-serial を指定するか、設定ファイルでこのプロファイルに mfa_serial を設定してください。',
   'session.otherOrigin': 'プロファイル {sessionProfile} に保存済みのセッションは別のプロファイル、ロール、またはデバイスのものです。新しいセッションを取得します。',
   'session.sourceNotLongTerm':
     'プロファイル {profile} は長期的なアクセスキーのプロファイルではありません (設定ファイルで {key} を設定しています)。このプロファイルでは MFA セッションを作成できません。アクセスキーを保存したプロファイル (ウィザードが取り込んだもの) を --profile に指定してください。',
@@ -534,7 +534,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'replace.choiceLost': '古いスマートフォンを紛失した・壊れた',
   'replace.choiceStop': '何も変更せずに終了する',
   'replace.whichOld': '新しいスマートフォンで置き換えるのは {count} 個のデバイスのうちどれですか?',
-  'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。--serial にはこの中のいずれかを指定してください。',
+  'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。{flag} にはこの中のいずれかを指定してください。',
   'replace.lostPhone':
     '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に  {command}  (または  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  の後に  aws iam delete-virtual-mfa-device --serial-number {serial}) を実行してもらい、その後  mfa-onboard --profile {profile}  で新しいスマートフォンを登録してください。',
   'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)。古いスマートフォンをなくした場合は、コードを入力せずに Enter を押してください。',

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import type { AwsFactory } from '../../aws/client.js';
 import { parseCallerArn } from '../../aws/names.js';
-import { checkProfileFlags, resolveProfiles } from '../../credentials/profiles.js';
+import { resolveAdminProfile } from '../../credentials/profiles.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';
@@ -14,7 +14,6 @@ import { namesIn, readUsersCsv, type Hire } from './users.js';
 
 /** A batch's run: users.csv, the state file and the administrator, each checked before any hire. */
 export async function openBatch(options: BatchOptions, deps: WizardDeps): Promise<BatchRun> {
-  checkProfileFlags(options);
   const all = await readUsersCsv(options.usersCsv);
   const only = namesIn(all, options.only, options.usersCsv);
   const skip = namesIn(all, options.skip, options.usersCsv);
@@ -22,7 +21,7 @@ export async function openBatch(options: BatchOptions, deps: WizardDeps): Promis
   const state = await readState(statePath);
   // What would stop every hire is found before the first one is created.
   await checkReportFolder(options.report);
-  const { region } = await resolveProfiles({ profile: options.profile, ...(options.region !== undefined ? { region: options.region } : {}), ...(options.envRegion !== undefined ? { envRegion: options.envRegion } : {}) }, deps.files);
+  const { region } = await resolveAdminProfile(options, deps.files);
   const adminAws = await deps.awsFor(region)({ profile: options.profile });
   const admin = await adminAws.getCallerIdentity();
   checkAdmin(admin, all, state, statePath, options.profile);

@@ -22,7 +22,7 @@ export function replacementName(user: string, taken: string[], now: number): str
 
 /** The command an administrator runs for a user who cannot remove their own device. */
 export function adminResetCommand(user: string, serial?: string, adminProfile = 'ADMIN'): string {
-  return `mfa-onboard reset --profile ${adminProfile} --user ${user}${serial ? ` --serial ${serial}` : ''}`;
+  return `mfa-onboard reset --profile ${adminProfile} --user ${user}${serial ? ` --remove-serial ${serial}` : ''}`;
 }
 
 /**
@@ -61,18 +61,18 @@ export async function askAboutExisting(
   });
 }
 
-/** Which device the new one replaces: `--serial`, else the only one that shows codes, else asked. */
+/** Which device the new one replaces: `--old-serial`, else the only one that shows codes, else asked. */
 export async function chooseOldDevice(
   assigned: MfaDevice[],
-  options: Pick<SetupOptions, 'serial'>,
+  options: Pick<SetupOptions, 'oldSerial'>,
   deps: Pick<WizardDeps, 'prompter'>,
 ): Promise<MfaDevice> {
   // A passkey or security key shows no code, so it cannot make the session a replacement needs.
   const withCodes = assigned.filter((d) => !d.serialNumber.includes(':u2f/'));
-  if (options.serial !== undefined) {
-    const named = withCodes.find((d) => d.serialNumber === options.serial);
+  if (options.oldSerial !== undefined) {
+    const named = withCodes.find((d) => d.serialNumber === options.oldSerial);
     if (!named) {
-      throw new UserError('replace.noSuchDevice', { serial: options.serial, devices: withCodes.map((d) => d.serialNumber).join(', ') || '-' });
+      throw new UserError('replace.noSuchDevice', { serial: options.oldSerial, devices: withCodes.map((d) => d.serialNumber).join(', ') || '-', flag: '--old-serial' });
     }
     return named;
   }
@@ -80,7 +80,7 @@ export async function chooseOldDevice(
   if (withCodes.length === 1) return withCodes[0]!;
   const serial = await deps.prompter.select({
     message: t('replace.whichOld', { count: withCodes.length }),
-    flag: '--serial',
+    flag: '--old-serial',
     choices: withCodes.map((d) => ({
       value: d.serialNumber,
       name: `${d.serialNumber} (${d.enableDate?.toISOString().slice(0, 10) ?? '?'})`,
@@ -155,7 +155,7 @@ export function removalRefused(user: string, old: string | undefined): { id: 're
 }
 
 /**
- * Step 3c: the user has a device already: replace it (which one: `--serial`, else the one a
+ * Step 3c: the user has a device already: replace it (which one: `--old-serial`, else the one a
  * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
  */
 export async function decideAboutExisting(
@@ -175,7 +175,7 @@ export async function decideAboutExisting(
   if (choice === 'lost') throw lostPhone(run);
   // A run resuming a replacement retires the device it was retiring.
   const resumed = assigned.some((d) => d.serialNumber === resuming) ? resuming : undefined;
-  run.old = await chooseOldDevice(assigned, { serial: options.serial ?? resumed }, deps);
+  run.old = await chooseOldDevice(assigned, { oldSerial: options.oldSerial ?? resumed }, deps);
 }
 
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */

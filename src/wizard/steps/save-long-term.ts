@@ -5,7 +5,7 @@ import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { assertProfileName, checkProfileName, PROFILE_NAME, reportTightened, withLongTerm } from '../../credentials/profiles.js';
+import { checkProfileName, PROFILE_NAME, reportTightened, withLongTerm } from '../../credentials/profiles.js';
 import { known, type SetupRun } from '../run.js';
 
 /**
@@ -19,7 +19,6 @@ export async function saveLongTermProfile(
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<{ profile: string; change: FileChange }> {
   const { out, prompter, files } = deps;
-  if (options.profile !== undefined) assertProfileName(options.profile, '--profile');
   const existing = await readTextFile(files.credentialsFile);
   let profile = options.profile;
   const declined = new Set<string>();

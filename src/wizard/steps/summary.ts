@@ -45,7 +45,7 @@ export function printSummary(
     rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`, 'command']);
     rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`, 'command']);
   } else {
-    rows.push([t('summary.next'), t('summary.userNext', { user: input.user, command: `mfa-onboard session --profile ${input.user} --serial ${input.serialNumber}${endpoint}` })]);
+    rows.push([t('summary.next'), t('summary.userNext', { user: input.user, command: `mfa-onboard session --profile ${input.user} --mfa-serial ${input.serialNumber}${endpoint}` })]);
   }
   for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
