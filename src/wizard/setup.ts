@@ -1,7 +1,6 @@
 import type { AwsFactory } from '../aws/client.js';
 import { resolveProfiles } from '../credentials/profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
-import { rollBackUnfinished } from './journal.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step } from './run.js';
 import { actAsAdmin, confirmListedStep, identifyForAdmin } from './steps/admin.js';
 import { askCsvPath } from './steps/ask-csv.js';
@@ -13,13 +12,12 @@ import { listDevices } from './steps/preflight.js';
 import { recordFinished, recordSerial, retireLeftOld } from './steps/record.js';
 import { chooseActor, decideAboutExisting, keepOldOnFailure, retireOld } from './steps/replace.js';
 import { resumeEarlierRun } from './steps/resume.js';
+import { rollBackUnfinished } from './steps/roll-back.js';
 import { saveKeys } from './steps/save-long-term.js';
 import { checkWayToShow } from './steps/show-qr.js';
 import { deleteCsv, exportSession, summarize } from './steps/summary.js';
 import { saveNewSession, sessionForEnabled, verifyNewSession } from './steps/verify-session.js';
 import { Timings } from './timings.js';
-
-export type { SetupHooks } from './run.js';
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
 const BEGIN: Step[] = [

@@ -1,9 +1,8 @@
-import { orphansOf } from './preflight.js';
 import { saveMfaSerial } from '../../credentials/profiles.js';
 import type { WizardDeps } from '../context.js';
 import { enrolmentFinished } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
-import { removalRefused, removeDevice } from './replace.js';
+import { orphansOf, removalRefused, removeDevice } from '../devices.js';
 
 /**
  * Step 6b, right after the device is enabled: `mfa_serial` (and the region) go to the config

@@ -1,29 +1,14 @@
-import { deviceNameOf, isVirtualDeviceSerial } from '../../aws/names.js';
 import type { MfaDevice } from '../../aws/client.js';
-import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import type { Aws, Identity, SetupOptions, WizardDeps } from '../context.js';
+import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+import { adminResetCommand, removalRefused, removeDevice } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
 import { askForSession } from '../session.js';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';
-
-/** The default name of a second device: `<user>-<yyyymmdd>`, with `-2`, `-3`… when that is taken. */
-export function replacementName(user: string, taken: string[], now: number): string {
-  const base = `${user}-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}`;
-  const names = new Set(taken.map(deviceNameOf));
-  let name = base;
-  for (let n = 2; names.has(name); n++) name = `${base}-${n}`;
-  return name;
-}
-
-/** The command an administrator runs for a user who cannot remove their own device. */
-export function adminResetCommand(user: string, serial?: string, adminProfile = 'ADMIN'): string {
-  return `mfa-onboard reset --profile ${adminProfile} --user ${user}${serial ? ` --serial ${serial}` : ''}`;
-}
 
 /**
  * The user already has a device: replace it (old phone at hand), or not. `--replace` answers
@@ -89,55 +74,6 @@ export async function chooseOldDevice(
   return withCodes.find((d) => d.serialNumber === serial)!;
 }
 
-/** IAM is eventually consistent: a device just deactivated may still count as assigned. */
-const DELETE_RETRIES = 3;
-const DELETE_RETRY_MS = 2_000;
-
-/**
- * Deactivates the device (unassigns it from the user), then deletes it if it is virtual.
- * Each refusal IAM is known for gets its own message; a device already gone is no error.
- * `onDeactivated` runs the moment the user no longer has it.
- */
-export async function removeDevice(
-  aws: Aws,
-  user: string,
-  serial: string,
-  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
-  refused: { id: 'remove.denied' | 'reset.denied'; command: string },
-  onDeactivated: () => void = () => {},
-): Promise<void> {
-  const explain = (error: unknown): never => {
-    if (!(error instanceof AwsError)) throw error;
-    const params = { serial, user, message: error.awsMessage, command: refused.command };
-    if (error.is('AccessDenied')) throw new UserError(refused.id, params, { cause: error });
-    if (error.is('EntityTemporarilyUnmodifiable')) throw new UserError('remove.temporarilyUnmodifiable', params, { cause: error });
-    if (error.is('DeleteConflict')) throw new UserError('remove.deleteConflict', params, { cause: error });
-    if (error.is('LimitExceeded')) throw new UserError('remove.limitExceeded', params, { cause: error });
-    throw error;
-  };
-  try {
-    await aws.deactivateMfaDevice(user, serial);
-  } catch (error) {
-    // Already unassigned (an earlier run got this far): go on to the delete.
-    if (!(error instanceof AwsError && error.is('NoSuchEntity'))) explain(error);
-  }
-  onDeactivated();
-  if (!isVirtualDeviceSerial(serial)) {
-    deps.out.success(t('remove.deactivated', { serial, user }));
-    return;
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await aws.deleteVirtualMfaDevice(serial);
-      break;
-    } catch (error) {
-      if (!(error instanceof AwsError && error.is('DeleteConflict')) || attempt >= DELETE_RETRIES) explain(error);
-      await deps.clock.sleep(DELETE_RETRY_MS, deps.signal);
-    }
-  }
-  deps.out.success(t('remove.deleted', { serial, user }));
-}
-
 /** The old phone is gone: an administrator removes the device (`retired`, when known). */
 export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profiles'>, retired?: string): UserError {
   const user = known(run, 'identity').userName;
@@ -147,11 +83,6 @@ export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profile
     command: adminResetCommand(user, retired),
     profile: run.profiles.longTerm ?? user,
   });
-}
-
-/** What a refusal to remove the user's old device says: the command an administrator runs. */
-export function removalRefused(user: string, old: string | undefined): { id: 'remove.denied'; command: string } {
-  return { id: 'remove.denied', command: adminResetCommand(user, old) };
 }
 
 /**
