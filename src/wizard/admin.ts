@@ -9,21 +9,25 @@ import type { Aws, Identity, WizardDeps } from './context.js';
 const LIST_RETRIES = 3;
 const LIST_RETRY_MS = 2_000;
 
-/** An administrator's profile, acting for another IAM user. */
-export interface Admin {
+/** Who an administrator's profile is. */
+export interface AdminCaller {
   profile: string;
-  aws: Aws;
   arn: string;
   caller: ParsedIdentity;
 }
 
+/** An administrator's profile, acting for another IAM user (its client makes the IAM calls). */
+export interface Admin extends AdminCaller {
+  aws: Aws;
+}
+
 /** Who the profile's credentials are; an administrator when that is not the IAM user `user`. */
-export async function asAdmin(profile: string, user: string, aws: Aws): Promise<Admin | undefined> {
-  const { arn } = await aws.getCallerIdentity();
+export async function asAdmin(profile: string, user: string, sts: Pick<Aws, 'getCallerIdentity'>): Promise<AdminCaller | undefined> {
+  const { arn } = await sts.getCallerIdentity();
   const caller = parseCallerArn(arn);
   // IAM user names are unique regardless of case: Alice is alice.
   if (caller.kind === 'user' && caller.userName?.toLowerCase() === user.toLowerCase()) return undefined;
-  return { profile, aws, arn, caller };
+  return { profile, arn, caller };
 }
 
 /** The user an administrator acts for, as IAM has it (a missing user or a refusal explained). */
@@ -50,7 +54,7 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
  * device as enabled for the user.
  */
 export async function confirmListed(
-  aws: Aws,
+  aws: Pick<Aws, 'listMfaDevices'>,
   identity: Identity,
   serial: string,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,

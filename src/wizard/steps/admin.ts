@@ -6,36 +6,31 @@ import { identify } from './identify.js';
 import { importCsv } from './import-csv.js';
 
 /**
- * Step 2, admin mode: with `--user`, a profile that is someone else's (an administrator's)
+ * Admin mode (`--user` with a profile): a profile that is someone else's (an administrator's)
  * acts for the user. Beside a CSV, a profile whose keys do not work is just the name to
  * import into; without one, a profile that is the user's own is simply the user's keys.
+ * (Not an administrator's: `settled` drops the name once the names are known.)
  */
 export async function actAsAdmin(
   run: Pick<SetupRun, 'profiles' | 'options' | 'csvPath' | 'awsFactory' | 'admin' | 'own'>,
 ): Promise<void> {
-  const { admin: candidate, ...others } = run.profiles;
-  if (candidate === undefined) return;
+  const candidate = run.profiles.admin!;
   const profileAws = await run.awsFactory({ profile: candidate });
   const asking = asAdmin(candidate, run.options.user!, profileAws);
   const admin = await (run.csvPath === undefined ? asking : asking.catch(() => undefined));
-  if (admin) {
-    run.admin = admin;
-    return;
-  }
-  run.profiles = others;
-  if (run.csvPath === undefined) run.own = profileAws;
+  if (admin) run.admin = { ...admin, aws: profileAws };
+  else if (run.csvPath === undefined) run.own = profileAws;
 }
 
 /**
- * Step 2, admin mode: the user is who IAM says; a CSV given beside is the user's own keys
+ * Admin mode: the user is who IAM says; a CSV given beside is the user's own keys
  * (for the session check), and must be theirs.
  */
 export async function identifyForAdmin(
   run: Pick<SetupRun, 'admin' | 'options' | 'csvPath' | 'awsFactory' | 'identity' | 'key' | 'own' | 'iam'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'signal'>,
 ): Promise<void> {
-  const { admin } = run;
-  if (!admin) return;
+  const admin = known(run, 'admin');
   const identity = await targetUser(admin, run.options.user!, deps);
   run.identity = identity;
   run.iam = admin.aws;
@@ -48,11 +43,10 @@ export async function identifyForAdmin(
   if (hers.arn !== identity.arn) throw new UserError('admin.csvOtherUser', { path, arn: hers.arn, user: identity.userName });
 }
 
-/** Step 7 without the user's keys: IAM lists the device as the user's. */
+/** Instead of the session check, without the user's keys or a session profile: IAM lists the device as the user's. */
 export async function confirmListedStep(
-  run: Pick<SetupRun, 'own' | 'profiles' | 'iam' | 'identity' | 'enrolled'>,
+  run: Pick<SetupRun, 'iam' | 'identity' | 'enrolled'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
 ): Promise<void> {
-  if (run.own && run.profiles.session !== undefined) return;
   await confirmListed(known(run, 'iam'), known(run, 'identity'), known(run, 'enrolled'), deps);
 }

@@ -2,7 +2,7 @@ import type { MfaDevice } from '../../aws/client.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { adminResetCommand, removalRefused, removeDevice } from '../devices.js';
+import { adminResetCommand, orphansOf, removalRefused, removeDevice } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
 import { askForSession } from '../session.js';
@@ -86,7 +86,7 @@ export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profile
 }
 
 /**
- * Step 3c: the user has a device already: replace it (which one: `--serial`, else the one a
+ * Step 3, the devices listed: the user has one already: replace it (which one: `--serial`, else the one a
  * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
  */
 export async function decideAboutExisting(
@@ -112,17 +112,20 @@ export async function decideAboutExisting(
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */
 const OLD_SESSION_SECONDS = 3600;
 
+/** Who creates and enables the new device: the IAM caller (the administrator, or the user's own keys)… */
+export async function callerActs(run: Pick<SetupRun, 'iam' | 'actor'>): Promise<void> {
+  run.actor = known(run, 'iam');
+}
+
 /**
- * Who creates and enables the new device: the IAM caller, or, when the user replaces their
- * own device, a session made with the old phone (policies allow a second device only with MFA).
+ * …or, when the user replaces their own device, a session made with the old phone (policies
+ * allow a second device only with MFA).
  */
-export async function chooseActor(
-  run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'iam' | 'actor' | 'awsFactory' | 'identity' | 'assigned' | 'profiles'>,
+export async function oldPhoneActs(
+  run: Pick<SetupRun, 'old' | 'own' | 'actor' | 'awsFactory' | 'identity' | 'assigned' | 'profiles'>,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
 ): Promise<void> {
-  run.actor = known(run, 'iam');
-  const { old } = run;
-  if (!old || run.admin) return;
+  const old = known(run, 'old');
   deps.out.heading(t('replace.oldHeading'));
   const oldSession = await askForSession(known(run, 'own'), old.serialNumber, OLD_SESSION_SECONDS, deps, {
     // No code: the old phone is not at hand after all (--replace skips the question).
@@ -131,16 +134,31 @@ export async function chooseActor(
   run.actor = await run.awsFactory({ keys: oldSession });
 }
 
-/** Step 8b: the device replaced goes, with the new device's session (or the administrator's calls). */
+/** After steps 7–8: the device replaced goes, with the new device's session (or the administrator's calls). */
 export async function retireOld(
-  run: Pick<SetupRun, 'old' | 'removedFirst' | 'admin' | 'awsFactory' | 'session' | 'identity'>,
+  run: Pick<SetupRun, 'old' | 'admin' | 'awsFactory' | 'session' | 'identity'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
 ): Promise<void> {
-  const { old } = run;
-  if (!old || run.removedFirst) return;
+  const old = known(run, 'old');
   const user = known(run, 'identity').userName;
   const remover = run.admin ? run.admin.aws : await run.awsFactory({ keys: known(run, 'session') });
   await removeDevice(remover, user, old.serialNumber, deps, removalRefused(user, old.serialNumber));
+}
+
+/**
+ * Finishing an earlier run's replacement: the old device goes with the new session, if it is
+ * still there (deactivated but not deleted counts too: removeDevice takes it from wherever it stopped).
+ */
+export async function retireLeftOld(
+  run: Pick<SetupRun, 'old' | 'own' | 'identity' | 'awsFactory' | 'session'>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
+): Promise<void> {
+  const old = known(run, 'old').serialNumber;
+  const own = known(run, 'own');
+  const user = known(run, 'identity').userName;
+  const stillThere = (await own.listMfaDevices(user)).some((d) => d.serialNumber === old);
+  const orphaned = (await orphansOf(own, user))?.includes(old) ?? false;
+  if (stillThere || orphaned) await removeDevice(await run.awsFactory({ keys: known(run, 'session') }), user, old, deps, removalRefused(user, old));
 }
 
 /** A failure before the old device is retired: it is kept, and said so; a stop then is one to run again. */

@@ -13,7 +13,7 @@ import { known, type SetupRun } from '../run.js';
  */
 export async function rollBackUnfinished(
   error: unknown,
-  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recorded' | 'profiles'>,
+  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recordedOld' | 'profiles'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<never> {
   const { out } = deps;
@@ -29,7 +29,7 @@ export async function rollBackUnfinished(
   // Nothing of the replacement is left to finish (the old device is there, the new one is gone);
   // the enrolment's marker goes only with the device: one that could not be removed is finished
   // or cleared by the next run.
-  const replacement = !run.removedFirst && run.recorded !== undefined && !kept;
+  const replacement = !run.removedFirst && run.recordedOld !== undefined && !kept;
   const enrolment = undone === 'removed';
   if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment }, deps);
   if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
