@@ -4,9 +4,8 @@ import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
-import { targetUser } from '../wizard/steps/admin.js';
-import { orphansOf, removeOrphan } from '../wizard/steps/preflight.js';
-import { removeDevice } from '../wizard/steps/replace.js';
+import { targetUser } from '../wizard/admin.js';
+import { orphansOf, removeDevice, removeOrphan } from '../wizard/devices.js';
 import { resolveAdminProfile } from '../credentials/profiles.js';
 import { runSetup } from '../wizard/setup.js';
 

@@ -1,2 +1,2 @@
 /** `mfa-onboard [setup] [CSV]`: the wizard (src/wizard/setup.ts runs its steps). */
-export { runSetup, type SetupHooks } from '../wizard/setup.js';
+export { runSetup } from '../wizard/setup.js';

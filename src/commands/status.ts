@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { orphansOf } from '../wizard/steps/preflight.js';
+import { orphansOf } from '../wizard/devices.js';
 import { readSavedSession, resolveProfiles, withLongTerm } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
 

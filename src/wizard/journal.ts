@@ -1,13 +1,9 @@
-import { promises as fs } from 'node:fs';
 import type { Aws } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
-import { CancelledError } from '../errors.js';
 import { errorText } from '../ui/error-text.js';
 import { t } from '../ui/messages/index.js';
 import type { Device, Identity, WizardDeps } from './context.js';
-import { abandoned } from './enrolment-state.js';
-import { known, type SetupRun } from './run.js';
-import { enabledFor } from './steps/enable-device.js';
+import { enabledFor } from './devices.js';
 
 /**
  * Undo actions for what the wizard created but has not finished, run in reverse if the
@@ -80,34 +76,4 @@ export async function undoUnfinished(
     }
   }
   return results.every((result) => result.error === undefined) ? 'removed' : 'left';
-}
-
-/**
- * A failure between creating the device and enabling it: the journal undoes what it can;
- * a PNG of a device that is gone goes too, and what the config file recorded of this
- * enrolment is cleared with it. A stop after which something is left to finish says so.
- */
-export async function rollBackUnfinished(
-  error: unknown,
-  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recorded' | 'profiles'>,
-  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
-): Promise<never> {
-  const { out } = deps;
-  const identity = known(run, 'identity');
-  const user = identity.userName;
-  const profile = run.profiles.longTerm;
-  const undone = await undoUnfinished(run.journal, known(run, 'actor'), identity, run.device, deps);
-  const kept = undone === 'kept';
-  if (kept && run.device) run.hooks.onEnabled?.(run.device.serialNumber);
-  // A PNG of a device that is gone is a secret with no use: it goes too (only then).
-  if (undone === 'removed') for (const path of run.pngs) if (await fs.rm(path).then(() => true, () => false)) out.info(t('rollback.pngRemoved', { path }));
-  if (run.removedFirst) out.warn(t('replace.withoutMfa', { user, profile: profile ?? user }));
-  // Nothing of the replacement is left to finish (the old device is there, the new one is gone);
-  // the enrolment's marker goes only with the device: one that could not be removed is finished
-  // or cleared by the next run.
-  const replacement = !run.removedFirst && run.recorded !== undefined && !kept;
-  const enrolment = undone === 'removed';
-  if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment }, deps);
-  if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
-  throw error;
 }

@@ -5,7 +5,7 @@ import type { Profiles } from '../credentials/profiles.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import type { Underway } from './enrolment-state.js';
 import { Journal } from './journal.js';
-import type { Admin } from './steps/admin.js';
+import type { Admin } from './admin.js';
 import type { Timings } from './timings.js';
 
 /** What a caller (a batch) is told as the wizard goes. */
@@ -18,8 +18,6 @@ export interface SetupHooks {
 export interface SetupRun {
   readonly options: SetupOptions;
   readonly hooks: SetupHooks;
-  /** The --endpoint-url given, for the commands the summary shows. */
-  readonly endpoint: string | undefined;
   /** The access-key CSV: given, or asked when neither it nor a profile is. */
   csvPath?: string;
   /** The profile names and the region of the calls, resolved once (see resolveProfiles). */
@@ -46,8 +44,11 @@ export interface SetupRun {
   finishing?: { serial: string; old?: string };
   /** The device a replacement retires. */
   old?: MfaDevice;
-  /** The replacement is recorded in the config file (the user's own runs only), retiring this device. */
-  recorded?: string;
+  /**
+   * The serial of the device a replacement retires, as the config file has it on record (the
+   * user's own runs only); absent when no replacement is recorded.
+   */
+  recordedOld?: string;
   /** Makes the calls that create and enable: the IAM caller, or a session made with the old phone. */
   actor?: Aws;
   deviceName?: string;
@@ -67,7 +68,7 @@ export interface SetupRun {
 }
 
 /** A new run over what the command was given. */
-export function newRun(fields: Pick<SetupRun, 'options' | 'hooks' | 'endpoint' | 'profiles' | 'awsFactory'> & Partial<SetupRun>): SetupRun {
+export function newRun(fields: Pick<SetupRun, 'options' | 'hooks' | 'profiles' | 'awsFactory'> & Partial<SetupRun>): SetupRun {
   return { assigned: [], underway: {}, journal: new Journal(), pngs: [], removedFirst: false, changes: [], ...fields };
 }
 
@@ -81,17 +82,30 @@ export function known<K extends keyof SetupRun>(run: Pick<SetupRun, K>, key: K):
   return value as NonNullable<SetupRun[K]>;
 }
 
+/**
+ * A profile name the run has settled (see `settled` in steps/save-long-term.ts); a step that
+ * needs it runs only when it is there (its `when` in setup.ts), so its absence is a bug.
+ */
+export function named(run: Pick<SetupRun, 'profiles'>, which: 'longTerm' | 'session'): string {
+  const name = run.profiles[which];
+  if (name === undefined) throw new Error(`setup step out of order: the ${which} profile is not known`);
+  return name;
+}
+
 /** A step of the wizard; one that changes the seams (the clock, corrected) returns them. */
 export type StepFn = (run: SetupRun, deps: WizardDeps) => Promise<WizardDeps | void>;
 
+/** Whether a step applies to this run (admin mode, a replacement, a profile to write…). */
+export type When = (run: SetupRun) => boolean;
+
 /** A named step, or steps that share what happens when one of them fails. */
 export type Step =
-  | { name: string; does: StepFn }
+  | { name: string; does: StepFn; when?: When }
   | { name: string; steps: Step[]; onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never> };
 
-/** A step, named for the timings. */
-export function step(name: string, does: StepFn): Step {
-  return { name, does };
+/** A step, named for the timings; with `when`, run only for the runs it applies to. */
+export function step(name: string, does: StepFn, options: { when?: When } = {}): Step {
+  return { name, does, ...options };
 }
 
 /** Steps that fail together: `onError` sees the failure (and rethrows it, or what it means). */
@@ -104,6 +118,7 @@ export async function runSteps(steps: Step[], run: SetupRun, deps: WizardDeps, t
   let current = deps;
   for (const entry of steps) {
     if ('does' in entry) {
+      if (entry.when && !entry.when(run)) continue;
       const seams = current;
       current = (await timings.step(entry.name, () => entry.does(run, seams))) ?? current;
       continue;

@@ -1,56 +1,91 @@
 import type { AwsFactory } from '../aws/client.js';
 import { resolveProfiles } from '../credentials/profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
-import { rollBackUnfinished } from './journal.js';
-import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step } from './run.js';
+import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step, type When } from './run.js';
 import { actAsAdmin, confirmListedStep, identifyForAdmin } from './steps/admin.js';
 import { askCsvPath } from './steps/ask-csv.js';
-import { checkRegionFlag, checkSessionProfile, chooseRegion } from './steps/choose-region.js';
-import { createNewDevice, nameDevice } from './steps/create-device.js';
+import { chooseRegion } from './steps/choose-region.js';
+import { createNewDevice, nameDevice, recordReplacement } from './steps/create-device.js';
 import { showAndEnable } from './steps/enable-device.js';
 import { correctClock, identifyOwnKeys } from './steps/identify.js';
 import { listDevices } from './steps/preflight.js';
-import { recordFinished, recordSerial, retireLeftOld } from './steps/record.js';
-import { chooseActor, decideAboutExisting, keepOldOnFailure, retireOld } from './steps/replace.js';
+import { recordFinished, recordSerial } from './steps/record.js';
+import { callerActs, decideAboutExisting, keepOldOnFailure, oldPhoneActs, retireLeftOld, retireOld } from './steps/replace.js';
 import { resumeEarlierRun } from './steps/resume.js';
+import { rollBackUnfinished } from './steps/roll-back.js';
 import { saveKeys } from './steps/save-long-term.js';
+import { checkSessionProfile } from './steps/session-profile.js';
 import { checkWayToShow } from './steps/show-qr.js';
 import { deleteCsv, exportSession, summarize } from './steps/summary.js';
 import { saveNewSession, sessionForEnabled, verifyNewSession } from './steps/verify-session.js';
 import { Timings } from './timings.js';
 
-export type { SetupHooks } from './run.js';
+// Which runs a step is for (a step without `when` is for every run).
+/** `--user` with a profile that may be an administrator's. */
+const adminProfileGiven: When = (run) => run.profiles.admin !== undefined;
+/** Admin mode: an administrator's profile acts for the user. */
+const asAdmin: When = (run) => run.admin !== undefined;
+/** The user's own keys make the IAM calls. */
+const ownKeys: When = (run) => run.admin === undefined;
+/** A long-term profile is written or used (not so when an administrator enrols without the user's keys). */
+const profileNamed: When = (run) => run.profiles.longTerm !== undefined;
+/** The session profile beside it is written. */
+const sessionNamed: When = (run) => run.profiles.longTerm !== undefined && run.profiles.session !== undefined;
+/** The user's own keys are here to try a session with. */
+const sessionTried: When = (run) => run.own !== undefined && sessionNamed(run);
+/** The user replaces their own device (the old phone makes the session that adds the new one). */
+const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
+/** A replaced device is still to go (not removed first, as path b does). */
+const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
+const both = (a: When, b: When): When => (run) => a(run) && b(run);
+const not = (a: When): When => (run) => !a(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
 const BEGIN: Step[] = [
   step('ask-csv', askCsvPath),
-  step('act-as-admin', actAsAdmin), // admin mode only
-  step('identify-for-admin', identifyForAdmin), // admin mode only
-  step('identify', identifyOwnKeys), // the user's own keys only
+  step('act-as-admin', actAsAdmin, { when: adminProfileGiven }),
+  step('identify-for-admin', identifyForAdmin, { when: asAdmin }),
+  step('identify', identifyOwnKeys, { when: ownKeys }),
   step('clock', correctClock),
+  // The names are settled here, once (see `settled`): nothing after renames a profile.
   step('save-long-term', saveKeys),
-  step('session-profile', checkSessionProfile),
-  step('choose-region', chooseRegion),
+  step('session-profile', checkSessionProfile, { when: sessionNamed }),
+  step('choose-region', chooseRegion, { when: profileNamed }),
   step('preflight', listDevices),
-  step('resume', resumeEarlierRun),
+  // Sets `finishing` (the FINISH list runs), or, the old device gone first and no new one
+  // enabled, clears `assigned`: the run simply enrols.
+  step('resume', resumeEarlierRun, { when: profileNamed }),
 ];
 
 /** Step 9, whichever way the device got enrolled. */
 const END: Step[] = [step('summary', summarize), step('export', exportSession), step('delete-csv', deleteCsv)];
 
-/** Steps 3c–9: a new device (replacing one the user has, when they say so). */
+/** Steps 3–9: a new device (replacing one the user has, when they say so). */
 const ENROL: Step[] = [
   step('existing-device', decideAboutExisting),
   step('way-to-show', checkWayToShow),
-  step('old-session', chooseActor), // replacing one's own device only
+  step('actor', callerActs),
+  step('old-phone-session', oldPhoneActs, { when: replacingOwn }),
   step('name-device', nameDevice),
   // 4–6: until the device is enabled, any failure deletes it again.
-  failingTogether('until-enabled', [step('create-device', createNewDevice), step('enable-device', showAndEnable)], rollBackUnfinished),
-  step('save-mfa-serial', recordSerial),
+  failingTogether(
+    'until-enabled',
+    [
+      step('record-replacement', recordReplacement, { when: both(replacingOwn, profileNamed) }),
+      step('create-device', createNewDevice),
+      step('enable-device', showAndEnable),
+    ],
+    rollBackUnfinished,
+  ),
+  step('record-serial', recordSerial, { when: sessionNamed }),
   // 7–8: a failure before the old device is retired keeps it.
   failingTogether(
     'until-retired',
-    [step('verify-session', verifyNewSession), step('confirm-listed', confirmListedStep), step('remove-old', retireOld)],
+    [
+      step('verify-session', verifyNewSession, { when: sessionTried }),
+      step('confirm-listed', confirmListedStep, { when: not(sessionTried) }),
+      step('retire-old', retireOld, { when: retiring }),
+    ],
     keepOldOnFailure,
   ),
   step('record-finished', recordFinished),
@@ -64,9 +99,9 @@ const ENROL: Step[] = [
  */
 const FINISH: Step[] = [
   step('session', sessionForEnabled),
-  step('save-mfa-serial', recordSerial),
-  step('save-session', saveNewSession),
-  step('remove-old', retireLeftOld),
+  step('record-serial', recordSerial, { when: sessionNamed }),
+  step('save-session', saveNewSession, { when: sessionNamed }),
+  step('retire-left-old', retireLeftOld, { when: retiring }),
   step('record-finished', recordFinished),
   ...END,
 ];
@@ -76,7 +111,6 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
   const timings = new Timings();
   try {
     const deps = timings.measure(rawDeps);
-    checkRegionFlag(options);
     const profiles = await resolveProfiles(options, deps.files);
     const sdkFactory = deps.awsFor(profiles.region);
     const awsFactory: AwsFactory = async (credentials) => {
@@ -84,7 +118,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
       timings.countAwsCalls(() => client.calls);
       return client;
     };
-    const run = newRun({ options, hooks, endpoint: rawDeps.endpoint, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
+    const run = newRun({ options, hooks, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
     const seams = await runSteps(BEGIN, run, deps, timings);
     await runSteps(run.finishing ? FINISH : ENROL, run, seams, timings);
   } finally {

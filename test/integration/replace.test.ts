@@ -4,7 +4,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
-import { replacementName } from '../../src/wizard/steps/replace.js';
+import { replacementName } from '../../src/wizard/devices.js';
 import { fakeClock } from '../helpers/clock.js';
 import { ADMIN, addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';

@@ -58,14 +58,14 @@ describe('identify a key made moments ago', () => {
     const stop = new AbortController();
     const clock = fakeClock();
     let calls = 0;
-    const aws = {
+    const aws: Pick<Aws, 'getCallerIdentity'> = {
       async getCallerIdentity() {
         calls++;
         // Pressed while STS is asked the second time: the wait after it is not begun.
         if (calls === 2) stop.abort();
         throw new AwsError('InvalidClientTokenId', 'sts:GetCallerIdentity', 'The security token included in the request is invalid.', 403);
       },
-    } as unknown as Aws;
+    };
     const error = await identify(aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock, signal: stop.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CancelledError);
     expect(calls).toBe(2);

@@ -13,8 +13,7 @@ import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/wizard/steps/ask-csv.js';
 import type { Aws } from '../../src/aws/client.js';
-import { orphansOf } from '../../src/wizard/steps/preflight.js';
-import { replacementName } from '../../src/wizard/steps/replace.js';
+import { orphansOf, replacementName } from '../../src/wizard/devices.js';
 import { parseExpiration } from '../../src/credentials/profiles.js';
 
 describe('parseDuration', () => {

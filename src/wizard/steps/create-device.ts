@@ -1,80 +1,11 @@
-import { DEVICE_NAME, deviceNameOf, virtualDeviceSerial } from '../../aws/names.js';
-import { AwsError, outcomeUnknown } from '../../aws/errors.js';
+import { deviceNameOf } from '../../aws/names.js';
+import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import type { Journal } from '../journal.js';
-import type { Aws, Device, Identity, WizardDeps } from '../context.js';
+import type { Device, WizardDeps } from '../context.js';
+import { clearOrphan, createDevice, removalRefused, removeDevice, replacementName } from '../devices.js';
 import { abandoned, deviceCreated, replacementStarted } from '../enrolment-state.js';
-import { known, type SetupRun } from '../run.js';
-import { clearOrphan, removeOrphan } from './preflight.js';
-import { removalRefused, removeDevice, replacementName } from './replace.js';
-
-export function checkDeviceName(name: string): boolean {
-  return DEVICE_NAME.test(name);
-}
-
-/**
- * A create whose every answer was lost may still have made the device (its seed never
- * reached us, so it is of no use): if IAM has it, unassigned, it is deleted again.
- */
-async function takeBack(aws: Aws, serial: string, deps: Pick<WizardDeps, 'out'>): Promise<void> {
-  const unassigned = await aws.listUnassignedVirtualMfaDevices().catch(() => undefined);
-  if (unassigned === undefined) {
-    deps.out.warn(t('device.maybeCreated', { serial }));
-  } else if (unassigned.includes(serial)) {
-    await aws.deleteVirtualMfaDevice(serial).then(
-      () => deps.out.info(t('device.createdAnswerLost', { serial })),
-      () => deps.out.warn(t('device.maybeCreated', { serial })),
-    );
-  }
-}
-
-/**
- * Step 4: creates the virtual device and records it in the journal at once, so that a
- * failure or Ctrl-C before it is enabled deletes it again.
- */
-export async function createDevice(
-  aws: Aws,
-  identity: Identity,
-  name: string,
-  journal: Journal,
-  deps: Pick<WizardDeps, 'out'>,
-): Promise<Device> {
-  if (!checkDeviceName(name)) throw new UserError('device.badName', { name });
-  const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
-  const create = async () => {
-    try {
-      const device = await aws.createVirtualMfaDevice(name, '/');
-      journal.record(device.serialNumber, () => aws.deleteVirtualMfaDevice(device.serialNumber));
-      deps.out.addSecret(device.seed);
-      return device;
-    } catch (error) {
-      if (error instanceof AwsError && outcomeUnknown(error)) await takeBack(aws, serial, deps);
-      throw error;
-    }
-  };
-  let created: { serialNumber: string; seed: string };
-  try {
-    created = await create();
-  } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
-    if (error.is('EntityAlreadyExists')) {
-      // An earlier run's device the pre-flight could not see (no ListVirtualMFADevices
-      // permission), or this run's, its answer lost and the retry refused: its seed never
-      // reached us either way, so it is cleared once and made again.
-      await removeOrphan(aws, serial, identity, deps);
-      created = await create();
-    } else if (error.is('AccessDenied')) {
-      throw new UserError('device.createDenied', { name, user: identity.userName, message: error.awsMessage }, { cause: error });
-    } else if (error.is('LimitExceeded')) {
-      throw new UserError('device.limitExceeded', {}, { cause: error });
-    } else {
-      throw error;
-    }
-  }
-  deps.out.success(t('device.created', { serial: created.serialNumber }));
-  return { name, ...created };
-}
+import { known, named, type SetupRun } from '../run.js';
 
 /** A user whose only device is named after them gets `<user>-<yyyymmdd>`; IAM needs a free name. */
 export async function nameDevice(
@@ -97,50 +28,76 @@ function deniedByNamePolicy(error: unknown): boolean {
 }
 
 /**
+ * Before the create, a replacement of the user's own device is recorded in the config file
+ * (the old device's serial), so that the next run finishes it.
+ */
+export async function recordReplacement(
+  run: Pick<SetupRun, 'old' | 'profiles' | 'recordedOld'>,
+  deps: Pick<WizardDeps, 'files' | 'writer'>,
+): Promise<void> {
+  run.recordedOld = known(run, 'old').serialNumber;
+  await replacementStarted(named(run, 'longTerm'), run.recordedOld, deps);
+}
+
+/**
+ * Creates the device `name` and records it in the config file the moment it exists (the
+ * journal has it already): should the run stop once AWS has enabled it, the next one finishes.
+ */
+async function createRecorded(
+  run: Pick<SetupRun, 'actor' | 'identity' | 'journal' | 'profiles' | 'recordedOld' | 'own'>,
+  name: string,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
+): Promise<Device> {
+  const made = await createDevice(known(run, 'actor'), known(run, 'identity'), name, run.journal, deps);
+  const profile = run.profiles.longTerm;
+  if (run.recordedOld !== undefined) await deviceCreated(profile!, made.serialNumber, run.recordedOld, deps);
+  else if (profile !== undefined && run.own) await deviceCreated(profile, made.serialNumber, undefined, deps);
+  return made;
+}
+
+/**
+ * Path b of a replacement: a policy pins the device name to the user name, and the old device
+ * holds it. The old device goes first (said, and asked); with no device left, nothing of the
+ * replacement is on record any more, and the next run simply enrols.
+ */
+async function removeOldFirst(
+  run: Pick<SetupRun, 'old' | 'actor' | 'identity' | 'profiles' | 'recordedOld' | 'removedFirst'>,
+  pinnedName: string,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer' | 'clock' | 'signal'>,
+): Promise<void> {
+  const retired = known(run, 'old');
+  const user = known(run, 'identity').userName;
+  deps.out.warn(t('replace.namePinned', { name: pinnedName, user }));
+  const go = await deps.prompter.confirm({ message: t('replace.removeFirstAsk', { serial: retired.serialNumber, user }), flag: '--yes', default: true });
+  if (!go) throw new CancelledError();
+  await removeDevice(known(run, 'actor'), user, retired.serialNumber, deps, removalRefused(user, retired.serialNumber), () => {
+    run.removedFirst = true;
+  });
+  if (run.recordedOld !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
+  delete run.recordedOld;
+}
+
+/**
  * Step 4: the device is created (an orphan of the same name cleared first) and recorded, in
  * the journal and in the config file, the moment it exists. A replacement whose new name a
  * policy refuses (path b) retires the old device first, asked, and takes the user's name.
  */
 export async function createNewDevice(
-  run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'profiles' | 'recorded' | 'actor' | 'identity' | 'deviceName' | 'options' | 'journal' | 'device' | 'removedFirst'>,
+  run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'profiles' | 'recordedOld' | 'actor' | 'identity' | 'deviceName' | 'options' | 'journal' | 'device' | 'removedFirst'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer' | 'clock' | 'signal'>,
 ): Promise<void> {
   const actor = known(run, 'actor');
   const identity = known(run, 'identity');
   const deviceName = known(run, 'deviceName');
   const user = identity.userName;
-  const profile = run.profiles.longTerm;
-  // The replacement is recorded (the user's own runs only), so the next run finishes it.
-  if (run.old && !run.admin && profile !== undefined) {
-    run.recorded = run.old.serialNumber;
-    await replacementStarted(profile, run.recorded, deps);
-  }
-  const created = async (name: string) => {
-    const made = await createDevice(actor, identity, name, run.journal, deps);
-    if (run.recorded !== undefined) await deviceCreated(profile!, made.serialNumber, run.recorded, deps);
-    // Recorded before enabling: should the run stop once AWS has enabled it, the next one finishes.
-    else if (profile !== undefined && run.own) await deviceCreated(profile, made.serialNumber, undefined, deps);
-    return made;
-  };
   await clearOrphan(actor, identity, deviceName, deps);
   try {
-    run.device = await created(deviceName);
+    run.device = await createRecorded(run, deviceName, deps);
   } catch (error) {
-    const retired = run.old;
-    const pinned = retired && !run.admin && run.options.deviceName === undefined && deviceName !== user && deniedByNamePolicy(error);
+    const pinned = run.old && !run.admin && run.options.deviceName === undefined && deviceName !== user && deniedByNamePolicy(error);
     if (!pinned) throw error;
-    // Path b: a policy pins the device name to the user name, and the old device holds it:
-    // the old device goes first (said before), then the new one takes the name.
-    deps.out.warn(t('replace.namePinned', { name: deviceName, user }));
-    const go = await deps.prompter.confirm({ message: t('replace.removeFirstAsk', { serial: retired.serialNumber, user }), flag: '--yes', default: true });
-    if (!go) throw new CancelledError();
-    await removeDevice(actor, user, retired.serialNumber, deps, removalRefused(user, retired.serialNumber), () => {
-      run.removedFirst = true;
-    });
-    // With no device left, the next run simply enrols: nothing to record any more.
-    if (run.recorded !== undefined) await abandoned(profile!, { replacement: true }, deps);
-    delete run.recorded;
+    await removeOldFirst(run, deviceName, deps);
     await clearOrphan(actor, identity, user, deps);
-    run.device = await created(user);
+    run.device = await createRecorded(run, user, deps);
   }
 }

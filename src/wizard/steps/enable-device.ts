@@ -4,21 +4,10 @@ import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import { enabledFor } from '../devices.js';
 import { known, type SetupRun } from '../run.js';
 import { readCheckedCode } from './read-code.js';
 import { onOwnScreen, showQr } from './show-qr.js';
-
-/**
- * Whether IAM lists `serial` as one of the user's devices; undefined when IAM cannot be asked.
- * Asked also during the clean-up after Ctrl-C, so the stop does not cut it short.
- */
-export async function enabledFor(aws: Pick<Aws, 'listMfaDevices'>, user: string, serial: string): Promise<boolean | undefined> {
-  try {
-    return (await aws.listMfaDevices(user, { whileStopping: true })).some((d) => d.serialNumber === serial);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Attempts at a pair of codes before giving up. */
 const MAX_PAIRS = 4;

@@ -54,14 +54,13 @@ export async function identify(
 }
 
 /**
- * Step 2 with the user's own keys: from the CSV (read now), else the profile's; STS says
+ * Step 2 with the user's own keys (not admin mode): from the CSV (read now), else the profile's; STS says
  * whose they are. A profile of temporary credentials cannot enrol.
  */
 export async function identifyOwnKeys(
-  run: Pick<SetupRun, 'admin' | 'csvPath' | 'options' | 'profiles' | 'key' | 'own' | 'awsFactory' | 'identity' | 'iam'>,
+  run: Pick<SetupRun, 'csvPath' | 'options' | 'profiles' | 'key' | 'own' | 'awsFactory' | 'identity' | 'iam'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'signal'>,
 ): Promise<void> {
-  if (run.admin) return;
   const csvPath = run.csvPath;
   if (csvPath !== undefined) run.key = await importCsv({ csvPath, user: run.options.user }, deps);
   const { key } = run;

@@ -8,7 +8,7 @@ import type { SetupOptions, WizardDeps } from '../context.js';
 const MAX_CSV_BYTES = 1024 * 1024;
 
 /**
- * Step 1a: reads the console's access-key CSV and picks the user's key: `user` names the
+ * Step 1: reads the console's access-key CSV and picks the user's key: `user` names the
  * row; `forUser` (an administrator's hire) names it only in a file with user names, since
  * a per-key download has none and holds one key.
  */

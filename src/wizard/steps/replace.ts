@@ -1,29 +1,14 @@
-import { deviceNameOf, isVirtualDeviceSerial } from '../../aws/names.js';
 import type { MfaDevice } from '../../aws/client.js';
-import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import type { Aws, Identity, SetupOptions, WizardDeps } from '../context.js';
+import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+import { adminResetCommand, orphansOf, removalRefused, removeDevice } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
 import { askForSession } from '../session.js';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';
-
-/** The default name of a second device: `<user>-<yyyymmdd>`, with `-2`, `-3`… when that is taken. */
-export function replacementName(user: string, taken: string[], now: number): string {
-  const base = `${user}-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}`;
-  const names = new Set(taken.map(deviceNameOf));
-  let name = base;
-  for (let n = 2; names.has(name); n++) name = `${base}-${n}`;
-  return name;
-}
-
-/** The command an administrator runs for a user who cannot remove their own device. */
-export function adminResetCommand(user: string, serial?: string, adminProfile = 'ADMIN'): string {
-  return `mfa-onboard reset --profile ${adminProfile} --user ${user}${serial ? ` --remove-serial ${serial}` : ''}`;
-}
 
 /**
  * The user already has a device: replace it (old phone at hand), or not. `--replace` answers
@@ -89,55 +74,6 @@ export async function chooseOldDevice(
   return withCodes.find((d) => d.serialNumber === serial)!;
 }
 
-/** IAM is eventually consistent: a device just deactivated may still count as assigned. */
-const DELETE_RETRIES = 3;
-const DELETE_RETRY_MS = 2_000;
-
-/**
- * Deactivates the device (unassigns it from the user), then deletes it if it is virtual.
- * Each refusal IAM is known for gets its own message; a device already gone is no error.
- * `onDeactivated` runs the moment the user no longer has it.
- */
-export async function removeDevice(
-  aws: Aws,
-  user: string,
-  serial: string,
-  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
-  refused: { id: 'remove.denied' | 'reset.denied'; command: string },
-  onDeactivated: () => void = () => {},
-): Promise<void> {
-  const explain = (error: unknown): never => {
-    if (!(error instanceof AwsError)) throw error;
-    const params = { serial, user, message: error.awsMessage, command: refused.command };
-    if (error.is('AccessDenied')) throw new UserError(refused.id, params, { cause: error });
-    if (error.is('EntityTemporarilyUnmodifiable')) throw new UserError('remove.temporarilyUnmodifiable', params, { cause: error });
-    if (error.is('DeleteConflict')) throw new UserError('remove.deleteConflict', params, { cause: error });
-    if (error.is('LimitExceeded')) throw new UserError('remove.limitExceeded', params, { cause: error });
-    throw error;
-  };
-  try {
-    await aws.deactivateMfaDevice(user, serial);
-  } catch (error) {
-    // Already unassigned (an earlier run got this far): go on to the delete.
-    if (!(error instanceof AwsError && error.is('NoSuchEntity'))) explain(error);
-  }
-  onDeactivated();
-  if (!isVirtualDeviceSerial(serial)) {
-    deps.out.success(t('remove.deactivated', { serial, user }));
-    return;
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await aws.deleteVirtualMfaDevice(serial);
-      break;
-    } catch (error) {
-      if (!(error instanceof AwsError && error.is('DeleteConflict')) || attempt >= DELETE_RETRIES) explain(error);
-      await deps.clock.sleep(DELETE_RETRY_MS, deps.signal);
-    }
-  }
-  deps.out.success(t('remove.deleted', { serial, user }));
-}
-
 /** The old phone is gone: an administrator removes the device (`retired`, when known). */
 export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profiles'>, retired?: string): UserError {
   const user = known(run, 'identity').userName;
@@ -149,13 +85,8 @@ export function lostPhone(run: Pick<SetupRun, 'identity' | 'assigned' | 'profile
   });
 }
 
-/** What a refusal to remove the user's old device says: the command an administrator runs. */
-export function removalRefused(user: string, old: string | undefined): { id: 'remove.denied'; command: string } {
-  return { id: 'remove.denied', command: adminResetCommand(user, old) };
-}
-
 /**
- * Step 3c: the user has a device already: replace it (which one: `--old-serial`, else the one a
+ * Step 3, the devices listed: the user has one already: replace it (which one: `--old-serial`, else the one a
  * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
  */
 export async function decideAboutExisting(
@@ -181,17 +112,20 @@ export async function decideAboutExisting(
 /** Only long enough to enrol the new phone: the old phone's session is used for nothing else. */
 const OLD_SESSION_SECONDS = 3600;
 
+/** Who creates and enables the new device: the IAM caller (the administrator, or the user's own keys)… */
+export async function callerActs(run: Pick<SetupRun, 'iam' | 'actor'>): Promise<void> {
+  run.actor = known(run, 'iam');
+}
+
 /**
- * Who creates and enables the new device: the IAM caller, or, when the user replaces their
- * own device, a session made with the old phone (policies allow a second device only with MFA).
+ * …or, when the user replaces their own device, a session made with the old phone (policies
+ * allow a second device only with MFA).
  */
-export async function chooseActor(
-  run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'iam' | 'actor' | 'awsFactory' | 'identity' | 'assigned' | 'profiles'>,
+export async function oldPhoneActs(
+  run: Pick<SetupRun, 'old' | 'own' | 'actor' | 'awsFactory' | 'identity' | 'assigned' | 'profiles'>,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
 ): Promise<void> {
-  run.actor = known(run, 'iam');
-  const { old } = run;
-  if (!old || run.admin) return;
+  const old = known(run, 'old');
   deps.out.heading(t('replace.oldHeading'));
   const oldSession = await askForSession(known(run, 'own'), old.serialNumber, OLD_SESSION_SECONDS, deps, {
     // No code: the old phone is not at hand after all (--replace skips the question).
@@ -200,16 +134,31 @@ export async function chooseActor(
   run.actor = await run.awsFactory({ keys: oldSession });
 }
 
-/** Step 8b: the device replaced goes, with the new device's session (or the administrator's calls). */
+/** After steps 7–8: the device replaced goes, with the new device's session (or the administrator's calls). */
 export async function retireOld(
-  run: Pick<SetupRun, 'old' | 'removedFirst' | 'admin' | 'awsFactory' | 'session' | 'identity'>,
+  run: Pick<SetupRun, 'old' | 'admin' | 'awsFactory' | 'session' | 'identity'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
 ): Promise<void> {
-  const { old } = run;
-  if (!old || run.removedFirst) return;
+  const old = known(run, 'old');
   const user = known(run, 'identity').userName;
   const remover = run.admin ? run.admin.aws : await run.awsFactory({ keys: known(run, 'session') });
   await removeDevice(remover, user, old.serialNumber, deps, removalRefused(user, old.serialNumber));
+}
+
+/**
+ * Finishing an earlier run's replacement: the old device goes with the new session, if it is
+ * still there (deactivated but not deleted counts too: removeDevice takes it from wherever it stopped).
+ */
+export async function retireLeftOld(
+  run: Pick<SetupRun, 'old' | 'own' | 'identity' | 'awsFactory' | 'session'>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
+): Promise<void> {
+  const old = known(run, 'old').serialNumber;
+  const own = known(run, 'own');
+  const user = known(run, 'identity').userName;
+  const stillThere = (await own.listMfaDevices(user)).some((d) => d.serialNumber === old);
+  const orphaned = (await orphansOf(own, user))?.includes(old) ?? false;
+  if (stillThere || orphaned) await removeDevice(await run.awsFactory({ keys: known(run, 'session') }), user, old, deps, removalRefused(user, old));
 }
 
 /** A failure before the old device is retired: it is kept, and said so; a stop then is one to run again. */

@@ -1,19 +1,26 @@
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
 import { abandoned, readUnderway } from '../enrolment-state.js';
-import type { SetupRun } from '../run.js';
+import { named, type SetupRun } from '../run.js';
 
 /**
- * Step 3b: what an earlier run of this computer left under way. A replacement whose new
- * device works, or an enrolment whose device AWS enabled, is finished (`finishing`) rather
- * than started again; what never got that far is cleared, and this run starts afresh.
+ * The old device went first (path b) and nothing replaces it yet: for this run the user has
+ * no device, and simply enrols (no replacement to decide about).
+ */
+function simplyEnrol(run: Pick<SetupRun, 'assigned'>): void {
+  run.assigned = [];
+}
+
+/**
+ * What an earlier run of this computer left under way. A replacement whose new device
+ * works, or an enrolment whose device AWS enabled, is finished (`finishing`) rather than
+ * started again; what never got that far is cleared, and this run starts afresh.
  */
 export async function resumeEarlierRun(
   run: Pick<SetupRun, 'profiles' | 'admin' | 'own' | 'assigned' | 'underway' | 'finishing'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
-  const profile = run.profiles.longTerm;
-  if (profile === undefined) return;
+  const profile = named(run, 'longTerm');
   const recorded = await readUnderway(deps.files.configFile, profile);
   // A replacement is the user's own run's; an enrolment is finished only with the user's keys.
   const replacing = run.admin ? undefined : recorded.replacing;
@@ -30,7 +37,7 @@ export async function resumeEarlierRun(
       // The old device went (path b) and the new one never got enabled: simply enrol.
       deps.out.info(t('replace.resumeEnrol', { old: replacing.old }));
       await abandoned(profile, { replacement: true }, deps);
-      run.assigned = [];
+      simplyEnrol(run);
     }
   }
   if (enrolling !== undefined) {

@@ -5,11 +5,12 @@ import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { checkProfileName, PROFILE_NAME, reportTightened, withLongTerm } from '../../credentials/profiles.js';
+import { checkProfileName, PROFILE_NAME, reportTightened, withLongTerm, type Profiles } from '../../credentials/profiles.js';
+import type { Admin } from '../admin.js';
 import { known, type SetupRun } from '../run.js';
 
 /**
- * Step 1b: writes the long-term keys to `[<profile>]` of the credentials file, after
+ * Writes the long-term keys to `[<profile>]` of the credentials file, after
  * STS has confirmed them. Asks before replacing another key already stored there.
  */
 export async function saveLongTermProfile(
@@ -61,21 +62,34 @@ export async function saveLongTermProfile(
 }
 
 /**
- * Step 1b: the keys of a CSV are written only now that AWS has accepted them, and with that
- * the names are settled: the long-term profile (an administrator's profile is not the user's:
- * the user's keys go to a profile named after them), and the session profile beside it.
+ * The names, settled for the rest of the run: the long-term profile is the one the keys were
+ * saved to (asked, perhaps), else the one given, or none when an administrator enrols without
+ * the user's keys; the session profile goes beside it. A profile given beside `--user` that
+ * proved not to be an administrator's is no admin profile.
+ */
+export function settled(profiles: Profiles, admin: Admin | undefined, saved: string | undefined): Profiles {
+  const { admin: _notAdmin, ...users } = profiles;
+  const names = admin ? profiles : users;
+  return withLongTerm(names, saved ?? (admin ? undefined : names.longTerm));
+}
+
+/**
+ * After step 2: the keys of a CSV are written only now that AWS has accepted them (an
+ * administrator's profile is not the user's: the user's keys go to a profile named after
+ * them). With that the names are settled, here and only here: the long-term profile name
+ * may have been asked just now, and the session profile is named after it.
  */
 export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<void> {
-  if (!run.key) {
-    run.profiles = withLongTerm(run.profiles, run.admin ? undefined : run.profiles.longTerm);
-    return;
+  let saved: string | undefined;
+  if (run.key) {
+    const identity = known(run, 'identity');
+    const profile = run.admin ? identity.userName : run.profiles.longTerm;
+    const { profile: savedTo, change } = await saveLongTermProfile(run.key, identity, { profile, replaceProfile: run.options.replaceProfile }, deps);
+    run.changes.push(change);
+    saved = savedTo;
   }
-  const identity = known(run, 'identity');
-  const profile = run.admin ? identity.userName : run.profiles.longTerm;
-  const saved = await saveLongTermProfile(run.key, identity, { profile, replaceProfile: run.options.replaceProfile }, deps);
-  run.changes.push(saved.change);
-  run.profiles = withLongTerm(run.profiles, saved.profile);
+  run.profiles = settled(run.profiles, run.admin, saved);
 }

@@ -74,8 +74,8 @@ export async function offerCsvDeletion(
 
 /** Step 9: the summary of this run. */
 export async function summarize(
-  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'endpoint'>,
-  deps: Pick<WizardDeps, 'out' | 'clock'>,
+  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes'>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint'>,
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
   const { longTerm, session: sessionProfile } = run.profiles;
@@ -89,7 +89,7 @@ export async function summarize(
         ? { session: { profile: longTerm, sessionProfile, expiration: session.expiration } }
         : {}),
       changes: run.changes,
-      ...(run.endpoint !== undefined ? { endpoint: run.endpoint } : {}),
+      ...(deps.endpoint !== undefined ? { endpoint: deps.endpoint } : {}),
     },
     deps,
   );

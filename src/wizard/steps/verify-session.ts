@@ -6,7 +6,7 @@ import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
-import { known, type SetupRun } from '../run.js';
+import { known, named, type SetupRun } from '../run.js';
 import { askForSession } from '../session.js';
 import { readCheckedCode } from './read-code.js';
 import { whenText } from '../../ui/when.js';
@@ -81,10 +81,8 @@ export async function saveNewSession(
   run: Pick<SetupRun, 'profiles' | 'session' | 'enrolled' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
-  const { longTerm, session: sessionProfile } = run.profiles;
-  if (longTerm === undefined || sessionProfile === undefined) return;
-  const origin = { sourceProfile: longTerm, serialNumber: known(run, 'enrolled') };
-  run.changes.push(await saveSession({ sessionProfile, session: known(run, 'session'), origin }, deps));
+  const origin = { sourceProfile: named(run, 'longTerm'), serialNumber: known(run, 'enrolled') };
+  run.changes.push(await saveSession({ sessionProfile: named(run, 'session'), session: known(run, 'session'), origin }, deps));
 }
 
 /**
@@ -95,9 +93,8 @@ export async function verifyNewSession(
   run: Pick<SetupRun, 'own' | 'profiles' | 'awsFactory' | 'identity' | 'device' | 'history' | 'options' | 'session' | 'enrolled' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal' | 'files' | 'writer'>,
 ): Promise<void> {
-  const { own } = run;
-  const profile = run.profiles.longTerm;
-  if (!own || profile === undefined || run.profiles.session === undefined) return;
+  const own = known(run, 'own');
+  const profile = named(run, 'longTerm');
   const device = known(run, 'device');
   try {
     run.session = (await verifySession(own, run.awsFactory, known(run, 'identity'), device, known(run, 'history'), run.options, deps)).credentials;
@@ -112,7 +109,7 @@ export async function verifyNewSession(
 
 /** An earlier run's device is enabled: one code from the phone gives the session, saved. */
 export async function sessionForEnabled(
-  run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recorded' | 'changes'>,
+  run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recordedOld' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'readCode' | 'files' | 'writer'>,
 ): Promise<void> {
   const { serial, old } = known(run, 'finishing');
@@ -121,7 +118,7 @@ export async function sessionForEnabled(
   run.enrolled = serial;
   if (old !== undefined) {
     run.old = { serialNumber: old };
-    run.recorded = old;
+    run.recordedOld = old;
   }
   run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps).catch((error: unknown) => {
     // Stopped again: what was recorded stays, and the run after this one carries on.
