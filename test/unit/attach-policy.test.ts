@@ -1,10 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { GroupPolicy, Sts } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
 import { attachPolicy } from '../../src/commands/policy.js';
 import { UserError } from '../../src/errors.js';
-import { createOutput } from '../../src/ui/output.js';
+import { recordingOutput } from '../helpers/output.js';
 
 const DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] };
 const render = (partition: string) => JSON.stringify({ ...DOCUMENT, partition }, null, 2);
@@ -28,19 +27,12 @@ function iam(policies: Record<string, string> | undefined, denied?: keyof GroupP
   return { aws, calls, policies: () => group };
 }
 
-function output() {
-  const sink = new PassThrough();
-  let text = '';
-  sink.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { out: createOutput(sink, sink, {}), text: () => text };
-}
-
 const OPTIONS = { createGroup: false, policyName: 'RequireMFA', profile: 'admin' };
 
 describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
   it('renders for the administrator\'s partition and attaches; the same document spaced otherwise is unchanged', async () => {
     const { aws, calls, policies } = iam({});
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     await attachPolicy(aws, 'staff', OPTIONS, render, { out });
     expect(JSON.parse(policies()!.RequireMFA!)).toEqual({ ...DOCUMENT, partition: 'aws-cn' });
     expect(text()).toContain('Attached the policy to group staff as inline policy RequireMFA');
@@ -53,7 +45,7 @@ describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
 
   it('replaces a different policy of that name, and says it replaced it', async () => {
     const { aws, policies } = iam({ RequireMFA: '{"Version":"2012-10-17","Statement":[]}' });
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     await attachPolicy(aws, 'staff', OPTIONS, render, { out });
     expect(JSON.parse(policies()!.RequireMFA!).partition).toBe('aws-cn');
     expect(text()).toContain('Replaced the inline policy RequireMFA of group staff with this one');
@@ -61,7 +53,7 @@ describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
 
   it('a missing group is made only with --create-group', async () => {
     const missing = iam(undefined);
-    const { out } = output();
+    const { out } = recordingOutput();
     const error = await attachPolicy(missing.aws, 'staff', OPTIONS, render, { out }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).id).toBe('policy.noGroup');
@@ -74,7 +66,7 @@ describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
 
   it('--partition other than the administrator\'s is refused before any group call', async () => {
     const { aws, calls } = iam({});
-    const { out } = output();
+    const { out } = recordingOutput();
     const error = await attachPolicy(aws, 'staff', { ...OPTIONS, partition: 'aws' }, render, { out }).catch((e: unknown) => e);
     expect((error as UserError).id).toBe('policy.otherPartition');
     expect(calls).toEqual([]);
@@ -82,7 +74,7 @@ describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
 
   it('AccessDenied names the profile and the refused action', async () => {
     const { aws } = iam({}, 'putGroupPolicy');
-    const { out } = output();
+    const { out } = recordingOutput();
     const error = await attachPolicy(aws, 'staff', OPTIONS, render, { out }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).id).toBe('policy.denied');

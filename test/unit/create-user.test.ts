@@ -1,15 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsError } from '../../src/aws/errors.js';
 import { identityOf } from '../../src/aws/names.js';
 import { UserError } from '../../src/errors.js';
-import { createOutput } from '../../src/ui/output.js';
 import { createUserWithKey, type CreateUserAws } from '../../src/wizard/create-user.js';
 import { createFileWriter } from '../../src/credentials/files.js';
 import { systemClock } from '../../src/totp/clock.js';
+import { recordingOutput } from '../helpers/output.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
@@ -45,13 +44,6 @@ function iam(options: { denied?: keyof CreateUserAws; broken?: keyof CreateUserA
   return { aws, calls, users };
 }
 
-function output() {
-  const sink = new PassThrough();
-  let text = '';
-  sink.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { out: createOutput(sink, sink, {}), text: () => text };
-}
-
 describe('createUserWithKey (user admin calls faked: the refusals moto does not make)', () => {
   let dir: string;
   beforeEach(async () => {
@@ -64,7 +56,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
 
   it('AccessDenied at CreateAccessKey: the membership, then the user, are taken back; the error names the profile and the call', async () => {
     const { aws, calls, users } = iam({ denied: 'createAccessKey' });
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     const error = await createUserWithKey(aws, request(), { out, writer: createFileWriter({ clock: systemClock }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).id).toBe('admin.createDenied');
@@ -77,7 +69,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
 
   it('a take-back that fails is said (remove it by hand), and the first error is the one thrown', async () => {
     const { aws } = iam({ denied: 'createAccessKey', broken: 'deleteUser' });
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     const error = await createUserWithKey(aws, request(), { out, writer: createFileWriter({ clock: systemClock }) }).catch((e: unknown) => e);
     expect((error as UserError).id).toBe('admin.createDenied');
     expect(text()).toContain('Took back: alice in staff');
@@ -86,7 +78,7 @@ describe('createUserWithKey (user admin calls faked: the refusals moto does not 
 
   it('an administrator not allowed GetGroup still gets on: the group is taken to exist', async () => {
     const { aws, calls } = iam({ denied: 'groupExists' });
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     await createUserWithKey(aws, { ...request(), announceNext: false }, { out, writer: createFileWriter({ clock: systemClock }) });
     expect(calls).toEqual(['groupExists', 'getUser', 'createUser', 'addUserToGroup', 'createAccessKey']);
     expect(await fs.readFile(join(dir, 'alice_accessKeys.csv'), 'utf8')).toBe(`Access key ID,Secret access key\r\nAKIAIOSFODNN7EXAMPLE,${SECRET}\r\n`);

@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Aws } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
 import { CancelledError, UserError } from '../../src/errors.js';
-import { createOutput } from '../../src/ui/output.js';
 import { identify, NEW_KEY_WAIT_MS } from '../../src/wizard/steps/identify.js';
 import { fakeClock } from '../helpers/clock.js';
+import { recordingOutput } from '../helpers/output.js';
 
 // A key made moments ago is unknown to STS for some seconds on real AWS; moto knows it at once,
 // so STS's answer is played here: InvalidClientTokenId `failures` times, then the caller.
@@ -24,18 +23,11 @@ function sts(failures: number) {
 /** The run's Ctrl-C, not pressed. */
 const running = new AbortController().signal;
 
-function output() {
-  const sink = new PassThrough();
-  let text = '';
-  sink.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { out: createOutput(sink, sink, {}), text: () => text };
-}
-
 describe('identify a key made moments ago', () => {
   it('tries again while STS does not know it yet, saying so once', async () => {
     const { aws, calls } = sts(3);
     const clock = fakeClock();
-    const { out, text } = output();
+    const { out, text } = recordingOutput();
     const identity = await identify(aws, { fromCsv: 'alice_accessKeys.csv', fresh: true }, { out, clock, signal: running });
     expect(identity.userName).toBe('alice');
     expect(calls()).toBe(4);
@@ -46,10 +38,10 @@ describe('identify a key made moments ago', () => {
   it('gives up after the wait with the unknown-key message; a key not made now is not waited for', async () => {
     const clock = fakeClock();
     const never = sts(Infinity);
-    await expect(identify(never.aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock, signal: running })).rejects.toThrow(UserError);
+    await expect(identify(never.aws, { fromCsv: 'k.csv', fresh: true }, { out: recordingOutput().out, clock, signal: running })).rejects.toThrow(UserError);
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(NEW_KEY_WAIT_MS);
     const old = sts(1);
-    const error = await identify(old.aws, { fromCsv: 'k.csv' }, { out: output().out, clock: fakeClock(), signal: running }).catch((e: unknown) => e);
+    const error = await identify(old.aws, { fromCsv: 'k.csv' }, { out: recordingOutput().out, clock: fakeClock(), signal: running }).catch((e: unknown) => e);
     expect((error as UserError).id).toBe('identify.unknownKey');
     expect(old.calls()).toBe(1);
   });
@@ -66,7 +58,7 @@ describe('identify a key made moments ago', () => {
         throw new AwsError('InvalidClientTokenId', 'sts:GetCallerIdentity', 'The security token included in the request is invalid.', 403);
       },
     };
-    const error = await identify(aws, { fromCsv: 'k.csv', fresh: true }, { out: output().out, clock, signal: stop.signal }).catch((e: unknown) => e);
+    const error = await identify(aws, { fromCsv: 'k.csv', fresh: true }, { out: recordingOutput().out, clock, signal: stop.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CancelledError);
     expect(calls).toBe(2);
     expect(clock.slept).toEqual([2_000]);

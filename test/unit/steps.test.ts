@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Aws, CallerIdentity, SessionCredentials } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
@@ -11,7 +10,6 @@ import { systemClock } from '../../src/totp/clock.js';
 import { UserError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
-import { createOutput } from '../../src/ui/output.js';
 import type { Device, Identity } from '../../src/wizard/context.js';
 import { enableDevice } from '../../src/wizard/steps/enable-device.js';
 import { saveLongTermProfile } from '../../src/wizard/steps/save-long-term.js';
@@ -19,6 +17,7 @@ import { showQr } from '../../src/wizard/steps/show-qr.js';
 import { verifySession } from '../../src/wizard/steps/verify-session.js';
 import { fakeClock } from '../helpers/clock.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
+import { recordingOutput } from '../helpers/output.js';
 
 // Steps with fakes: each step takes only the AWS calls it makes (Pick<Aws, …>), so a fake is
 // those calls, and a call the step should not make does not exist on it.
@@ -28,15 +27,6 @@ const ALICE: Identity = { arn: 'arn:aws:iam::123456789012:user/alice', account: 
 const DEVICE: Device = { name: 'alice', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', seed: SEED };
 
 /** An Output with no terminal whose text (stderr and stdout) is kept, secrets filtered as the real one does. */
-function recordingOutput() {
-  const sink = new PassThrough();
-  let text = '';
-  sink.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const out = createOutput(sink, sink, {});
-  out.addSecret(SEED);
-  return { out, text: () => text };
-}
-
 /** Codes typed in order; one more asked for than given fails the test. */
 function typedCodes(codes: string[]) {
   const queue = [...codes];
@@ -65,7 +55,7 @@ describe('enableDevice (step 6)', () => {
       enableMfaDevice: async (user, serial, one, two) => void sent.push([user, serial, one, two]),
       listMfaDevices: async () => expect.unreachable('IAM is asked only when an answer was lost'),
     };
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const history = await enableDevice(aws, ALICE, DEVICE, {}, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
     expect(sent).toEqual([['alice', DEVICE.serialNumber, codeAt(SEED, k), codeAt(SEED, k + 1)]]);
     expect(history).toEqual({ usedCodes: [codeAt(SEED, k), codeAt(SEED, k + 1)], lastCounter: k + 1, phoneOffset: 0 });
@@ -84,7 +74,7 @@ describe('enableDevice (step 6)', () => {
       },
       listMfaDevices: async () => expect.unreachable('a rejected pair is not a lost answer'),
     };
-    const { out, text } = recordingOutput();
+    const { out, text } = recordingOutput([SEED]);
     const history = await enableDevice(aws, ALICE, DEVICE, {}, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
     expect(tries).toBe(2);
     expect(text()).toContain(t('enable.rejected'));
@@ -102,7 +92,7 @@ describe('enableDevice (step 6)', () => {
       },
       listMfaDevices: async () => listed.map((serialNumber) => ({ serialNumber })),
     };
-    const { out, text } = recordingOutput();
+    const { out, text } = recordingOutput([SEED]);
     const run = enableDevice(aws, ALICE, DEVICE, {}, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
     return { run, text, pair: [codeAt(SEED, k), codeAt(SEED, k + 1)] };
   };
@@ -143,7 +133,7 @@ describe('verifySession (step 7)', () => {
       madeWith.push(credentials);
       return whoami({ arn: ALICE.arn, account: ALICE.account });
     };
-    const { out, text } = recordingOutput();
+    const { out, text } = recordingOutput([SEED]);
     const history = { usedCodes: [codeAt(SEED, k - 1), codeAt(SEED, k)], lastCounter: k, phoneOffset: 0 };
     const verified = await verifySession(aws, factory, ALICE, DEVICE, history, { durationSeconds: 3600 }, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
     expect(asked).toEqual([[DEVICE.serialNumber, codeAt(SEED, k + 1), 3600]]);
@@ -160,7 +150,7 @@ describe('verifySession (step 7)', () => {
     const codes = typedCodes([codeAt(SEED, k + 1)]);
     const aws: Pick<Aws, 'getSessionToken'> = { getSessionToken: async () => session };
     const factory = async () => whoami({ arn: 'arn:aws:iam::999999999999:user/alice', account: '999999999999' });
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const history = { usedCodes: [], lastCounter: k, phoneOffset: 0 };
     const run = verifySession(aws, factory, ALICE, DEVICE, history, { durationSeconds: 3600 }, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
     await expect(run).rejects.toMatchObject({ id: 'session.wrongAccount' });
@@ -181,7 +171,7 @@ describe('showQr (step 5) without a terminal', () => {
   it('--qr-png: the PNG is written 0600 and reported, the seed never printed', async () => {
     const path = join(dir, 'alice.png');
     const wrote: string[] = [];
-    const { out, text } = recordingOutput();
+    const { out, text } = recordingOutput([SEED]);
     await showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) }, (p) => wrote.push(p));
     expect(wrote).toEqual([path]);
     expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
@@ -192,7 +182,7 @@ describe('showQr (step 5) without a terminal', () => {
   it('--qr-png naming a file that exists: refused, the file untouched', async () => {
     const path = join(dir, 'taken.png');
     await fs.writeFile(path, 'mine');
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const run = showQr(aliases, ALICE, DEVICE, { showSecret: false, qrPng: path, yes: true }, { out, prompter: scriptedPrompter([]), interactive: false, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) });
     await expect(run).rejects.toMatchObject({ id: 'qr.pngExists' });
     expect(await fs.readFile(path, 'utf8')).toBe('mine');
@@ -206,7 +196,7 @@ describe('showQr (step 5) without a terminal', () => {
       { flag: '--qr-png', answer: path },
       { flag: '--yes', answer: 'continue' },
     ]);
-    const { out, text } = recordingOutput();
+    const { out, text } = recordingOutput([SEED]);
     await showQr(aliases, ALICE, DEVICE, { showSecret: false, yes: false }, { out, prompter, interactive: true, qrPaint: noPaint, writer: createFileWriter({ clock: systemClock }) }, (p) => wrote.push(p));
     prompter.assertDone();
     expect(wrote).toEqual([path]);
@@ -229,7 +219,7 @@ describe('saveLongTermProfile (step 1b)', () => {
 
   it('asks the name (the user\'s by default) and writes the keys 0600', async () => {
     const prompter = scriptedPrompter([{ flag: '--profile', answer: 'alice' }]);
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     prompter.assertDone();
     expect(saved.profile).toBe('alice');
@@ -245,7 +235,7 @@ describe('saveLongTermProfile (step 1b)', () => {
       { flag: '--replace-profile', answer: false },
       { flag: '--profile', answer: 'alice-2' },
     ]);
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const saved = await saveLongTermProfile(key, ALICE, { replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     prompter.assertDone();
     expect(saved.profile).toBe('alice-2');
@@ -258,7 +248,7 @@ describe('saveLongTermProfile (step 1b)', () => {
     const before = '[alice]\naws_access_key_id = AKIAOTHEROTHEROTHER1\naws_secret_access_key = other\n';
     await fs.writeFile(files.credentialsFile, before, { mode: 0o600 });
     const prompter = scriptedPrompter([{ flag: '--replace-profile', answer: false }]);
-    const { out } = recordingOutput();
+    const { out } = recordingOutput([SEED]);
     const run = saveLongTermProfile(key, ALICE, { profile: 'alice', replaceProfile: false }, { out, prompter, files, writer: createFileWriter({ clock: systemClock }) });
     await expect(run).rejects.toBeInstanceOf(UserError);
     await expect(run).rejects.toMatchObject({ id: 'profile.keptExisting' });
