@@ -287,9 +287,13 @@ async function updateResolved(path: string, transform: (old: string) => string, 
       }
       return change;
     }
-    if (old !== undefined && !backedUp.has(path)) {
-      change.backupPath = `${path}.bak`;
-      await writeAtomically(change.backupPath, old, 0o600);
+    // The run's first change of the file decides: a file that was not there before the run has
+    // no previous version, and its later changes must not keep the run's own half-way content.
+    if (!backedUp.has(path)) {
+      if (old !== undefined) {
+        change.backupPath = `${path}.bak`;
+        await writeAtomically(change.backupPath, old, 0o600);
+      }
       backedUp.add(path);
     }
     await writeAtomically(path, next, 0o600);

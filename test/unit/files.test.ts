@@ -338,6 +338,14 @@ describe('one writer a run: waits on the run\'s clock, one backup a run, every f
     expect((await fs.readdir(root)).sort()).toEqual(['credentials', 'credentials.bak']);
   });
 
+  it('a file the run created gets no backup of the run\'s own content when the run changes it again', async () => {
+    const path = join(root, 'config');
+    const run = createFileWriter({ clock: systemClock });
+    expect(await run.update(path, () => '[profile alice]\nmfa_onboard_enrolling = arn:aws:iam::123456789012:mfa/alice\n')).toMatchObject({ created: true });
+    expect((await run.update(path, () => '[profile alice]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n')).backupPath).toBeUndefined();
+    expect(await fs.readdir(root)).toEqual(['config']);
+  });
+
   it('write replace: the whole file, 0600 under a permissive umask, no backup, nothing left beside it', async () => {
     const path = join(root, 'users.csv.state.json');
     await fs.writeFile(path, '{"old":true}\n', { mode: 0o644 });
