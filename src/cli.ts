@@ -118,7 +118,7 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   }
   if (error instanceof AwsError) {
     const hint = hintFor(error);
-    out.error(`${error.message}${hint ? ` ${t(hint)}` : ''}`);
+    out.error(`${errorText(error)}${hint ? ` ${t(hint)}` : ''}`);
     return ExitCode.error;
   }
   const name = (error as Error | undefined)?.name ?? 'Error';

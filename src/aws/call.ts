@@ -86,8 +86,8 @@ export function counted({ patience, attempts, explain, onSlow }: {
     } catch (error) {
       const failed = await explain(error, action);
       if (failed instanceof AwsError && failed.is('TimeoutError')) {
-        const message = t('aws.timedOut', { seconds: patience.attemptMs / 1000, attempts });
-        throw new AwsError(failed.code, action, message, undefined, { cause: error });
+        const waited = { seconds: patience.attemptMs / 1000, attempts };
+        throw new AwsError(failed.code, action, failed.awsMessage, undefined, { cause: error, waited });
       }
       throw failed;
     } finally {

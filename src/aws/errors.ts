@@ -1,22 +1,33 @@
 import { CancelledError, UserError } from '../errors.js';
-import { t, type MessageId } from '../ui/messages/index.js';
+// NOTE: type only: an AwsError carries what AWS answered, and nothing of ui/ is loaded here.
+import type { MessageId } from '../ui/messages/index.js';
+
+/** How long was waited for an answer that never came: `attempts` tries of `seconds` each. */
+export interface Waited {
+  seconds: number;
+  attempts: number;
+}
 
 /**
  * An AWS API refusal, with the error code normalized (the SDK names modeled errors
- * `…Exception`; the wire code has no suffix) and the action that was being attempted.
+ * `…Exception`; the wire code has no suffix) and the action that was being attempted. Its
+ * text (`messageFor`) is rendered where it is reported (`errorText`).
  */
 export class AwsError extends Error {
+  /** Set when the call timed out: how long was waited (said instead of the SDK's message). */
+  readonly waited: Waited | undefined;
+
   constructor(
     readonly code: string,
     readonly action: string,
     readonly awsMessage: string,
     readonly status: number | undefined,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; waited?: Waited },
   ) {
-    // A 5xx is AWS failing, not refusing: said so, so nobody goes looking for a wrong setting.
-    const id = TIMEOUTS.has(code) ? 'aws.noAnswer' : status !== undefined && status >= 500 ? 'aws.serverFailed' : 'aws.failed';
-    super(t(id, { action, code, message: awsMessage, status: status ?? '' }), options);
+    // For stack traces and test failures; nothing shown to a person reads `message`.
+    super(`${action} ${code}${status === undefined ? '' : ` ${status}`}: ${awsMessage}`, options);
     this.name = 'AwsError';
+    this.waited = options?.waited;
   }
 
   /** True when this is `code` (without the Exception suffix). */
@@ -52,6 +63,15 @@ const TIMEOUTS = new Set(['NetworkError', 'TimeoutError', 'RequestTimeout', 'Req
  */
 export function outcomeUnknown(error: AwsError): boolean {
   return TIMEOUTS.has(error.code) || THROTTLING.has(error.code) || error.status === undefined || error.status >= 500;
+}
+
+/**
+ * Which message says `error`: a 5xx is AWS failing, not refusing (said so, so nobody goes
+ * looking for a wrong setting), and a timeout is no answer at all.
+ */
+export function messageFor(error: AwsError): MessageId {
+  if (TIMEOUTS.has(error.code)) return 'aws.noAnswer';
+  return error.status !== undefined && error.status >= 500 ? 'aws.serverFailed' : 'aws.failed';
 }
 
 /** A hint for well-known codes: what it usually means and what to do. */

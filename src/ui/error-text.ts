@@ -1,3 +1,4 @@
+import { AwsError, messageFor } from '../aws/errors.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from './messages/index.js';
 
@@ -8,5 +9,10 @@ import { t } from './messages/index.js';
 export function errorText(error: unknown): string {
   if (error instanceof UserError) return t(error.id, error.params);
   if (error instanceof CancelledError) return t(error.id);
+  if (error instanceof AwsError) {
+    // A timeout says how long was waited, not what the SDK said.
+    const message = error.waited ? t('aws.timedOut', { ...error.waited }) : error.awsMessage;
+    return t(messageFor(error), { action: error.action, code: error.code, message, status: error.status ?? '' });
+  }
   return error instanceof Error ? error.message : String(error);
 }

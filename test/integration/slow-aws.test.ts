@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sdkAwsFactory } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
+import { errorText } from '../../src/ui/error-text.js';
 import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { createUserWithKey } from '../helpers/moto.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -35,7 +36,7 @@ describe('a stalled AWS endpoint', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(error).toBeInstanceOf(AwsError);
     expect((error as AwsError).code).toBe('TimeoutError');
-    expect((error as AwsError).message).toBe('No answer from AWS for sts:GetCallerIdentity (TimeoutError): AWS did not answer within 0.5 s, 3 times in a row.');
+    expect(errorText(error)).toBe('No answer from AWS for sts:GetCallerIdentity (TimeoutError): AWS did not answer within 0.5 s, 3 times in a row.');
     expect(slow).toEqual(['sts:GetCallerIdentity']);
     expect(proxy.seen.GetCallerIdentity).toBe(3);
     // Figure: 3 tries of 0.5 s plus the SDK's back-off between them; never for ever.

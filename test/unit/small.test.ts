@@ -359,7 +359,7 @@ describe('toAwsError', () => {
     expect(aws.action).toBe('CreateVirtualMFADevice');
     expect(aws.cause).toBe(error);
     expect(aws.is(code)).toBe(true);
-    expect(aws.message).toContain(code);
+    expect(errorText(aws)).toContain(code);
   });
 
   it.each(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'])('%s is a network error', (errno) => {
@@ -471,14 +471,14 @@ describe('outcomeUnknown: which failures leave it open whether AWS did the call 
 
   it('a 5xx is AWS failing, not refusing, with a hint to run again (review: a rehearsed 5xx said "AWS refused")', () => {
     const failed = error({ name: 'ServiceFailure', $metadata: { httpStatusCode: 500 } });
-    expect(failed.message).toBe('AWS failed on iam:EnableMFADevice (ServiceFailure, HTTP 500): x');
+    expect(errorText(failed)).toBe('AWS failed on iam:EnableMFADevice (ServiceFailure, HTTP 500): x');
     expect(hintFor(failed)).toBe('hint.serverFailure');
-    expect(error({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }).message).toMatch(/^AWS refused/);
+    expect(errorText(error({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))).toMatch(/^AWS refused/);
   });
 
   it('a timeout is named a timeout, not a network refusal', () => {
     expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).code).toBe('TimeoutError');
-    expect(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }).message).toMatch(/^No answer from AWS for iam:EnableMFADevice \(TimeoutError\)/);
+    expect(errorText(error({ name: 'TimeoutError', code: 'ETIMEDOUT' }))).toMatch(/^No answer from AWS for iam:EnableMFADevice \(TimeoutError\)/);
   });
 });
 
@@ -495,6 +495,18 @@ describe('errorText: an error is rendered where it is reported (issue 13)', () =
     setLanguage('ja');
     expect(errorText(error)).toContain('は別の実行で変更中です');
     expect(errorText(new CancelledError())).toBe('キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。');
+  });
+
+  it('an AwsError holds what AWS answered; its text is rendered in the language spoken when it is reported', () => {
+    const refused = new AwsError('AccessDenied', 'iam:EnableMFADevice', 'not authorized', 403);
+    const waited = new AwsError('TimeoutError', 'sts:GetCallerIdentity', 'socket', undefined, { waited: { seconds: 10, attempts: 3 } });
+    // Action, code and AWS's message, for stack traces: no text of the catalog is made when the error is.
+    expect(refused.message).toBe('iam:EnableMFADevice AccessDenied 403: not authorized');
+    expect(errorText(refused)).toBe('AWS refused iam:EnableMFADevice (AccessDenied): not authorized');
+    expect(errorText(waited)).toBe('No answer from AWS for sts:GetCallerIdentity (TimeoutError): AWS did not answer within 10 s, 3 times in a row.');
+    setLanguage('ja');
+    expect(errorText(refused)).toBe('AWS が iam:EnableMFADevice を拒否しました (AccessDenied): not authorized');
+    expect(errorText(waited)).toBe('AWS から sts:GetCallerIdentity の応答がありません (TimeoutError): AWS が 10 秒以内に応答しませんでした (3 回続けて)。');
   });
 
   it('anything else by its own message', () => {
