@@ -2,11 +2,10 @@ import { promises as fs } from 'node:fs';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import type { Choice } from '../../ui/prompter.js';
-import { drawQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
-import { displayWidth, truncateToWidth } from '../../ui/width.js';
+import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import type { SetupRun } from '../run.js';
+import { type Action, choicesFor, compactQuestion, drawView, type QrScreen } from './qr-screen.js';
 
 /**
  * The account alias the console shows; none when the account has none, or when IAM does not
@@ -36,12 +35,6 @@ async function writePng(path: string, uri: string, deps: Pick<WizardDeps, 'out' 
   return true;
 }
 
-type View = 'qr' | 'key';
-
-/** Lines the enable step takes under the code when --yes asks nothing here (blank, heading, prompt). */
-const ROWS_FOR_FIRST_CODE = 3;
-type Action = 'continue' | 'key' | 'qr' | 'png' | 'invert';
-
 /**
  * Runs `moment` (the QR code and the two codes) on the terminal's alternate screen, so that
  * neither the code nor the key stays in the scrollback, and leaves it however `moment` ends.
@@ -68,11 +61,6 @@ export async function onOwnScreen<T>(
   return result;
 }
 
-/** One line, cut to the terminal's width: the alternate screen has no line to spare. */
-function oneLine(text: string, columns: number): string {
-  return displayWidth(text) <= columns ? text : `${truncateToWidth(text, columns - 1)}…`;
-}
-
 /**
  * Step 5: shows the QR code for the authenticator app, as large as the terminal allows and
  * right way round on any theme, redrawn when the window is resized; offers the key for manual
@@ -88,113 +76,83 @@ export async function showQr(
   /** Told of each PNG written (it holds the seed: a device rolled back takes its PNG along). */
   wrote: (path: string) => void = () => {},
 ): Promise<void> {
-  const { out, prompter } = deps;
   const label: QrLabel = { device: device.name, alias: await accountAlias(aws), accountId: identity.account };
   /** The PNG has room for the whole label. */
   const pngUri = otpauthUri(fullLabel(label), device.seed);
-  const painting = out.size() ? await deps.qrPaint() : undefined;
-  let paint = painting?.paint;
-  let note: string | undefined;
-  let pngs = 0;
-
+  const painting = deps.out.size() ? await deps.qrPaint() : undefined;
+  const screen: QrScreen = {
+    label,
+    seed: device.seed,
+    options,
+    view: options.showSecret ? 'key' : 'qr',
+    paint: painting?.paint,
+    sure: painting?.sure,
+    note: undefined,
+    pngs: 0,
+  };
   if (options.qrPng) {
     if (!(await writePng(options.qrPng, pngUri, deps))) throw new UserError('qr.pngExists', { path: options.qrPng });
     wrote(options.qrPng);
-    pngs++;
+    screen.pngs++;
   }
-
-  /** The choices under the screen, as keys (one line) or as a menu. */
-  const choicesFor = (view: View, fits: boolean): Choice<Action>[] => [
-    { value: 'continue', key: '', name: t(fits || view === 'key' ? 'qr.keyContinue' : 'qr.choiceAdded') },
-    view === 'key'
-      ? { value: 'qr', key: 'q', name: t('qr.keyShowQr') }
-      : { value: 'key', key: 'k', name: t(fits ? 'qr.keyShowKey' : 'qr.choiceKey') },
-    ...(options.qrPng || pngs > 0 ? [] : [{ value: 'png' as const, key: 'p', name: t(fits || view === 'key' ? 'qr.keyPng' : 'qr.choicePng') }]),
-    ...(paint?.kind === 'ink' && painting?.sure === false && view === 'qr' && fits ? [{ value: 'invert' as const, key: 'i', name: t('qr.keyInvert') }] : []),
-  ];
-  const compactQuestion = (view: View, choices: Choice<Action>[]) =>
-    `${t(view === 'key' ? 'qr.askAdded' : 'qr.askScanned')} ${choices.map((c) => c.name).join(' · ')} `;
-
-  /** Draws the view on a clear screen; true when it is asked about on one line. */
-  const draw = (view: View): boolean => {
-    out.clearScreen();
-    const size = out.size();
-    if (view === 'key' || !size || !paint) {
-      if (view === 'qr') out.info(t('qr.noTerminal'));
-      else {
-        // The same name as the QR code's, so a person who does both sees one entry.
-        out.info(t('qr.manualKey', { label: decodeURIComponent(fullLabel(label)) }));
-        const width = Math.max(19, (size?.columns ?? 80) - 4);
-        out.reveal(`\n${keyLines(device.seed, width).map((line) => `    ${line}`).join('\n')}\n\n`);
-      }
-      return view === 'key';
-    }
-    // With --yes nothing is asked here: the first code is, under the code (heading and prompt).
-    const questionRows = options.yes ? ROWS_FOR_FIRST_CODE : Math.ceil(displayWidth(compactQuestion('qr', choicesFor('qr', true))) / size.columns);
-    const space = (rows: number) => layoutQr(label, device.seed, { columns: size.columns, rows });
-    // A line over the code says what to do (or what just happened), unless the label would be cut for it.
-    const withLine = space(size.rows - questionRows - 1).layout;
-    const { layout, smallest } = withLine?.label === fullLabel(label) ? { layout: withLine, smallest: undefined } : space(size.rows - questionRows);
-    if (!layout) {
-      out.warn(t('qr.tooSmall', { columns: smallest!.columns, rows: smallest!.rows + questionRows, haveColumns: size.columns, haveRows: size.rows }));
-      return false;
-    }
-    if (size.rows - questionRows - layout.rows >= 1) {
-      out.info(oneLine(note ?? t('qr.scan', { label: `AWS:${decodeURIComponent(layout.label)}` }), size.columns));
-    }
-    out.raw(`${drawQr(layout.qr, layout.quiet, paint).join('\n')}\n`);
-    return true;
-  };
-
-  let view: View = options.showSecret ? 'key' : 'qr';
-  let compact = draw(view);
+  let compact = drawView(screen, deps.out);
   if (!deps.interactive || options.showSecret) return;
-
   for (;;) {
-    const choices = choicesFor(view, compact);
-    const resized = new AbortController();
-    const stopListening = out.onResize(() => resized.abort());
-    let action: Action;
-    try {
-      action = await prompter.select({
-        message: compact ? compactQuestion(view, choices) : t('qr.askNoQr'),
-        flag: '--yes',
-        choices,
-        // NOTE: with no code on screen, --yes shows the key (once: the key view's default moves on).
-        default: compact ? 'continue' : 'key',
-        compact,
-        signal: resized.signal,
-      });
-    } catch (error) {
-      // A new window size: draw again for it, and ask again.
-      if (error instanceof CancelledError && resized.signal.aborted) {
-        compact = draw(view);
-        continue;
-      }
-      throw error;
-    } finally {
-      stopListening();
-    }
+    const action = await ask(screen, compact, deps);
     if (action === 'continue') {
       // The codes are typed on a clear screen; with --yes the code stays up while the first is asked.
-      if (!options.yes) out.clearScreen();
+      if (!options.yes) deps.out.clearScreen();
       return;
     }
-    if (action === 'key' || action === 'qr') view = action;
-    else if (action === 'invert' && paint?.kind === 'ink') {
-      // Still offered: a press by mistake is undone by another.
-      paint = { kind: 'ink', background: paint.background === 'dark' ? 'light' : 'dark' };
-    } else if (action === 'png') {
-      const path = await prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${device.name}-mfa-qr.png` });
-      if (await writePng(path, pngUri, deps)) {
-        wrote(path);
-        pngs++;
-        note = t('qr.pngSaved', { path });
-      } else {
-        note = t('qr.pngExists', { path });
-      }
+    // A new window size (no answer): draw again for it, and ask again.
+    if (action) await answer(screen, action, { pngUri, name: device.name, wrote }, deps);
+    compact = drawView(screen, deps.out);
+  }
+}
+
+/** Asks what next under the screen; undefined when the window is resized meanwhile. */
+async function ask(screen: QrScreen, compact: boolean, deps: Pick<WizardDeps, 'out' | 'prompter'>): Promise<Action | undefined> {
+  const choices = choicesFor(screen, screen.view, compact);
+  const resized = new AbortController();
+  const stopListening = deps.out.onResize(() => resized.abort());
+  try {
+    return await deps.prompter.select<Action>({
+      message: compact ? compactQuestion(screen.view, choices) : t('qr.askNoQr'),
+      flag: '--yes',
+      choices,
+      // NOTE: with no code on screen, --yes shows the key (once: the key view's default moves on).
+      default: compact ? 'continue' : 'key',
+      compact,
+      signal: resized.signal,
+    });
+  } catch (error) {
+    if (error instanceof CancelledError && resized.signal.aborted) return undefined;
+    throw error;
+  } finally {
+    stopListening();
+  }
+}
+
+/** Acts on one answer that keeps the screen up: another view, the other background, or a PNG. */
+async function answer(
+  screen: QrScreen,
+  action: Exclude<Action, 'continue'>,
+  png: { pngUri: string; name: string; wrote: (path: string) => void },
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'writer'>,
+): Promise<void> {
+  if (action === 'key' || action === 'qr') screen.view = action;
+  else if (action === 'invert' && screen.paint?.kind === 'ink') {
+    // Still offered: a press by mistake is undone by another.
+    screen.paint = { kind: 'ink', background: screen.paint.background === 'dark' ? 'light' : 'dark' };
+  } else if (action === 'png') {
+    const path = await deps.prompter.input({ message: t('qr.askPngPath'), flag: '--qr-png', default: `${png.name}-mfa-qr.png` });
+    if (await writePng(path, png.pngUri, deps)) {
+      png.wrote(path);
+      screen.pngs++;
+      screen.note = t('qr.pngSaved', { path });
+    } else {
+      screen.note = t('qr.pngExists', { path });
     }
-    compact = draw(view);
   }
 }
 
