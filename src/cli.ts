@@ -127,11 +127,23 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   return ExitCode.error;
 }
 
+/** `--lang`'s value as typed, read before parsing: an error in the rest of the line speaks it too. */
+function langWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+  }
+  return undefined;
+}
+
 /** argv → exit code. Errors become one-paragraph messages here, and only here. */
 export async function main(argv: string[], runtime: Runtime): Promise<number> {
   const out = createOutput(runtime.stderr, runtime.stdout, runtime.env);
   // The language comes first, so that even an argument error is in it.
   setLanguage(chooseLanguage(runtime.env));
+  // Errors are rendered when reported, so a known --lang applies even if parsing then fails.
+  const early = languageOf(langWord(argv));
+  if (early) setLanguage(early);
   try {
     // Every command's flags first, to find the command's name among the words.
     const { values: flags, positionals, tokens } = parse(argv, ALL_FLAGS);

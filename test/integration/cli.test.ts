@@ -66,6 +66,14 @@ describe('--help, --version and the language', () => {
     expect(result.stderr).toContain('ja');
   });
 
+  it('--lang applies to an error in the rest of the command line (before, an unknown flag beside --lang ja was in English)', async () => {
+    for (const argv of [['--lang', 'ja', '--bogus'], ['--bogus', '--lang=ja'], ['status', '--lang', 'ja', '--qr-png', 'x']]) {
+      const result = await runCli(argv, { env: { ...box.env, LANG: 'C' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(JAPANESE);
+    }
+  });
+
   it('errors speak the chosen language too', async () => {
     const result = await runCli([`${box.dir}/missing.csv`], { env: { ...box.env, LANG: 'ja_JP.UTF-8' } });
     expect(result.code).toBe(1);
