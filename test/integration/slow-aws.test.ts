@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sdkAwsFactory } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
 import { errorText } from '../../src/ui/error-text.js';
+import { BUILT_BIN } from '../helpers/built.js';
 import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { createUserWithKey } from '../helpers/moto.js';
 import { useMotoWorld } from '../helpers/world.js';
-
-const BIN = join(__dirname, '..', '..', 'dist', 'bin.js');
 
 /** Issue 14, group 8: a stalled AWS endpoint is said to be slow, then given up on, never waited on for ever. */
 describe('a stalled AWS endpoint', () => {
@@ -52,7 +51,7 @@ describe('a stalled AWS endpoint', () => {
     const started = Date.now();
     let slowAt: number | undefined;
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [BIN, '--profile', 'alice', '--endpoint-url', proxy.url, '--region', 'us-east-1'], {
+      const child = execFile(process.execPath, [BUILT_BIN, '--profile', 'alice', '--endpoint-url', proxy.url, '--region', 'us-east-1'], {
         env: { ...world.box.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       });
       let stderr = '';
