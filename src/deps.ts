@@ -70,7 +70,7 @@ export function commandContext(runtime: Runtime, out: Output, answers: Answers, 
 }
 
 /** Builds every seam the wizard uses, in one place. */
-export function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { endpoint?: string }): WizardDeps {
+function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { endpoint?: string }): WizardDeps {
   // Codes on the terminal (credential_process): silent on success, since the AWS tool may
   // print our stderr on every run (Terraform does). Notes and warnings are kept for the
   // terminal, shown there only if a code is asked; errors still reach stderr (cli's report).

@@ -62,7 +62,12 @@ const TIMEOUTS = new Set(['NetworkError', 'TimeoutError', 'RequestTimeout', 'Req
  * changes something must then be checked with IAM, not taken as refused.
  */
 export function outcomeUnknown(error: AwsError): boolean {
-  return TIMEOUTS.has(error.code) || THROTTLING.has(error.code) || error.status === undefined || error.status >= 500;
+  return TIMEOUTS.has(error.code) || THROTTLING.has(error.code) || error.status === undefined || serverFailed(error);
+}
+
+/** AWS answered with a 5xx: it failed, it did not refuse. */
+function serverFailed(error: AwsError): boolean {
+  return error.status !== undefined && error.status >= 500;
 }
 
 /**
@@ -71,7 +76,7 @@ export function outcomeUnknown(error: AwsError): boolean {
  */
 export function messageFor(error: AwsError): MessageId {
   if (TIMEOUTS.has(error.code)) return 'aws.noAnswer';
-  return error.status !== undefined && error.status >= 500 ? 'aws.serverFailed' : 'aws.failed';
+  return serverFailed(error) ? 'aws.serverFailed' : 'aws.failed';
 }
 
 /** A hint for well-known codes: what it usually means and what to do. */
@@ -88,7 +93,7 @@ export function hintFor(error: AwsError): MessageId | undefined {
     default:
       if (THROTTLING.has(error.code)) return 'hint.throttling';
       if (TIMEOUTS.has(error.code)) return 'hint.network';
-      if (error.status !== undefined && error.status >= 500) return 'hint.serverFailure';
+      if (serverFailed(error)) return 'hint.serverFailure';
       return undefined;
   }
 }

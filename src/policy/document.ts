@@ -4,7 +4,7 @@ import type { DeviceNameScope } from './choices.js';
 
 // NOTE: the choices are their own small module so that the flags (loaded for --help) can check
 // them without loading node:net.
-export { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from './choices.js';
+export type { DeviceNameScope, Partition } from './choices.js';
 
 /**
  * What the wizard calls before the user has MFA (and the rollback of an unfinished device):

@@ -39,7 +39,7 @@ export function otpauthUri(label: string, seed: string): string {
  * Labels from the most to the least telling: `device@alias`, `device@account id`,
  * `device`, then the device name cut shorter and shorter (marked with `..`).
  */
-export function labelsToTry(label: QrLabel): string[] {
+function labelsToTry(label: QrLabel): string[] {
   const device = encodeLabelPart(label.device);
   const labels = [
     ...(label.alias ? [`${device}@${encodeLabelPart(label.alias)}`] : []),
@@ -131,7 +131,7 @@ export function drawQr(qr: QrMatrix, quiet: number, paint: QrPaint): string[] {
 }
 
 /** Terminal lines a code of `size` modules takes with a quiet zone of `quiet`. */
-export function qrRows(size: number, quiet: number): number {
+function qrRows(size: number, quiet: number): number {
   return Math.ceil((size + quiet * 2) / 2);
 }
 

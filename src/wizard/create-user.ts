@@ -30,7 +30,7 @@ export type CreateUserAws = UserAdmin & Pick<GroupPolicy, 'groupExists'>;
 const MAX_KEYS = 2;
 
 /** The per-key CSV exactly as the console's download has it (no user name in it). */
-export function accessKeyCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
+function accessKeyCsv(key: { accessKeyId: string; secretAccessKey: string }): string {
   return `Access key ID,Secret access key\r\n${key.accessKeyId},${key.secretAccessKey}\r\n`;
 }
 

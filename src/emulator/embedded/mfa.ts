@@ -6,7 +6,7 @@ import type { VirtualDevice } from './state.js';
  * AWS's MFA rules, as the emulator applies them. The tolerance is the wizard's own
  * (TOLERATED_WINDOWS, one 30 s window either way): its local check and this verdict agree.
  */
-export const MFA_FAULTS = {
+const MFA_FAULTS = {
   invalidCode: () => new AwsFault('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403),
   rejectedCode: () => new AwsFault('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code.', 403),
   unknownDevice: () =>

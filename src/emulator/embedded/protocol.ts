@@ -57,7 +57,7 @@ function escapeXml(text: string): string {
 }
 
 /** AWS's timestamps: ISO 8601, whole seconds, UTC. */
-export function awsTime(date: Date): string {
+function awsTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -69,7 +69,7 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string {
 }
 
 /** The signature the request should carry if it was signed with `secret`. */
-export function expectedSignature(request: SignedRequest, auth: Authorization, secret: string): string {
+function expectedSignature(request: SignedRequest, auth: Authorization, secret: string): string {
   const query = [...request.query]
     .map(([name, value]) => [uriEncode(name), uriEncode(value)] as const)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))

@@ -14,7 +14,7 @@ export type Existing = 'replace' | 'lost' | 'stop';
  * The user already has a device: replace it (old phone at hand), or not. `--replace` answers
  * in advance; without a terminal the answer must be given that way.
  */
-export async function askAboutExisting(
+async function askAboutExisting(
   assigned: MfaDevice[],
   identity: Identity,
   /** The administrator's profile, when one acts for the user. */
@@ -47,7 +47,7 @@ export async function askAboutExisting(
 }
 
 /** Which device the new one replaces: `--old-serial`, else the only one that shows codes, else asked. */
-export async function chooseOldDevice(
+async function chooseOldDevice(
   assigned: MfaDevice[],
   options: Pick<SetupOptions, 'oldSerial'>,
   deps: Pick<WizardDeps, 'prompter'>,

@@ -8,7 +8,7 @@ import { known, type SetupRun } from '../run.js';
 import { whenText } from '../../ui/when.js';
 
 /** Step 9: what was done, which files changed, and what to run next. */
-export function printSummary(
+function printSummary(
   input: {
     user: string;
     serialNumber: string;
@@ -51,7 +51,7 @@ export function printSummary(
 }
 
 /** Offers to delete the CSV: it holds the secret key in plain text, now kept in the credentials file. */
-export async function offerCsvDeletion(
+async function offerCsvDeletion(
   csvPath: string,
   credentialsFile: string,
   options: Pick<SetupOptions, 'deleteCsv'>,
