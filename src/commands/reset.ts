@@ -4,7 +4,7 @@ import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
-import { targetUser } from '../wizard/admin.js';
+import { targetUser } from '../wizard/acting-for-user.js';
 import { orphansOf, removeDevice, removeOrphan } from '../wizard/devices.js';
 import { resolveAdminProfile } from '../credentials/profiles.js';
 import { runSetup } from '../wizard/setup.js';

@@ -9,7 +9,7 @@ import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSessionProfiles, saveSession, type SessionProfiles } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
-import { askForSession } from '../wizard/session.js';
+import { askForSession } from '../wizard/ask-for-session.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {

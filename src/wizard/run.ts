@@ -5,7 +5,7 @@ import type { Profiles } from '../credentials/profiles.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import type { Underway } from './enrolment-state.js';
 import { Journal } from './journal.js';
-import type { Admin } from './admin.js';
+import type { Admin } from './acting-for-user.js';
 import type { Timings } from './timings.js';
 
 /** What a caller (a batch) is told as the wizard goes. */

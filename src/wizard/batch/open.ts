@@ -8,7 +8,7 @@ import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';
 import { AuditLog } from './audit-log.js';
-import { skippedNow, type BatchOptions, type BatchRun } from './run.js';
+import { skippedNow, type BatchOptions, type BatchRun } from './types.js';
 import { readState, saveState, type State } from './state.js';
 import { namesIn, readUsersCsv, type Hire } from './users.js';
 

@@ -1,11 +1,11 @@
-import { identityOf, parseCallerArn } from '../../aws/names.js';
-import { AwsError } from '../../aws/errors.js';
-import { UserError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import type { CredentialSource } from '../../aws/client.js';
-import { shiftedClock } from '../../totp/clock.js';
-import type { Aws, Identity, WizardDeps } from '../context.js';
-import { known, type SetupRun } from '../run.js';
+import { identityOf, parseCallerArn } from '../aws/names.js';
+import { AwsError } from '../aws/errors.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { CredentialSource } from '../aws/client.js';
+import { shiftedClock } from '../totp/clock.js';
+import type { Aws, Identity, WizardDeps } from './context.js';
+import { known, type SetupRun } from './run.js';
 import { importCsv } from './import-csv.js';
 
 /** How long a key made moments ago may be unknown to STS (IAM is eventually consistent). */

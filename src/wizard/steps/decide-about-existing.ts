@@ -5,7 +5,7 @@ import type { Identity, SetupOptions, WizardDeps } from '../context.js';
 import { adminResetCommand, orphansOf, removalRefused, removeDevice } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
-import { askForSession } from '../session.js';
+import { askForSession } from '../ask-for-session.js';
 
 /** What the person wants when the user already has a device. */
 export type Existing = 'replace' | 'lost' | 'stop';

@@ -1,9 +1,9 @@
 import { UserError } from '../../errors.js';
 import type { WizardDeps } from '../context.js';
-import { asAdmin, confirmListed, targetUser } from '../admin.js';
+import { asAdmin, confirmListed, targetUser } from '../acting-for-user.js';
 import { known, type SetupRun } from '../run.js';
-import { identify } from './identify.js';
-import { importCsv } from './import-csv.js';
+import { identify } from '../identify.js';
+import { importCsv } from '../import-csv.js';
 
 /**
  * Admin mode (`--user` with a profile): a profile that is someone else's (an administrator's)

@@ -7,8 +7,8 @@ import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { known, named, type SetupRun } from '../run.js';
-import { askForSession } from '../session.js';
-import { readCheckedCode } from './read-code.js';
+import { askForSession } from '../ask-for-session.js';
+import { readCheckedCode } from '../read-code.js';
 import { whenText } from '../../ui/when.js';
 
 const MAX_TRIES = 4;

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError, UserError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
-import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
-import type { SetupRun } from '../run.js';
+import { AwsError } from '../aws/errors.js';
+import { CancelledError, UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../ui/qr.js';
+import type { Aws, Device, Identity, SetupOptions, WizardDeps } from './context.js';
+import type { SetupRun } from './run.js';
 import { type Action, choicesFor, compactQuestion, drawView, type QrScreen } from './qr-screen.js';
 
 /**

@@ -6,8 +6,8 @@ import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { enabledFor } from '../devices.js';
 import { known, type SetupRun } from '../run.js';
-import { readCheckedCode } from './read-code.js';
-import { onOwnScreen, showQr } from './show-qr.js';
+import { readCheckedCode } from '../read-code.js';
+import { onOwnScreen, showQr } from '../show-qr.js';
 
 /** Attempts at a pair of codes before giving up. */
 const MAX_PAIRS = 4;

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { CancelledError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import type { WizardDeps } from '../context.js';
-import { abandoned } from '../enrolment-state.js';
-import { undoUnfinished } from '../journal.js';
-import { known, type SetupRun } from '../run.js';
+import { CancelledError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { WizardDeps } from './context.js';
+import { abandoned } from './enrolment-state.js';
+import { undoUnfinished } from './journal.js';
+import { known, type SetupRun } from './run.js';
 
 /**
  * A failure between creating the device and enabling it: the journal undoes what it can;
