@@ -6,9 +6,6 @@ import type { Aws, Identity, WizardDeps } from './context.js';
 
 /* An administrator acting for another IAM user: shared by the admin-mode steps and `reset`. */
 
-const LIST_RETRIES = 3;
-const LIST_RETRY_MS = 2_000;
-
 /** Who an administrator's profile is. */
 export interface AdminCaller {
   profile: string;
@@ -48,22 +45,3 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
   deps.out.success(t('admin.actingFor', { user: identity.userName, arn: identity.arn, admin: admin.arn }));
   return identity;
 }
-
-/**
- * Without the user's own keys there is no session to try: the check is that IAM lists the
- * device as enabled for the user.
- */
-export async function confirmListed(
-  aws: Pick<Aws, 'listMfaDevices'>,
-  identity: Identity,
-  serial: string,
-  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
-): Promise<void> {
-  // IAM is eventually consistent: a device enabled a moment ago may not be listed yet.
-  for (let attempt = 0; !(await aws.listMfaDevices(identity.userName)).some((d) => d.serialNumber === serial); attempt++) {
-    if (attempt >= LIST_RETRIES) throw new UserError('admin.notListed', { serial, user: identity.userName });
-    await deps.clock.sleep(LIST_RETRY_MS, deps.signal);
-  }
-  deps.out.success(t('admin.listed', { serial, user: identity.userName }));
-}
-

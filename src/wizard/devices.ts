@@ -19,6 +19,11 @@ export function removalRefused(user: string, old: string | undefined): { id: 're
   return { id: 'remove.denied', command: adminResetCommand(user, old) };
 }
 
+/** The old phone is gone: an administrator removes the device `serial` (the command names `retired`, when known). */
+export function lostPhone(user: string, serial: string, retired: string | undefined, profile: string): UserError {
+  return new UserError('replace.lostPhone', { user, serial, command: adminResetCommand(user, retired), profile });
+}
+
 /** The default name of a second device: `<user>-<yyyymmdd>`, with `-2`, `-3`… when that is taken. */
 export function replacementName(user: string, taken: string[], now: number): string {
   const base = `${user}-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}`;

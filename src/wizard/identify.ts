@@ -2,11 +2,7 @@ import { identityOf, parseCallerArn } from '../aws/names.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
-import type { CredentialSource } from '../aws/client.js';
-import { shiftedClock } from '../totp/clock.js';
 import type { Aws, Identity, WizardDeps } from './context.js';
-import { known, type SetupRun } from './run.js';
-import { importCsv } from './import-csv.js';
 
 /** How long a key made moments ago may be unknown to STS (IAM is eventually consistent). */
 export const NEW_KEY_WAIT_MS = 20_000;
@@ -51,40 +47,4 @@ export async function identify(
   if (!identity) throw new UserError('identify.notUser', { arn });
   deps.out.success(t('identify.done', { user: identity.userName, account, arn }));
   return identity;
-}
-
-/**
- * Step 2 with the user's own keys (not admin mode): from the CSV (read now), else the profile's; STS says
- * whose they are. A profile of temporary credentials cannot enrol.
- */
-export async function identifyOwnKeys(
-  run: Pick<SetupRun, 'csvPath' | 'options' | 'profiles' | 'key' | 'own' | 'awsFactory' | 'identity' | 'iam'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'signal'>,
-): Promise<void> {
-  const csvPath = run.csvPath;
-  if (csvPath !== undefined) run.key = await importCsv({ csvPath, user: run.options.user }, deps);
-  const { key } = run;
-  const existingProfile = csvPath === undefined ? run.profiles.longTerm : undefined;
-  const source: CredentialSource = key
-    ? { keys: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } }
-    : { profile: existingProfile! };
-  const self = run.own ?? (await run.awsFactory(source));
-  run.own = self;
-  run.iam = self;
-  if (existingProfile !== undefined && (await self.usesTemporaryCredentials())) {
-    throw new UserError('identify.temporaryProfile', { profile: existingProfile });
-  }
-  run.identity = await identify(self, { fromCsv: csvPath, profile: existingProfile }, deps);
-}
-
-/** A computer clock off by this much or more is corrected with AWS's time for the code checks. */
-const CLOCK_SKEW_MS = 30_000;
-
-/** AWS's answers tell how far this computer's clock is off: the code checks use AWS's time. */
-export async function correctClock(run: Pick<SetupRun, 'iam'>, deps: WizardDeps): Promise<WizardDeps | void> {
-  const offset = known(run, 'iam').clockOffsetMs();
-  if (offset === undefined || Math.abs(offset) < CLOCK_SKEW_MS) return;
-  const seconds = Math.round(Math.abs(offset) / 1000);
-  deps.out.warn(t('clock.computerOff', { seconds, direction: t(offset > 0 ? 'time.behind' : 'time.ahead') }));
-  return { ...deps, clock: shiftedClock(deps.clock, offset) };
 }

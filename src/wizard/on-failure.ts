@@ -35,3 +35,15 @@ export async function rollBackUnfinished(
   if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
   throw error;
 }
+
+/** A failure before the old device is retired: it is kept, and said so; a stop then is one to run again. */
+export async function keepOldOnFailure(
+  error: unknown,
+  run: Pick<SetupRun, 'old' | 'removedFirst'>,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<never> {
+  const retiring = run.old && !run.removedFirst ? run.old : undefined;
+  if (retiring) deps.out.warn(t('replace.oldKept', { old: retiring.serialNumber }));
+  if (error instanceof CancelledError && retiring) throw new CancelledError('error.cancelledRunAgain');
+  throw error;
+}

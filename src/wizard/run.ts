@@ -83,7 +83,7 @@ export function known<K extends keyof SetupRun>(run: Pick<SetupRun, K>, key: K):
 }
 
 /**
- * A profile name the run has settled (see `settled` in steps/save-long-term.ts); a step that
+ * A profile name the run has settled (see `settled` in steps/save-keys.ts); a step that
  * needs it runs only when it is there (its `when` in setup.ts), so its absence is a bug.
  */
 export function named(run: Pick<SetupRun, 'profiles'>, which: 'longTerm' | 'session'): string {
