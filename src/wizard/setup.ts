@@ -1,7 +1,7 @@
 import type { AwsFactory } from '../aws/client.js';
 import { resolveProfiles } from '../credentials/profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
-import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step, type When } from './run.js';
+import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
 import { actAsAdmin } from './steps/act-as-admin.js';
 import { askCsvPath } from './steps/ask-csv-path.js';
 import { callerActs } from './steps/caller-acts.js';
@@ -49,7 +49,7 @@ const sessionNamed: When = (run) => run.profiles.longTerm !== undefined && run.p
 const sessionTried: When = (run) => run.own !== undefined && sessionNamed(run);
 /** The user replaces their own device (the old phone makes the session that adds the new one). */
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
-/** A replaced device is still to go (not removed first, as path b does). */
+/** A replaced device is still to go (not removed first, as it is when a policy pins the device name). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
 const not = (a: When): When => (run) => !a(run);
@@ -120,6 +120,15 @@ const FINISH: Step[] = [
   ...END,
 ];
 
+/** The wizard's lists of steps: the beginning, then a new device, or the finish of one an earlier run enabled. */
+export const SETUP_STEPS: { readonly begin: Step[]; readonly enrol: Step[]; readonly finish: Step[] } = { begin: BEGIN, enrol: ENROL, finish: FINISH };
+
+/** Runs the lists (the wizard's own, or stand-ins a test gives) over one run, in order. */
+export async function runSetupSteps(run: SetupRun, deps: WizardDeps, timings: Timings, lists = SETUP_STEPS): Promise<void> {
+  const seams = await runSteps(lists.begin, run, deps, timings);
+  await runSteps(run.finishing ? lists.finish : lists.enrol, run, seams, timings);
+}
+
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
 export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks: SetupHooks = {}): Promise<void> {
   const timings = new Timings();
@@ -133,8 +142,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
       return client;
     };
     const run = newRun({ options, hooks, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
-    const seams = await runSteps(BEGIN, run, deps, timings);
-    await runSteps(run.finishing ? FINISH : ENROL, run, seams, timings);
+    await runSetupSteps(run, deps, timings);
   } finally {
     await timings.save(rawDeps.timingsFile);
   }
