@@ -90,7 +90,7 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
       default: true,
     });
     if (!go) throw new CancelledError();
-    const refused = { id: 'reset.denied' as const, command: `${options.profile} (${arn})` };
+    const refused = { action: 'reset-device' as const, command: `${options.profile} (${arn})` };
     for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);
   }

@@ -1,7 +1,7 @@
 import { parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import { AwsError } from '../aws/errors.js';
-import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from './aws-refusals.js';
 import type { Aws, Identity, WizardDeps } from './context.js';
 
 /* An administrator acting for another IAM user: shared by the admin-mode steps and `reset`. */
@@ -33,12 +33,7 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
   try {
     found = await admin.aws.getUser(user);
   } catch (error) {
-    if (error instanceof AwsError && error.is('NoSuchEntity')) {
-      throw new UserError('admin.noSuchUser', { user, account: admin.caller.account, profile: admin.profile }, { cause: error });
-    }
-    if (error instanceof AwsError && error.is('AccessDenied')) {
-      throw new UserError('admin.denied', { profile: admin.profile, arn: admin.arn, message: error.awsMessage }, { cause: error });
-    }
+    if (error instanceof AwsError) throw refusal('find-user', error, { user, account: admin.caller.account, profile: admin.profile, arn: admin.arn }) ?? error;
     throw error;
   }
   const identity = found;

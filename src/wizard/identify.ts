@@ -2,6 +2,7 @@ import { identityOf, parseCallerArn } from '../aws/names.js';
 import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from './aws-refusals.js';
 import type { Aws, Identity, WizardDeps } from './context.js';
 
 /** How long a key made moments ago may be unknown to STS (IAM is eventually consistent). */
@@ -36,10 +37,8 @@ export async function identify(
   try {
     ({ arn, account } = await callerOf(aws, source.fresh === true, deps));
   } catch (error) {
-    if (error instanceof AwsError && source.fromCsv) {
-      if (error.is('InvalidClientTokenId')) throw new UserError('identify.unknownKey', { path: source.fromCsv }, { cause: error });
-      if (error.is('SignatureDoesNotMatch')) throw new UserError('identify.wrongSecret', { path: source.fromCsv }, { cause: error });
-    }
+    // A key typed or saved by hand is reported as AWS said; the CSV's gets its own words.
+    if (error instanceof AwsError && source.fromCsv) throw refusal('identify-csv-keys', error, { path: source.fromCsv }) ?? error;
     throw error;
   }
   if (parseCallerArn(arn).kind === 'root') throw new UserError('identify.root', { account });

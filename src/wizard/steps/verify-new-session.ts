@@ -6,6 +6,7 @@ import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { known, named, type SetupRun } from '../run.js';
+import { refusal } from '../aws-refusals.js';
 import { readCheckedCode } from '../read-code.js';
 import { saveNewSession } from './save-new-session.js';
 import { whenText } from '../../ui/when.js';
@@ -57,7 +58,7 @@ export async function verifySession(
       } else if (/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
         out.warn(t('session.codeRejected'));
       } else {
-        throw new UserError('session.denied', { message: error.awsMessage }, { cause: error });
+        throw refusal('get-session', error, {}) ?? error;
       }
       continue;
     }
