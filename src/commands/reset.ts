@@ -15,7 +15,7 @@ export interface ResetOptions {
   user?: string;
   /** Every device of the user, without asking which. */
   all: boolean;
-  /** `--remove-serial` (formerly `--serial`): only this device. */
+  /** `--remove-serial`: only this device. */
   removeSerial?: string;
   /** Enrol a new device at once afterwards (undefined: ask, or with no terminal, not). */
   enrol?: boolean;

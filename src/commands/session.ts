@@ -18,7 +18,7 @@ export interface SessionOptions {
   /** Reuse a saved session only if it lasts at least this much longer. */
   minRemainingMs: number;
   force: boolean;
-  /** `--mfa-serial` (formerly `--serial`): the device to use. */
+  /** `--mfa-serial`: the device to use. */
   mfaSerial?: string;
   exportShell?: Shell;
   credentialProcess: boolean;

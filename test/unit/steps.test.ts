@@ -205,7 +205,7 @@ describe('showQr (step 5) without a terminal', () => {
   });
 });
 
-describe('saveLongTermProfile (step 1b)', () => {
+describe('saveLongTermProfile (the save-keys step)', () => {
   let dir: string;
   let files: { credentialsFile: string; configFile: string };
   beforeEach(async () => {

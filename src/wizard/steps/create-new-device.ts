@@ -32,8 +32,8 @@ async function createRecorded(
 }
 
 /**
- * Path b of a replacement: a policy pins the device name to the user name, and the old device
- * holds it. The old device goes first (said, and asked); with no device left, nothing of the
+ * A replacement whose new name a policy refuses: the policy pins the device name to the user
+ * name, and the old device holds it. The old device goes first (said, and asked); with no device left, nothing of the
  * replacement is on record any more, and the next run simply enrols.
  */
 async function removeOldFirst(
@@ -56,7 +56,7 @@ async function removeOldFirst(
 /**
  * Step 4: the device is created (an orphan of the same name cleared first) and recorded, in
  * the journal and in the config file, the moment it exists. A replacement whose new name a
- * policy refuses (path b) retires the old device first, asked, and takes the user's name.
+ * policy refuses retires the old device first, asked, and takes the user's name.
  */
 export async function createNewDevice(
   run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'profiles' | 'recordedOld' | 'actor' | 'identity' | 'deviceName' | 'options' | 'journal' | 'device' | 'removedFirst'>,
