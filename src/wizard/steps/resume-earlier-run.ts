@@ -4,8 +4,8 @@ import { abandoned, readUnderway } from '../enrolment-state.js';
 import { named, type SetupRun } from '../run.js';
 
 /**
- * The old device went first (a policy pins the device name) and nothing replaces it yet: for this run the user has
- * no device, and simply enrols (no replacement to decide about).
+ * The old device went first (a policy pins the device name) and nothing replaces it yet: for
+ * this run the user has no device, and simply enrols (no replacement to decide about).
  */
 function simplyEnrol(run: Pick<SetupRun, 'assigned'>): void {
   run.assigned = [];
