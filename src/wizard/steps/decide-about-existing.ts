@@ -7,7 +7,7 @@ import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
 
 /** What the person wants when the user already has a device. */
-export type Existing = 'replace' | 'lost' | 'stop';
+type Existing = 'replace' | 'lost' | 'stop';
 
 /**
  * The user already has a device: replace it (old phone at hand), or not. `--replace` answers
