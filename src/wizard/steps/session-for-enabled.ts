@@ -4,7 +4,7 @@ import { askForSession } from '../ask-for-session.js';
 import type { WizardDeps } from '../context.js';
 import { known, type SetupRun } from '../run.js';
 
-/** An earlier run's device is enabled: one code from the phone gives the session, saved. */
+/** An earlier run's device is enabled: one code from the phone gives the session (save-new-session saves it). */
 export async function sessionForEnabled(
   run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recordedOld' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'readCode' | 'files' | 'writer'>,
