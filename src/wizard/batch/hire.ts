@@ -10,7 +10,7 @@ import { createUserWithKey, userExists } from '../create-user.js';
 import { runSetup } from '../setup.js';
 import { clearScreen } from './screen.js';
 import type { BatchRun } from './types.js';
-import { saveState, type Outcome } from './state.js';
+import { saveState, type Outcome } from './state-file.js';
 import type { Hire } from './users.js';
 
 /**

@@ -9,7 +9,7 @@ import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';
 import { AuditLog } from './audit-log.js';
 import type { BatchOptions, BatchRun } from './types.js';
-import { readState, saveState, skippedNow, type State } from './state.js';
+import { readState, saveState, skippedNow, type State } from './state-file.js';
 import { namesIn, readUsersCsv, type Hire } from './users.js';
 
 /** A batch's run: users.csv, the state file and the administrator, each checked before any hire. */

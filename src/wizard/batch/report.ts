@@ -3,7 +3,7 @@ import { t } from '../../ui/messages/index.js';
 import { grid } from '../../ui/width.js';
 import type { WizardDeps } from '../context.js';
 import type { BatchOptions, BatchRun } from './types.js';
-import { skippedNow, STATUS, type Outcome } from './state.js';
+import { skippedNow, STATUS, type Outcome } from './state-file.js';
 
 /** What became of each hire this run is about; one left out by --skip is skipped this time. */
 export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Outcome[] {

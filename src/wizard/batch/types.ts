@@ -1,6 +1,6 @@
 import type { SetupOptions, Aws, WizardDeps } from '../context.js';
 import type { AuditLog } from './audit-log.js';
-import type { State } from './state.js';
+import type { State } from './state-file.js';
 import type { Hire } from './users.js';
 
 export interface BatchOptions {
