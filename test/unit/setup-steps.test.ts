@@ -14,34 +14,34 @@ import { Timings } from '../../src/wizard/timings.js';
 const STEPS_DIR = join(import.meta.dirname, '../../src/wizard/steps');
 
 /** Every step of the lists, each once (record-serial, record-finished and the END list are in two). */
-function leaves(steps: readonly Step[]): { name: string; does: StepFn }[] {
+function leaves(steps: readonly Step[]): { id: string; does: StepFn }[] {
   return steps.flatMap((entry) => ('does' in entry ? [entry] : leaves(entry.steps)));
 }
-const ALL = [...new Map([...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish].flatMap((s) => leaves([s])).map((s) => [s.name, s])).values()];
+const ALL = [...new Map([...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish].flatMap((s) => leaves([s])).map((s) => [s.id, s])).values()];
 
 const camel = (id: string) => id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 describe("a step's id, function and file have one name", () => {
   it('each id is kebab-case, and the step is the function of that name in camelCase', () => {
-    const mismatched = ALL.filter((s) => !/^[a-z]+(-[a-z]+)*$/.test(s.name) || s.does.name !== camel(s.name));
-    expect(mismatched.map((s) => `${s.name} runs ${s.does.name}`)).toEqual([]);
+    const mismatched = ALL.filter((s) => !/^[a-z]+(-[a-z]+)*$/.test(s.id) || s.does.name !== camel(s.id));
+    expect(mismatched.map((s) => `${s.id} runs ${s.does.name}`)).toEqual([]);
   });
 
   it('the files in steps/ are the steps, one a file: each exports its step and no other', async () => {
     const files = (await fs.readdir(STEPS_DIR)).filter((f) => f.endsWith('.ts')).map((f) => basename(f, '.ts'));
-    expect(files.sort()).toEqual(ALL.map((s) => s.name).sort());
+    expect(files.sort()).toEqual(ALL.map((s) => s.id).sort());
     const stepFunctions = new Set(ALL.map((s) => s.does));
     for (const step of ALL) {
-      const exported = Object.values(await import(join(STEPS_DIR, `${step.name}.ts`)));
-      expect(exported, step.name).toContain(step.does);
-      expect(exported.filter((value) => stepFunctions.has(value as StepFn)), step.name).toEqual([step.does]);
+      const exported = Object.values(await import(join(STEPS_DIR, `${step.id}.ts`)));
+      expect(exported, step.id).toContain(step.does);
+      expect(exported.filter((value) => stepFunctions.has(value as StepFn)), step.id).toEqual([step.does]);
     }
   });
 
   it('no two steps share an id', () => {
     const ids = [...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish].flatMap((s) => leaves([s]));
     const byName = new Map<string, Set<StepFn>>();
-    for (const s of ids) byName.set(s.name, (byName.get(s.name) ?? new Set()).add(s.does));
+    for (const s of ids) byName.set(s.id, (byName.get(s.id) ?? new Set()).add(s.does));
     expect([...byName].filter(([, fns]) => fns.size > 1).map(([name]) => name)).toEqual([]);
   });
 });
@@ -56,10 +56,10 @@ function standIns(log: string[], effects: Record<string, Effect>, used: Set<stri
       return {
         ...entry,
         does: async (run, deps) => {
-          log.push(entry.name);
-          const effect = effects[entry.name];
+          log.push(entry.id);
+          const effect = effects[entry.id];
           if (!effect) return;
-          used.add(entry.name);
+          used.add(entry.id);
           return effect(run, deps) ?? undefined;
         },
       };
@@ -68,7 +68,7 @@ function standIns(log: string[], effects: Record<string, Effect>, used: Set<stri
       ...entry,
       steps: entry.steps.map(standIn),
       onError: async (error) => {
-        log.push(`${entry.name} failed`);
+        log.push(`${entry.id} failed`);
         throw error;
       },
     };
