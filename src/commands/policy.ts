@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { resolveAdminProfile } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../wizard/profiles.js';
 
 export interface PolicyOptions {
   allowIps: string[];

@@ -1,6 +1,33 @@
-import { AwsError, messageFor } from '../aws/errors.js';
-import { CancelledError, UserError } from '../errors.js';
+import { AwsError, CancelledError, UserError, type MessageId } from '../errors.js';
 import { t } from './messages/index.js';
+
+/**
+ * Which message says `error`: a 5xx is AWS failing, not refusing (said so, so nobody goes
+ * looking for a wrong setting), and a timeout is no answer at all.
+ */
+function messageFor(error: AwsError): MessageId {
+  if (error.timedOut) return 'aws.noAnswer';
+  return error.serverFailed ? 'aws.serverFailed' : 'aws.failed';
+}
+
+/** A hint for well-known codes: what it usually means and what to do. */
+export function hintFor(error: AwsError): MessageId | undefined {
+  switch (error.code) {
+    case 'InvalidClientTokenId':
+      return 'hint.invalidClientTokenId';
+    case 'SignatureDoesNotMatch':
+      return 'hint.signatureDoesNotMatch';
+    case 'AccessDenied':
+      return 'hint.accessDenied';
+    case 'ExpiredToken':
+      return 'hint.expiredToken';
+    default:
+      if (error.throttled) return 'hint.throttling';
+      if (error.timedOut) return 'hint.network';
+      if (error.serverFailed) return 'hint.serverFailure';
+      return undefined;
+  }
+}
 
 /**
  * An error as a person reads it: ours rendered from the catalog (in the run's language),

@@ -1,6 +1,6 @@
 import type { CredentialSource, SessionCredentials } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
-import { saveSession } from '../../credentials/profiles.js';
+import { saveSession } from '../save-profiles.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
