@@ -10,6 +10,7 @@ import type { WizardDeps } from './seams.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
 import { askBackground } from './ui/background.js';
+import { shownProfiles } from './ui/error-text.js';
 import { openTty } from './ui/tty.js';
 import type { Output } from './ui/output.js';
 import { answeringDefaults, createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
@@ -71,15 +72,6 @@ export function commandContext(runtime: Runtime, out: Output, answers: Answers, 
       return createWizardDeps(override.env ? { ...runtime, env: override.env } : runtime, out, { ...answers, ...(url !== undefined ? { endpoint: url } : {}) });
     },
   };
-}
-
-/** At most this many profile names in a message: a file may hold thousands. */
-const LISTED_PROFILES = 20;
-
-function shownProfiles(profiles: string[]): string {
-  if (profiles.length === 0) return t('profile.noneThere');
-  const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
-  return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
 }
 
 /**

@@ -43,3 +43,13 @@ export function errorText(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** At most this many profile names in a message: a file may hold thousands. */
+const LISTED_PROFILES = 20;
+
+/** The profile names a message lists (there is no profile X; these are there): the first few, and how many more. */
+export function shownProfiles(profiles: string[]): string {
+  if (profiles.length === 0) return t('profile.noneThere');
+  const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
+  return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
+}
