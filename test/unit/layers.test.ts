@@ -50,18 +50,22 @@ interface Import {
   line: number;
 }
 
-const OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+/** The project's own compiler options (tsconfig.json), so imports resolve as `tsc -p .` resolves them. */
+function projectOptions(): ts.CompilerOptions {
+  const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  return ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
+}
 
 /**
  * Every import between files of src/ (static, dynamic, type-only, re-exports, module
  * augmentations), found and resolved by the TypeScript compiler as `tsc` finds them.
  */
-function importsOf(files: string[], options: ts.CompilerOptions = OPTIONS): Import[] {
+function importsOf(files: string[], options: ts.CompilerOptions = projectOptions()): Import[] {
   return files.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     const info = ts.preProcessFile(text, true, true);
-    const written = [...info.importedFiles, ...(info.ambientExternalModules ?? []).map((fileName) => ({ fileName, pos: text.indexOf(fileName) }))];
-    return written.flatMap(({ fileName, pos }) => {
+    // NOTE: a module augmentation (`declare module '../errors.js'` in a module) is among importedFiles too.
+    return info.importedFiles.flatMap(({ fileName, pos }) => {
       const resolved = ts.resolveModuleName(fileName, file, options, ts.sys).resolvedModule;
       if (!resolved || resolved.isExternalLibraryImport || !resolved.resolvedFileName.startsWith(SRC + sep)) return [];
       const line = text.slice(0, pos).split('\n').length;
