@@ -7,7 +7,9 @@ import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSessionProfiles, saveSession, type SessionProfiles } from '../credentials/profiles.js';
+import { readSavedSession } from '../credentials/profiles.js';
+import { resolveSessionProfiles, type SessionProfiles } from '../wizard/profiles.js';
+import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
 
