@@ -7,6 +7,7 @@ import type { CommandContext, Runtime } from '../deps.js';
 import { EMULATED_ACTIONS, FAULT_KINDS, startEmbeddedEmulator, type Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
 import { UserError } from '../errors.js';
+import { mfaPolicy } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
 import type { SetupOptions } from '../wizard/context.js';
@@ -72,9 +73,16 @@ async function startEmulator(emulator: DemoOptions['emulator'], faults: Fault[],
   return { url: embedded.url, admin: embedded.admin, namesFixedUser: false, stop: embedded.stop };
 }
 
-/** Creates the demo user and key in the emulator and writes the CSV as the console does. */
+/** The name of the self-service policy the demo gives alice (`policy --attach-group`'s default name). */
+const DEMO_POLICY_NAME = 'mfa-onboard-require-mfa';
+
+/**
+ * Creates the demo user, with our self-service MFA policy (an emulator that evaluates policies,
+ * as the embedded one does, lets a user with none do nothing) and a key, and writes the CSV as
+ * the console does.
+ */
 async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<string> {
-  const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyCommand } = await import('@aws-sdk/client-iam');
   const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
   // Nothing there, or not an AWS emulator (a wrong --emulator-url): said plainly, not as a crash.
   const unreachable = (error: unknown) =>
@@ -85,6 +93,11 @@ async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<
     // An emulator already running (--emulator-url) may have alice from an earlier demo.
     if ((error as Error).name !== 'EntityAlreadyExistsException') throw unreachable(error);
   }
+  // The policy's default, as `mfa-onboard policy` prints it: the device name pinned to the user's.
+  const document = JSON.stringify(mfaPolicy({ allowIps: [], scope: 'user' }));
+  await iam
+    .send(new PutUserPolicyCommand({ UserName: DEMO_USER, PolicyName: DEMO_POLICY_NAME, PolicyDocument: document }))
+    .catch((error: unknown) => Promise.reject(unreachable(error)));
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: DEMO_USER })).catch((error: unknown) => Promise.reject(unreachable(error)))).AccessKey!;
   const csvPath = join(dir, `${DEMO_USER}_accessKeys.csv`);
   const csv = `\uFEFFAccess key ID,Secret access key\r\n${key.AccessKeyId},${key.SecretAccessKey}\r\n`;

@@ -1,6 +1,6 @@
 import {
   CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteVirtualMFADeviceCommand,
-  EnableMFADeviceCommand, IAMClient, ListMFADevicesCommand, ResyncMFADeviceCommand,
+  EnableMFADeviceCommand, IAMClient, ListMFADevicesCommand, PutUserPolicyCommand, ResyncMFADeviceCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -162,6 +162,12 @@ describe('the embedded emulator follows AWS', () => {
     const role = (await iam().send(new CreateRoleCommand({ RoleName: 'ops', AssumeRolePolicyDocument: '{}' }))).Role!;
     const assume = (code: string, roleArn = role.Arn!) =>
       sts(keys).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'alice', SerialNumber: serial, TokenCode: code }));
+    // Without a policy that lets her assume it, alice may not (the emulator reads no trust policy).
+    expect((await rejection(assume(codeAt(seed, k() + 1)))).message).toBe(
+      `User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: ${role.Arn} because no identity-based policy allows the sts:AssumeRole action`,
+    );
+    const mayAssume = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Arn }] };
+    await iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'ops', PolicyDocument: JSON.stringify(mayAssume) }));
     expect((await rejection(assume(codeAt(seed, k())))).message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code.');
     expect(await rejection(assume(codeAt(seed, k() + 1), 'arn:aws:iam::123456789012:role/nobody'))).toMatchObject({ code: 'AccessDenied', status: 403 });
     const out = await assume(codeAt(seed, k() + 1));

@@ -507,7 +507,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'demo.rehearseConsistency': 'Rehearsal: for {seconds} s after the device is enabled, STS does not know it yet (IAM\'s eventual consistency).',
   'demo.rehearseFault': 'Rehearsal: the first {action} call fails ({kind}), with every retry of it.',
   'demo.ready':
-    'The emulator runs at {url}. Created IAM user alice and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
+    'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.stopped': 'Stopped the emulator.',

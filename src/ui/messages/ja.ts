@@ -516,7 +516,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'demo.rehearseConsistency': 'リハーサル: デバイスを有効化してから {seconds} 秒間、STS はまだそのデバイスを知りません (IAM の結果整合性)。',
   'demo.rehearseFault': 'リハーサル: 最初の {action} の呼び出しは、再試行も含めて失敗します ({kind})。',
   'demo.ready':
-    'エミュレーターは {url} で動作しています。IAM ユーザー alice と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
+    'エミュレーターは {url} で動作しています。IAM ユーザー alice (`mfa-onboard policy` が出力するポリシーをインラインポリシーとして付与: 自分の MFA の管理のみ可能で、MFA なしではほかの操作はできません) と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
   'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.stopped': 'エミュレーターを停止しました。',
