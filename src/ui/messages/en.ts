@@ -85,8 +85,9 @@ Examples
   'help.usage.demo': `  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
                                         in: needs nothing but Node)`,
   'help.usage.emulator': `  mfa-onboard emulator [--port N] [--dir DIR]
-                                        run that emulator on its own until Ctrl-C, for
-                                        the aws CLI, scripts and rehearsals`,
+                                        run the built-in AWS emulator (IAM, STS) on its
+                                        own until Ctrl-C, for the aws CLI, scripts and
+                                        rehearsals`,
   'help.options.setup': `Options
   CSV                       the console's <user>_accessKeys.csv or credentials.csv
   --profile NAME            profile to import the keys into (default: asked, suggests

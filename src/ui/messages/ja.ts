@@ -85,8 +85,9 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   'help.usage.demo': `  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
                                         Node だけで動きます)`,
   'help.usage.emulator': `  mfa-onboard emulator [--port N] [--dir DIR]
-                                        そのエミュレーターを単独で Ctrl-C まで動かします
-                                        (aws CLI、スクリプト、リハーサル用)`,
+                                        内蔵の AWS エミュレーター (IAM、STS) を単独で
+                                        Ctrl-C まで動かします (aws CLI、スクリプト、
+                                        リハーサル用)`,
   'help.options.setup': `オプション
   CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
                             credentials.csv
