@@ -82,16 +82,23 @@ async function writeAdminFiles(dir: string, admin: EmbeddedEmulator['admin']): P
   return paths;
 }
 
+/** `text` as one word of sh (and of fish): single-quoted when it needs to be. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * The shell lines that point another terminal at the emulator (endpoint, region, the
- * rehearsal's own files), then a first call of the aws CLI and of ours as the administrator.
+ * rehearsal's own files, short enough not to wrap at 80 columns), then a first call of the
+ * aws CLI and of ours as the administrator.
  */
-function firstCommands(url: string, files: Record<keyof typeof ADMIN_FILES, string>): string {
+function firstCommands(url: string, dir: string): string {
   return [
     `export AWS_ENDPOINT_URL=${url}`,
     `export AWS_REGION=${REGION} AWS_DEFAULT_REGION=${REGION}`,
-    `export AWS_SHARED_CREDENTIALS_FILE=${files.credentials}`,
-    `export AWS_CONFIG_FILE=${files.config}`,
+    `export EMULATOR_DIR=${shellWord(dir)}`,
+    `export AWS_SHARED_CREDENTIALS_FILE="$EMULATOR_DIR/${ADMIN_FILES.credentials}"`,
+    `export AWS_CONFIG_FILE="$EMULATOR_DIR/${ADMIN_FILES.config}"`,
     `aws iam list-users --profile ${ADMIN_PROFILE}`,
     `mfa-onboard policy --attach-group hires --create-group --profile ${ADMIN_PROFILE}`,
     `mfa-onboard admin create-user alice --group hires --profile ${ADMIN_PROFILE}`,
@@ -128,7 +135,7 @@ export async function runEmulator(options: EmulatorOptions, context: CommandCont
     out.info(t('emulator.ready', { url: emulator.url }));
     out.info(t('emulator.admin', { ...files, profile: ADMIN_PROFILE }));
     out.info(t(place.temporary ? 'emulator.temporaryDir' : 'emulator.ownDir', { dir: place.dir }));
-    out.info(t('emulator.howTo', { url: emulator.url, commands: firstCommands(emulator.url, files) }));
+    out.info(t('emulator.howTo', { commands: firstCommands(emulator.url, place.dir) }));
     await stopped(runtime.signal);
   } finally {
     await emulator.stop();

@@ -59,7 +59,13 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
     box = await makeSandbox();
   });
   afterEach(async () => {
-    if (emulator && emulator.child.exitCode === null) emulator.child.kill('SIGKILL');
+    // A test that failed half-way: stopped as a person would, so that it removes its folder too.
+    if (emulator && emulator.child.exitCode === null) {
+      emulator.child.kill('SIGTERM');
+      const timer = setTimeout(() => emulator?.child.kill('SIGKILL'), 5000);
+      await emulator.exited;
+      clearTimeout(timer);
+    }
     emulator = undefined;
     await box.cleanup();
   });

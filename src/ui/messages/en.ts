@@ -544,7 +544,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'The ready administrator is user admin (allowed everything): its access-key CSV is {csv} (mode 0600), and the same key is imported as profile {profile} in {credentials}, with its region in {config}.',
   'emulator.temporaryDir': '{dir} is a temporary folder: it is removed, keys and all, when the emulator stops.',
   'emulator.ownDir': '{dir} is kept when the emulator stops; the keys in it work only with this emulator.',
-  'emulator.howTo': `Point the aws CLI and mfa-onboard at it from another terminal (the two file variables keep your own ~/.aws out of the rehearsal; --endpoint-url {url} on each command works too):
+  'emulator.howTo': `Point the aws CLI and mfa-onboard at it from another terminal (the file variables keep your own ~/.aws out of the rehearsal; --endpoint-url with the URL on each command works too):
 {commands}`,
   'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
   'emulator.removedDir': 'Removed {dir}.',

@@ -552,7 +552,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     '準備済みの管理者はユーザー admin です (すべて許可)。アクセスキー CSV は {csv} (モード 0600) で、同じキーをプロファイル {profile} として {credentials} に、リージョンを {config} に書き込みました。',
   'emulator.temporaryDir': '{dir} は一時フォルダーです。エミュレーターの停止時にキーごと削除します。',
   'emulator.ownDir': '{dir} はエミュレーターの停止後も残ります。中のキーはこのエミュレーターでしか使えません。',
-  'emulator.howTo': `別のターミナルから aws CLI と mfa-onboard をここに向けるには (2 つのファイル変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url {url} を付けても使えます):
+  'emulator.howTo': `別のターミナルから aws CLI と mfa-onboard をここに向けるには (ファイルの変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url と URL を付けても使えます):
 {commands}`,
   'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
   'emulator.removedDir': '{dir} を削除しました。',
