@@ -17,7 +17,7 @@ export interface EmulatorOptions {
 }
 
 /** The files the emulator writes for its ready administrator, by name. */
-export const ADMIN_FILES = { csv: 'admin_accessKeys.csv', credentials: 'credentials', config: 'config' } as const;
+const ADMIN_FILES = { csv: 'admin_accessKeys.csv', credentials: 'credentials', config: 'config' } as const;
 /** The administrator's profile in those files, and the region they name (IAM's home). */
 const ADMIN_PROFILE = 'admin';
 const REGION = 'us-east-1';

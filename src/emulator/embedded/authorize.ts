@@ -3,7 +3,7 @@ import type { Params, Service } from './protocol.js';
 import type { Caller, EmulatorState } from './state.js';
 
 /** What a request is asked about: which action, by whom, with what, from where. */
-export interface Request {
+interface Request {
   service: Service;
   action: string;
   params: Params;
