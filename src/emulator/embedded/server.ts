@@ -121,6 +121,9 @@ export async function startEmbeddedEmulator(options: EmbeddedOptions = {}): Prom
       if (caller.kind === 'session') {
         if (request.headers['x-amz-security-token'] !== caller.session.token) throw SIGNATURE_FAULTS.unknownKey();
         if (caller.session.expires <= now()) throw new AwsFault('ExpiredToken', 'The security token included in the request is expired', 400);
+        // AWS: a GetSessionToken session may call IAM only when it was made with an MFA code;
+        // without one, IAM takes its token for an invalid one (aws-vault #15, #1056).
+        if (service === 'iam' && !caller.session.role && !caller.session.mfa) throw SIGNATURE_FAULTS.unknownKey();
       }
       authorize(state, { service, action, params, caller, sourceIp: sourceIp(request) });
       const fault = rehearsedFault(action, request.headers['amz-sdk-invocation-id'] as string | undefined);
