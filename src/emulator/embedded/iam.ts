@@ -64,18 +64,10 @@ function page<T>(items: T[], params: Params): { items: T[]; IsTruncated: boolean
 const userXml = (user: User) => ({ Path: user.path, UserName: user.name, UserId: user.id, Arn: user.arn, CreateDate: user.created });
 const groupXml = (group: Group) => ({ Path: group.path, GroupName: group.name, GroupId: group.id, Arn: group.arn, CreateDate: group.created });
 
-/** Where an inline policy lives: a user's or a group's, and how IAM names the entity in its answers. */
-type PolicyHolder = { entity: 'User' | 'Group'; name: string; policies: Map<string, string> };
-
-function userHolder({ state, params }: ActionContext): PolicyHolder {
-  const user = state.user(required(params, 'UserName'));
-  return { entity: 'User', name: user.name, policies: user.policies };
-}
-
-function groupHolder({ state, params }: ActionContext): PolicyHolder {
-  const group = state.group(required(params, 'GroupName'));
-  return { entity: 'Group', name: group.name, policies: group.policies };
-}
+/** Where an inline policy lives: the user or group named in the request (both have a name and policies). */
+type PolicyHolder = Pick<User, 'name' | 'policies'>;
+const userHolder = ({ state, params }: ActionContext): PolicyHolder => state.user(required(params, 'UserName'));
+const groupHolder = ({ state, params }: ActionContext): PolicyHolder => state.group(required(params, 'GroupName'));
 
 /** PutUserPolicy / GetUserPolicy / ListUserPolicies / DeleteUserPolicy, and the same for groups. */
 function inlinePolicyActions(kind: 'User' | 'Group', holderOf: (context: ActionContext) => PolicyHolder): Record<string, Handler> {
@@ -124,7 +116,7 @@ function assignedDevice(state: EmulatorState, user: User, serial: string): Virtu
   return device;
 }
 
-/** The IAM actions the wizard, the demo and the admin commands make. */
+/** The IAM actions the wizard, the demo and our admin commands make, and an administrator's rehearsal with the aws CLI. */
 export const IAM_ACTIONS: Record<string, Handler> = {
   CreateUser: ({ state, params, now }) => {
     const user = state.addUser(checkedName(params, 'UserName'), checkedPath(params), now);
