@@ -180,6 +180,18 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
     await expect(fs.stat(folder!)).rejects.toThrow();
   });
 
+  it('takes the demo\'s rehearsal flags: says what it rehearses, and the aws CLI meets the throttling once', async () => {
+    emulator = await startEmulator(['--rehearse-fault', 'iam:ListUsers=throttle', '--rehearse-consistency', '5s'], box.env);
+    expect(emulator.stderr()).toContain(t('demo.rehearseFault', { action: 'ListUsers', kind: 'throttle' }));
+    expect(emulator.stderr()).toContain(t('demo.rehearseConsistency', { seconds: 5 }));
+    const dir = /(\/\S*mfa-onboard-emulator-\w+)\/admin_accessKeys\.csv/.exec(emulator.stderr().replace(/\s*\n\s*/g, ' '))![1]!;
+    const env = { ...box.env, AWS_ENDPOINT_URL: emulator.url, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_CONFIG_FILE: join(dir, 'config'), AWS_MAX_ATTEMPTS: '2' };
+    const first = await runTool('aws', ['iam', 'list-users', '--profile', 'admin'], env);
+    expect(first.stderr).toMatch(/\(Throttling\) when calling the ListUsers operation.*Rate exceeded/);
+    const second = await runTool('aws', ['iam', 'list-users', '--profile', 'admin', '--output', 'json'], env);
+    expect(JSON.parse(second.stdout).Users).toHaveLength(1);
+  });
+
   it('never writes over a file that is there: refused, nothing changed, exit 1', async () => {
     const dir = join(box.dir, 'downloads');
     await fs.mkdir(dir);
