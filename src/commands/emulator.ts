@@ -35,18 +35,28 @@ async function listen(options: EmulatorOptions, context: CommandContext): Promis
   }
 }
 
+/** Where the administrator's files go, whether it is ours to remove at the end, and whether this run made it. */
+interface Place {
+  dir: string;
+  temporary: boolean;
+  made: boolean;
+}
+
 /**
- * The folder for the administrator's files: --dir (made if missing, never emptied), else a
- * new temporary one that goes when the emulator stops.
+ * The folder for the administrator's files: --dir (made if missing, in a folder that exists;
+ * never emptied), else a new temporary one that goes when the emulator stops.
  */
-async function folder(dir: string | undefined): Promise<{ dir: string; temporary: boolean }> {
-  if (dir === undefined) return { dir: await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-emulator-')), temporary: true };
+async function folder(dir: string | undefined): Promise<Place> {
+  if (dir === undefined) return { dir: await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-emulator-')), temporary: true, made: true };
   try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    // NOTE: not recursive: Node 20's recursive mkdir never returns for a path under /proc.
+    await fs.mkdir(dir, { mode: 0o700 });
+    return { dir: resolve(dir), temporary: false, made: true };
   } catch (error) {
-    throw new UserError('emulator.badDir', { dir, reason: (error as Error).message }, { cause: error });
+    const there = (error as NodeJS.ErrnoException).code === 'EEXIST' && (await fs.stat(dir).catch(() => undefined))?.isDirectory();
+    if (!there) throw new UserError('emulator.badDir', { dir, reason: (error as Error).message }, { cause: error });
+    return { dir: resolve(dir), temporary: false, made: false };
   }
-  return { dir: resolve(dir), temporary: false };
 }
 
 /**
@@ -123,7 +133,7 @@ function stopped(signal: AbortSignal): Promise<void> {
 export async function runEmulator(options: EmulatorOptions, context: CommandContext): Promise<void> {
   const { out, runtime } = context;
   const emulator = await listen(options, context);
-  let place: { dir: string; temporary: boolean } | undefined;
+  let place: Place | undefined;
   let written = false;
   try {
     place = await folder(options.dir);
@@ -140,7 +150,12 @@ export async function runEmulator(options: EmulatorOptions, context: CommandCont
   } finally {
     await emulator.stop();
     if (place?.temporary) await fs.rm(place.dir, { recursive: true, force: true });
-    out.info(t('emulator.stopped', { url: emulator.url }));
-    if (place && written) out.info(t(place.temporary ? 'emulator.removedDir' : 'emulator.keptDir', { dir: place.dir }));
+    // A --dir this run made for a start then refused goes again (it is empty).
+    else if (place?.made && !written) await fs.rmdir(place.dir).catch(() => undefined);
+    // A start refused (its folder) needs no news of a stop: the error says it all.
+    if (place && written) {
+      out.info(t('emulator.stopped', { url: emulator.url }));
+      out.info(t(place.temporary ? 'emulator.removedDir' : 'emulator.keptDir', { dir: place.dir }));
+    }
   }
 }
