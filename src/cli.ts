@@ -5,7 +5,7 @@ import { checkEndpoint } from './aws/endpoint.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
-import type { CommandFlags, CommandName, FlagTable, Values } from './commands/flags.js';
+import type { CommandFlags, CommandName, FlagTable, HelpRow, Values } from './commands/flags.js';
 import { policy } from './commands/policy.flags.js';
 import { reset } from './commands/reset.flags.js';
 import { session } from './commands/session.flags.js';
@@ -17,7 +17,7 @@ import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.
 import { errorText } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
 import type { WizardDeps } from './wizard/context.js';
-import { layoutHelp } from './ui/width.js';
+import { layoutHelp, type HelpBlock } from './ui/help.js';
 
 const { version } = pkg;
 
@@ -99,11 +99,42 @@ function parse<T extends FlagTable>(argv: string[], flags: T, command?: CommandN
   }
 }
 
-/** A command's help (its usage and options), or without one, the whole help, made of every command's. */
-function helpText(command: Command | undefined): string {
-  if (command) return t('help.command', { version, usage: t(command.help.usage), options: t(command.help.options) });
-  const parts = COMMANDS.flatMap((c) => [[`${c.name}Usage`, t(c.help.usage)], [`${c.name}Options`, t(c.help.options)]]);
-  return t('help.main', { version, ...Object.fromEntries(parts) });
+/** Help rows, translated. */
+const rowsOf = (rows: readonly HelpRow[]) => rows.map(([what, description]) => [what, t(description)] as const);
+
+/**
+ * A command's help (usage, what it does, its options, notes), or without one, the whole
+ * help: what the tool is, the commands a line each, the wizard's most used options.
+ */
+function helpText(command: Command | undefined): HelpBlock[] {
+  if (command) {
+    const { help, name } = command;
+    return [
+      { kind: 'text', text: `mfa-onboard ${version}` },
+      { kind: 'section', heading: t('help.heading.usage'), body: { kind: 'usage', lines: help.usage } },
+      { kind: 'text', text: t(help.summary) },
+      {
+        kind: 'section',
+        heading: name === 'setup' ? t('help.heading.wizard') : t('help.heading.options', { command: name === 'admin' ? 'admin create-user' : name }),
+        body: { kind: 'rows', rows: rowsOf(help.rows) },
+      },
+      ...(help.notes ?? []).map((id): HelpBlock => ({ kind: 'text', text: t(id) })),
+      { kind: 'text', text: t('help.footer') },
+    ];
+  }
+  const wizard = COMMANDS[0]!.help;
+  return [
+    { kind: 'text', text: t('help.about', { version }) },
+    { kind: 'section', heading: t('help.heading.usage'), body: { kind: 'usage', lines: [...wizard.usage, t('help.usage.command')] } },
+    {
+      kind: 'section',
+      heading: t('help.heading.commands'),
+      body: { kind: 'rows', rows: [...COMMANDS.map((c) => [c.name, t(c.help.summary)] as const), ['help', t('help.summary.help')] as const] },
+    },
+    { kind: 'section', heading: t('help.heading.common'), body: { kind: 'rows', rows: rowsOf(wizard.rows.filter((row) => row[2] === 'common')) } },
+    { kind: 'text', text: t('help.examples') },
+    { kind: 'text', text: t('help.more') },
+  ];
 }
 
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */

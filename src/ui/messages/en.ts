@@ -3,213 +3,100 @@
  * is a file beside this one with the same ids and parameters.
  */
 export const en = {
-  'help.main': `mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.
-
-Usage
-{setupUsage}
-{sessionUsage}
-{statusUsage}
-{resetUsage}
-{policyUsage}
-{adminUsage}
-{batchUsage}
-{demoUsage}
-  mfa-onboard help                      show this help
-
-What the wizard does
-  1. imports the access-key CSV into a profile of ~/.aws/credentials
-  2. checks the keys with AWS and finds your IAM user name
-  3. creates a virtual MFA device named after you and shows its QR code
-  4. enables it with two consecutive codes from your authenticator app
-  5. gets an MFA session, checks it, and saves it as profile <profile>-mfa
-
-Situations
-  new phone, old one at hand   mfa-onboard --profile P --replace: adds the new device
-                               (named <user>-<yyyymmdd>), checks it, then removes the old
-                               one. Where a policy allows only mfa/<user>, the old device
-                               goes first (it says so before). A run that stops half-way
-                               is finished by the next one.
-  old phone lost               an administrator: mfa-onboard reset --profile ADMIN --user U
-  administrator with a hire    mfa-onboard --profile ADMIN --user U [U's CSV]: the
-                               administrator's keys create and enable the device with the
-                               hire's phone; with the hire's CSV, the session is checked
-                               with the hire's keys, else IAM's listing is the check
-
-{setupOptions}
-
-{sessionOptions}
-
-{policyOptions}
-
-{resetOptions}
-
-{demoOptions}
-
-Without a terminal the wizard never asks: a missing answer is an error naming its flag.
-
-Files and variables: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION,
-AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them. NO_COLOR turns
-colour off.
-
-Exit codes: 0 done, 1 error, 2 cancelled.
-
-Examples
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
-  mfa-onboard demo                       (try it against a local emulator)
-  mfa-onboard session --profile alice    (each morning: a fresh MFA session)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
-  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)`,
-  'help.usage.session': `  mfa-onboard session [options]         refresh the MFA session (reused while it lasts)`,
-  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
-                                        who the keys are, the user's MFA devices, the
-                                        session and its expiry, unfinished devices`,
-  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
-                    [--enrol]           an administrator removes a user's MFA devices
-                                        (a lost phone), then may enrol a new one`,
-  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        print (or put on a group) the IAM policy that lets
-                                        users manage only their own MFA and password, and
-                                        denies the rest without MFA`,
-  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        an administrator creates the user, adds it to the
-                                        group and writes NAME_accessKeys.csv (mode 0600)
-                                        into DIR (default: here); --existing: only a new key`,
-  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     enrol several hires one after another, each with
-                                        their phone; resumable (users.csv.state.json), with
-                                        an audit log (users.csv.audit.jsonl) and a report`,
-  'help.usage.demo': `  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
-                                        in: needs nothing but Node)`,
-  'help.options.setup': `Options
-  CSV                       the console's <user>_accessKeys.csv or credentials.csv
-  --profile NAME            profile to import the keys into (default: asked, suggests
-                            your IAM user name); without a CSV, the existing profile to
-                            use (else AWS_PROFILE)
-  --session-profile NAME    profile for the MFA session (default: <profile>-mfa)
-  --user NAME               which user of a credentials.csv holding several; with
-                            --profile of an administrator, the user to act for
-  --replace                 the user has a device and the old phone still works:
-                            enrol the new phone in its place
-  --old-serial ARN          with --replace, the device to retire when there are several
-                            (formerly --serial, which still works)
-  --device-name NAME        virtual MFA device name (default: your IAM user name, which
-                            policies pinning mfa/\${aws:username} require)
-  --region REGION           region written to the profile and used for STS (default:
-                            asked, suggesting AWS_REGION or us-east-1)
-  --endpoint-url URL        send IAM and STS calls here (also AWS_ENDPOINT_URL,
-                            AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)
-  --duration TIME           MFA session length, 15m to 36h (e.g. 12h, 90m, 3600);
-                            default 12h
-  --show-secret             show the MFA key for typing into the app by hand (it is
-                            printed on stderr: keep it out of logs)
-  --qr-png FILE             also write the QR code to FILE (mode 0600)
-  --codes-from-stdin        read MFA codes one per line from stdin, as they are needed
-  --replace-profile         replace other keys already stored under the profile name
-  --delete-csv, --keep-csv  delete (or keep) the CSV afterwards without asking
-  --allow-clock-drift       send codes from a phone whose clock is off without asking
-  --export SHELL            at the end, print lines that set the session in sh, fish,
-                            powershell or cmd (stdout)
-  -y, --yes                 take the default answer to every question
-  --lang en|ja              language of messages (else MFA_ONBOARD_LANG, LC_ALL,
-                            LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)
-  --keep                    demo only: keep the demo's temporary folder
-  -h, --help                show this help
-  -V, --version             show the version`,
-  'help.options.session': `Options of session
-  --profile NAME            profile with the long-term keys (default: AWS_PROFILE, else
-                            default); the session goes to <profile>-mfa
-  --mfa-serial ARN          MFA device to use (default: the profile's mfa_serial, else
-                            the user's only device, else asked); formerly --serial,
-                            which still works
-  --min-remaining TIME      reuse a saved session only if it lasts this much longer
-                            (default 15m)
-  --force                   get a new session even if the saved one is still valid
-  --export sh|fish|powershell|cmd
-                            print lines that set AWS_ACCESS_KEY_ID and the rest:
-                            eval "$(mfa-onboard session --export sh)"
-  --credential-process      print the credential_process JSON; a code, when needed, is
-                            asked on the terminal (/dev/tty), never on stdin/stdout
-  --role-arn ARN            assume this role with the MFA code; the role session goes
-                            to <profile>-<role name> (a config profile with role_arn,
-                            source_profile and mfa_serial is used the same way, its
-                            session going to <profile>-mfa); --duration up to 12h, 1h
-                            by default
-  --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)`,
-  'help.options.policy': `Options of policy
-  --allow-ip CIDR           (repeatable) calls from this IPv4/IPv6 range need no MFA
-  --device-name-scope user  users may create only a device named after themselves
-                            (mfa/\${aws:username}); --replace then retires the old device
-                            first (default)
-  --device-name-scope any   devices of any name (mfa/*): --replace adds the new device
-                            before retiring the old; a user may also delete others'
-                            unfinished devices
-  --partition P             aws (default), aws-cn or aws-us-gov: the partition in the
-                            printed ARNs (attaching always uses the --profile's own)
-  --attach-group NAME       put the policy on this group as an inline policy (with the
-                            administrator's --profile); run twice, it changes nothing
-  --create-group            create the group first if it does not exist
-  --policy-name NAME        the inline policy's name (default mfa-onboard-require-mfa)
-                            --create-group, --policy-name, --profile and --region go with
-                            --attach-group only`,
-  'help.options.reset': `Options of reset
-  --profile NAME            the administrator's profile
-  --user NAME               the user whose devices go (never all of your own: use
-                            --replace for that)
-  --all                     every device of the user, without asking which
-  --remove-serial ARN       only this device (formerly --serial, which still works)
-  --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
-                            without a terminal, not)
-  -y, --yes                 remove without asking for confirmation`,
-  'help.options.demo': `Options of demo
-  --emulator embedded|moto  the embedded emulator (default: IAM and STS in this process,
-                            with AWS's MFA rules), or moto (python3 with moto installed)
-  --emulator-url URL        an emulator already running (moto, LocalStack); left running
-  --rehearse-consistency TIME
-                            embedded only: STS refuses a just-enabled device for TIME
-                            (e.g. 40s), as IAM's eventual consistency can
-  --rehearse-fault ACTION=throttle|5xx
-                            (repeatable) embedded only: the first call of ACTION (e.g.
-                            EnableMFADevice) is throttled or fails with a server error`,
-  'help.options.status': `Options of status
-  --profile NAME            the keys to look at (default: AWS_PROFILE, else default)
-  --user NAME               with an administrator's --profile, the user to look at (the
-                            mfa_serial and session read are those of the profile named
-                            after that user, if any)
-  --session-profile NAME    the saved session to read (default: <profile>-mfa)
-  --json                    print it as JSON on stdout
-  --region REGION           region for the calls (default: the profile's, else
-                            AWS_REGION)
-  --endpoint-url URL        send IAM and STS calls here`,
-  'help.options.admin': `Options of admin create-user
-  --profile NAME            the administrator's profile
-  --group G                 add the user to group G
-  --out DIR                 write NAME_accessKeys.csv into DIR (default: here)
-  --path /P/                the user's IAM path (default /)
-  --existing                the user exists: make only a new access key (refused at two)
-  --region REGION, --endpoint-url URL
-                            as for the wizard`,
-  'help.options.batch': `Options of batch
-  --profile NAME            the administrator's profile
-  --create                  create the hires who are not users yet, with a key CSV each
-  --only NAME               (repeatable) only this hire
-  --skip NAME               (repeatable) not this hire
-  --report FILE             write the outcome there too (JSON, or CSV for a .csv name)
-
-The wizard's options apply to each hire, except those naming one user's things: --user,
---old-serial, --replace, --device-name, --session-profile and --export.`,
-  'help.command': `mfa-onboard {version}
-
-Usage
-{usage}
-
-{options}
-
-Every command takes --lang en|ja and -h, --help. mfa-onboard --help shows every
-command, and mfa-onboard setup --help the wizard's options, which reset (for the
-enrolment it offers), batch (for each hire) and demo take too.`,
+  'help.about': "mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.",
+  'help.heading.usage': 'Usage',
+  'help.heading.commands': 'Commands',
+  'help.heading.common': "The wizard's most used options",
+  'help.heading.options': 'Options of {command}',
+  'help.heading.wizard': 'Options of the wizard (setup, the default command)',
+  'help.usage.command': 'mfa-onboard COMMAND [options]',
+  'help.examples':
+    "Examples: the first run, with the CSV from the console; a fresh session each morning; an administrator beside a hire:\n    npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv\n    mfa-onboard session --profile alice\n    mfa-onboard --profile admin --user alice",
+  'help.more': "A command's options and notes (setup: all of the wizard's):\n    mfa-onboard COMMAND --help\nExit codes: 0 done, 1 error, 2 cancelled.",
+  'help.footer': 'Every command takes --lang en|ja and -h, --help. All the commands:\n    mfa-onboard --help',
+  'help.summary.setup': 'the wizard: CSV → MFA device → verified session (the default)',
+  'help.summary.session': 'a fresh MFA session (the saved one is reused while it lasts)',
+  'help.summary.status': 'who the keys are, their MFA devices, the session and its expiry',
+  'help.summary.reset': "an administrator removes a user's MFA devices (a lost phone)",
+  'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
+  'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
+  'help.summary.batch': 'enrol several hires one after another, each with their phone',
+  'help.summary.demo': 'try the wizard on a local AWS emulator (needs nothing but Node)',
+  'help.summary.help': "help COMMAND: that command's usage and options",
+  'help.note.setup':
+    "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",
+  'help.note.environment':
+    'Without a terminal the wizard never asks: a missing answer is an error naming its flag. AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them; NO_COLOR turns colour off.',
+  'help.note.reset':
+    "The enrolment offered afterwards is the wizard's, and takes its options:\n    mfa-onboard setup --help",
+  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --profile and --region.',
+  'help.note.batchCsv':
+    "users.csv has a header row, then one hire a row. Its columns: user (the IAM user name, required); path (the IAM path of a user --create makes); group (the group --create adds the user to); csv (the hire's access-key CSV, relative to users.csv). For example:\n    user,group\n    alice,hires",
+  'help.note.batch':
+    "The wizard's options apply to each hire, except those naming one user's things: --user, --old-serial, --replace, --device-name, --session-profile and --export. A batch is resumable (users.csv.state.json) and keeps an audit log (users.csv.audit.jsonl). The wizard's options:\n    mfa-onboard setup --help",
+  'help.note.demo':
+    "The wizard's options apply to the demo's run too:\n    mfa-onboard setup --help",
+  'flag.csv': "the console's <user>_accessKeys.csv or credentials.csv",
+  'flag.setup.profile': 'profile to import the keys into (default: asked, suggests your IAM user name); without a CSV, the existing profile to use (else AWS_PROFILE)',
+  'flag.sessionProfile': 'profile for the MFA session (default: <profile>-mfa)',
+  'flag.setup.user': "which user of a credentials.csv holding several; with an administrator's --profile, the user to act for",
+  'flag.replace': 'the user has a device and the old phone still works: enrol the new phone in its place',
+  'flag.oldSerial': 'with --replace, the device to retire when there are several',
+  'flag.deviceName': 'virtual MFA device name (default: your IAM user name, which policies pinning mfa/${aws:username} require)',
+  'flag.setup.region': 'region written to the profile and used for STS (default: asked, suggesting AWS_REGION or us-east-1)',
+  'flag.region': "region for the calls (default: the profile's, else AWS_REGION)",
+  'flag.endpointUrl': 'send IAM and STS calls here (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)',
+  'flag.duration': 'MFA session length, 15m to 36h (e.g. 12h, 90m, 3600); default 12h',
+  'flag.showSecret': 'show the MFA key for typing into the app by hand (it is printed on stderr: keep it out of logs)',
+  'flag.qrPng': 'also write the QR code to FILE (mode 0600)',
+  'flag.codesFromStdin': 'read MFA codes one per line from stdin, as they are needed',
+  'flag.replaceProfile': 'replace other keys already stored under the profile name',
+  'flag.deleteCsv': 'delete (or keep) the CSV afterwards without asking',
+  'flag.allowClockDrift': 'send codes from a phone whose clock is off without asking',
+  'flag.setup.export': 'at the end, print lines that set the session in sh, fish, powershell or cmd (stdout)',
+  'flag.yes': 'take the default answer to every question',
+  'flag.lang': 'language of messages (else MFA_ONBOARD_LANG, LC_ALL, LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)',
+  'flag.help': 'show this help',
+  'flag.version': 'show the version',
+  'flag.session.profile': 'profile with the long-term keys (default: AWS_PROFILE, else default); the session goes to <profile>-mfa',
+  'flag.mfaSerial': "MFA device to use (default: the profile's mfa_serial, else the user's only device, else asked)",
+  'flag.minRemaining': 'reuse a saved session only if it lasts this much longer (default 15m)',
+  'flag.force': 'get a new session even if the saved one is still valid',
+  'flag.session.export': 'print lines that set AWS_ACCESS_KEY_ID and the rest, for your shell to run:\n    eval "$(mfa-onboard session --export sh)"',
+  'flag.credentialProcess': 'print the credential_process JSON; a code, when needed, is asked on the terminal (/dev/tty), never on stdin/stdout',
+  'flag.roleArn':
+    'assume this role with the MFA code; the role session goes to <profile>-<role name> (a config profile with role_arn, source_profile and mfa_serial is used the same way, its session going to <profile>-mfa); --duration up to 12h, 1h by default',
+  'flag.roleSessionName': "the role session's name (default mfa-onboard-<profile>)",
+  'flag.status.profile': 'the keys to look at (default: AWS_PROFILE, else default)',
+  'flag.status.user': "with an administrator's --profile, the user to look at (the mfa_serial and session read are those of the profile named after that user, if any)",
+  'flag.status.sessionProfile': 'the saved session to read (default: <profile>-mfa)',
+  'flag.json': 'print it as JSON on stdout',
+  'flag.adminProfile': "the administrator's profile",
+  'flag.reset.user': 'the user whose devices go (never all of your own: use --replace for that)',
+  'flag.all': 'every device of the user, without asking which',
+  'flag.removeSerial': 'only this device',
+  'flag.enrol': 'enrol a new device for the user right after (default: asked; without a terminal, not)',
+  'flag.reset.yes': 'remove without asking for confirmation',
+  'flag.allowIp': '(repeatable) calls from this IPv4/IPv6 range need no MFA',
+  'flag.scopeUser': 'users may create only a device named after themselves (mfa/${aws:username}); --replace then retires the old device first (default)',
+  'flag.scopeAny': "devices of any name (mfa/*): --replace adds the new device before retiring the old; a user may also delete others' unfinished devices",
+  'flag.partition': "aws (default), aws-cn or aws-us-gov: the partition in the printed ARNs (attaching always uses the --profile's own)",
+  'flag.attachGroup': "put the policy on this group as an inline policy (with the administrator's --profile); run twice, it changes nothing",
+  'flag.createGroup': 'create the group first if it does not exist',
+  'flag.policyName': "the inline policy's name (default mfa-onboard-require-mfa)",
+  'flag.group': 'add the user to group G',
+  'flag.out': 'write NAME_accessKeys.csv into DIR (mode 0600; default: here)',
+  'flag.path': "the user's IAM path (default /)",
+  'flag.existing': 'the user exists: make only a new access key (refused at two)',
+  'flag.create': 'create the hires who are not users yet, with a key CSV each',
+  'flag.only': '(repeatable) only this hire',
+  'flag.skip': '(repeatable) not this hire',
+  'flag.report': 'write the outcome there too (JSON, or CSV for a .csv name)',
+  'flag.emulator': "the embedded emulator (default: IAM and STS in this process, with AWS's MFA rules), or moto (python3 with moto installed)",
+  'flag.emulatorUrl': 'an emulator already running (moto, LocalStack); left running',
+  'flag.rehearseConsistency': "embedded only: STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
+  'flag.rehearseFault': '(repeatable) embedded only: the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
+  'flag.keep': "keep the demo's temporary folder",
 
   'error.cancelled': 'Cancelled. Nothing was left half-done: run the command again to start over.',
   'error.internal':

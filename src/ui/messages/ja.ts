@@ -2,223 +2,100 @@ import type { en } from './en.js';
 
 /** Japanese messages: the same ids and {parameters} as en.ts, in the terms of the Japanese AWS console. */
 export const ja: Record<keyof typeof en, string> = {
-  'help.main': `mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。
-
-使い方
-{setupUsage}
-{sessionUsage}
-{statusUsage}
-{resetUsage}
-{policyUsage}
-{adminUsage}
-{batchUsage}
-{demoUsage}
-  mfa-onboard help                      このヘルプを表示します
-
-ウィザードの処理
-  1. アクセスキー CSV を ~/.aws/credentials のプロファイルに取り込みます
-  2. キーを AWS で確認し、IAM ユーザー名を調べます
-  3. ユーザー名を付けた仮想 MFA デバイスを作成し、その QR コードを表示します
-  4. 認証アプリの連続する 2 つの MFA コードでデバイスを有効にします
-  5. MFA セッションを取得して確認し、プロファイル <profile>-mfa として保存します
-
-状況別
-  機種変更 (古い端末が手元にある)
-                               mfa-onboard --profile P --replace: 新しいデバイス
-                               (<user>-<yyyymmdd>) を追加して確認してから古いデバイスを
-                               削除します。ポリシーで mfa/<user> しか許可されない場合は、
-                               事前に知らせたうえで古いデバイスを先に削除します。途中で
-                               止まった場合は、次の実行で続きを行います
-  スマートフォンを紛失した     管理者が: mfa-onboard reset --profile ADMIN --user U
-  管理者が新入社員と一緒に     mfa-onboard --profile ADMIN --user U [U の CSV]: 管理者の
-                               キーで、新入社員のスマートフォンを使ってデバイスを作成・
-                               有効化します。新入社員の CSV があればそのキーでセッション
-                               を確認し、なければ IAM の一覧で確認します
-
-{setupOptions}
-
-{sessionOptions}
-
-{policyOptions}
-
-{resetOptions}
-
-{demoOptions}
-
-端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
-
-ファイルと環境変数: AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、
-AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を
-付けません。
-
-終了コード: 0 完了、1 エラー、2 キャンセル。
-
-例
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
-  mfa-onboard demo                       (ローカルのエミュレーターで試す)
-  mfa-onboard session --profile alice    (毎朝: 新しい MFA セッション)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
-  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)`,
-  'help.usage.session': `  mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)`,
-  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
-                                        キーの所有者、ユーザーの MFA デバイス、セッションと
-                                        有効期限、未完了のデバイスを表示します`,
-  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
-                    [--enrol]           管理者がユーザーの MFA デバイスを削除し (スマート
-                                        フォンの紛失時)、続けて新しいデバイスを登録できます`,
-  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        自分の MFA とパスワードだけを管理でき、MFA なしでは
-                                        それ以外を拒否する IAM ポリシーを表示します (グループ
-                                        にも付けられます)`,
-  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        管理者がユーザーを作成してグループに追加し、
-                                        NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
-                                        フォルダー) に書き込みます。--existing: キーだけ作成`,
-  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
-                                        します。中断しても再開でき (users.csv.state.json)、
-                                        監査ログ (users.csv.audit.jsonl) とレポートを残します`,
-  'help.usage.demo': `  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
-                                        Node だけで動きます)`,
-  'help.options.setup': `オプション
-  CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
-                            credentials.csv
-  --profile NAME            キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を
-                            提案します)。CSV を指定しない場合は、使用する既存のプロファイル
-                            (省略時は AWS_PROFILE)
-  --session-profile NAME    MFA セッションを保存するプロファイル (既定: <profile>-mfa)
-  --user NAME               複数のユーザーを含む credentials.csv で使うユーザー。
-                            管理者の --profile と一緒に使うと、代わりに操作するユーザー
-  --replace                 デバイスがあり、古いスマートフォンがまだ使える場合に、
-                            新しいスマートフォンで置き換えます
-  --old-serial ARN          --replace で、複数あるときに置き換えるデバイス (旧名
-                            --serial も使えます)
-  --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
-                            mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
-  --region REGION           プロファイルに書き込み、STS に使うリージョン
-                            (既定: 質問します。AWS_REGION または us-east-1 を提案します)
-  --endpoint-url URL        IAM と STS の呼び出し先 (AWS_ENDPOINT_URL、
-                            AWS_ENDPOINT_URL_IAM、AWS_ENDPOINT_URL_STS でも指定可)
-  --duration TIME           MFA セッションの有効期間。15m から 36h まで (例: 12h、90m、
-                            3600)。既定は 12h
-  --show-secret             認証アプリに手で入力するための MFA キーを表示します (stderr に
-                            出力されます。ログに残さないでください)
-  --qr-png FILE             QR コードを FILE にも書き込みます (モード 0600)
-  --codes-from-stdin        MFA コードを必要になるたびに標準入力から 1 行ずつ読み込みます
-  --replace-profile         同じプロファイル名に保存済みの別のキーを置き換えます
-  --delete-csv, --keep-csv  終了後に CSV を確認なしで削除 (または保持) します
-  --allow-clock-drift       時計がずれたスマートフォンのコードも確認なしで送信します
-  --export SHELL            最後に、セッションを sh、fish、powershell、cmd で設定する行を
-                            標準出力に出力します
-  -y, --yes                 すべての質問に既定の回答を使います
-  --lang en|ja              メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、
-                            LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)
-  --keep                    demo のみ: デモの一時フォルダーを残します
-  -h, --help                このヘルプを表示します
-  -V, --version             バージョンを表示します`,
-  'help.options.session': `session のオプション
-  --profile NAME            長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、
-                            なければ default)。セッションは <profile>-mfa に保存します
-  --mfa-serial ARN          使用する MFA デバイス (既定: プロファイルの mfa_serial、
-                            なければユーザーの唯一のデバイス、複数あれば質問します)。
-                            旧名 --serial も使えます
-  --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
-                            します (既定 15m)
-  --force                   保存済みセッションが有効でも新しいセッションを取得します
-  --export sh|fish|powershell|cmd
-                            AWS_ACCESS_KEY_ID などを設定する行を出力します:
-                            eval "$(mfa-onboard session --export sh)"
-  --credential-process      credential_process 用の JSON を出力します。コードが必要な
-                            場合は端末 (/dev/tty) で質問し、標準入出力は使いません
-  --role-arn ARN            MFA コードでこのロールを引き受けます。ロールのセッションは
-                            <profile>-<ロール名> に保存します (role_arn、source_profile、
-                            mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、
-                            セッションは <profile>-mfa に保存します)。--duration は最長
-                            12h、既定は 1h
-  --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)`,
-  'help.options.policy': `policy のオプション
-  --allow-ip CIDR           (複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を
-                            求めません
-  --device-name-scope user  ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) だけを
-                            作成できます。--replace は古いデバイスを先に削除します (既定)
-  --device-name-scope any   任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを
-                            追加してから古いデバイスを削除します。他のユーザーの未完了の
-                            デバイスも削除できるようになります
-  --partition P             aws (既定)、aws-cn または aws-us-gov: 表示する ARN の
-                            パーティション (付けるときは常に --profile のものを使います)
-  --attach-group NAME       このグループにインラインポリシーとして付けます (管理者の
-                            --profile で)。2 回実行しても何も変わりません
-  --create-group            グループがなければ先に作成します
-  --policy-name NAME        インラインポリシーの名前 (既定: mfa-onboard-require-mfa)
-                            --create-group、--policy-name、--profile、--region は
-                            --attach-group と一緒にだけ使えます`,
-  'help.options.reset': `reset のオプション
-  --profile NAME            管理者のプロファイル
-  --user NAME               デバイスを削除するユーザー (自分自身のデバイスをすべて削除
-                            することはできません。その場合は --replace を使います)
-  --all                     確認せずにユーザーのすべてのデバイスを削除します
-  --remove-serial ARN       このデバイスだけを削除します (旧名 --serial も使えます)
-  --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
-                            端末がない場合は登録しません
-  -y, --yes                 確認せずに削除します`,
-  'help.options.demo': `demo のオプション
-  --emulator embedded|moto  内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の
-                            MFA の規則どおり) か moto (moto を入れた python3 が必要)
-  --emulator-url URL        起動済みのエミュレーター (moto、LocalStack) を使います。終了後
-                            もそのまま動かしておきます
-  --rehearse-consistency TIME
-                            内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間
-                            拒否します (IAM の結果整合性の再現)
-  --rehearse-fault ACTION=throttle|5xx
-                            (複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼
-                            び出しをスロットリングまたはサーバーエラーで失敗させます`,
-  'help.options.status': `status のオプション
-  --profile NAME            確認するキーのプロファイル (既定: AWS_PROFILE、
-                            なければ default)
-  --user NAME               管理者の --profile と一緒に使うと、確認する
-                            ユーザー (mfa_serial とセッションは、その
-                            ユーザー名のプロファイルがあればそこから読みます)
-  --session-profile NAME    読み込む保存済みセッション (既定: <profile>-mfa)
-  --json                    JSON で標準出力に出力します
-  --region REGION           呼び出しに使うリージョン (既定: プロファイルの
-                            もの、なければ AWS_REGION)
-  --endpoint-url URL        IAM と STS の呼び出し先`,
-  'help.options.admin': `admin create-user のオプション
-  --profile NAME            管理者のプロファイル
-  --group G                 ユーザーをグループ G に追加します
-  --out DIR                 NAME_accessKeys.csv を DIR に書き込みます
-                            (既定: 現在のフォルダー)
-  --path /P/                ユーザーの IAM パス (既定 /)
-  --existing                既存のユーザーに新しいアクセスキーだけを作成
-                            します (キーが 2 つある場合は拒否します)
-  --region REGION, --endpoint-url URL
-                            ウィザードと同じです`,
-  'help.options.batch': `batch のオプション
-  --profile NAME            管理者のプロファイル
-  --create                  まだユーザーでない新入社員を作成し、それぞれの
-                            キー CSV を作ります
-  --only NAME               (複数指定可) この新入社員だけ
-  --skip NAME               (複数指定可) この新入社員を除く
-  --report FILE             結果をここにも書き込みます (JSON、名前が .csv
-                            なら CSV)
-
-ウィザードのオプションは各新入社員に適用されます。ただし、1 人のユーザーを
-指すもの (--user、--old-serial、--replace、--device-name、--session-profile、
---export) は使えません。`,
-  'help.command': `mfa-onboard {version}
-
-使い方
-{usage}
-
-{options}
-
-どのコマンドも --lang en|ja と -h, --help を使えます。すべてのコマンドの説明は
-mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup --help で
-表示します。ウィザードのオプションは reset (続けて行う登録)、batch (各新入社員)
-と demo でも使えます。`,
+  'help.about': 'mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。',
+  'help.heading.usage': '使い方',
+  'help.heading.commands': 'コマンド',
+  'help.heading.common': 'ウィザードのよく使うオプション',
+  'help.heading.options': '{command} のオプション',
+  'help.heading.wizard': 'ウィザード (setup、既定のコマンド) のオプション',
+  'help.usage.command': 'mfa-onboard コマンド [オプション]',
+  'help.examples':
+    '例: コンソールの CSV での初めての実行、毎朝の新しいセッション、管理者が新入社員と一緒に行う場合:\n    npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv\n    mfa-onboard session --profile alice\n    mfa-onboard --profile admin --user alice',
+  'help.more': '各コマンドのオプションと説明 (setup ではウィザードのすべてのオプション):\n    mfa-onboard COMMAND --help\n終了コード: 0 完了、1 エラー、2 キャンセル。',
+  'help.footer': 'どのコマンドも --lang en|ja と -h, --help を使えます。すべてのコマンド:\n    mfa-onboard --help',
+  'help.summary.setup': 'ウィザード: CSV → MFA デバイス → 確認済みセッション (既定)',
+  'help.summary.session': '新しい MFA セッション (保存済みのものは有効な間は再利用)',
+  'help.summary.status': 'キーの所有者、MFA デバイス、セッションと有効期限',
+  'help.summary.reset': '管理者がユーザーの MFA デバイスを削除 (スマートフォンの紛失時)',
+  'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
+  'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
+  'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
+  'help.summary.demo': 'ローカルの AWS エミュレーターで試す (Node だけで動きます)',
+  'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
+  'help.note.setup':
+    '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
+  'help.note.environment':
+    '端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を付けません。',
+  'help.note.reset':
+    '続けて行う登録はウィザードが行い、そのオプションを使えます:\n    mfa-onboard setup --help',
+  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--profile、--region。',
+  'help.note.batchCsv':
+    'users.csv は見出しの行のあとに、1 行に 1 人の新入社員を書きます。列: user (IAM ユーザー名、必須)、path (--create で作るユーザーの IAM パス)、group (--create で作ったユーザーを追加するグループ)、csv (新入社員のアクセスキー CSV、users.csv からの相対パス)。例:\n    user,group\n    alice,hires',
+  'help.note.batch':
+    'ウィザードのオプションは各新入社員に適用されます。ただし、1 人のユーザーを指すもの (--user、--old-serial、--replace、--device-name、--session-profile、--export) は使えません。中断しても再開でき (users.csv.state.json)、監査ログ (users.csv.audit.jsonl) を残します。ウィザードのオプション:\n    mfa-onboard setup --help',
+  'help.note.demo':
+    'ウィザードのオプションはデモの実行にも使えます:\n    mfa-onboard setup --help',
+  'flag.csv': 'コンソールからダウンロードした <user>_accessKeys.csv または credentials.csv',
+  'flag.setup.profile': 'キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を提案します)。CSV を指定しない場合は、使用する既存のプロファイル (省略時は AWS_PROFILE)',
+  'flag.sessionProfile': 'MFA セッションを保存するプロファイル (既定: <profile>-mfa)',
+  'flag.setup.user': '複数のユーザーを含む credentials.csv で使うユーザー。管理者の --profile と一緒に使うと、代わりに操作するユーザー',
+  'flag.replace': 'デバイスがあり、古いスマートフォンがまだ使える場合に、新しいスマートフォンで置き換えます',
+  'flag.oldSerial': '--replace で、複数あるときに置き換えるデバイス',
+  'flag.deviceName': '仮想 MFA デバイス名 (既定: IAM ユーザー名。mfa/${aws:username} を指定するポリシーではこの名前が必要です)',
+  'flag.setup.region': 'プロファイルに書き込み、STS に使うリージョン (既定: 質問します。AWS_REGION または us-east-1 を提案します)',
+  'flag.region': '呼び出しに使うリージョン (既定: プロファイルのもの、なければ AWS_REGION)',
+  'flag.endpointUrl': 'IAM と STS の呼び出し先 (AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_IAM、AWS_ENDPOINT_URL_STS でも指定可)',
+  'flag.duration': 'MFA セッションの有効期間。15m から 36h まで (例: 12h、90m、3600)。既定は 12h',
+  'flag.showSecret': '認証アプリに手で入力するための MFA キーを表示します (stderr に出力されます。ログに残さないでください)',
+  'flag.qrPng': 'QR コードを FILE にも書き込みます (モード 0600)',
+  'flag.codesFromStdin': 'MFA コードを必要になるたびに標準入力から 1 行ずつ読み込みます',
+  'flag.replaceProfile': '同じプロファイル名に保存済みの別のキーを置き換えます',
+  'flag.deleteCsv': '終了後に CSV を確認なしで削除 (または保持) します',
+  'flag.allowClockDrift': '時計がずれたスマートフォンのコードも確認なしで送信します',
+  'flag.setup.export': '最後に、セッションを sh、fish、powershell、cmd で設定する行を標準出力に出力します',
+  'flag.yes': 'すべての質問に既定の回答を使います',
+  'flag.lang': 'メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)',
+  'flag.help': 'このヘルプを表示します',
+  'flag.version': 'バージョンを表示します',
+  'flag.session.profile': '長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、なければ default)。セッションは <profile>-mfa に保存します',
+  'flag.mfaSerial': '使用する MFA デバイス (既定: プロファイルの mfa_serial、なければユーザーの唯一のデバイス、複数あれば質問します)',
+  'flag.minRemaining': '保存済みセッションの残り時間がこれ以上ある場合だけ再利用します (既定 15m)',
+  'flag.force': '保存済みセッションが有効でも新しいセッションを取得します',
+  'flag.session.export': 'AWS_ACCESS_KEY_ID などを設定する行を、シェルで実行するために出力します:\n    eval "$(mfa-onboard session --export sh)"',
+  'flag.credentialProcess': 'credential_process 用の JSON を出力します。コードが必要な場合は端末 (/dev/tty) で質問し、標準入出力は使いません',
+  'flag.roleArn':
+    'MFA コードでこのロールを引き受けます。ロールのセッションは <profile>-<ロール名> に保存します (role_arn、source_profile、mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、セッションは <profile>-mfa に保存します)。--duration は最長 12h、既定は 1h',
+  'flag.roleSessionName': 'ロールのセッション名 (既定: mfa-onboard-<profile>)',
+  'flag.status.profile': '確認するキーのプロファイル (既定: AWS_PROFILE、なければ default)',
+  'flag.status.user': '管理者の --profile と一緒に使うと、確認するユーザー (mfa_serial とセッションは、そのユーザー名のプロファイルがあればそこから読みます)',
+  'flag.status.sessionProfile': '読み込む保存済みセッション (既定: <profile>-mfa)',
+  'flag.json': 'JSON で標準出力に出力します',
+  'flag.adminProfile': '管理者のプロファイル',
+  'flag.reset.user': 'デバイスを削除するユーザー (自分自身のデバイスをすべて削除することはできません。その場合は --replace を使います)',
+  'flag.all': '確認せずにユーザーのすべてのデバイスを削除します',
+  'flag.removeSerial': 'このデバイスだけを削除します',
+  'flag.enrol': '続けて新しいデバイスを登録する (しない)。既定: 質問します。端末がない場合は登録しません',
+  'flag.reset.yes': '確認せずに削除します',
+  'flag.allowIp': '(複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を求めません',
+  'flag.scopeUser': 'ユーザー名と同じ名前のデバイス (mfa/${aws:username}) だけを作成できます。--replace は古いデバイスを先に削除します (既定)',
+  'flag.scopeAny': '任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを追加してから古いデバイスを削除します。他のユーザーの未完了のデバイスも削除できるようになります',
+  'flag.partition': 'aws (既定)、aws-cn または aws-us-gov: 表示する ARN のパーティション (付けるときは常に --profile のものを使います)',
+  'flag.attachGroup': 'このグループにインラインポリシーとして付けます (管理者の --profile で)。2 回実行しても何も変わりません',
+  'flag.createGroup': 'グループがなければ先に作成します',
+  'flag.policyName': 'インラインポリシーの名前 (既定: mfa-onboard-require-mfa)',
+  'flag.group': 'ユーザーをグループ G に追加します',
+  'flag.out': 'NAME_accessKeys.csv を DIR に書き込みます (モード 0600。既定: 現在のフォルダー)',
+  'flag.path': 'ユーザーの IAM パス (既定 /)',
+  'flag.existing': '既存のユーザーに新しいアクセスキーだけを作成します (キーが 2 つある場合は拒否します)',
+  'flag.create': 'まだユーザーでない新入社員を作成し、それぞれのキー CSV を作ります',
+  'flag.only': '(複数指定可) この新入社員だけ',
+  'flag.skip': '(複数指定可) この新入社員を除く',
+  'flag.report': '結果をここにも書き込みます (JSON、名前が .csv なら CSV)',
+  'flag.emulator': '内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の MFA の規則どおり) か moto (moto を入れた python3 が必要)',
+  'flag.emulatorUrl': '起動済みのエミュレーター (moto、LocalStack) を使います。終了後もそのまま動かしておきます',
+  'flag.rehearseConsistency': '内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
+  'flag.rehearseFault': '(複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
+  'flag.keep': 'デモの一時フォルダーを残します',
 
   'error.cancelled': 'キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。',
   'error.internal':
