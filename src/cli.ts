@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
 import { checkEndpoint } from './aws/endpoint.js';
+import { checkCommandWord } from './commands/command-word.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
@@ -56,12 +57,24 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
       else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
         for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
       }
-      if (positionals.length > spec.positionals) throw new UserError('cli.extraArgument', { argument: positionals[spec.positionals]! });
+      if (positionals.length > spec.positionals) {
+        throw spec.tooManyWords?.(positionals, values, runtime.env) ?? new UserError('cli.extraArgument', { argument: positionals[spec.positionals]!, command: spec.name, usage: spec.help.usage[0]! });
+      }
       const options = spec.options(values, positionals, runtime.env);
       // NOTE: the command's code and the seams are loaded on demand so that --help and
       // argument errors stay fast.
       const [start, { commandContext }] = await Promise.all([load(), import('./deps.js')]);
-      await start(options, commandContext(runtime, out, spec.answers?.(values) ?? NO_ANSWERS, endpoint));
+      try {
+        await start(options, commandContext(runtime, out, spec.answers?.(values) ?? NO_ANSWERS, endpoint));
+      } catch (error) {
+        // `reset --user alice` with no profile named: not a CSV to import into default, but the administrator's keys.
+        const unnamed = (values as { profile?: string }).profile === undefined && !runtime.env.AWS_PROFILE;
+        if (spec.administrator && unnamed && error instanceof UserError && error.id === 'profile.notFound' && error.params.profile === 'default') {
+          const line = spec.administrator(positionals, values);
+          throw new UserError('cli.needsAdminProfile', { command: spec.name, profiles: error.params.profiles!, line }, { cause: error });
+        }
+        throw error;
+      }
     },
   };
 }
@@ -197,6 +210,8 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       out.data(layoutHelp(helpText(about), Math.max(60, columns)));
       return ExitCode.ok;
     }
+    // A first word that names no command is the wizard's CSV only when it looks like a path.
+    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], [...COMMANDS.map((c) => c.name), 'help'], argv);
     // The command's name is the first word; the rest is its own command line.
     const word = named ? tokens.findIndex((token) => token.kind === 'positional') : -1;
     const args = word < 0 ? argv : argv.filter((_, i) => i !== tokens[word]!.index);

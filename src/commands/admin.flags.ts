@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { shellLine } from './command-line.js';
 import type { CreateUserOptions } from './admin.js';
 import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 
@@ -25,6 +26,14 @@ export const admin = defineCommand({
       ['--existing', 'flag.existing'],
       ...AWS_ROWS,
     ],
+  },
+  administrator: ([, name]) => shellLine(['mfa-onboard', 'admin', 'create-user', name ?? 'NAME', '--profile', 'ADMIN']),
+  // `admin create-user Bob Smith`: a name typed as a person writes it.
+  tooManyWords([verb, ...words], values) {
+    if (verb !== 'create-user') return undefined;
+    const example = words.join('.');
+    const line = shellLine(['mfa-onboard', 'admin', 'create-user', example, ...(values.profile !== undefined ? ['--profile', values.profile] : [])]);
+    return new UserError('admin.nameWithSpace', { words: words.join(' '), count: words.length, example, line });
   },
   options(values, [verb, name], env): CreateUserOptions {
     // `admin create-user NAME` is the one admin verb so far.

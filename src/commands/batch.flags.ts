@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { shellLine } from './command-line.js';
 import type { BatchOptions } from './batch.js';
 import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 
@@ -33,6 +34,7 @@ export const batch = defineCommand({
     ],
     notes: ['help.note.batchCsv', 'help.note.batch'],
   },
+  administrator: ([usersCsv]) => shellLine(['mfa-onboard', 'batch', usersCsv ?? 'users.csv', '--profile', 'ADMIN']),
   options(values, [usersCsv], env): BatchOptions {
     if (usersCsv === undefined) throw new UserError('batch.usage');
     for (const flag of FOR_ONE) {

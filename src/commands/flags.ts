@@ -28,6 +28,13 @@ export interface CommandFlags<T extends FlagTable, O> {
   help: CommandHelp;
   /** Flags, words and the AWS_* variables the CLI honours → the command's options; refuses bad values. */
   options(values: Values<T>, positionals: string[], env: NodeJS.ProcessEnv): O;
+  /**
+   * An administrator's command: the command line to suggest (with `--profile ADMIN`) when it
+   * ran on the default profile, named by nobody, and there is none.
+   */
+  administrator?(positionals: string[], values: Values<T>): string;
+  /** What a word too many means for this command, when more can be said than its usage. */
+  tooManyWords?(positionals: string[], values: Values<T>, env: NodeJS.ProcessEnv): UserError | undefined;
   /** How its prompts are answered (default: never by a flag). */
   answers?(values: Values<T>): Answers;
 }

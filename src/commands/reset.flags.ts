@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { shellLine } from './command-line.js';
 import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 
@@ -32,6 +33,7 @@ export const reset = defineCommand({
     ],
     notes: ['help.note.reset'],
   },
+  administrator: (_words, values) => shellLine(['mfa-onboard', 'reset', '--profile', 'ADMIN', '--user', values.user ?? 'NAME']),
   options(values, _positionals, env): ResetOptions {
     const setup = enrolOptions(values, undefined, env);
     const removeSerial = serialFlag(values, 'remove-serial', values['remove-serial']);

@@ -175,7 +175,78 @@ describe('each command takes its own flags', () => {
     }
     const result = await runCli(argv, { env: box.env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(t('cli.extraArgument', { argument: 'surplus' }));
+    expect(result.stderr).toContain(name === 'admin' ? '"bob surplus" is 2 words' : t('cli.extraArgument', { argument: 'surplus', command: name, usage: command.help.usage[0]! }));
+  });
+});
+
+describe('a word in the command position that names no command', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox('http://127.0.0.1:9');
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  it.each([
+    ['sesion', 'session', ['sesion', '--profile', 'alice'], 'mfa-onboard session --profile alice'],
+    ['stauts', 'status', ['--region', 'eu-west-1', 'stauts'], 'mfa-onboard --region eu-west-1 status'],
+    ['rest', 'reset', ['rest', '--user', 'bob smith'], "mfa-onboard reset --user 'bob smith'"],
+    ['Policy', 'policy', ['Policy'], 'mfa-onboard policy'],
+    ['sess', 'session', ['sess'], 'mfa-onboard session'],
+  ] as const)('regression: "%s" was looked for as a file; now: did you mean %s, with the line to run', async (word, command, argv, line) => {
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli([...argv], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(format(catalogs[lang]['cli.didYouMean'], { word, command, line }).split('\n')[0]);
+      // The corrected command stands whole on a line of its own.
+      expect(result.stderr).toContain(`\n    ${line}\n`);
+      expect(result.stderr).not.toContain(format(catalogs[lang]['csv.notFound'], { path: word }));
+    }
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('a word far from every command and not a path says what the commands are and how a CSV is given', async () => {
+    const result = await runCli(['frobnicate'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no command "frobnicate", and no file of that name here');
+    expect(result.stderr).toContain('setup, session, status, reset, policy, admin, batch, demo');
+    expect(result.stderr).toContain('./frobnicate.csv');
+  });
+
+  it('a word with a / or ending in .csv is still the wizard\'s CSV', async () => {
+    for (const path of [`${box.dir}/sesion`, 'sesion.csv', 'keys.CSV']) {
+      const result = await runCli([path], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(t('csv.notFound', { path }));
+    }
+  });
+
+  it('regression: admin create-user Bob Smith said "The wizard takes one CSV file"; now: a user name is one word', async () => {
+    const result = await runCli(['admin', 'create-user', 'Bob', 'Smith', '--profile', 'admin'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Bob Smith" is 2 words');
+    expect(result.stderr).toContain('\n    mfa-onboard admin create-user Bob.Smith --profile admin\n');
+    expect(result.stderr).not.toContain('CSV');
+  });
+
+  it('a word too many for other commands shows that command\'s usage, not the wizard\'s', async () => {
+    const result = await runCli(['batch', 'users.csv', 'more.csv'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Unexpected argument "more.csv"');
+    expect(result.stderr).toContain(`\n    ${batch.help.usage[0]}`);
+  });
+
+  it('regression: reset --user alice with no profile suggested importing a CSV into default; now it asks for the administrator\'s profile', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli(['reset', '--user', 'alice'], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('\n    mfa-onboard reset --profile ADMIN --user alice\n');
+      expect(result.stderr).not.toContain('ACCESS-KEYS.csv');
+    }
+    // A profile named but missing is still that profile's error.
+    const named = await runCli(['reset', '--user', 'alice', '--profile', 'boss'], { env: box.env });
+    expect(named.stderr).toContain('There is no profile boss');
   });
 });
 

@@ -117,3 +117,16 @@ describe('<command> --help: every flag a command takes, laid out once by display
     expect(text).toMatch(/^ {4}mfa-onboard setup --help$/m);
   });
 });
+
+describe('which first words are a CSV path', () => {
+  it('a / or \\, a .csv ending, or a file that exists; not a bare word', async () => {
+    const { looksLikePath, closestCommand } = await import('../../src/commands/command-word.js');
+    const none = () => false;
+    for (const word of ['./keys', 'C:\\Users\\a\\keys', 'keys.csv', 'KEYS.CSV', '~/Downloads/alice_accessKeys.csv']) expect(looksLikePath(word, none), word).toBe(true);
+    for (const word of ['sesion', 'keys', 'status']) expect(looksLikePath(word, none), word).toBe(false);
+    expect(looksLikePath('keys', (path) => path === 'keys')).toBe(true);
+    const names = COMMANDS.map((c) => c.name);
+    expect(['sesion', 'sesson', 'stauts', 'rset', 'polic', 'admn', 'bacth', 'deom', 'SETUP'].map((w) => closestCommand(w, names))).toEqual(['session', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'setup']);
+    expect(['alice', 'keys', 'frobnicate', 'se'].map((w) => closestCommand(w, names))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});

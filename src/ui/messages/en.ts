@@ -115,7 +115,13 @@ export const en = {
   'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',
-  'cli.extraArgument': 'Unexpected argument "{argument}". The wizard takes one CSV file; run mfa-onboard --help for usage.',
+  'cli.extraArgument': 'Unexpected argument "{argument}". A value that holds spaces (a path) goes in quotes. The usage of {command}:\n    {usage}',
+  'cli.didYouMean': 'There is no command "{word}". Did you mean {command}?\n    {line}\nA CSV to import is given by its path (with a / or ending in .csv).',
+  'cli.unknownCommand':
+    'There is no command "{word}", and no file of that name here. The commands are {commands}. A CSV to import is given by its path (with a / or ending in .csv, such as ./{word}.csv). What each command does:\n    mfa-onboard --help',
+  'cli.needsAdminProfile':
+    "{command} is an administrator's command: it works with the administrator's keys, but no --profile (nor AWS_PROFILE) names them, and there is no profile default (profiles there: {profiles}). Name the administrator's profile:\n    {line}",
+  'admin.nameWithSpace': 'An IAM user name is one word, without spaces: "{words}" is {count} words. Write it as one, such as {example}:\n    {line}',
 
   'prompt.noTerminal':
     'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
@@ -406,6 +412,7 @@ export const en = {
   'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
   'admin.alreadyEnrolled':
     '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with  {command}',
+  'replace.forAnother': 'Enrolling a device for someone else? An administrator names the user with --user:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask':
     '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). What happened?',
   'replace.choiceReplace': 'New phone, and the old one still shows codes: replace it',

@@ -114,7 +114,13 @@ export const ja: Record<keyof typeof en, string> = {
   'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
-  'cli.extraArgument': '予期しない引数 "{argument}" があります。ウィザードに指定できる CSV ファイルは 1 つだけです。使い方は mfa-onboard --help で確認してください。',
+  'cli.extraArgument': '予期しない引数 "{argument}" があります。空白を含む値 (パス) は引用符で囲んでください。{command} の使い方:\n    {usage}',
+  'cli.didYouMean': 'コマンド "{word}" はありません。{command} のことですか?\n    {line}\nCSV を取り込む場合は、パス (/ を含むか .csv で終わるもの) で指定してください。',
+  'cli.unknownCommand':
+    'コマンド "{word}" はなく、その名前のファイルもありません。コマンドは {commands} です。CSV を取り込む場合は、パス (/ を含むか .csv で終わるもの。例: ./{word}.csv) で指定してください。各コマンドの説明:\n    mfa-onboard --help',
+  'cli.needsAdminProfile':
+    '{command} は管理者用のコマンドで、管理者のキーを使います。しかし --profile (または AWS_PROFILE) でプロファイルが指定されておらず、default というプロファイルもありません (あるプロファイル: {profiles})。管理者のプロファイルを指定してください:\n    {line}',
+  'admin.nameWithSpace': 'IAM ユーザー名は空白を含まない 1 語です: "{words}" は {count} 語になっています。{example} のように 1 語で指定してください:\n    {line}',
 
   'prompt.noTerminal':
     'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
@@ -405,6 +411,7 @@ export const ja: Record<keyof typeof en, string> = {
   'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
   'admin.alreadyEnrolled':
     '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に  {command}  でデバイスを削除してください。',
+  'replace.forAnother': '別のユーザーのデバイスを登録する場合は、管理者が --user でユーザーを指定します:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask': '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。どうしますか?',
   'replace.choiceReplace': '新しいスマートフォンがあり、古い方もまだコードを表示できる: 置き換える',
   'replace.choiceAdmin': '新しいスマートフォンを登録してから古いデバイスを削除する',

@@ -19,10 +19,15 @@ async function askAboutExisting(
   identity: Identity,
   /** The administrator's profile, when one acts for the user. */
   adminProfile: string | undefined,
-  options: Pick<SetupOptions, 'replace'>,
-  deps: Pick<WizardDeps, 'prompter' | 'interactive'>,
+  options: Pick<SetupOptions, 'replace' | 'csvPath'>,
+  /** The profile whose keys are used: the person's own, or an administrator's who forgot --user. */
+  profile: string | undefined,
+  deps: Pick<WizardDeps, 'prompter' | 'interactive' | 'out'>,
 ): Promise<Existing> {
   if (options.replace) return 'replace';
+  // An existing profile and no CSV may be an administrator's own keys, run without --user:
+  // before anything is asked or refused, say how to act for someone else.
+  if (!adminProfile && options.csvPath === undefined && profile !== undefined) deps.out.info(t('replace.forAnother', { profile }));
   const first = assigned[0]!;
   const facts = {
     user: identity.userName,
@@ -99,7 +104,7 @@ export async function decideAboutExisting(
     if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
     return;
   }
-  const choice = await askAboutExisting(assigned, identity, run.admin?.profile, options, deps);
+  const choice = await askAboutExisting(assigned, identity, run.admin?.profile, options, run.profiles.longTerm, deps);
   const resuming = run.underway.replacing?.old;
   if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
   if (choice === 'stop') throw new CancelledError();
