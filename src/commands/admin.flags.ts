@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { shellLine } from './command-line.js';
+import { shellLine } from '../ui/command-line.js';
 import type { CreateUserOptions } from './admin.js';
 import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 

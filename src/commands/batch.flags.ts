@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { shellLine } from './command-line.js';
+import { shellLine } from '../ui/command-line.js';
 import type { BatchOptions } from './batch.js';
 import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 

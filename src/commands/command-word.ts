@@ -2,7 +2,7 @@
 // before anything runs, so that a mistyped command is not looked for as a file.
 import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { shellLine } from './command-line.js';
+import { shellLine } from '../ui/command-line.js';
 
 /** Edits (insert, delete, change, swap two neighbours) that turn `a` into `b`. */
 function distance(a: string, b: string): number {

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { shellLine } from './command-line.js';
+import { shellLine } from '../ui/command-line.js';
 import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 

@@ -72,10 +72,11 @@ export function truncateToWidth(text: string, width: number): string {
 export function table(rows: [label: string, value: string, kind?: 'command'][], width?: number): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
   const indent = ' '.repeat(labelWidth + 4);
-  // NOTE: a command is never broken: a copied half of it would run without the rest.
-  const wrapped = (value: string, kind?: 'command') =>
-    width === undefined || kind === 'command' ? value : wrapText(value, Math.max(20, width - indent.length)).split('\n').join(`\n${indent}`);
-  return rows.map(([label, value, kind]) => `  ${padToWidth(label, labelWidth)}  ${wrapped(value, kind)}`);
+  // NOTE: a command is never broken: a copied half of it would run without the rest. A value's
+  // later lines (a command on its own line) stand under it, with or without a width to wrap to.
+  const wrapped = (value: string) => (width === undefined ? value : wrapText(value, Math.max(20, width - indent.length))).split('\n').join(`\n${indent}`);
+  // A command to paste stands on a line of its own under its label: selecting the line takes it alone.
+  return rows.map(([label, value, kind]) => (kind === 'command' ? `  ${label}\n    ${value}` : `  ${padToWidth(label, labelWidth)}  ${wrapped(value)}`));
 }
 
 /** Rows of cells in aligned columns (by display width), two spaces between. */
@@ -138,28 +139,33 @@ function splitUnits(line: string): { text: string; space: boolean }[] {
 
 /**
  * Wraps prose to `width` display columns at word boundaries (Japanese between characters,
- * never before 。or 、), continuation lines indented by `hang`. A word longer than a line
- * (a path, an ARN) gets a line of its own, whole. Lines that start with a space are
- * preformatted (commands, tables) and left as they are.
+ * never before 。or 、), continuation lines indented by `hang`, and so is a line of prose
+ * that follows a command. A word longer than a line (a path, an ARN) gets a line of its own,
+ * whole. Lines that start with a space are preformatted (a command to paste, a table) and
+ * left as they are: we never break a command, whatever the width.
  */
 export function wrapText(text: string, width: number, hang = 0): string {
+  let first = true;
   return text
     .split('\n')
     .map((line) => {
-      if (line.startsWith(' ') || displayWidth(line) <= width) return line;
+      const lead = first ? '' : ' '.repeat(hang);
+      if (line !== '') first = false;
+      if (line.startsWith(' ') || line === '') return line;
+      if (displayWidth(lead + line) <= width) return lead + line;
       const lines: string[] = [];
-      let current = '';
-      let used = 0;
+      let current = lead;
+      let used = lead.length;
       for (const unit of breakUnits(line)) {
         const unitWidth = displayWidth(unit.text);
         const gap = unit.space ? 1 : 0;
-        if (current !== '' && used + gap + unitWidth > width) {
+        if (current.trim() !== '' && used + gap + unitWidth > width) {
           lines.push(current);
           current = ' '.repeat(hang) + unit.text;
           used = hang + unitWidth;
-        } else if (current === '') {
-          current = unit.text;
-          used = unitWidth;
+        } else if (current.trim() === '') {
+          current += unit.text;
+          used += unitWidth;
         } else {
           current = `${current}${gap ? ' ' : ''}${unit.text}`;
           used += gap + unitWidth;

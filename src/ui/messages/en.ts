@@ -110,9 +110,12 @@ export const en = {
   'aws.slow':
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
-  'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
-  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard {command} --help for its options.',
-  'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
+  'cli.unknownOption':
+    'Unknown option {option}. The options there are:\n    mfa-onboard --help',
+  'cli.notAnOption':
+    '{option} is not an option of {command}. Its options:\n    mfa-onboard {command} --help',
+  'cli.missingValue':
+    'The option {option} needs a value. The options there are:\n    mfa-onboard --help',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',
   'cli.extraArgument': 'Unexpected argument "{argument}". A value that holds spaces (a path) goes in quotes. The usage of {command}:\n    {usage}',
@@ -203,11 +206,11 @@ export const en = {
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device with  {command}  and you then run the wizard again.',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device, and you then run the wizard again:\n    {command}',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
-    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run  aws iam delete-virtual-mfa-device --serial-number {serial}  and then run the wizard again.',
+    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run this, then run the wizard again:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'preflight.nameInUse':
     'An MFA device named like yours ({serial}) exists and is in use by another user. Choose another name with --device-name.',
 
@@ -215,12 +218,12 @@ export const en = {
   'device.createDenied':
     'AWS did not let {user} create an MFA device named {name} ({message}). Many policies only allow a device named after the user (mfa/\${aws:username}): if you passed --device-name, leave it out; otherwise ask your administrator for iam:CreateVirtualMFADevice.',
   'device.limitExceeded':
-    'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used (an administrator: mfa-onboard reset --user NAME), then run again.',
+    'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used, then run again; an administrator can:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'device.created': 'Created virtual MFA device {serial}',
   'device.createdAnswerLost':
     "AWS created {serial}, but its answer (with the device's key) was lost on the way back: deleted it again.",
   'device.maybeCreated':
-    'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
   'qr.scan': 'Scan this with your authenticator app (it shows as {label}):',
@@ -256,7 +259,8 @@ export const en = {
   'enable.notConsecutiveEarly': 'The second code is older than the first. Start again with the code shown now, then the next one.',
   'enable.rejected':
     'AWS did not accept the two codes (InvalidAuthenticationCode). Check the app shows the entry you just added, and try again with two fresh consecutive codes.',
-  'enable.alreadyEnabled': 'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with: aws iam list-mfa-devices --user-name {user}',
+  'enable.alreadyEnabled':
+    'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with:\n    aws iam list-mfa-devices --user-name {user}',
   'enable.answerLost':
     'The answer to enabling {serial} was lost on the way back, but IAM lists the device as enabled: carrying on.',
   'enable.temporarilyUnmodifiable': 'IAM cannot change user {user} right now (it was just created or changed). Wait a minute and run the wizard again.',
@@ -302,14 +306,15 @@ export const en = {
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
   'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
-  'session.useIt': 'Use it with  --profile {sessionProfile}  until {expires}, or for other tools: mfa-onboard session --export sh',
+  'session.useIt':
+    'Use it with --profile {sessionProfile} until {expires}, or for other tools:\n    mfa-onboard session --export sh',
   'session.noDevice':
-    'User {user} (profile {profile}) has no MFA device. Set one up first:  mfa-onboard --profile {profile}',
+    'User {user} (profile {profile}) has no MFA device. Set one up first:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'The user has {count} MFA devices. Which one will you use?',
   'session.badSerial':
     'AWS could not check the code against the MFA device {serial}: it does not belong to this user (or was just removed). Check mfa_serial in the config file, or pass --mfa-serial.',
   'session.noTty':
-    'A code is needed for a new MFA session, but there is no terminal to ask on. Run  mfa-onboard session  once in a terminal (the session is then reused), or pass --codes-from-stdin.',
+    'A code is needed for a new MFA session, but there is no terminal to ask on. Pass --codes-from-stdin, or run this once in a terminal (the session is then reused):\n    mfa-onboard session',
   'cli.badShell': '--export {value} is not a shell this tool writes for: use sh, fish, powershell or cmd.',
   'role.badArn': '--role-arn {value} is not a role ARN like arn:aws:iam::123456789012:role/Admin.',
   'role.badSessionName': '--role-session-name {value} is not a session name: 2 to 64 letters, digits and + = , . @ _ -.',
@@ -340,19 +345,21 @@ export const en = {
   'status.user': 'IAM user',
   'status.device': 'MFA device',
   'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
-  'status.noDevice': 'none: set one up with  {command}',
+  'status.noDevice':
+    'none; set one up with:\n    {command}',
   'status.mfaSerial': 'mfa_serial',
   'status.serialCurrent': '{serial}',
   'status.serialStale': '{serial}  (not one of the user\'s devices any more)',
   'status.session': 'MFA session',
   'status.sessionValid': '{profile}, until {expires}',
-  'status.sessionEnded': '{profile}, ended {expires}: run  {command}',
+  'status.sessionEnded':
+    '{profile}, ended {expires}; a new one:\n    {command}',
   'status.orphans': 'Unfinished',
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
   'status.none': 'none',
   'setup.enabledNotVerified':
-    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (or run the same command again: it asks for one code and saves the session)',
+    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Run the same command again (it asks for one code and saves the session), or get one with:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
   'save.done': 'Saved the session as profile {sessionProfile} in {credentials}',
   'save.serial': 'Recorded the device as mfa_serial of profile {profile} in {config}',
@@ -363,11 +370,11 @@ export const en = {
   'file.isDirectory': '{path} is a folder, but the AWS CLI and SDKs expect a file there. Move the folder away (or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE at the file), then run again.',
   'file.linkLoop': '{path} is a symbolic link that leads back to itself (a link loop), so no program can open it. Point the link at a real file (ls -l shows where it leads), then run again.',
   'profile.notFound':
-    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.andMore': '{listed} and {count} more',
   'profile.noneThere': 'none',
   'profile.noKeys':
-    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Give it keys (mfa-onboard ACCESS-KEYS.csv --profile {profile}), or use a profile that has them.',
+    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Use a profile that has them, or give it keys:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
   'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
   'ini.badValue': 'The value for {key} contains a line break and cannot be written safely.',
@@ -376,7 +383,7 @@ export const en = {
   'rollback.removing': 'Removing the unfinished MFA device…',
   'rollback.removed': 'Removed the unfinished device {serial}',
   'rollback.failed':
-    'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'rollback.pngRemoved': 'Removed {path}: it showed the unfinished device\'s QR code',
   'rollback.keptEnabled': 'The device {serial} turned out to be enabled for {user} after all, so it was kept.',
 
@@ -408,10 +415,12 @@ export const en = {
   'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency and --rehearse-fault work only on the embedded emulator: leave out --emulator and --emulator-url.',
   'demo.badFault': '--rehearse-fault {value} is not ACTION=KIND: ACTION is one of {actions}; KIND is one of {kinds} (e.g. --rehearse-fault EnableMFADevice=throttle).',
-  'demo.noMoto': '--emulator moto needs python3 with moto (python3 -c "import moto.server" fails here). Run the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
-  'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
+  'demo.noMoto':
+    '--emulator moto needs python3 with moto, and this check fails here:\n    python3 -c "import moto.server"\nRun the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
+  'moto.failed':
+    'The AWS emulator (moto) did not start: {reason}. Check that this works:\n    python3 -m moto.server --help',
   'admin.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with  {command}',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with:\n    {command}',
   'replace.forAnother': 'Enrolling a device for someone else? An administrator names the user with --user:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask':
     '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). What happened?',
@@ -423,13 +432,13 @@ export const en = {
   'replace.noSuchDevice':
     '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with {flag}.',
   'replace.lostPhone':
-    'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run  {command}  (or  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  then  aws iam delete-virtual-mfa-device --serial-number {serial}), then enrol the new phone with  mfa-onboard --profile {profile}',
+    'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run:\n    {command}\nor, with the AWS CLI:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}\n    aws iam delete-virtual-mfa-device --serial-number {serial}\nThen enrol the new phone with:\n    mfa-onboard --profile {profile}',
   'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours). The old phone is lost? Press Enter without a code.',
   'replace.namePinned':
     'AWS refused a second device named {name}: a policy allows only a device named after the user (mfa/{user}). So the old device must go first, and {user} is without MFA from then until the new phone is enabled, a minute or two. If the run stops there, run the wizard again: it enrols the new phone.',
   'replace.removeFirstAsk': 'Remove the old device {serial} of {user} now, then enrol the new phone?',
   'replace.withoutMfa':
-    '{user} has no MFA device now. Run  mfa-onboard --profile {profile}  again to enrol the new phone.',
+    '{user} has no MFA device now. Enrol the new phone by running again:\n    mfa-onboard --profile {profile}',
   'replace.oldKept':
     'The old device {old} was kept, so nothing is lost. Run the wizard again to finish the replacement.',
   'replace.finishing':
@@ -446,11 +455,11 @@ export const en = {
     'Deactivated {serial} for {user} (a hardware key or passkey: it stays in the account)',
   'remove.deleted': 'Removed the MFA device {serial} from {user}',
   'remove.denied':
-    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. An administrator can run  {command}',
+    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. An administrator can run:\n    {command}',
   'remove.temporarilyUnmodifiable':
     'IAM cannot change {user} right now (EntityTemporarilyUnmodifiable: the user was just created or changed). {serial} is still there; wait a minute and run the same command again.',
   'remove.deleteConflict':
-    'IAM would not delete {serial}: it still counts it as assigned to a user (DeleteConflict). Right after a deactivation IAM can take a moment to catch up: run the same command again in a minute. If it persists, deactivate it with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
+    'IAM would not delete {serial}: it still counts it as assigned to a user (DeleteConflict). Right after a deactivation IAM can take a moment to catch up: run the same command again in a minute. If it persists, deactivate it with:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
   'remove.limitExceeded':
     'IAM refused to change {serial} of {user} because a limit was reached ({message}). Wait a moment and run the same command again.',
   'admin.actingFor': 'Acting for {user} ({arn}) as {admin}',
@@ -462,9 +471,9 @@ export const en = {
     'The keys in {path} belong to {arn}, not to {user}. Give the CSV of {user}, or leave it out (the session check then needs {user}\'s own keys later).',
   'admin.listed': 'IAM lists {serial} as enabled for {user}',
   'admin.notListed':
-    'IAM does not list {serial} as enabled for {user}, although enabling it succeeded. Check with  mfa-onboard status --user {user}',
+    'IAM does not list {serial} as enabled for {user}, although enabling it succeeded. Check with:\n    mfa-onboard status --user {user}',
   'reset.needUser':
-    'Name the user whose MFA devices to remove: mfa-onboard reset --profile {profile} --user NAME',
+    'Name the user whose MFA devices to remove:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': 'MFA devices of {user}',
   'reset.virtual': '{serial}, virtual, enabled {enabled}',
   'reset.hardware': '{serial}, hardware key or passkey (deactivated only), enabled {enabled}',
@@ -475,17 +484,19 @@ export const en = {
   'reset.confirm':
     'Remove {count} device(s) and {orphans} unfinished one(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
   'reset.selfLockout':
-    'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run  mfa-onboard --profile {profile} --replace  (it adds the new device before removing the old one), or have another administrator run the reset.',
+    'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run this (it adds the new device before removing the old one), or have another administrator run the reset:\n    mfa-onboard --profile {profile} --replace',
   'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
-  'reset.next': 'When {user}\'s new phone is at hand, enrol it with  {command}',
+  'reset.next':
+    'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.removed': 'Removed',
   'summary.session': 'Session',
   'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
-  'summary.userNext': 'on {user}\'s computer:  {command}',
+  'summary.userNext':
+    'on {user}\'s computer:\n    {command}',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':
-    'None of this user\'s MFA devices ({devices}) shows codes (passkeys and security keys do not), so none can prove a replacement. An administrator can reset the devices instead:  mfa-onboard reset --user NAME',
+    'None of this user\'s MFA devices ({devices}) shows codes (passkeys and security keys do not), so none can prove a replacement. An administrator can reset the devices instead:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
@@ -510,7 +521,7 @@ export const en = {
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':
-    'Usage: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+    'Usage:\n    mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
   'admin.badUserName':
     '"{name}" cannot be an IAM user name: use letters, digits and + = , . @ _ - only, up to 64 characters.',
   'admin.badPath':
@@ -525,20 +536,20 @@ export const en = {
   'admin.userExists':
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':
-    '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used (aws iam delete-access-key --user-name {name} --access-key-id ID), then run again.',
+    '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used, then run again:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
   'admin.userCreated': 'Created IAM user {name} ({arn})',
   'admin.noGroup':
-    'There is no IAM group {group}. Create it with its policy first:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+    'There is no IAM group {group}. Create it with its policy first:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': 'Added {name} to group {group}',
   'admin.keyWritten': 'Created access key {keyId}; its secret is only in {path} (mode 600)',
   'admin.createUserNext':
-    'Next, with {name}\'s phone at hand:  mfa-onboard {path} --profile {profile} --user {name}  (or hand the file to {name}, who runs  mfa-onboard {path})',
+    'Next, with {name}\'s phone at hand:\n    mfa-onboard {path} --profile {profile} --user {name}\nOr hand the file to {name}, who runs:\n    mfa-onboard {path}',
   'admin.undone': 'Took back: {what}',
   'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
   'admin.createDenied':
     'Profile {profile} may not do {action} ({message}). Creating users takes an administrator\'s profile with iam:CreateUser, iam:AddUserToGroup and iam:CreateAccessKey.',
   'batch.usage':
-    'Usage: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+    'Usage:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile':
     '{path} is not a readable CSV. It needs a header line with a user column, and one hire per line.',
   'batch.noUserColumn':
@@ -558,8 +569,10 @@ export const en = {
   'batch.ready': 'Ready to enrol {user}?',
   'batch.enrol': 'Yes: enrol {user} now',
   'batch.skip': 'Skip {user} (not here today)',
-  'batch.stoppedEnrolled': 'Stopped at {user}, whose device is enabled and recorded (the session was not checked). Everyone before is recorded too; run  {command}  to carry on.',
-  'batch.stopped': 'Stopped at {user}. Everyone before is recorded; run  {command}  to carry on.',
+  'batch.stoppedEnrolled':
+    'Stopped at {user}, whose device is enabled and recorded (the session was not checked). Everyone before is recorded too. To carry on:\n    {command}',
+  'batch.stopped':
+    'Stopped at {user}. Everyone before is recorded. To carry on:\n    {command}',
   'batch.failed': '{user} was not enrolled: {message}',
   'batch.summary': 'Batch: {done} of {total} hires enrolled',
   'batch.colUser': 'User',
@@ -576,9 +589,11 @@ export const en = {
   'batch.reportWritten': 'Wrote the report to {path}',
   'batch.reportFolder': "The report cannot be written to {path}: the folder {folder} does not exist or is not writable. Create the folder, or pass another --report path; nothing was done yet.",
   'batch.otherAccount': "{path} records hires of account {recorded}, but profile {profile} is in account {account}. Run the batch with a profile of account {recorded}, or, for account {account}, use a copy of the users file (each file keeps its own state).",
-  'batch.alreadyEnrolled': "{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place, run  mfa-onboard --profile {profile} --user {user} --replace",
+  'batch.alreadyEnrolled':
+    '{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place:\n    mfa-onboard --profile {profile} --user {user} --replace',
   'batch.enabledNotVerified': "{user}'s device is enabled, so {user} is recorded as done, but the session check did not pass: {message}",
-  'batch.flagForOne': "{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run  mfa-onboard --profile ADMIN --user NAME {flag} …  instead.",
+  'batch.flagForOne':
+    '{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run instead:\n    mfa-onboard --profile ADMIN --user NAME {flag} …',
   'batch.someFailed':
     'Some hires were not enrolled ({failed}). Run the same command again to try them again; the others are kept.',
 } as const satisfies Record<string, string>;

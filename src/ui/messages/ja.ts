@@ -109,9 +109,12 @@ export const ja: Record<keyof typeof en, string> = {
   'aws.slow':
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
-  'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
-  'cli.notAnOption': '{option} は {command} のオプションではありません。オプションの一覧は mfa-onboard {command} --help で確認してください。',
-  'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.unknownOption':
+    '不明なオプション {option} です。オプションの一覧:\n    mfa-onboard --help',
+  'cli.notAnOption':
+    '{option} は {command} のオプションではありません。オプションの一覧:\n    mfa-onboard {command} --help',
+  'cli.missingValue':
+    'オプション {option} には値が必要です。オプションの一覧:\n    mfa-onboard --help',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
   'cli.extraArgument': '予期しない引数 "{argument}" があります。空白を含む値 (パス) は引用符で囲んでください。{command} の使い方:\n    {usage}',
@@ -202,11 +205,11 @@ export const ja: Record<keyof typeof en, string> = {
   'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
 
   'preflight.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が  {command}  でデバイスを削除し、その後ウィザードを再実行してください。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が次のコマンドでデバイスを削除し、その後ウィザードを再実行してください:\n    {command}',
   'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
   'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
   'preflight.orphanDenied':
-    '以前の試行で作成された未完了の MFA デバイス ({serial}) が残っていますが、アクセス許可がないため削除できません (iam:DeleteVirtualMFADevice。一般的なポリシーでは MFA 認証済みの場合にのみ許可されます)。管理者に aws iam delete-virtual-mfa-device --serial-number {serial} の実行を依頼し、その後ウィザードを再実行してください。',
+    '以前の試行で作成された未完了の MFA デバイス ({serial}) が残っていますが、アクセス許可がないため削除できません (iam:DeleteVirtualMFADevice。一般的なポリシーでは MFA 認証済みの場合にのみ許可されます)。管理者に次のコマンドの実行を依頼し、その後ウィザードを再実行してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'preflight.nameInUse':
     'あなたのデバイスと同じ名前の MFA デバイス ({serial}) がすでに存在し、別のユーザーが使用しています。--device-name で別の名前を指定してください。',
 
@@ -214,12 +217,12 @@ export const ja: Record<keyof typeof en, string> = {
   'device.createDenied':
     'AWS は {user} による MFA デバイス {name} の作成を許可しませんでした ({message})。多くのポリシーでは、ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) しか作成できません。--device-name を指定した場合は省略してください。指定していない場合は、管理者に iam:CreateVirtualMFADevice の許可を依頼してください。',
   'device.limitExceeded':
-    'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから (管理者: mfa-onboard reset --user NAME) 再実行してください。',
+    'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから再実行してください。管理者は次のコマンドで削除できます:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
   'device.createdAnswerLost':
     'AWS は {serial} を作成しましたが、その応答 (デバイスのキーを含む) が途中で失われました。作成されたデバイスを削除しました。',
   'device.maybeCreated':
-    'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': '認証アプリにデバイスを追加する',
   'qr.scan': '認証アプリでスキャンしてください ({label} と表示されます):',
@@ -255,7 +258,8 @@ export const ja: Record<keyof typeof en, string> = {
   'enable.notConsecutiveEarly': '2 つ目のコードが 1 つ目より前のコードです。今表示されているコードと、その次のコードでやり直してください。',
   'enable.rejected':
     'AWS は 2 つのコードを受け付けませんでした (InvalidAuthenticationCode)。アプリで今追加したエントリを見ているか確認し、新しい連続する 2 つのコードで再試行してください。',
-  'enable.alreadyEnabled': 'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください: aws iam list-mfa-devices --user-name {user}',
+  'enable.alreadyEnabled':
+    'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください:\n    aws iam list-mfa-devices --user-name {user}',
   'enable.answerLost':
     '{serial} の有効化の応答は途中で失われましたが、IAM ではデバイスが有効になっています。続行します。',
   'enable.temporarilyUnmodifiable': 'IAM は現在ユーザー {user} を変更できません (作成または変更された直後です)。1 分ほど待ってから、ウィザードを再実行してください。',
@@ -301,14 +305,15 @@ export const ja: Record<keyof typeof en, string> = {
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
   'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
-  'session.useIt': '{expires} まで  --profile {sessionProfile}  で使用できます。他のツールには  mfa-onboard session --export sh  を使ってください',
+  'session.useIt':
+    '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください:\n    mfa-onboard session --export sh',
   'session.noDevice':
-    'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:  mfa-onboard --profile {profile}',
+    'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'このユーザーには MFA デバイスが {count} 台あります。どのデバイスを使いますか?',
   'session.badSerial':
     'AWS は MFA デバイス {serial} でコードを確認できませんでした。このユーザーのデバイスではない (または削除された直後) と考えられます。設定ファイルの mfa_serial を確認するか、--mfa-serial を指定してください。',
   'session.noTty':
-    '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。一度端末で  mfa-onboard session  を実行する (以後はそのセッションが再利用されます) か、--codes-from-stdin を指定してください。',
+    '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。--codes-from-stdin を指定するか、一度端末で次のコマンドを実行してください (以後はそのセッションが再利用されます):\n    mfa-onboard session',
   'cli.badShell': '--export {value} には対応していません。sh、fish、powershell、cmd のいずれかを指定してください。',
   'role.badArn': '--role-arn {value} はロール ARN ではありません (例: arn:aws:iam::123456789012:role/Admin)。',
   'role.badSessionName': '--role-session-name {value} はセッション名として使えません。英数字と + = , . @ _ - で 2〜64 文字にしてください。',
@@ -339,19 +344,21 @@ export const ja: Record<keyof typeof en, string> = {
   'status.user': 'IAM ユーザー',
   'status.device': 'MFA デバイス',
   'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
-  'status.noDevice': 'なし:  {command}  で設定してください',
+  'status.noDevice':
+    'なし。次のコマンドで設定してください:\n    {command}',
   'status.mfaSerial': '設定の mfa_serial',
   'status.serialCurrent': '{serial}',
   'status.serialStale': '{serial}  (このユーザーのデバイスではなくなっています)',
   'status.session': 'MFA セッション',
   'status.sessionValid': '{profile}、{expires} まで有効',
-  'status.sessionEnded': '{profile}、{expires} に期限切れ:  {command}  を実行してください',
+  'status.sessionEnded':
+    '{profile}、{expires} に期限切れ。新しいセッション:\n    {command}',
   'status.orphans': '未完了のデバイス',
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
   'status.none': 'なし',
   'setup.enabledNotVerified':
-    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (または同じコマンドを再実行してください: コードを 1 つ尋ね、セッションを保存します)',
+    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。同じコマンドを再実行する (コードを 1 つ尋ね、セッションを保存します) か、次のコマンドで取得してください:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
   'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として保存しました',
   'save.serial': 'デバイスを {config} のプロファイル {profile} の mfa_serial として記録しました',
@@ -362,11 +369,11 @@ export const ja: Record<keyof typeof en, string> = {
   'file.isDirectory': '{path} はフォルダーですが、AWS CLI や SDK はそこにファイルがあることを前提にしています。フォルダーを移動する (または AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE でファイルを指定する) してから、もう一度実行してください。',
   'file.linkLoop': '{path} は自分自身に戻るシンボリックリンク (リンクのループ) なので、どのプログラムも開けません。リンクを実在するファイルに向けて (ls -l でリンク先を確認できます) から、もう一度実行してください。',
   'profile.notFound':
-    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.andMore': '{listed} ほか {count} 件',
   'profile.noneThere': 'なし',
   'profile.noKeys':
-    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーを設定する (mfa-onboard ACCESS-KEYS.csv --profile {profile}) か、キーのあるプロファイルを使ってください。',
+    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーのあるプロファイルを使うか、キーを設定してください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'file.writeFailed': '{path} に書き込めませんでした ({reason})。そのフォルダーに書き込めるか確認してください。ファイルの内容は変更されていません。',
   'ini.badName': '"{name}" は AWS の設定ファイルに名前として書き込めません (角かっこ、空白、改行は使えません)。',
   'ini.badValue': '{key} の値に改行が含まれているため、安全に書き込めません。',
@@ -375,7 +382,7 @@ export const ja: Record<keyof typeof en, string> = {
   'rollback.removing': '未完了の MFA デバイスを削除しています…',
   'rollback.removed': '未完了のデバイス {serial} を削除しました',
   'rollback.failed':
-    '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'rollback.pngRemoved': '{path} を削除しました (未完了のデバイスの QR コードでした)',
   'rollback.keptEnabled': 'デバイス {serial} は {user} に対して有効になっていたため、削除せずに残しました。',
 
@@ -407,10 +414,12 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.badEmulator': '--emulator {value} はデモが扱えるエミュレーターではありません。embedded (既定、インストール不要) か moto を指定してください。起動済みの別のエミュレーターを使うには、そのアドレスを --emulator-url で指定してください。',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency と --rehearse-fault は内蔵エミュレーターでのみ使えます。--emulator と --emulator-url を外してください。',
   'demo.badFault': '--rehearse-fault {value} は ACTION=KIND の形ではありません。ACTION は {actions} のいずれか、KIND は {kinds} のいずれかです (例: --rehearse-fault EnableMFADevice=throttle)。',
-  'demo.noMoto': '--emulator moto には moto を入れた python3 が必要です (ここでは python3 -c "import moto.server" が失敗します)。--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
-  'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
+  'demo.noMoto':
+    '--emulator moto には moto を入れた python3 が必要ですが、ここでは次の確認が失敗します:\n    python3 -c "import moto.server"\n--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
+  'moto.failed':
+    'AWS エミュレーター (moto) が起動しませんでした: {reason}。次のコマンドが動作するか確認してください:\n    python3 -m moto.server --help',
   'admin.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に  {command}  でデバイスを削除してください。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に次のコマンドでデバイスを削除してください:\n    {command}',
   'replace.forAnother': '別のユーザーのデバイスを登録する場合は、管理者が --user でユーザーを指定します:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask': '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。どうしますか?',
   'replace.choiceReplace': '新しいスマートフォンがあり、古い方もまだコードを表示できる: 置き換える',
@@ -420,13 +429,13 @@ export const ja: Record<keyof typeof en, string> = {
   'replace.whichOld': '新しいスマートフォンで置き換えるのは {count} 個のデバイスのうちどれですか?',
   'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。{flag} にはこの中のいずれかを指定してください。',
   'replace.lostPhone':
-    '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に  {command}  (または  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  の後に  aws iam delete-virtual-mfa-device --serial-number {serial}) を実行してもらい、その後  mfa-onboard --profile {profile}  で新しいスマートフォンを登録してください。',
+    '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に次のコマンドを実行してもらってください:\n    {command}\nAWS CLI の場合:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}\n    aws iam delete-virtual-mfa-device --serial-number {serial}\nその後、次のコマンドで新しいスマートフォンを登録してください:\n    mfa-onboard --profile {profile}',
   'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)。古いスマートフォンをなくした場合は、コードを入力せずに Enter を押してください。',
   'replace.namePinned':
     'AWS は 2 つ目のデバイス {name} の作成を拒否しました。ポリシーでユーザー名と同じ名前 (mfa/{user}) のデバイスしか許可されていません。そのため先に古いデバイスを削除します。新しいスマートフォンが有効になるまでの 1〜2 分間、{user} は MFA なしの状態になります。途中で止まった場合はウィザードを再実行してください。新しいスマートフォンを登録します。',
   'replace.removeFirstAsk': '{user} の古いデバイス {serial} を今削除し、新しいスマートフォンを登録しますか?',
   'replace.withoutMfa':
-    '{user} には現在 MFA デバイスがありません。mfa-onboard --profile {profile}  を再実行して新しいスマートフォンを登録してください。',
+    '{user} には現在 MFA デバイスがありません。次のコマンドを再実行して新しいスマートフォンを登録してください:\n    mfa-onboard --profile {profile}',
   'replace.oldKept': '古いデバイス {old} は削除していないので、何も失われていません。ウィザードを再実行して置き換えを完了してください。',
   'replace.finishing':
     '以前の置き換えで {serial} は有効化されましたが、古いデバイス {old} が削除されていません。続きを行います: 新しいスマートフォンのコードで古いデバイスを削除します。',
@@ -438,11 +447,11 @@ export const ja: Record<keyof typeof en, string> = {
   'remove.deactivated': '{user} の {serial} を無効化しました (ハードウェアキーまたはパスキーのため、アカウントには残ります)',
   'remove.deleted': '{user} から MFA デバイス {serial} を削除しました',
   'remove.denied':
-    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。管理者が  {command}  を実行できます。',
+    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。管理者は次のコマンドを実行できます:\n    {command}',
   'remove.temporarilyUnmodifiable':
     'IAM は現在 {user} を変更できません (EntityTemporarilyUnmodifiable: ユーザーが作成・変更された直後です)。{serial} はまだ残っています。1 分ほど待ってから同じコマンドを再実行してください。',
   'remove.deleteConflict':
-    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられているとみなされています (DeleteConflict)。無効化の直後は IAM への反映に少し時間がかかることがあります。1 分ほど待ってから同じコマンドを再実行してください。それでも続く場合は  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  で無効化してください。',
+    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられているとみなされています (DeleteConflict)。無効化の直後は IAM への反映に少し時間がかかることがあります。1 分ほど待ってから同じコマンドを再実行してください。それでも続く場合は次のコマンドで無効化してください:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
   'remove.limitExceeded':
     '上限に達したため、IAM は {user} の {serial} を変更しませんでした ({message})。しばらく待ってから同じコマンドを再実行してください。',
   'admin.actingFor': '{admin} として {user} ({arn}) の代わりに操作します',
@@ -454,8 +463,9 @@ export const ja: Record<keyof typeof en, string> = {
     '{path} のキーは {user} ではなく {arn} のものです。{user} の CSV を指定するか、CSV を省略してください (その場合、セッションの確認には後で {user} 自身のキーが必要です)。',
   'admin.listed': 'IAM で {serial} が {user} に対して有効になっていることを確認しました',
   'admin.notListed':
-    '有効化は成功しましたが、IAM では {serial} が {user} に対して有効になっていません。mfa-onboard status --user {user}  で確認してください。',
-  'reset.needUser': 'MFA デバイスを削除するユーザーを指定してください: mfa-onboard reset --profile {profile} --user NAME',
+    '有効化は成功しましたが、IAM では {serial} が {user} に対して有効になっていません。次のコマンドで確認してください:\n    mfa-onboard status --user {user}',
+  'reset.needUser':
+    'MFA デバイスを削除するユーザーを指定してください:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': '{user} の MFA デバイス',
   'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
   'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
@@ -466,16 +476,18 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.confirm':
     '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
   'reset.selfLockout':
-    '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには  mfa-onboard --profile {profile} --replace  を実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください。',
+    '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには次のコマンドを実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください:\n    mfa-onboard --profile {profile} --replace',
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
-  'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
+  'reset.next':
+    '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.removed': '削除したデバイス',
   'summary.session': 'セッション',
   'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
-  'summary.userNext': '{user} のコンピューターで:  {command}',
+  'summary.userNext':
+    '{user} のコンピューターで:\n    {command}',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
-    'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:  mfa-onboard reset --user NAME',
+    'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
@@ -496,7 +508,7 @@ export const ja: Record<keyof typeof en, string> = {
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':
-    '使い方: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+    '使い方:\n    mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
   'admin.badUserName': '"{name}" は IAM ユーザー名として使えません。英数字と + = , . @ _ - のみ、64 文字以内で指定してください。',
   'admin.badPath': '--path {path} は IAM のパスではありません。/ や /engineering/ のように / で始まり / で終わる必要があります。',
   'admin.csvExists': '{path} はすでにあります。別のキーが入っている可能性があるため上書きしません。移動するか、--out で別のフォルダーを指定してください。',
@@ -507,20 +519,20 @@ export const ja: Record<keyof typeof en, string> = {
     '{path} に書き込めませんでした ({reason})。フォルダーに空きがあり書き込めるか確認してから、もう一度実行してください。',
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
-    '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから (aws iam delete-access-key --user-name {name} --access-key-id ID) 再実行してください。',
+    '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから再実行してください:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
   'admin.userCreated': 'IAM ユーザー {name} を作成しました ({arn})',
   'admin.noGroup':
-    'IAM グループ {group} はありません。先にポリシー付きで作成してください:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+    'IAM グループ {group} はありません。先にポリシー付きで作成してください:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': '{name} をグループ {group} に追加しました',
   'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
   'admin.createUserNext':
-    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを本人に渡し、{name} が  mfa-onboard {path}  を実行します)',
+    '次に、{name} のスマートフォンを用意して:\n    mfa-onboard {path} --profile {profile} --user {name}\nまたはファイルを {name} に渡し、本人が次のコマンドを実行します:\n    mfa-onboard {path}',
   'admin.undone': '元に戻しました: {what}',
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ユーザーを作成するには、iam:CreateUser、iam:AddUserToGroup、iam:CreateAccessKey の権限を持つ管理者のプロファイルが必要です。',
   'batch.usage':
-    '使い方: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+    '使い方:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile': '{path} は読み取れる CSV ではありません。user 列を含むヘッダー行と、1 行に 1 人の新入社員が必要です。',
   'batch.noUserColumn':
     '{path} には user 列がありません。1 行目に列名を書いてください: user (必須)、path、group、csv (新入社員のアクセスキー CSV)。',
@@ -535,8 +547,10 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.ready': '{user} を登録する準備はできましたか?',
   'batch.enrol': 'はい: 今 {user} を登録する',
   'batch.skip': '{user} をスキップする (今日はいない)',
-  'batch.stoppedEnrolled': '{user} で止めました。デバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには  {command}  を実行してください。',
-  'batch.stopped': '{user} で止めました。それまでの結果は記録されています。続けるには  {command}  を実行してください。',
+  'batch.stoppedEnrolled':
+    '{user} で止めました。デバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには:\n    {command}',
+  'batch.stopped':
+    '{user} で止めました。それまでの結果は記録されています。続けるには:\n    {command}',
   'batch.failed': '{user} は登録できませんでした: {message}',
   'batch.summary': 'バッチ: {total} 人中 {done} 人を登録しました',
   'batch.colUser': 'ユーザー',
@@ -553,8 +567,10 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.reportWritten': 'レポートを {path} に書き込みました',
   'batch.reportFolder': "{path} にレポートを書き込めません: フォルダー {folder} が存在しないか、書き込みできません。フォルダーを作成するか、別の --report のパスを指定してください。まだ何も行っていません。",
   'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
-  'batch.alreadyEnrolled': "{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには  mfa-onboard --profile {profile} --user {user} --replace  を実行してください",
+  'batch.alreadyEnrolled':
+    '{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには:\n    mfa-onboard --profile {profile} --user {user} --replace',
   'batch.enabledNotVerified': "{user} のデバイスは有効化されたため {user} は完了として記録しましたが、セッションの確認に失敗しました: {message}",
-  'batch.flagForOne': "{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら  mfa-onboard --profile ADMIN --user NAME {flag} …  を実行してください。",
+  'batch.flagForOne':
+    '{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら次のコマンドを実行してください:\n    mfa-onboard --profile ADMIN --user NAME {flag} …',
   'batch.someFailed': '登録できなかった新入社員がいます ({failed})。同じコマンドを再実行すると、その人たちだけ再試行します。',
 };
