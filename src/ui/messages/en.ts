@@ -307,7 +307,7 @@ export const en = {
   'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
   'session.useIt':
-    'Use it with --profile {sessionProfile} until {expires}, or for other tools:\n    mfa-onboard session --export sh',
+    'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':
     'User {user} (profile {profile}) has no MFA device. Set one up first:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'The user has {count} MFA devices. Which one will you use?',

@@ -306,7 +306,7 @@ export const ja: Record<keyof typeof en, string> = {
   'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
   'session.useIt':
-    '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください:\n    mfa-onboard session --export sh',
+    '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
     'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'このユーザーには MFA デバイスが {count} 台あります。どのデバイスを使いますか?',
