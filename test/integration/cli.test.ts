@@ -230,6 +230,14 @@ describe('a word in the command position that names no command', () => {
     expect(result.stderr).not.toContain('CSV');
   });
 
+  it('regression: a missing users.csv was called "the access-key CSV you downloaded from the AWS console"', async () => {
+    const result = await runCli(['batch', `${box.dir}/users.csv`, '--profile', 'admin'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`There is no file at ${box.dir}/users.csv. batch reads a list of hires`);
+    expect(result.stderr).toContain('\n    mfa-onboard batch --help\n');
+    expect(result.stderr).not.toContain('access-key CSV');
+  });
+
   it('a word too many for other commands shows that command\'s usage, not the wizard\'s', async () => {
     const result = await runCli(['batch', 'users.csv', 'more.csv'], { env: box.env });
     expect(result.code).toBe(1);

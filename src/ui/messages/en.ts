@@ -552,6 +552,7 @@ export const en = {
     'Usage:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile':
     '{path} is not a readable CSV. It needs a header line with a user column, and one hire per line.',
+  'batch.noFile': "There is no file at {path}. batch reads a list of hires: a header row, then one hire a row (the columns are in the batch's help):\n    mfa-onboard batch --help",
   'batch.noUserColumn':
     '{path} has no user column. Its first line names the columns: user (required), path, group, csv (the hire\'s access-key CSV).',
   'batch.badUser':

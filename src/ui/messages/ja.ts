@@ -534,6 +534,7 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.usage':
     '使い方:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile': '{path} は読み取れる CSV ではありません。user 列を含むヘッダー行と、1 行に 1 人の新入社員が必要です。',
+  'batch.noFile': '{path} にファイルがありません。batch は新入社員の一覧を読み込みます: 見出しの行のあとに 1 行に 1 人を書きます (列は batch のヘルプにあります):\n    mfa-onboard batch --help',
   'batch.noUserColumn':
     '{path} には user 列がありません。1 行目に列名を書いてください: user (必須)、path、group、csv (新入社員のアクセスキー CSV)。',
   'batch.badUser': '{path} の {line} 行目: "{name}" は IAM ユーザー名ではありません (英数字と + = , . @ _ - のみ、64 文字以内)。',
