@@ -86,10 +86,13 @@ export function grid(rows: string[][]): string[] {
   return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i]!))).join('  ')}`.trimEnd());
 }
 
-/** Wide punctuation that never starts a line (Japanese line-breaking rules, kinsoku). */
-const NO_BREAK_BEFORE = new Set([...'。、，．・：；？！ー）」』】〉》〕］｝…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ']);
-/** Wide punctuation that never ends a line. */
-const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛']);
+/**
+ * Punctuation that never starts a line (Japanese line-breaking rules, kinsoku), the ASCII
+ * kind too: "(既定: …します)" keeps its ")".
+ */
+const NO_BREAK_BEFORE = new Set([...'。、，．・：；？！ー）」』】〉》〕］｝…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)],.:;!?']);
+/** Punctuation that never ends a line. */
+const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛([']);
 
 /** A flag (`--profile`, `-y`), which stays on the line of the word before it. */
 const FLAG = /^-{1,2}[A-Za-z]/;

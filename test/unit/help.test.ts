@@ -61,7 +61,8 @@ describe('<command> --help: every flag a command takes, laid out once by display
     const text = await help([...words, '--help'], columns, lang);
     for (const line of text.split('\n')) {
       expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
-      expect(line).not.toMatch(/^\s*[。、]/);
+      expect(line).not.toMatch(/^\s*[。、)]/);
+      expect(line).not.toMatch(/[(（]$/);
     }
     // "with" / "--profile of an administrator": a flag stays with the word that leads to it.
     for (const line of continuations(text)) if (/^\s+--/.test(line)) expect(text.split('\n')[text.split('\n').indexOf(line) - 1]).toMatch(/,$/);
