@@ -581,6 +581,7 @@ export const en = {
   'batch.colDevice': 'MFA device',
   'batch.colEnabled': 'Enabled at',
   'batch.colSession': 'Session verified',
+  'batch.failedMore': '{user}: {message}',
   'batch.colError': 'Error',
   'batch.statusDone': 'done',
   'batch.statusSkipped': 'skipped',

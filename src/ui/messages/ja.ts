@@ -559,6 +559,7 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.colDevice': 'MFA デバイス',
   'batch.colEnabled': '有効化日時',
   'batch.colSession': 'セッション確認',
+  'batch.failedMore': '{user}: {message}',
   'batch.colError': 'エラー',
   'batch.statusDone': '完了',
   'batch.statusSkipped': 'スキップ',
