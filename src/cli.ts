@@ -202,16 +202,20 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       return ExitCode.ok;
     }
     const named = COMMANDS.find((c) => c.name === positionals[0]);
+    const names = [...COMMANDS.map((c) => c.name), 'help'];
     if (flags.help || positionals[0] === 'help') {
       // `mfa-onboard help status` is `mfa-onboard status --help`.
-      const about = positionals[0] === 'help' ? COMMANDS.find((c) => c.name === positionals[1]) : named;
+      const word = positionals[0] === 'help' ? positionals[1] : positionals[0];
+      const about = COMMANDS.find((c) => c.name === word);
+      // `help sesion`, `sesion --help`: the help of the command meant, not the whole help.
+      if (!about && word !== undefined && word !== 'help') checkCommandWord(word, names, argv);
       // Laid out for the terminal (80 columns when piped: a pager, a README).
       const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
       out.data(layoutHelp(helpText(about), Math.max(60, columns)));
       return ExitCode.ok;
     }
     // A first word that names no command is the wizard's CSV only when it looks like a path.
-    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], [...COMMANDS.map((c) => c.name), 'help'], argv);
+    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], names, argv);
     // The command's name is the first word; the rest is its own command line.
     const word = named ? tokens.findIndex((token) => token.kind === 'positional') : -1;
     const args = word < 0 ? argv : argv.filter((_, i) => i !== tokens[word]!.index);

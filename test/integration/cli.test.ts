@@ -206,6 +206,17 @@ describe('a word in the command position that names no command', () => {
     await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
   });
 
+  it('help sesion and sesion --help say which command was meant instead of printing the whole help', async () => {
+    for (const [argv, line] of [[['help', 'sesion'], 'mfa-onboard help session'], [['sesion', '--help'], 'mfa-onboard session --help']] as const) {
+      const result = await runCli([...argv], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`\n    ${line}\n`);
+      expect(result.stdout).toBe('');
+    }
+    // A path is still the wizard's CSV: --help beside it is the whole help.
+    expect((await runCli(['keys.csv', '--help'], { env: box.env })).code).toBe(0);
+  });
+
   it('a word far from every command and not a path says what the commands are and how a CSV is given', async () => {
     const result = await runCli(['frobnicate'], { env: box.env });
     expect(result.code).toBe(1);
