@@ -50,7 +50,7 @@ function usageLines(line: string, width: number): string[] {
   let depth = 0;
   let current = '';
   for (const char of line) {
-    // A group ends at a space outside brackets that is followed by a new flag or bracket.
+    // Words are split at spaces outside brackets: a bracketed group is one word.
     if (char === ' ' && depth === 0) {
       groups.push(current);
       current = '';
@@ -61,7 +61,8 @@ function usageLines(line: string, width: number): string[] {
     current += char;
   }
   groups.push(current);
-  // A flag's value (`--user NAME`) and the words of the command's name stay with what they follow.
+  // A flag's value (`--user NAME`) and the words of the command's name (`mfa-onboard batch
+  // users.csv`) stay with what they follow: a line breaks only before a flag or a bracket.
   const units = groups.reduce<string[]>((all, group, i) => {
     if (i > 0 && !/^[[-]/.test(group) && !/^\[/.test(all[all.length - 1]!)) all[all.length - 1] += ` ${group}`;
     else all.push(group);

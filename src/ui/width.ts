@@ -67,7 +67,8 @@ export function truncateToWidth(text: string, width: number): string {
 
 /**
  * Label/value rows with the values aligned by display width, indented by two spaces; with
- * `width`, a long value wraps under itself (a path or an ARN on a line of its own).
+ * `width`, a long value wraps under itself (a path or an ARN on a line of its own). A
+ * `command` row puts its command whole on the line under its label.
  */
 export function table(rows: [label: string, value: string, kind?: 'command'][], width?: number): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
