@@ -107,6 +107,19 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(await listDevices(world.moto)).toHaveLength(1);
   });
 
+  it('an administrator without a device who forgets --user is told, before a device is made for the keys\' own user', async () => {
+    const key = await createUserWithKey(world.moto, 'boss');
+    await fs.mkdir(dirname(world.box.credentialsFile), { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[boss]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    // No codes come: the run stops at the first, and takes its device back.
+    const result = await runCli(['--profile', 'boss', '--region', 'eu-west-1', '--endpoint-url', world.moto.url, '--codes-from-stdin', ...png()], { env: world.box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).not.toBe(0);
+    const hint = result.stderr.indexOf('\n    mfa-onboard --profile boss --user NAME\n');
+    expect(hint).toBeGreaterThan(0);
+    expect(hint).toBeLessThan(result.stderr.indexOf('Created virtual MFA device'));
+    expect(await listDevices(world.moto)).toHaveLength(0);
+  });
+
   it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {
     const key = await createUserWithKey(world.moto, 'alice');
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));

@@ -19,15 +19,10 @@ async function askAboutExisting(
   identity: Identity,
   /** The administrator's profile, when one acts for the user. */
   adminProfile: string | undefined,
-  options: Pick<SetupOptions, 'replace' | 'csvPath'>,
-  /** The profile whose keys are used: the person's own, or an administrator's who forgot --user. */
-  profile: string | undefined,
-  deps: Pick<WizardDeps, 'prompter' | 'interactive' | 'out'>,
+  options: Pick<SetupOptions, 'replace'>,
+  deps: Pick<WizardDeps, 'prompter' | 'interactive'>,
 ): Promise<Existing> {
   if (options.replace) return 'replace';
-  // An existing profile and no CSV may be an administrator's own keys, run without --user:
-  // before anything is asked or refused, say how to act for someone else.
-  if (!adminProfile && options.csvPath === undefined && profile !== undefined) deps.out.info(t('replace.forAnother', { profile }));
   const first = assigned[0]!;
   const facts = {
     user: identity.userName,
@@ -100,11 +95,15 @@ export async function decideAboutExisting(
 ): Promise<void> {
   const { assigned, options } = run;
   const identity = known(run, 'identity');
+  // An existing profile and no CSV may be an administrator's own keys, run without --user:
+  // before a device is made for the keys' own user (or one is refused), say how to act for someone else.
+  const profile = run.profiles.longTerm;
+  if (!run.admin && options.csvPath === undefined && !options.replace && profile !== undefined) deps.out.info(t('replace.forAnother', { profile }));
   if (assigned.length === 0) {
     if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
     return;
   }
-  const choice = await askAboutExisting(assigned, identity, run.admin?.profile, options, run.profiles.longTerm, deps);
+  const choice = await askAboutExisting(assigned, identity, run.admin?.profile, options, deps);
   const resuming = run.underway.replacing?.old;
   if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
   if (choice === 'stop') throw new CancelledError();
