@@ -263,6 +263,8 @@ describe('a word in the command position that names no command', () => {
       expect(result.stderr).toContain('\n    mfa-onboard reset --profile ADMIN --user alice\n');
       expect(result.stderr).not.toContain('ACCESS-KEYS.csv');
     }
+    const admin = await runCli(['admin', 'create-user', 'bob'], { env: box.env });
+    expect(admin.stderr).toContain('\n    mfa-onboard admin create-user bob --profile ADMIN\n');
     // A profile named but missing is still that profile's error.
     const named = await runCli(['reset', '--user', 'alice', '--profile', 'boss'], { env: box.env });
     expect(named.stderr).toContain('There is no profile boss');
