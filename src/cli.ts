@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
 import { checkEndpoint } from './aws/endpoint.js';
-import { checkCommandWord } from './commands/command-word.js';
+import { checkCommandWord, unknownOption } from './commands/command-word.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
@@ -108,7 +108,7 @@ function parse<T extends FlagTable>(argv: string[], flags: T, command?: CommandN
     const code = (error as { code?: string }).code;
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UserError('cli.missingValue', { option });
     if (command !== undefined) throw new UserError('cli.notAnOption', { option, command });
-    throw new UserError('cli.unknownOption', { option });
+    throw unknownOption(option, Object.keys(ALL_FLAGS));
   }
 }
 

@@ -17,8 +17,8 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The command `word` is most likely a slip of: one or two edits away (one for short names), or the start of only one. */
-export function closestCommand(word: string, names: readonly string[]): string | undefined {
+/** The name `word` is most likely a slip of: one or two edits away (one for short names), or the start of only one. */
+export function closestName(word: string, names: readonly string[]): string | undefined {
   const typed = word.toLowerCase();
   const near = names
     .map((name) => ({ name, edits: distance(typed, name) }))
@@ -34,6 +34,12 @@ export function looksLikePath(word: string, exists: (path: string) => boolean = 
   return /[/\\]/.test(word) || /\.csv$/i.test(word) || exists(word);
 }
 
+/** An unknown option's error: with the flag it is most likely a slip of, when there is one (never the old --serial). */
+export function unknownOption(option: string, flags: readonly string[]): UserError {
+  const near = option.startsWith('--') ? closestName(option.slice(2), flags.filter((flag) => flag !== 'serial')) : undefined;
+  return near !== undefined ? new UserError('cli.unknownOptionNear', { option, near: `--${near}` }) : new UserError('cli.unknownOption', { option });
+}
+
 /**
  * Refuses a first word that names no command and is no CSV path: "did you mean …" when it
  * is close to a command (with the command line corrected), else what the commands are and
@@ -41,7 +47,7 @@ export function looksLikePath(word: string, exists: (path: string) => boolean = 
  */
 export function checkCommandWord(word: string, names: readonly string[], argv: readonly string[]): void {
   if (looksLikePath(word)) return;
-  const command = closestCommand(word, names);
+  const command = closestName(word, names);
   if (command !== undefined) {
     const at = argv.indexOf(word);
     const line = shellLine(['mfa-onboard', ...argv.slice(0, at), command, ...argv.slice(at + 1)]);

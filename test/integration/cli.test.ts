@@ -217,6 +217,16 @@ describe('a word in the command position that names no command', () => {
     expect((await runCli(['keys.csv', '--help'], { env: box.env })).code).toBe(0);
   });
 
+  it('an unknown option close to a flag says which (--profle: did you mean --profile?)', async () => {
+    for (const [option, near] of [['--profle', '--profile'], ['--regoin', '--region'], ['--qr-pgn', '--qr-png'], ['--bogus', undefined]] as const) {
+      const result = await runCli([option, 'x'], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Unknown option ${option}`);
+      if (near) expect(result.stderr).toContain(`did you mean ${near}?`);
+      else expect(result.stderr).not.toContain('did you mean');
+    }
+  });
+
   it('a word far from every command and not a path says what the commands are and how a CSV is given', async () => {
     const result = await runCli(['frobnicate'], { env: box.env });
     expect(result.code).toBe(1);

@@ -121,7 +121,7 @@ describe('<command> --help: every flag a command takes, laid out once by display
 
 describe('which first words are a CSV path', () => {
   it('a / or \\, a .csv ending, or a file that exists; not a bare word', async () => {
-    const { looksLikePath, closestCommand } = await import('../../src/commands/command-word.js');
+    const { looksLikePath, closestName: closestCommand } = await import('../../src/commands/command-word.js');
     const none = () => false;
     for (const word of ['./keys', 'C:\\Users\\a\\keys', 'keys.csv', 'KEYS.CSV', '~/Downloads/alice_accessKeys.csv']) expect(looksLikePath(word, none), word).toBe(true);
     for (const word of ['sesion', 'keys', 'status']) expect(looksLikePath(word, none), word).toBe(false);

@@ -110,6 +110,7 @@ export const en = {
   'aws.slow':
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
+  'cli.unknownOptionNear': 'Unknown option {option}: did you mean {near}? The options there are:\n    mfa-onboard --help',
   'cli.unknownOption':
     'Unknown option {option}. The options there are:\n    mfa-onboard --help',
   'cli.notAnOption':

@@ -109,6 +109,7 @@ export const ja: Record<keyof typeof en, string> = {
   'aws.slow':
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
+  'cli.unknownOptionNear': '不明なオプション {option} です。{near} のことですか? オプションの一覧:\n    mfa-onboard --help',
   'cli.unknownOption':
     '不明なオプション {option} です。オプションの一覧:\n    mfa-onboard --help',
   'cli.notAnOption':
