@@ -87,13 +87,15 @@ function rowLines(rows: readonly (readonly [string, string])[], width: number): 
   const column = beside ? INDENT.length + left + 2 : INDENT.length + 4;
   const room = width - column;
   const at = ' '.repeat(column);
+  // A command stands on a line of its own, whole; where the column is too narrow for it, further left.
+  const commandAt = (command: string) => (displayWidth(command) <= room ? at : ' '.repeat(INDENT.length + 4));
   return rows.flatMap(([what, description]) => {
-    const said = description.split('\n').flatMap((part) =>
-      // A command stands on a line of its own, whole (indented in the message).
-      part.startsWith(' ') ? [part.trimStart()] : wrapText(part, room).split('\n'),
-    );
+    const said = description.split('\n').flatMap((part) => {
+      const command = part.trimStart();
+      return part.startsWith(' ') ? [commandAt(command) + command] : wrapText(part, room).split('\n').map((line) => at + line);
+    });
     const entry = INDENT + what;
-    if (beside && displayWidth(what) <= left) return [padToWidth(entry, column) + said[0]!, ...said.slice(1).map((part) => at + part)];
-    return [entry, ...said.map((part) => at + part)];
+    if (beside && displayWidth(what) <= left && said[0]!.startsWith(at)) return [padToWidth(entry, column) + said[0]!.slice(column), ...said.slice(1)];
+    return [entry, ...said];
   });
 }

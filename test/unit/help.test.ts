@@ -56,7 +56,7 @@ describe('<command> --help: every flag a command takes, laid out once by display
     }
   });
 
-  const cases = LANGUAGES.flatMap((lang) => [80, 140].flatMap((columns) => [[], ...COMMANDS.map((c) => [c.name])].map((words) => [lang, columns, words] as const)));
+  const cases = LANGUAGES.flatMap((lang) => [60, 80, 140].flatMap((columns) => [[], ...COMMANDS.map((c) => [c.name])].map((words) => [lang, columns, words] as const)));
   it.each(cases)('%s at %i columns: %j --help fits, breaks no flag from its word, never starts a line with 。or 、', async (lang, columns, words) => {
     const text = await help([...words, '--help'], columns, lang);
     for (const line of text.split('\n')) {
