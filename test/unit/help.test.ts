@@ -64,8 +64,9 @@ describe('<command> --help: every flag a command takes, laid out once by display
       expect(line).not.toMatch(/^\s*[。、)]/);
       expect(line).not.toMatch(/[(（]$/);
     }
-    // "with" / "--profile of an administrator": a flag stays with the word that leads to it.
-    for (const line of continuations(text)) if (/^\s+--/.test(line)) expect(text.split('\n')[text.split('\n').indexOf(line) - 1]).toMatch(/,$/);
+    // "with" / "--profile of an administrator": a flag stays with the word that leads to it (after a
+    // list's comma or a sentence's end, a line may start with one).
+    for (const line of continuations(text)) if (/^\s+--/.test(line)) expect(text.split('\n')[text.split('\n').indexOf(line) - 1]).toMatch(/[,.;:、。]$/);
     expect(text).not.toMatch(/formerly|旧名/);
   });
 
