@@ -602,3 +602,8 @@ export const en = {
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
+
+// NOTE: errors.ts (below ui/) names messages by id: its MessageCatalog gets the ids from here.
+declare module '../../errors.js' {
+  interface MessageCatalog extends Record<keyof typeof en, string> {}
+}
