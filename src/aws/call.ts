@@ -30,7 +30,8 @@ export type IamCalls = SdkCalls<typeof IamSdk, IamSdk.IAMClient>;
 /** At most this many profile names in a message: a file may hold thousands. */
 const LISTED_PROFILES = 20;
 
-function shownProfiles(profiles: string[]): string {
+/** The profile names a message lists: the first few, and how many more. */
+export function shownProfiles(profiles: string[]): string {
   if (profiles.length === 0) return t('profile.noneThere');
   const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
   return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
