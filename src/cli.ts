@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { AwsError, hintFor } from './aws/errors.js';
-import { checkEndpoint } from './aws/endpoint.js';
+import { checkEndpoints } from './aws/endpoint.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
@@ -40,7 +40,6 @@ const withDeps =
     run(options, context.deps());
 
 const NO_ANSWERS = { yes: false, codesFromStdin: false };
-const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
 
 /** A command of the table: `spec` says what its command line is; `load` brings its code. */
 function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: () => Promise<Run<O>>): Command {
@@ -51,11 +50,7 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
     async run(args, runtime, out) {
       const { values, positionals } = parse(args, spec.flags, spec.name);
       const endpoint = (values as { 'endpoint-url'?: string })['endpoint-url'];
-      if (endpoint !== undefined) checkEndpoint(endpoint, '--endpoint-url');
-      // Without the flag the SDK takes these variables as they are: check them as the flag is checked.
-      else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
-        for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
-      }
+      checkEndpoints(endpoint, runtime.env);
       if (positionals.length > spec.positionals) throw new UserError('cli.extraArgument', { argument: positionals[spec.positionals]! });
       const options = spec.options(values, positionals, runtime.env);
       // NOTE: the command's code and the seams are loaded on demand so that --help and

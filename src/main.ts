@@ -1,9 +1,4 @@
-#!/usr/bin/env node
-// The launcher: the only place that exits the process.
-// NOTE: set before the SDK loads (it is imported lazily, on first use); its Node-version
-// notice is for us, not for the person onboarding.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
+// The whole CLI, as the launcher (bin.ts) starts it: the only place that exits the process.
 import { main } from './cli.js';
 import { ExitCode } from './errors.js';
 
@@ -13,8 +8,6 @@ const cancel = () => {
   if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
   interrupt.abort();
 };
-// A closed terminal makes every later write fail (EIO): the clean-up must still run to its end.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 // Ctrl-C or a kill: a clean-up (the second stops at once).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, cancel);
 // A closed terminal window is noticed twice, as SIGHUP and as reads that fail: one clean-up,

@@ -17,6 +17,7 @@ export function checkProfileName(name: string): string | true {
 
 /** Refuses a profile name given with `flag`, showing a newline in it as ⏎. */
 export function assertProfileName(name: string, flag: string): void {
-  const verdict = checkProfileName(name);
-  if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
+  // NOTE: the pattern itself, not checkProfileName: its message would load the catalogs
+  // into the start-up fast path (fast-session.ts), which checks names too.
+  if (!PROFILE_NAME.test(name)) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
 }
