@@ -1,4 +1,4 @@
-import { parseCallerArn, type ParsedIdentity } from '../aws/names.js';
+import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
 import { shownProfiles } from '../aws/call.js';
@@ -81,7 +81,7 @@ async function newSession(
   const rootCapped = !role && caller.kind === 'root' && wanted > MAX_ROOT_SECONDS;
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
-  const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
+  const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
   return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
 }
 

@@ -226,6 +226,23 @@ describe('mfa-onboard session against world.moto', () => {
       expect(result.stderr).toContain('which is itself a role');
     });
 
+    it('regression (issue 20, 2.2): a profile name over 52 characters still makes a valid role session name', async () => {
+      const long = 'alice-with-a-rather-long-profile-name-for-the-platform-team';
+      expect(long.length).toBeGreaterThan(52);
+      const keys = (await fs.readFile(world.box.credentialsFile, 'utf8')).replace('[alice]', `[${long}]`);
+      await fs.writeFile(world.box.credentialsFile, keys);
+      const result = await runCli(['session', '--profile', long, '--endpoint-url', world.moto.url, '--role-arn', roleArn, '--mfa-serial', serial, '--codes-from-stdin'], {
+        env: world.box.env,
+        stdin: '123456\n',
+      });
+      expect(result.stderr).not.toContain('RoleSessionName');
+      expect(result.code).toBe(0);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', `${long}-Admin`, '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
+      const name = /assumed-role\/Admin\/(.*)$/.exec(JSON.parse(stdout).Arn)![1]!;
+      expect(name).toMatch(/^[\w+=,.@-]{2,64}$/);
+      expect(name.startsWith('mfa-onboard-alice-with')).toBe(true);
+    });
+
     it('refuses more than 12 hours for a role before calling AWS', async () => {
       const result = await runCli(session('--role-arn', roleArn, '--duration', '13h', '--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
       expect(result.code).toBe(1);
@@ -234,3 +251,23 @@ describe('mfa-onboard session against world.moto', () => {
   });
 });
 
+describe('regression (issue 20, 2.1): session on a computer with no ~/.aws folder', () => {
+  const world = useMotoWorld();
+
+  it.each([[[]], [['--credential-process']], [['--export', 'sh']]])('session %j says there is no profile yet and how to make one, and leaves nothing', async (extra) => {
+    const argv = ['session', '--profile', 'alice', '--endpoint-url', world.moto.url, ...extra];
+    const inProcess = await runCli(argv, { env: world.box.env, openTty: noTty });
+    const built = await run(process.execPath, [BIN, ...argv], { env: world.box.env }).then(
+      () => ({ code: 0, stdout: 'ran', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    for (const result of [inProcess, built]) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('There is no profile alice');
+      expect(result.stderr).toContain('mfa-onboard ACCESS-KEYS.csv --profile alice');
+      expect(result.stderr).not.toMatch(/ENOENT|unexpected/);
+    }
+    await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
+  });
+});
