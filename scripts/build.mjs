@@ -49,11 +49,21 @@ const whole = await build({
   // CommonJS dependencies inside an ESM bundle call require(): give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-// The launcher, dist/bin.js, and the saved-session fast path it loads, dist/session.js: each
+// The launcher, dist/bin.js, and the saved-session fast path it loads, dist/fast-session.js: each
 // one CommonJS file (Node loads one faster than any ES module); bin.js imports ./main.mjs for
 // everything else.
-const launcher = await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'cjs' });
-const fast = await build({ ...common, entryPoints: ['src/fast-session.ts'], outfile: 'dist/session.js', format: 'cjs' });
+/** The launcher's loads stay loads, of the files built beside it (the whole CLI's ends in .mjs). */
+const apart = {
+  name: 'built-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(fast-session|session-reused|main)\.js$/ }, ({ path }) => ({
+      path: path === './main.js' ? './main.mjs' : path,
+      external: true,
+    }));
+  },
+};
+const launcher = await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'cjs', plugins: [apart] });
+const fast = await build({ ...common, entryPoints: ['src/fast-session.ts'], outfile: 'dist/fast-session.js', format: 'cjs' });
 // What --export says as it hands the session over: the catalogs, loaded only then.
 const said = await build({ ...common, entryPoints: ['src/session-reused.ts'], outfile: 'dist/session-reused.js', format: 'cjs' });
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.

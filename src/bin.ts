@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// The launcher, built as a small CommonJS file (Node starts one faster than an ES module):
+// The launcher, built as a small CommonJS file (Node starts one faster than an ES module).
+// What it loads is built apart (scripts/build.mjs): fast-session.js, session-reused.js and the
+// whole CLI, main.mjs; the paths are written out so that a bundler (Bun, for the standalone
+// executable) follows them.
 // `session --credential-process` / `--export` hand over a saved session from a CommonJS file
 // of their own (fast-session.ts) at Node's own start-up speed; anything else, or anything
 // that path does not settle, loads the whole CLI (main.ts).
@@ -13,12 +16,6 @@ import pkg from '../package.json' with { type: 'json' };
 // clean-up must still run to its end.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
-// NOTE: names in variables, so that the bundler leaves them to run time: each is built apart
-// (scripts/build.mjs).
-const FAST_SESSION = './session.js';
-const SESSION_REUSED = './session-reused.js';
-const WHOLE_CLI = './main.mjs';
-
 const argv = process.argv.slice(2);
 /** `--version` alone, as the whole CLI prints it: scripts and installers ask it often. */
 const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
@@ -26,13 +23,13 @@ if (versionOnly) process.stdout.write(`${pkg.version}\n`);
 const code: number | undefined = versionOnly
   ? 0
   : argv[0] === 'session'
-    ? (require(FAST_SESSION) as typeof import('./fast-session.js')).fastSession(argv, {
+    ? (require('./fast-session.js') as typeof import('./fast-session.js')).fastSession(argv, {
         env: process.env,
         stdout: process.stdout,
         stderr: process.stderr,
         now: Date.now(),
-        said: () => (require(SESSION_REUSED) as typeof import('./session-reused.js')).sayReused,
+        said: () => (require('./session-reused.js') as typeof import('./session-reused.js')).sayReused,
       })
     : undefined;
 if (code !== undefined) process.exitCode = code;
-else void import(WHOLE_CLI);
+else void import('./main.js');
