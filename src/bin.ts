@@ -12,21 +12,41 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import pkg from '../package.json' with { type: 'json' };
 
-// A closed terminal (or a reader gone) makes every later write fail (EIO, EPIPE): the
-// clean-up must still run to its end.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
+/**
+ * Output on file descriptor `fd` for the fast path: a terminal gets Node's stream (its width),
+ * anything else is written at once, with no stream set up (that costs start-up time). A reader
+ * gone (EPIPE) is ignored, as the whole CLI ignores it; a full pipe hands the rest to the stream.
+ */
+function direct(fd: 1 | 2) {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr).on('error', () => undefined);
+  if (isatty(fd)) return stream();
+  return {
+    write(text: string) {
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') stream().write(bytes.subarray(done));
+      }
+    },
+  };
+}
 
 const argv = process.argv.slice(2);
 /** `--version` alone, as the whole CLI prints it: scripts and installers ask it often. */
 const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
-if (versionOnly) process.stdout.write(`${pkg.version}\n`);
+if (versionOnly) direct(1).write(`${pkg.version}\n`);
 const code: number | undefined = versionOnly
   ? 0
   : argv[0] === 'session'
     ? (require('./fast-session.js') as typeof import('./fast-session.js')).fastSession(argv, {
         env: process.env,
-        stdout: process.stdout,
-        stderr: process.stderr,
+        stdout: direct(1),
+        stderr: direct(2),
         now: Date.now(),
         said: () => (require('./session-reused.js') as typeof import('./session-reused.js')).sayReused,
       })

@@ -8,6 +8,8 @@ const cancel = () => {
   if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
   interrupt.abort();
 };
+// A closed terminal makes every later write fail (EIO): the clean-up must still run to its end.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 // Ctrl-C or a kill: a clean-up (the second stops at once).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, cancel);
 // A closed terminal window is noticed twice, as SIGHUP and as reads that fail: one clean-up,
