@@ -75,12 +75,16 @@ describe('mfa-onboard session against world.moto', () => {
     expect(result.stderr).toContain('there is no terminal to ask on');
   });
 
-  it('the real aws CLI uses it as credential_process, and eval of --export sh works in bash', async () => {
+  it('the real aws CLI and boto3 use it as credential_process, and eval of --export sh works in bash', async () => {
     await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     const command = `${process.execPath} ${BIN} session --profile alice --credential-process --endpoint-url ${world.moto.url}`;
     await fs.appendFile(world.box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
     const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
     expect(JSON.parse(viaProcess.stdout).Account).toBe('123456789012');
+    // boto3 runs it too, and gets the saved session's key.
+    const boto = `import boto3; s = boto3.Session(profile_name='alice-cp'); s.client('sts', endpoint_url='${world.moto.url}').get_caller_identity(); print(s.get_credentials().get_frozen_credentials().token)`;
+    const viaBoto3 = await run('python3', ['-c', boto], { env: world.box.env });
+    expect(viaBoto3.stdout.trim()).toBe((await saved())!.aws_session_token);
 
     const script = `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --endpoint-url ${world.moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --region us-east-1 --output json >/dev/null`;
     const viaEval = await run('bash', ['-c', script], { env: world.box.env });
