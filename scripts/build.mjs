@@ -25,6 +25,31 @@ async function inputsHash() {
   return hash.digest('hex');
 }
 
+/**
+ * A plugin that gives a bundle of `entry` the message catalogs (src/ui/messages/<lang>.ts)
+ * with only the ids written in its own code: its other inputs are read for quoted ids.
+ */
+async function catalogsCutTo(entry) {
+  const CATALOG = /src\/ui\/messages\/(en|ja)\.ts$/;
+  const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs' });
+  const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path)).map((path) => readFile(path, 'utf8')))).join('\n');
+  const catalogs = {};
+  for (const lang of ['en', 'ja']) {
+    const compiled = await build({ entryPoints: [`src/ui/messages/${lang}.ts`], bundle: true, write: false, format: 'esm', platform: 'node', charset: 'utf8' });
+    const all = (await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`))[lang];
+    catalogs[lang] = Object.fromEntries(Object.entries(all).filter(([id]) => code.includes(`'${id}'`)));
+  }
+  return {
+    name: 'catalogs-cut',
+    setup(build) {
+      build.onLoad({ filter: CATALOG }, ({ path }) => {
+        const lang = CATALOG.exec(path)[1];
+        return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+      });
+    },
+  };
+}
+
 const inputs = await inputsHash();
 if (process.argv.includes('--if-changed') && (await readFile(STAMP, 'utf8').catch(() => '')) === inputs) {
   console.log('dist/: up to date with src/');
@@ -49,26 +74,31 @@ const whole = await build({
   // CommonJS dependencies inside an ESM bundle call require(): give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-// The launcher, dist/bin.js, and the saved-session fast path it loads, dist/fast-session.js: each
-// one CommonJS file (Node loads one faster than any ES module); bin.js imports ./main.mjs for
-// everything else.
+// The launcher, dist/bin.js, with the saved-session fast path in it: one CommonJS file (Node
+// loads one faster than any ES module); it imports ./main.mjs for everything else.
 /** The launcher's loads stay loads, of the files built beside it (the whole CLI's ends in .mjs). */
 const apart = {
   name: 'built-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(fast-session|session-reused|main)\.js$/ }, ({ path }) => ({
+    build.onResolve({ filter: /^\.\/(session-reused|main)\.js$/ }, ({ path }) => ({
       path: path === './main.js' ? './main.mjs' : path,
       external: true,
     }));
   },
 };
 const launcher = await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'cjs', plugins: [apart] });
-const fast = await build({ ...common, entryPoints: ['src/fast-session.ts'], outfile: 'dist/fast-session.js', format: 'cjs' });
-// What --export says as it hands the session over: the catalogs, loaded only then.
-const said = await build({ ...common, entryPoints: ['src/session-reused.ts'], outfile: 'dist/session-reused.js', format: 'cjs' });
+// What --export says as it hands the session over, loaded only then: with the catalogs cut
+// down to the messages its code names (the whole catalogs cost a shell start-up 5–10 ms).
+const said = await build({
+  ...common,
+  entryPoints: ['src/session-reused.ts'],
+  outfile: 'dist/session-reused.js',
+  format: 'cjs',
+  plugins: [await catalogsCutTo('src/session-reused.ts')],
+});
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
-const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...fast.metafile.outputs, ...said.metafile.outputs } } };
+const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...said.metafile.outputs } } };
 await writeFile(STAMP, inputs);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files`);

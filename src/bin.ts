@@ -1,19 +1,18 @@
 #!/usr/bin/env node
-// The launcher, built as a small CommonJS file (Node starts one faster than an ES module).
-// What it loads is built apart (scripts/build.mjs): fast-session.js, session-reused.js and the
-// whole CLI, main.mjs; the paths are written out so that a bundler (Bun, for the standalone
-// executable) follows them.
-// `session --credential-process` / `--export` hand over a saved session from a CommonJS file
-// of their own (fast-session.ts) at Node's own start-up speed; anything else, or anything
-// that path does not settle, loads the whole CLI (main.ts).
+// The launcher, built as one small CommonJS file (Node starts one faster than an ES module).
+// `--version`, and `session --credential-process` / `--export` with a valid saved session
+// (fast-session.ts, bundled in), are answered here at Node's own start-up speed; anything
+// else, or anything that path does not settle, loads the whole CLI (main.ts). What it loads is
+// built apart (scripts/build.mjs): session-reused.js and main.mjs, their paths written out so
+// that a bundler (Bun, for the standalone executable) follows them.
 // NOTE: set before the SDK loads (it is imported lazily, on first use); its Node-version
 // notice is for us, not for the person onboarding.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import pkg from '../package.json' with { type: 'json' };
 
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
+import { fastSession } from './fast-session.js';
 
 /**
  * Output on file descriptor `fd` for the fast path: a terminal gets Node's stream (its width),
@@ -22,7 +21,16 @@ import { isatty } from 'node:tty';
  */
 function direct(fd: 1 | 2) {
   const stream = () => (fd === 1 ? process.stdout : process.stderr).on('error', () => undefined);
-  if (isatty(fd)) return stream();
+  // NOTE: node:tty loads net and the streams, a third more modules than Node starts with: only
+  // a character device (a terminal, or /dev/null) can be a terminal.
+  const device = (() => {
+    try {
+      return fstatSync(fd).isCharacterDevice();
+    } catch {
+      return false;
+    }
+  })();
+  if (device && (require('node:tty') as typeof import('node:tty')).isatty(fd)) return stream();
   return {
     write(text: string) {
       const bytes = Buffer.from(text);
@@ -43,7 +51,7 @@ if (versionOnly) direct(1).write(`${pkg.version}\n`);
 const code: number | undefined = versionOnly
   ? 0
   : argv[0] === 'session'
-    ? (require('./fast-session.js') as typeof import('./fast-session.js')).fastSession(argv, {
+    ? fastSession(argv, {
         env: process.env,
         stdout: direct(1),
         stderr: direct(2),
