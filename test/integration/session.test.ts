@@ -274,4 +274,15 @@ describe('regression (issue 20, 2.1): session on a computer with no ~/.aws folde
     }
     await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
   });
+
+  it.each([['status'], ['reset', '--user', 'bob'], ['policy', '--attach-group', 'staff'], ['admin', 'create-user', 'bob'], ['setup', '--profile', 'alice']])(
+    'every other command that reads the files first (%s …) says so too, and writes nothing',
+    async (...argv) => {
+      const result = await runCli([...argv, '--endpoint-url', world.moto.url], { env: world.box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/There is no profile (default|alice) in/);
+      expect(result.stderr).not.toMatch(/ENOENT|unexpected/);
+      await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
+    },
+  );
 });
