@@ -29,10 +29,10 @@ async function inputsHash() {
  * A plugin that gives a bundle of `entry` the message catalogs (src/ui/messages/<lang>.ts)
  * with only the ids written in its own code: its other inputs are read for quoted ids.
  */
-async function catalogsCutTo(entry) {
+async function catalogsCutTo(entry, plugins = []) {
   const CATALOG = /src\/ui\/messages\/(en|ja)\.ts$/;
-  const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs' });
-  const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path)).map((path) => readFile(path, 'utf8')))).join('\n');
+  const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs', plugins });
+  const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path) && !path.includes(':')).map((path) => readFile(path, 'utf8')))).join('\n');
   const catalogs = {};
   for (const lang of ['en', 'ja']) {
     const compiled = await build({ entryPoints: [`src/ui/messages/${lang}.ts`], bundle: true, write: false, format: 'esm', platform: 'node', charset: 'utf8' });
@@ -80,7 +80,7 @@ const whole = await build({
 const apart = {
   name: 'built-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(session-reused|main)\.js$/ }, ({ path }) => ({
+    build.onResolve({ filter: /^\.\/(session-reused|main|help)\.js$/ }, ({ path }) => ({
       path: path === './main.js' ? './main.mjs' : path,
       external: true,
     }));
@@ -96,9 +96,30 @@ const said = await build({
   format: 'cjs',
   plugins: [await catalogsCutTo('src/session-reused.ts')],
 });
+// Help (`--help`, `COMMAND --help`, `help COMMAND`), asked often and only printed: the CLI's
+// own main (cli.ts) as one CommonJS file, its commands' code and seams left out (a help
+// request loads neither: each is a stub that throws) and the catalogs cut to the ids its code
+// names.
+const helpOnly = {
+  name: 'help-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(deps|commands\/[^/]+)\.js$/ }, ({ path, importer }) =>
+      importer.endsWith('src/cli.ts') && !/(\.flags|\/flags|command-word)\.js$/.test(path) ? { path, namespace: 'help-only' } : undefined,
+    );
+    // Never loaded (bin.js sends only help requests here); a bundler that follows it (Bun) finds it.
+    build.onLoad({ filter: /.*/, namespace: 'help-only' }, () => ({ contents: "throw new Error('help.js runs no command');", loader: 'js' }));
+  },
+};
+const help = await build({
+  ...common,
+  entryPoints: { help: 'src/cli.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  plugins: [helpOnly, await catalogsCutTo('src/cli.ts', [helpOnly])],
+});
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
-const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...said.metafile.outputs } } };
+const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...help.metafile.outputs, ...said.metafile.outputs } } };
 await writeFile(STAMP, inputs);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files`);

@@ -48,9 +48,27 @@ const argv = process.argv.slice(2);
 /** `--version` alone, as the whole CLI prints it: scripts and installers ask it often. */
 const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
 if (versionOnly) direct(1).write(`${pkg.version}\n`);
+/**
+ * A help request and nothing else (`--help`, `COMMAND --help`, `help [COMMAND]`, with or
+ * without `--lang L`): the CLI's main from help.js, which has no command's code to load.
+ */
+function helpOnly(words: string[]): boolean {
+  const rest = [...words];
+  const lang = rest.findIndex((word) => word === '--lang' || word.startsWith('--lang='));
+  if (lang >= 0) rest.splice(lang, rest[lang] === '--lang' ? 2 : 1);
+  const [first, second, ...more] = rest;
+  const flag = (word: string | undefined) => word === '--help' || word === '-h';
+  const name = (word: string | undefined) => word !== undefined && /^[a-z][a-z-]*$/.test(word);
+  if (more.length > 0) return false;
+  return (flag(first) && second === undefined) || (name(first) && (flag(second) || (first === 'help' && (second === undefined || name(second)))));
+}
+
+const runtime = () => ({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, signal: new AbortController().signal });
 const code: number | undefined = versionOnly
   ? 0
-  : argv[0] === 'session'
+  : helpOnly(argv)
+    ? ((require('./help.js') as typeof import('./cli.js')).main(argv, runtime()).then((exit) => (process.exitCode = exit)), 0)
+    : argv[0] === 'session'
     ? fastSession(argv, {
         env: process.env,
         stdout: direct(1),

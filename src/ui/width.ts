@@ -2,6 +2,15 @@
 const SGR = /\u001b\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
+ * Text of characters one column wide without a look-up: printable ASCII, Latin-1 and the
+ * Latin, IPA and spacing-modifier blocks, and general punctuation, arrows and technical
+ * symbols up to the first wide one (U+231A), less the invisible and combining ones among them.
+ * Loading the East Asian width tables costs a quarter of Node's start-up, which `--help` (its
+ * arrows, ellipses and bullets) would pay. (test/unit/messages.test.ts holds every such code
+ * point to string-width.)
+ */
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319]*$/;
+/**
  * Text in which every code point is a character of its own on screen: no combining or
  * joining marks, variation selectors, skin tones, flags, Hangul jamo, prepended signs, the
  * few letters that join the one before (Thai and Lao am, Kirat Rai vowels) or invisible
@@ -19,7 +28,7 @@ const ONE_CODE_POINT_A_CHARACTER =
  */
 export function displayWidth(text: string): number {
   // Most text is plain ASCII: one column a character.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (PRINTABLE_ASCII.test(text) || NARROW.test(text)) return text.length;
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
   if (!ONE_CODE_POINT_A_CHARACTER.test(plain)) return stringWidth()(plain);
   let width = 0;

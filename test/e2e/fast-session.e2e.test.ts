@@ -161,4 +161,24 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
       if (expected === 'renewed') expect(built.stderr).toMatch(/no terminal/);
     });
   });
+
+  describe('help and --version: the launcher answers them from its own files, as the whole CLI does', () => {
+    it.each([['--help'], ['-h'], ['session', '--help'], ['help', 'status'], ['help'], ['--lang', 'ja', '--help'], ['admin', '-h', '--lang=ja'], ['nosuch', '--help'], ['--version'], ['-V']])(
+      '%s',
+      async (...argv) => {
+        const built = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [BUILT_BIN, ...argv], { env: box.env });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (chunk) => (stdout += chunk));
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('close', (code) => done({ code, stdout, stderr }));
+        });
+        const whole = await runCli(argv, { env: box.env });
+        expect([built.code, built.stdout, built.stderr]).toEqual([whole.code, whole.stdout, whole.stderr]);
+        expect(built.stdout.length).toBeGreaterThan(0);
+      },
+    );
+  });
 });
+

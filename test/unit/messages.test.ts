@@ -109,6 +109,17 @@ describe('display width', () => {
     expect(differ).toEqual([]);
   });
 
+  it('counts the characters it takes as one column without a look-up as string-width does (every one of them)', () => {
+    const differ: string[] = [];
+    for (let code = 0x20; code <= 0x2319; code++) {
+      const char = String.fromCodePoint(code);
+      if (displayWidth(char) === 1 && stringWidth(char) !== 1) differ.push(`U+${code.toString(16)}`);
+      // And none of them joins its neighbour.
+      if (displayWidth(`a${char}b`) !== stringWidth(`a${char}b`)) differ.push(`a U+${code.toString(16)} b`);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('pads and truncates by columns, never splitting a wide character', () => {
     expect(padToWidth('日本', 6)).toBe('日本  ');
     expect(truncateToWidth('日本語テキスト', 5)).toBe('日本');
