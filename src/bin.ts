@@ -63,11 +63,21 @@ function helpOnly(words: string[]): boolean {
   return (flag(first) && second === undefined) || (name(first) && (flag(second) || (first === 'help' && (second === undefined || name(second)))));
 }
 
-const runtime = () => ({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, signal: new AbortController().signal });
+/** The process for printing help: the same direct output; stdin only if asked for (it is not). */
+const helpRuntime = (): import('./deps.js').Runtime => ({
+  env: process.env,
+  get stdin() {
+    return process.stdin;
+  },
+  // NOTE: help only writes (and reads a terminal's width, which direct() keeps).
+  stdout: direct(1) as NodeJS.WriteStream,
+  stderr: direct(2) as NodeJS.WriteStream,
+  signal: new AbortController().signal,
+});
 const code: number | undefined = versionOnly
   ? 0
   : helpOnly(argv)
-    ? ((require('./help.js') as typeof import('./cli.js')).main(argv, runtime()).then((exit) => (process.exitCode = exit)), 0)
+    ? ((require('./help.js') as typeof import('./cli.js')).main(argv, helpRuntime()).then((exit) => (process.exitCode = exit)), 0)
     : argv[0] === 'session'
     ? fastSession(argv, {
         env: process.env,
