@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkEndpoints } from './aws/endpoint.js';
-import { session, SESSION_MARKER } from './commands/session.flags.js';
+import { SESSION_MARKER } from './commands/flags.js';
+import { session } from './commands/session.flags.js';
 import type { SessionOptions } from './commands/session.js';
 import { credentialProcessJson, exportLines, printableSession } from './credentials/export.js';
 import { awsFiles } from './credentials/paths.js';

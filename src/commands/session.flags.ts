@@ -4,9 +4,6 @@ import { ROLE_SESSION_NAME } from '../aws/names.js';
 import { ANSWER_FLAGS, answersOf, AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
 import type { SessionOptions } from './session.js';
 
-/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
-export const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
-
 /** `mfa-onboard session`: a fresh MFA session (or the saved one while it lasts). */
 export const session = defineCommand({
   name: 'session',

@@ -14,7 +14,7 @@ import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSess
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/session.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
-import { SESSION_MARKER } from './session.flags.js';
+import { SESSION_MARKER } from './flags.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
