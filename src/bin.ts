@@ -45,8 +45,13 @@ function direct(fd: 1 | 2) {
 }
 
 const argv = process.argv.slice(2);
-/** `--version` alone, as the whole CLI prints it: scripts and installers ask it often. */
-const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+/** Defined (true) only by the release build that compiles the standalone executable with Bun. */
+declare const __MFA_ONBOARD_STANDALONE__: boolean | undefined;
+/**
+ * `--version` alone, as the whole CLI prints it: scripts and installers ask it often. (The
+ * standalone executable's names Bun beside it, in the run's language: the whole CLI says that.)
+ */
+const versionOnly = typeof __MFA_ONBOARD_STANDALONE__ === 'undefined' && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
 if (versionOnly) direct(1).write(`${pkg.version}\n`);
 /**
  * A help request and nothing else (`--help`, `COMMAND --help`, `help [COMMAND]`, with or
