@@ -36,13 +36,16 @@ if (process.stdin.isTTY) {
   };
 }
 
-const code = await main(process.argv.slice(2), {
+// NOTE: no top-level await: a bundler compiling this to bytecode (Bun, for the standalone
+// executable) takes only modules without it.
+void main(process.argv.slice(2), {
   env: process.env,
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   signal: interrupt.signal,
+}).then((code) => {
+  process.exitCode = code;
+  // Ends stdin and any lingering handle (the SDK's keep-alive sockets) once output is flushed.
+  process.stdout.write('', () => process.exit(code));
 });
-process.exitCode = code;
-// Ends stdin and any lingering handle (the SDK's keep-alive sockets) once output is flushed.
-process.stdout.write('', () => process.exit(code));
