@@ -18,8 +18,14 @@ const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\
  * is what string-width finds for it too (test/unit/messages.test.ts checks every such code
  * point), without its grapheme segmentation and emoji pattern, ten times slower.
  */
-const ONE_CODE_POINT_A_CHARACTER =
-  /^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{113d1}\u{11d46}\u{11f02}\u{16d68}-\u{16d6a}]*$/u;
+// NOTE: made on first use: V8 checks a regular expression written out in the code when it
+// compiles the file, and the Unicode properties of this one cost ¾ ms, which --help in English
+// and the fast session path never need.
+let oneCodePointACharacter: RegExp | undefined;
+const ONE_CODE_POINT_A_CHARACTER = {
+  test: (text: string) =>
+    (oneCodePointACharacter ??= new RegExp(String.raw`^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{113d1}\u{11d46}\u{11f02}\u{16d68}-\u{16d6a}]*$`, 'u')).test(text),
+};
 
 /**
  * Terminal display width, by grapheme cluster (string-width): East Asian wide and fullwidth
