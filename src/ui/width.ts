@@ -11,6 +11,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319]*$/;
 /**
+ * Japanese text in common characters: those above, and hiragana, katakana, the CJK ideographs,
+ * Japanese punctuation and brackets and the fullwidth forms, which take two columns each
+ * (`WIDE_JAPANESE`; the same test holds every one to get-east-asian-width). Japanese help and
+ * messages are measured without loading the width tables or the Unicode pattern below.
+ */
+const COMMON_JAPANESE = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]*$/;
+const WIDE_JAPANESE = /[\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]/;
+/**
  * Text in which every code point is a character of its own on screen: no combining or
  * joining marks, variation selectors, skin tones, flags, Hangul jamo, prepended signs, the
  * few letters that join the one before (Thai and Lao am, Kirat Rai vowels) or invisible
@@ -35,6 +43,11 @@ const ONE_CODE_POINT_A_CHARACTER = {
 export function displayWidth(text: string): number {
   // Most text is plain ASCII: one column a character.
   if (PRINTABLE_ASCII.test(text) || NARROW.test(text)) return text.length;
+  if (COMMON_JAPANESE.test(text)) {
+    let columns = 0;
+    for (const char of text) columns += WIDE_JAPANESE.test(char) ? 2 : 1;
+    return columns;
+  }
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
   if (!ONE_CODE_POINT_A_CHARACTER.test(plain)) return stringWidth()(plain);
   let width = 0;
@@ -54,7 +67,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The characters as a terminal draws them: grapheme clusters (an emoji with its skin tone is one). */
 function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text) || ONE_CODE_POINT_A_CHARACTER.test(text)) return [...text];
+  if (PRINTABLE_ASCII.test(text) || COMMON_JAPANESE.test(text) || ONE_CODE_POINT_A_CHARACTER.test(text)) return [...text];
   segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
