@@ -85,6 +85,7 @@ async function newSession(
   return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
 }
 
+/** Refuses to print what would not survive a shell's quoting (see printableSession). */
 function assertPrintable(session: SessionCredentials): void {
   if (!printableSession(session)) throw new UserError('session.oddValue');
 }
@@ -99,7 +100,6 @@ async function assertProfileExists(profile: string, files: AwsFiles): Promise<vo
   if (profiles.includes(profile)) return;
   throw new UserError('profile.notFound', { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile });
 }
-
 
 /** The command's entry: refuses to run inside itself, then runs. */
 export async function sessionCommand(options: SessionOptions, context: CommandContext): Promise<void> {
@@ -128,34 +128,33 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
     out.success(t('session.reused', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
     return saved;
   };
+  // One refresh at a time per session profile: parallel AWS tools must not each ask for a
+  // code (AWS takes each code once). The wait covers a person typing a code.
+  const renewUnderLock = async () => {
+    // Before the lock, whose file goes beside the credentials file: on a new computer there is
+    // no profile, nor even a folder for it (issue 20, 2.1).
+    await assertProfileExists(longTermProfile, deps.files);
+    return deps.writer.lock(
+      `${deps.files.credentialsFile}.${sessionProfile}`,
+      async () => {
+        // A second look: the run that held the lock may have just saved a new session.
+        const verdict = await look();
+        const { saved } = verdict;
+        if (saved && verdict.clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        if (verdict.reuse) return reuse(saved!);
+        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        const fresh = await newSession(options, profiles, deps);
+        const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
+        await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
+        await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
+        return fresh.session;
+      },
+      { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
+    );
+  };
   // A valid session is handed over without the lock: parallel tools read it at once.
   const first = await look();
-  const session = first.reuse
-    ? reuse(first.saved!)
-    : await (async () => {
-        // Before the lock, whose file goes beside the credentials file: on a new computer
-        // there is no profile, nor even a folder for it (issue 20, 2.1).
-        await assertProfileExists(longTermProfile, deps.files);
-        // One refresh at a time per session profile: parallel AWS tools must not each ask for a
-        // code (AWS takes each code once). The wait covers a person typing a code.
-        return deps.writer.lock(
-          `${deps.files.credentialsFile}.${sessionProfile}`,
-          async () => {
-            // A second look: the run that held the lock may have just saved a new session.
-            const verdict = await look();
-            const { saved } = verdict;
-            if (saved && verdict.clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
-            if (verdict.reuse) return reuse(saved!);
-            if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
-            const fresh = await newSession(options, profiles, deps);
-            const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
-            await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
-            await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
-            return fresh.session;
-          },
-          { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
-        );
-      })();
+  const session = first.reuse ? reuse(first.saved!) : await renewUnderLock();
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
