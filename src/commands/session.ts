@@ -12,7 +12,7 @@ import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSessionProfiles, saveSession, type SessionProfiles } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
-import { askForSession } from '../wizard/session.js';
+import { askForSession } from '../wizard/ask-for-session.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
 import { SESSION_MARKER } from './flags.js';
 
@@ -23,7 +23,7 @@ export interface SessionOptions {
   /** Reuse a saved session only if it lasts at least this much longer. */
   minRemainingMs: number;
   force: boolean;
-  /** `--mfa-serial` (formerly `--serial`): the device to use. */
+  /** `--mfa-serial`: the device to use. */
   mfaSerial?: string;
   exportShell?: Shell;
   credentialProcess: boolean;

@@ -27,7 +27,7 @@ export function reportTightened(change: FileChange, deps: { out: Output }): void
 }
 
 /**
- * Step 6b, right after the device is enabled: `mfa_serial` (and the region, when chosen)
+ * Right after the device is enabled: `mfa_serial` (and the region, when chosen)
  * go to the config file, so the enrolment is on record even if the session check fails.
  * The session profile gets the region too, so regional calls with it work.
  */

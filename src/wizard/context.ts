@@ -24,7 +24,7 @@ export interface SetupOptions {
   deviceName?: string;
   /** `--replace`: the user has a device and the old phone at hand; the new one replaces it. */
   replace: boolean;
-  /** `--old-serial` (formerly `--serial`): the device a replacement retires, when the user has several. */
+  /** `--old-serial`: the device a replacement retires, when the user has several. */
   oldSerial?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;

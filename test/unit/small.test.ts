@@ -11,7 +11,7 @@ import { setLanguage } from '../../src/ui/messages/index.js';
 import { createOutput, visible } from '../../src/ui/output.js';
 import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
-import { typedPath } from '../../src/wizard/steps/ask-csv.js';
+import { typedPath } from '../../src/wizard/steps/ask-csv-path.js';
 import type { Aws } from '../../src/aws/client.js';
 import { orphansOf, replacementName } from '../../src/wizard/devices.js';
 import { parseExpiration } from '../../src/credentials/profiles.js';

@@ -8,8 +8,8 @@ import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';
 import { AuditLog } from './audit-log.js';
-import { skippedNow, type BatchOptions, type BatchRun } from './run.js';
-import { readState, saveState, type State } from './state.js';
+import type { BatchOptions, BatchRun } from './types.js';
+import { readState, saveState, skippedNow, type State } from './state-file.js';
 import { namesIn, readUsersCsv, type Hire } from './users.js';
 
 /** A batch's run: users.csv, the state file and the administrator, each checked before any hire. */

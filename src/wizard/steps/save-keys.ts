@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
 import { checkProfileName, PROFILE_NAME, reportTightened, withLongTerm, type Profiles } from '../../credentials/profiles.js';
-import type { Admin } from '../admin.js';
+import type { Admin } from '../acting-for-user.js';
 import { known, type SetupRun } from '../run.js';
 
 /**
