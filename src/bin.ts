@@ -69,7 +69,7 @@ function helpOnly(words: string[]): boolean {
 }
 
 /** The process for printing help: the same direct output; stdin only if asked for (it is not). */
-const helpRuntime = (): import('./deps.js').Runtime => ({
+const helpRuntime = (): Parameters<typeof import('./cli.js').main>[1] => ({
   env: process.env,
   get stdin() {
     return process.stdin;

@@ -1,16 +1,17 @@
 import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
-import { shownProfiles } from '../aws/call.js';
+import { shownProfiles } from '../ui/error-text.js';
 import { readTextFile } from '../credentials/files.js';
-import { listIniSections } from '../credentials/ini.js';
-import { listProfiles, type AwsFiles } from '../credentials/paths.js';
+import type { AwsFiles } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSessionProfiles, saveSession, type SessionProfiles } from '../credentials/profiles.js';
+import { profilesIn, readSavedSession } from '../credentials/profiles.js';
+import { resolveSessionProfiles, type SessionProfiles } from '../wizard/profiles.js';
+import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
@@ -95,8 +96,7 @@ function assertPrintable(session: SessionCredentials): void {
  * before anything is written beside the files.
  */
 async function assertProfileExists(profile: string, files: AwsFiles): Promise<void> {
-  const [credentials, config] = await Promise.all([readTextFile(files.credentialsFile), readTextFile(files.configFile)]);
-  const profiles = listProfiles(listIniSections(credentials), listIniSections(config));
+  const profiles = await profilesIn(files);
   if (profiles.includes(profile)) return;
   throw new UserError('profile.notFound', { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile });
 }

@@ -1,4 +1,4 @@
-import type { SessionCredentials } from '../aws/client.js';
+import type { SessionCredentials } from '../keys.js';
 import type { SessionOrigin } from '../credentials/profiles.js';
 import { MAX_SESSION_SECONDS } from './duration.js';
 

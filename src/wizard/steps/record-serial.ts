@@ -1,4 +1,4 @@
-import { saveMfaSerial } from '../../credentials/profiles.js';
+import { saveMfaSerial } from '../save-profiles.js';
 import type { WizardDeps } from '../context.js';
 import { known, named, type SetupRun } from '../run.js';
 

@@ -1,4 +1,4 @@
-import { saveSession } from '../../credentials/profiles.js';
+import { saveSession } from '../save-profiles.js';
 import type { WizardDeps } from '../context.js';
 import { known, named, type SetupRun } from '../run.js';
 
