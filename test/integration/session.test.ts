@@ -280,7 +280,7 @@ describe('regression (issue 20, 2.1): session on a computer with no ~/.aws folde
     async (...argv) => {
       const result = await runCli([...argv, '--endpoint-url', world.moto.url], { env: world.box.env });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/There is no profile (default|alice) in/);
+      expect(result.stderr).toMatch(/there is no profile (default|alice)\b/i);
       expect(result.stderr).not.toMatch(/ENOENT|unexpected/);
       await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
     },
