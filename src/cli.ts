@@ -4,6 +4,7 @@ import { checkEndpoints } from './aws/endpoint.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
+import { emulator } from './commands/emulator.flags.js';
 import type { CommandFlags, CommandName, FlagTable, Values } from './commands/flags.js';
 import { policy } from './commands/policy.flags.js';
 import { reset } from './commands/reset.flags.js';
@@ -70,6 +71,7 @@ const COMMANDS: readonly Command[] = [
   command(admin, async () => withDeps((await import('./commands/admin.js')).runCreateUser)),
   command(batch, async () => withDeps((await import('./commands/batch.js')).runBatch)),
   command(demo, async () => (await import('./commands/demo.js')).runDemo),
+  command(emulator, async () => (await import('./commands/emulator.js')).runEmulator),
 ];
 
 /** Every flag of every command, to tell a flag of another command from one that does not exist. */

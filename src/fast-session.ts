@@ -15,7 +15,7 @@ import type { SessionOptions } from './commands/session.js';
 import { credentialProcessJson, exportLines, printableSession } from './credentials/export.js';
 import { awsFiles } from './credentials/paths.js';
 import { readSavedSession } from './credentials/profiles.js';
-import { sessionProfilesOf } from './wizard/profiles.js';
+import { sessionProfilesOf } from './wizard/resolve-profiles.js';
 import type { sayReused } from './session-reused.js';
 import { reuseVerdict } from './wizard/reuse.js';
 

@@ -8,7 +8,7 @@ import type { Answers } from '../deps.js';
 import { UserError } from '../errors.js';
 import type { MessageId } from '../ui/messages/index.js';
 import type { SetupOptions } from '../wizard/context.js';
-import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
+import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import { assertProfileName } from '../credentials/profile-name.js';
 import { REGION_NAME } from '../aws/names.js';
 
@@ -32,7 +32,7 @@ export interface CommandFlags<T extends FlagTable, O> {
   answers?(values: Values<T>): Answers;
 }
 
-export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo'] as const;
+export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Declares a command's flags (an identity function that keeps the table's literal types). */
@@ -115,6 +115,26 @@ export function enrolOptions(
     ...(values.export !== undefined ? { exportShell: shellFlag(values.export) } : {}),
     yes: Boolean(values.yes),
   };
+}
+
+/** What an administrator rehearses on the embedded emulator: `demo` and `emulator` take them. */
+export const REHEARSAL_FLAGS = {
+  'rehearse-consistency': { type: 'string' },
+  'rehearse-fault': { type: 'string', multiple: true },
+} as const;
+
+/** The embedded emulator's rehearsal, from its flags (faults as given: checked against its actions when it starts). */
+export interface Rehearsal {
+  consistencyDelayMs: number;
+  faults: string[];
+}
+
+/** --rehearse-consistency TIME and --rehearse-fault ACTION=KIND → the rehearsal; undefined when neither is given. */
+export function rehearsalOptions(values: Values<typeof REHEARSAL_FLAGS>): Rehearsal | undefined {
+  const delay = values['rehearse-consistency'];
+  const faults = values['rehearse-fault'] ?? [];
+  if (delay === undefined && faults.length === 0) return undefined;
+  return { consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000, faults };
 }
 
 /**

@@ -10,7 +10,7 @@ import { DEFAULT_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { profilesIn, readSavedSession } from '../credentials/profiles.js';
-import { resolveSessionProfiles, type SessionProfiles } from '../wizard/profiles.js';
+import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
 import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';

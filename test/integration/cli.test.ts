@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
+import { emulator } from '../../src/commands/emulator.flags.js';
 import type { CommandFlags, FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
@@ -164,7 +165,7 @@ describe('each command takes its own flags', () => {
 
   // Every flag a command declares, with one word too many: the parse accepts them all, and
   // the surplus word (checked next, before anything runs) is what is refused.
-  const commands = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
   it.each(commands.map((command) => [command.name, command] as const))('%s accepts every flag it declares', async (name, command) => {
     const words = { setup: ['keys.csv'], batch: ['users.csv'], admin: ['create-user', 'bob'] }[name as string] ?? [];
     const argv = [name, ...words, 'surplus'];

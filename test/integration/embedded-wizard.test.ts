@@ -7,7 +7,7 @@ import { startEmbeddedEmulator, type EmbeddedEmulator, type EmbeddedOptions } fr
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
 import { fakeClock } from '../helpers/clock.js';
-import { consoleCsv } from '../helpers/moto.js';
+import { consoleCsv, giveSelfServicePolicy } from '../helpers/moto.js';
 import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
@@ -31,6 +31,7 @@ describe('the wizard on the embedded emulator (what a rehearsal shows)', () => {
     emulator = started;
     const iam = new IAMClient({ endpoint: started.url, region: 'us-east-1', credentials: started.admin });
     await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    await giveSelfServicePolicy(iam, 'alice');
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
     const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }));
     return { emulator: started, csv };
@@ -162,6 +163,7 @@ describe('an enabled device whose state IAM could not tell', () => {
     emulator = await startEmbeddedEmulator({ now: () => clock.now() });
     const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
     await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    await giveSelfServicePolicy(iam, 'alice');
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
     const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }));
     proxy = await faultProxy(emulator.url);

@@ -14,6 +14,7 @@ Usage
 {adminUsage}
 {batchUsage}
 {demoUsage}
+{emulatorUsage}
   mfa-onboard help                      show this help
 
 What the wizard does
@@ -83,6 +84,10 @@ Examples
                                         an audit log (users.csv.audit.jsonl) and a report`,
   'help.usage.demo': `  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
                                         in: needs nothing but Node)`,
+  'help.usage.emulator': `  mfa-onboard emulator [--port N] [--dir DIR]
+                                        run the built-in AWS emulator (IAM, STS) on its
+                                        own until Ctrl-C, for the aws CLI, scripts and
+                                        rehearsals`,
   'help.options.setup': `Options
   CSV                       the console's <user>_accessKeys.csv or credentials.csv
   --profile NAME            profile to import the keys into (default: asked, suggests
@@ -173,6 +178,18 @@ Examples
   --rehearse-fault ACTION=throttle|5xx
                             (repeatable) embedded only: the first call of ACTION (e.g.
                             EnableMFADevice) is throttled or fails with a server error`,
+  'help.options.emulator': `Options of emulator
+  --port N                  listen on 127.0.0.1:N (default: a free port); a port in use
+                            is refused
+  --dir DIR                 write the administrator's admin_accessKeys.csv, and the same
+                            key as profile admin in DIR/credentials and DIR/config there,
+                            kept at the end (default: a new temporary folder, removed
+                            when the emulator stops)
+  --rehearse-consistency TIME, --rehearse-fault ACTION=throttle|5xx
+                            as for demo
+
+The URL is the first line on stdout. Users, keys, groups, policies and devices live in
+memory and go with the emulator; policies are evaluated as IAM does.`,
   'help.options.status': `Options of status
   --profile NAME            the keys to look at (default: AWS_PROFILE, else default)
   --user NAME               with an administrator's --profile, the user to look at (the
@@ -507,7 +524,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'demo.rehearseConsistency': 'Rehearsal: for {seconds} s after the device is enabled, STS does not know it yet (IAM\'s eventual consistency).',
   'demo.rehearseFault': 'Rehearsal: the first {action} call fails ({kind}), with every retry of it.',
   'demo.ready':
-    'The emulator runs at {url}. Created IAM user alice and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
+    'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.stopped': 'Stopped the emulator.',
@@ -515,6 +532,23 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency and --rehearse-fault work only on the embedded emulator: leave out --emulator and --emulator-url.',
   'demo.badFault': '--rehearse-fault {value} is not ACTION=KIND: ACTION is one of {actions}; KIND is one of {kinds} (e.g. --rehearse-fault EnableMFADevice=throttle).',
+  'emulator.badPort': '--port {value} is not a port: give a number from 1 to 65535, or leave --port out to get a free one.',
+  'emulator.portInUse':
+    'Port {port} on 127.0.0.1 is in use: another program (perhaps another emulator) listens there. Stop it, choose another port with --port, or leave --port out to get a free one.',
+  'emulator.portDenied': 'Port {port} may not be used by this user (ports below 1024 need administrator rights on most systems). Choose a port from 1024 up, or leave --port out.',
+  'emulator.badDir': 'Cannot write the administrator\'s key into {dir}: {reason}. Give a folder you can write to with --dir, or leave --dir out to use a new temporary folder.',
+  'emulator.fileExists':
+    '{path} is there already. The emulator never writes over a file (it may hold real keys): remove it, or give another folder with --dir, or leave --dir out to use a new temporary folder.',
+  'emulator.ready': 'The embedded AWS emulator (IAM and STS) runs at {url} until Ctrl-C. Users, keys, groups, policies and MFA devices live in memory and go with it; policies are evaluated as IAM does.',
+  'emulator.admin':
+    'The ready administrator is user admin (allowed everything): its access-key CSV is {csv} (mode 0600), and the same key is imported as profile {profile} in {credentials}, with its region in {config}.',
+  'emulator.temporaryDir': '{dir} is a temporary folder: it is removed, keys and all, when the emulator stops.',
+  'emulator.ownDir': '{dir} is kept when the emulator stops; the keys in it work only with this emulator.',
+  'emulator.howTo': `Point the aws CLI and mfa-onboard at it from another terminal (the file variables keep your own ~/.aws out of the rehearsal; --endpoint-url with the URL on each command works too):
+{commands}`,
+  'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
+  'emulator.removedDir': 'Removed {dir}.',
+  'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
   'demo.noMoto': '--emulator moto needs python3 with moto (python3 -c "import moto.server" fails here). Run the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
   'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
   'admin.alreadyEnrolled':

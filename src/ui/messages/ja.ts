@@ -13,6 +13,7 @@ export const ja: Record<keyof typeof en, string> = {
 {adminUsage}
 {batchUsage}
 {demoUsage}
+{emulatorUsage}
   mfa-onboard help                      このヘルプを表示します
 
 ウィザードの処理
@@ -83,6 +84,10 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
                                         監査ログ (users.csv.audit.jsonl) とレポートを残します`,
   'help.usage.demo': `  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
                                         Node だけで動きます)`,
+  'help.usage.emulator': `  mfa-onboard emulator [--port N] [--dir DIR]
+                                        内蔵の AWS エミュレーター (IAM、STS) を単独で
+                                        Ctrl-C まで動かします (aws CLI、スクリプト、
+                                        リハーサル用)`,
   'help.options.setup': `オプション
   CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
                             credentials.csv
@@ -175,6 +180,17 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
   --rehearse-fault ACTION=throttle|5xx
                             (複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼
                             び出しをスロットリングまたはサーバーエラーで失敗させます`,
+  'help.options.emulator': `emulator のオプション
+  --port N                  127.0.0.1:N で待ち受けます (既定: 空きポート)。使用中の
+                            ポートは拒否します
+  --dir DIR                 管理者の admin_accessKeys.csv と、同じキーをプロファイル
+                            admin として DIR/credentials と DIR/config に書き込み、終了後
+                            も残します (既定: 新しい一時フォルダー。停止時に削除)
+  --rehearse-consistency TIME, --rehearse-fault ACTION=throttle|5xx
+                            demo と同じ
+
+URL は標準出力の最初の行です。ユーザー、キー、グループ、ポリシー、デバイスはメモリー上
+にだけあり、エミュレーターとともに消えます。ポリシーは IAM と同じように評価されます。`,
   'help.options.status': `status のオプション
   --profile NAME            確認するキーのプロファイル (既定: AWS_PROFILE、
                             なければ default)
@@ -516,7 +532,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'demo.rehearseConsistency': 'リハーサル: デバイスを有効化してから {seconds} 秒間、STS はまだそのデバイスを知りません (IAM の結果整合性)。',
   'demo.rehearseFault': 'リハーサル: 最初の {action} の呼び出しは、再試行も含めて失敗します ({kind})。',
   'demo.ready':
-    'エミュレーターは {url} で動作しています。IAM ユーザー alice と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
+    'エミュレーターは {url} で動作しています。IAM ユーザー alice (`mfa-onboard policy` が出力するポリシーをインラインポリシーとして付与: 自分の MFA の管理のみ可能で、MFA なしではほかの操作はできません) と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
   'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.stopped': 'エミュレーターを停止しました。',
@@ -524,6 +540,23 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'demo.badEmulator': '--emulator {value} はデモが扱えるエミュレーターではありません。embedded (既定、インストール不要) か moto を指定してください。起動済みの別のエミュレーターを使うには、そのアドレスを --emulator-url で指定してください。',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency と --rehearse-fault は内蔵エミュレーターでのみ使えます。--emulator と --emulator-url を外してください。',
   'demo.badFault': '--rehearse-fault {value} は ACTION=KIND の形ではありません。ACTION は {actions} のいずれか、KIND は {kinds} のいずれかです (例: --rehearse-fault EnableMFADevice=throttle)。',
+  'emulator.badPort': '--port {value} はポート番号ではありません。1 から 65535 の数を指定するか、--port を外して空きポートを使ってください。',
+  'emulator.portInUse':
+    '127.0.0.1 のポート {port} は使用中です (別のプログラム、たとえば別のエミュレーターが待ち受けています)。そのプログラムを止めるか、--port で別のポートを指定するか、--port を外して空きポートを使ってください。',
+  'emulator.portDenied': 'ポート {port} はこのユーザーには使えません (多くのシステムでは 1024 未満のポートに管理者権限が必要です)。1024 以上のポートを指定するか、--port を外してください。',
+  'emulator.badDir': '{dir} に管理者のキーを書き込めません: {reason}。--dir で書き込めるフォルダーを指定するか、--dir を外して新しい一時フォルダーを使ってください。',
+  'emulator.fileExists':
+    '{path} はすでにあります。エミュレーターは既存のファイルを上書きしません (本物のキーかもしれないため)。削除するか、--dir で別のフォルダーを指定するか、--dir を外して新しい一時フォルダーを使ってください。',
+  'emulator.ready': '内蔵の AWS エミュレーター (IAM と STS) が {url} で Ctrl-C まで動いています。ユーザー、キー、グループ、ポリシー、MFA デバイスはメモリー上にだけあり、停止とともに消えます。ポリシーは IAM と同じように評価されます。',
+  'emulator.admin':
+    '準備済みの管理者はユーザー admin です (すべて許可)。アクセスキー CSV は {csv} (モード 0600) で、同じキーをプロファイル {profile} として {credentials} に、リージョンを {config} に書き込みました。',
+  'emulator.temporaryDir': '{dir} は一時フォルダーです。エミュレーターの停止時にキーごと削除します。',
+  'emulator.ownDir': '{dir} はエミュレーターの停止後も残ります。中のキーはこのエミュレーターでしか使えません。',
+  'emulator.howTo': `別のターミナルから aws CLI と mfa-onboard をここに向けるには (ファイルの変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url と URL を付けても使えます):
+{commands}`,
+  'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
+  'emulator.removedDir': '{dir} を削除しました。',
+  'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
   'demo.noMoto': '--emulator moto には moto を入れた python3 が必要です (ここでは python3 -c "import moto.server" が失敗します)。--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
   'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
   'admin.alreadyEnrolled':
