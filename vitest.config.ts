@@ -6,8 +6,6 @@ const BUILT = [
   // These two hand the built binary to other tools (credential_process, eval "$(…)").
   'test/integration/session.test.ts',
   'test/integration/other-tools.test.ts',
-  // This one waits out the built CLI's default AWS time limits.
-  'test/integration/slow-aws.test.ts',
 ];
 
 export default defineConfig({
