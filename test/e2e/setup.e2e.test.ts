@@ -174,36 +174,6 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     assertNoTrace(screen, seed);
   }, 60_000);
 
-  /** The demo from start to end, as a newcomer runs it: QR scanned, codes typed, CSV kept. */
-  async function runDemo(args: string[], env: NodeJS.ProcessEnv) {
-    screen = new Screen(['demo', ...args], env);
-    let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
-    screen.answer('');
-    at = await screen.waitFor('Default region', at);
-    screen.answer('');
-    ({ at } = await enrolWithPhone(screen, at));
-    at = await screen.waitFor('Delete ', at);
-    screen.answer('');
-    expect(await screen.exited).toBe(0);
-    const text = screen.plain();
-    expect(text).toContain('Done: alice is protected by MFA');
-    expect(text).toContain('Stopped the emulator.');
-    const demoDir = /HOME is (\S+?)\./.exec(text.replace(/\s*\r?\n\s*/g, ' '))?.[1];
-    expect(demoDir).toBeTruthy();
-    await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
-    await expect(fs.stat(world.box.home + '/.aws')).rejects.toThrow(); // the person's HOME untouched
-    return text;
-  }
-
-  it('mfa-onboard demo runs on its embedded emulator where PATH has no python3 at all, and names user/alice', async () => {
-    const emptyPath = join(world.box.dir, 'bin');
-    await fs.mkdir(emptyPath);
-    const text = await runDemo([], { ...world.box.env, PATH: emptyPath });
-    expect(text).toContain('Starting the embedded AWS emulator');
-    expect(text).toMatch(/The MFA session works: arn:aws:iam::123456789012:user\/alice,/);
-    expect(text).not.toMatch(/user\/moto|fixed identity/);
-  }, 90_000);
-
   it('mfa-onboard demo: Ctrl-C at the QR code stops the embedded emulator and removes the demo folder', async () => {
     screen = new Screen(['demo'], world.box.env);
     let at = await screen.waitFor('Profile name for these keys', 0, 60_000);
@@ -246,13 +216,6 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     await new Promise((r) => setTimeout(r, 500));
     await expect(fetch(`${url}/moto-api/`)).rejects.toThrow();
   }, 60_000);
-
-  it('mfa-onboard demo --emulator moto runs the same wizard on moto (which names its fixed user)', async () => {
-    const text = await runDemo(['--emulator', 'moto'], world.box.env);
-    expect(text).toContain('Starting the emulator (moto)');
-    expect(text).toContain('user/moto');
-    expect(text).toMatch(/fixed identity/);
-  }, 90_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
     const { csv } = await aliceWithCsv();
