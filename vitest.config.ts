@@ -37,14 +37,10 @@ export default defineConfig({
           include: BUILT,
           // dist/ built from the sources as they are, before any of these runs.
           globalSetup: ['test/helpers/built.ts'],
-          // These mostly wait for TOTP windows and for the CLI in its terminal, each file with
-          // its own moto (free port), proxies and sandbox HOME: a worker a file, all at once
-          // (eight files today). After the unit group: a project's group has one worker count.
-          maxWorkers: 8,
-          // Sharing the cores with seven others, a test that starts the python aws CLI three
-          // times took 31 s under load (.ci/run): twice the budget here; tests that wait for
-          // TOTP windows keep their own.
-          testTimeout: 60_000,
+          // Each file starts its own moto (free port), proxies, sandbox HOME and the CLI in a
+          // pty: CPU-bound at start-up, so one file per core (the default), like the unit group.
+          // Few stories here wait for real TOTP windows (they keep their own time limits);
+          // the rest run in-process on the fake clock (test/integration).
           sequence: { groupOrder: 1 },
         },
       },
