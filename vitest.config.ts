@@ -13,6 +13,9 @@ export default defineConfig({
     restoreMocks: true,
     // Fakes fail loudly in every test: unused scripted answers, unstubbed AWS calls.
     setupFiles: ['test/helpers/setup.ts'],
+    // One test file per core. (Vitest's own default is cores − 1: one file at a time on the
+    // 2-core machines CI runs on.) Projects of one group must share the count.
+    maxWorkers: '100%',
     // End-to-end tests wait for real 30 s TOTP windows.
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -26,7 +29,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           exclude: BUILT,
-          // CPU-bound: one file per core (the default), and first, so a failure shows early.
+          // CPU-bound, and first, so a failure shows early.
           sequence: { groupOrder: 0 },
         },
       },
@@ -38,7 +41,7 @@ export default defineConfig({
           // dist/ built from the sources as they are, before any of these runs.
           globalSetup: ['test/helpers/built.ts'],
           // Each file starts its own moto (free port), proxies, sandbox HOME and the CLI in a
-          // pty: CPU-bound at start-up, so one file per core (the default), like the unit group.
+          // pty: CPU-bound at start-up, so one file per core, like the unit group.
           // Few stories here wait for real TOTP windows (they keep their own time limits);
           // the rest run in-process on the fake clock (test/integration).
           sequence: { groupOrder: 1 },
