@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WaitersFirst } from './test/helpers/sequencer.js';
 
 /** Tests that run the built CLI (dist/bin.js) rather than calling it in-process. */
 const BUILT = [
@@ -16,6 +17,8 @@ export default defineConfig({
     // One test file per core. (Vitest's own default is cores − 1: one file at a time on the
     // 2-core machines CI runs on.) Projects of one group must share the count.
     maxWorkers: '100%',
+    // Files that mostly wait start first, whatever timings vitest has cached.
+    sequence: { sequencer: WaitersFirst },
     // End-to-end tests wait for real 30 s TOTP windows.
     testTimeout: 30_000,
     hookTimeout: 60_000,
