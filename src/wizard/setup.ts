@@ -4,12 +4,16 @@ import type { SetupOptions, WizardDeps } from './context.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step, type When } from './run.js';
 import { actAsAdmin, confirmListedStep, identifyForAdmin } from './steps/admin.js';
 import { askCsvPath } from './steps/ask-csv.js';
+import { alreadySetUp } from './steps/already-set-up.js';
+import { checkSession } from './steps/check-session.js';
 import { chooseRegion } from './steps/choose-region.js';
 import { createNewDevice, nameDevice, recordReplacement } from './steps/create-device.js';
 import { showAndEnable } from './steps/enable-device.js';
 import { correctClock, identifyOwnKeys } from './steps/identify.js';
+import { pickUp } from './steps/pick-up.js';
 import { listDevices } from './steps/preflight.js';
 import { recordFinished, recordSerial } from './steps/record.js';
+import { reportSetUp } from './steps/report-set-up.js';
 import { callerActs, decideAboutExisting, keepOldOnFailure, oldPhoneActs, retireLeftOld, retireOld } from './steps/replace.js';
 import { resumeEarlierRun } from './steps/resume.js';
 import { rollBackUnfinished } from './steps/roll-back.js';
@@ -31,14 +35,19 @@ const ownKeys: When = (run) => run.admin === undefined;
 const profileNamed: When = (run) => run.profiles.longTerm !== undefined;
 /** The session profile beside it is written. */
 const sessionNamed: When = (run) => run.profiles.longTerm !== undefined && run.profiles.session !== undefined;
-/** The user's own keys are here to try a session with. */
+/** The user's own keys are here to try a session with, and to save it. */
 const sessionTried: When = (run) => run.own !== undefined && sessionNamed(run);
+/** Admin mode with the user's keys: the session is tried in memory only, never saved. */
+const checkedInMemory: When = (run) => run.admin !== undefined && run.own !== undefined;
+/** Without the user's keys there is no session to try. */
+const noKeys: When = (run) => run.own === undefined;
+/** Nothing of an earlier run is left to finish. */
+const notFinishing: When = (run) => run.finishing === undefined;
 /** The user replaces their own device (the old phone makes the session that adds the new one). */
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
 /** A replaced device is still to go (not removed first, as path b does). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
-const not = (a: When): When => (run) => !a(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
 const BEGIN: Step[] = [
@@ -55,10 +64,20 @@ const BEGIN: Step[] = [
   // Sets `finishing` (the FINISH list runs), or, the old device gone first and no new one
   // enabled, clears `assigned`: the run simply enrols.
   step('resume', resumeEarlierRun, { when: profileNamed }),
+  // The user's own run, with a device already: set up here (nothing to do), or enrolled
+  // elsewhere (by an administrator, with her phone): one code picks it up (the FINISH list).
+  step('already-set-up', alreadySetUp, { when: both(ownKeys, notFinishing) }),
+  step('pick-up', pickUp, { when: (run) => ownKeys(run) && notFinishing(run) && run.setUp === undefined }),
 ];
 
-/** Step 9, whichever way the device got enrolled. */
-const END: Step[] = [step('summary', summarize), step('export', exportSession), step('delete-csv', deleteCsv)];
+/**
+ * Step 9, whichever way the device got enrolled. The CSV is offered for deletion only on the
+ * user's own computer: an administrator's copy is the hand-over (the summary says so).
+ */
+const END: Step[] = [step('summary', summarize), step('export', exportSession), step('delete-csv', deleteCsv, { when: ownKeys })];
+
+/** The user is set up here already: said so, with what comes next; a CSV imported again may go. */
+const SET_UP: Step[] = [step('report-set-up', reportSetUp), step('delete-csv', deleteCsv)];
 
 /** Steps 3–9: a new device (replacing one the user has, when they say so). */
 const ENROL: Step[] = [
@@ -83,12 +102,13 @@ const ENROL: Step[] = [
     'until-retired',
     [
       step('verify-session', verifyNewSession, { when: sessionTried }),
-      step('confirm-listed', confirmListedStep, { when: not(sessionTried) }),
+      step('check-session', checkSession, { when: checkedInMemory }),
+      step('confirm-listed', confirmListedStep, { when: noKeys }),
       step('retire-old', retireOld, { when: retiring }),
     ],
     keepOldOnFailure,
   ),
-  step('record-finished', recordFinished),
+  step('record-finished', recordFinished, { when: ownKeys }),
   ...END,
 ];
 
@@ -98,7 +118,8 @@ const ENROL: Step[] = [
  * device, and the config points at the new one.
  */
 const FINISH: Step[] = [
-  step('session', sessionForEnabled),
+  // Picked up (a device enabled elsewhere), the session is there already.
+  step('session', sessionForEnabled, { when: (run) => run.session === undefined }),
   step('record-serial', recordSerial, { when: sessionNamed }),
   step('save-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
@@ -120,7 +141,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
     };
     const run = newRun({ options, hooks, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
     const seams = await runSteps(BEGIN, run, deps, timings);
-    await runSteps(run.finishing ? FINISH : ENROL, run, seams, timings);
+    await runSteps(run.setUp !== undefined ? SET_UP : run.finishing ? FINISH : ENROL, run, seams, timings);
   } finally {
     await timings.save(rawDeps.timingsFile);
   }

@@ -95,6 +95,8 @@ Examples
                             enrol the new phone in its place
   --old-serial ARN          with --replace, the device to retire when there are several
                             (formerly --serial, which still works)
+  --mfa-serial ARN          a device enabled already (an administrator enrolled it with
+                            you): the one on your phone, when you have several
   --device-name NAME        virtual MFA device name (default: your IAM user name, which
                             policies pinning mfa/\${aws:username} require)
   --region REGION           region written to the profile and used for STS (default:
@@ -310,7 +312,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device with  {command}  and you then run the wizard again.',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device with  {command}  and you then run the wizard again. If the device is on your phone (an administrator enrolled it with you), run the wizard in a terminal, or with --codes-from-stdin, and give one code from it: that sets this computer up.',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
@@ -584,10 +586,24 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run  mfa-onboard --profile {profile} --replace  (it adds the new device before removing the old one), or have another administrator run the reset.',
   'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
   'reset.next': 'When {user}\'s new phone is at hand, enrol it with  {command}',
+  'summary.checked': 'Checked',
+  'summary.checkedSession': 'a session with {user}\'s own keys and this device works ({arn}, until {expires}); it was not kept, nor were {user}\'s keys',
+  'summary.checkedListed': 'IAM lists the device as {user}\'s (no session was tried: that needs {user}\'s keys)',
+  'summary.handOver': 'Hand over',
+  'summary.handOverCsv': 'give {path} to {user} (in person, or however your organisation moves secrets), then delete it here',
+  'summary.handOverNoCsv': '{user} sets up their own computer with their own access keys: the profile that holds them (as below), or their CSV (mfa-onboard CSV). No keys yet? mfa-onboard admin create-user {user} --existing --profile ADMIN makes a CSV',
+  'summary.userRuns': '{user} runs',
+  'admin.enabledNotChecked': 'The MFA device {serial} is enabled for {user}, but the session check with {user}\'s keys did not pass. Nothing of {user}\'s was saved here; {user} checks it on their own computer with their CSV (mfa-onboard CSV asks one code from the phone).',
+  'pickUp.found': '{user} has an MFA device already: {serial} (enabled {since}), not yet set up on this computer. If your phone has it (an administrator enrolled it with you), a code from it sets this computer up. Not on your phone? Press Enter without a code.',
+  'pickUp.whichDevice': 'You have {count} MFA devices. Which one is on your phone?',
+  'setUp.heading': '{user} is set up on this computer: nothing to do',
+  'setUp.session': 'MFA session',
+  'setUp.sessionUntil': 'profile {profile}, until {expires}',
+  'setUp.sessionEnded': 'profile {profile} (ended {expires})',
+  'setUp.sessionNone': 'profile {profile} (none saved yet)',
+  'setUp.freshSession': 'A fresh session',
+  'setUp.newPhone': 'New or lost phone',
   'summary.removed': 'Removed',
-  'summary.session': 'Session',
-  'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
-  'summary.userNext': 'on {user}\'s computer:  {command}',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':

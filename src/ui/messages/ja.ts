@@ -96,6 +96,8 @@ AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLO
                             新しいスマートフォンで置き換えます
   --old-serial ARN          --replace で、複数あるときに置き換えるデバイス (旧名
                             --serial も使えます)
+  --mfa-serial ARN          有効化済みのデバイス (管理者と一緒に登録したもの) が複数
+                            あるときに、スマートフォンにあるもの
   --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
                             mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
   --region REGION           プロファイルに書き込み、STS に使うリージョン
@@ -319,7 +321,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
 
   'preflight.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が  {command}  でデバイスを削除し、その後ウィザードを再実行してください。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が  {command}  でデバイスを削除し、その後ウィザードを再実行してください。 デバイスがお使いのスマートフォンにある場合 (管理者と一緒に登録した場合) は、端末で、または --codes-from-stdin を付けてウィザードを実行し、そのコードを 1 つ入力してください。これでこのコンピューターが設定されます。',
   'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
   'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
   'preflight.orphanDenied':
@@ -585,10 +587,24 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには  mfa-onboard --profile {profile} --replace  を実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください。',
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
   'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
+  'summary.checked': '確認内容',
+  'summary.checkedSession': '{user} 自身のアクセスキーとこのデバイスでセッションが使えることを確認しました ({arn}、有効期限 {expires})。セッションも {user} のアクセスキーも保存していません',
+  'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
+  'summary.handOver': '引き渡し',
+  'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
+  'summary.handOverNoCsv': '{user} は自分のアクセスキーで自分のコンピューターを設定します: キーを保存したプロファイル (下記) または CSV (mfa-onboard CSV)。キーがまだない場合は mfa-onboard admin create-user {user} --existing --profile ADMIN で CSV を作成できます',
+  'summary.userRuns': '{user} が実行するコマンド',
+  'admin.enabledNotChecked': 'MFA デバイス {serial} は {user} に対して有効になりましたが、{user} のアクセスキーでのセッション確認は成功しませんでした。{user} のものはこのコンピューターに何も保存していません。{user} が自分のコンピューターで CSV を使って確認します (mfa-onboard CSV がスマートフォンのコードを 1 つ尋ねます)。',
+  'pickUp.found': '{user} にはすでに MFA デバイス {serial} があります ({since} に有効化)。このコンピューターではまだ設定されていません。お使いのスマートフォンにこのデバイスがある場合 (管理者と一緒に登録した場合)、そのコードでこのコンピューターを設定します。スマートフォンにない場合は、コードを入力せずに Enter を押してください。',
+  'pickUp.whichDevice': 'MFA デバイスが {count} 個あります。スマートフォンにあるのはどれですか?',
+  'setUp.heading': '{user} はこのコンピューターで設定済みです: 何もする必要はありません',
+  'setUp.session': 'MFA セッション',
+  'setUp.sessionUntil': 'プロファイル {profile}、有効期限 {expires}',
+  'setUp.sessionEnded': 'プロファイル {profile} (期限切れ {expires})',
+  'setUp.sessionNone': 'プロファイル {profile} (まだ保存されていません)',
+  'setUp.freshSession': '新しいセッション',
+  'setUp.newPhone': '新しい・紛失したスマートフォン',
   'summary.removed': '削除したデバイス',
-  'summary.session': 'セッション',
-  'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
-  'summary.userNext': '{user} のコンピューターで:  {command}',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
     'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:  mfa-onboard reset --user NAME',

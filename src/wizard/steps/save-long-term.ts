@@ -74,20 +74,20 @@ export function settled(profiles: Profiles, admin: Admin | undefined, saved: str
 }
 
 /**
- * After step 2: the keys of a CSV are written only now that AWS has accepted them (an
- * administrator's profile is not the user's: the user's keys go to a profile named after
- * them). With that the names are settled, here and only here: the long-term profile name
- * may have been asked just now, and the session profile is named after it.
+ * After step 2: the keys of a CSV are written only now that AWS has accepted them. In admin
+ * mode they are not written at all: they are the user's, used in memory for the session
+ * check and handed over with the CSV. With that the names are settled, here and only here:
+ * the long-term profile name may have been asked just now, and the session profile is named
+ * after it.
  */
 export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<void> {
   let saved: string | undefined;
-  if (run.key) {
+  if (run.key && !run.admin) {
     const identity = known(run, 'identity');
-    const profile = run.admin ? identity.userName : run.profiles.longTerm;
-    const { profile: savedTo, change } = await saveLongTermProfile(run.key, identity, { profile, replaceProfile: run.options.replaceProfile }, deps);
+    const { profile: savedTo, change } = await saveLongTermProfile(run.key, identity, { profile: run.profiles.longTerm, replaceProfile: run.options.replaceProfile }, deps);
     run.changes.push(change);
     saved = savedTo;
   }
