@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { CreateGroupCommand, GetGroupCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
@@ -9,6 +10,7 @@ import { userErrorFrom } from '../helpers/errors.js';
 import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
+import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 describe('mfa-onboard batch, against moto', () => {
@@ -51,6 +53,7 @@ describe('mfa-onboard batch, against moto', () => {
 
   it('three hires, stopped during the second and resumed: three enabled devices, a report, an audit log, no secret anywhere', async () => {
     const users = await setUp();
+    const adminFile = await fs.readFile(world.box.credentialsFile, 'utf8');
     let clock = fakeClock();
     const first = await runCli(args(users), {
       env: world.box.env,
@@ -99,6 +102,44 @@ describe('mfa-onboard batch, against moto', () => {
     const state = await fs.readFile(`${users}.state.json`, 'utf8');
     for (const secret of [...secrets, ...devices.map((d) => d.seed!)]) {
       for (const text of [first.stderr, second.stderr, JSON.stringify(audit), state, JSON.stringify(written)]) expect(text).not.toContain(secret);
+    }
+
+    // Issue 22: nothing of the hires' on the administrator's computer but the CSVs to hand over.
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(adminFile);
+    await expect(fs.stat(world.box.configFile)).rejects.toThrow();
+    expect(second.stderr).toContain('Still to hand over (3): give each file to its hire');
+    for (const u of ['alice', 'bob', 'carol']) expect(second.stderr).toMatch(new RegExp(`\\n  ${u} +${world.box.dir}/${u}_accessKeys\\.csv\\n`));
+    expect(written.map((o: { csv?: string }) => o.csv)).toEqual(['alice', 'bob', 'carol'].map((u) => `${world.box.dir}/${u}_accessKeys.csv`));
+    // A file handed over and deleted is not listed again.
+    await fs.rm(`${world.box.dir}/alice_accessKeys.csv`);
+    const third = await runCli(args(users), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(third.stderr).toContain('Still to hand over (2)');
+    expect(third.stderr).not.toContain('alice_accessKeys.csv');
+  });
+
+  it('issue 22: a hire the batch enrolled picks up on her own computer with the CSV the batch made: one code, her keys, mfa_serial and a session', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const run = await runCli(args(users, '--only', 'carol'), { env: world.box.env, clock, prompter: scriptedPrompter(hire('carol', clock)) });
+    expect(run.code).toBe(0);
+    const csv = `${world.box.dir}/carol_accessKeys.csv`;
+    const key = (await fs.readFile(csv, 'utf8')).split(/[,\r\n]+/);
+    const own = await makeSandbox();
+    try {
+      const handed = await own.write('carol_accessKeys.csv', await fs.readFile(csv, 'utf8'));
+      const later = fakeClock();
+      const carol = scriptedPrompter([{ flag: '--codes-from-stdin', answer: phone('carol', later) }, { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const picked = await runCli([handed, '--profile', 'carol', '--region', 'eu-west-1', '--endpoint-url', world.moto.url], { env: own.env, clock: later, prompter: carol });
+      carol.assertDone();
+      expect(picked.code).toBe(0);
+      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
+      expect(files.credentialsFile.carol).toMatchObject({ aws_access_key_id: key[2], aws_secret_access_key: key[3] });
+      expect(files.credentialsFile['carol-mfa']).toMatchObject({ aws_session_token: expect.any(String), mfa_onboard_serial: 'arn:aws:iam::123456789012:mfa/carol' });
+      expect(files.configFile.carol).toMatchObject({ mfa_serial: 'arn:aws:iam::123456789012:mfa/carol', region: 'eu-west-1' });
+      await expect(fs.stat(handed)).rejects.toThrow();
+      expect((await listDevices(world.moto)).map((d) => d.user)).toEqual(['carol']);
+    } finally {
+      await own.cleanup();
     }
   });
 
