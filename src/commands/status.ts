@@ -7,6 +7,7 @@ import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
+import { hiresLeftHere, reportOthersProfiles, type HireLeftHere } from '../wizard/earlier-hires.js';
 import { readSavedSession, resolveProfiles, withLongTerm } from '../credentials/profiles.js';
 import { whenText } from '../ui/when.js';
 
@@ -32,6 +33,8 @@ export interface Status {
   localProfile?: string;
   /** Unassigned virtual devices named after the user; undefined when IAM did not let us look. */
   orphans?: string[];
+  /** Other users' profiles an earlier version's admin mode left here (to delete; never touched). */
+  othersProfiles?: HireLeftHere[];
 }
 
 /**
@@ -60,6 +63,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
   const localProfile = !forOther ? options.profile : profileOf(user, who.account, { credentials, config }, serialOf);
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
+  const othersProfiles = await hiresLeftHere(aws, options.profile, caller.userName, { credentials, config });
   const sessionProfile = withLongTerm(profiles, localProfile).session;
   const saved = sessionProfile === undefined ? undefined : readSavedSession(credentials, sessionProfile);
   const status: Status = {
@@ -74,6 +78,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
       ? { session: { profile: sessionProfile, expires: saved.expiration.toISOString(), valid: saved.expiration.getTime() > clock.now() } }
       : {}),
     ...(orphans ? { orphans } : {}),
+    ...(othersProfiles.length ? { othersProfiles } : {}),
   };
 
   if (options.json) {
@@ -108,6 +113,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
   ];
   for (const line of table(rows, out.size()?.columns)) out.info(line);
+  if (othersProfiles.length) reportOthersProfiles(othersProfiles, deps);
   return status;
 }
 
