@@ -7,6 +7,7 @@ import { ADMIN, consoleCsv, createUserWithKey, enrolledDevice, listDevices } fro
 import { enableWithPhone, enrolWithPhone, Phone } from '../helpers/phone.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { Screen } from '../helpers/screen.js';
+import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
@@ -92,14 +93,17 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     await assertOutcome('alice', serialOf('alice'), phone, s, [key.secretAccessKey, old.seed]);
   }, 120_000);
 
-  it('lost phone: the wizard stops with the admin command; the admin resets; alice enrols her new phone', async () => {
+  it('lost phone: the wizard says alice is set up, --replace with no old code stops with the admin command; the admin resets; alice enrols her new phone', async () => {
     const { key, old } = await aliceWithOldPhone();
     await profile('admin', ADMIN);
-    const lost = start(['--profile', 'alice']);
-    await lost.waitFor('Stop, change nothing');
-    await lost.press('up'); // from the default, Stop
-    await lost.waitFor(/❯ The old phone is lost/);
-    lost.answer('');
+    // Set up already (issue 20 item 9): the wizard says so, and what to run for a new or lost phone.
+    const again = start(['--profile', 'alice']);
+    await again.waitFor('alice is set up on this computer');
+    expect(await again.exited).toBe(0);
+    expect(again.plain()).toMatch(/New or lost phone +mfa-onboard --profile alice --replace/);
+    const lost = start(['--profile', 'alice', '--replace']);
+    await lost.waitFor(`MFA code for ${old.serial}`);
+    lost.answer(''); // the old phone is gone: no code
     expect(await lost.exited).toBe(1);
     expect(lost.plain()).toContain('mfa-onboard reset --profile ADMIN --user alice');
     expect((await listDevices(world.moto)).map((d) => d.serialNumber)).toEqual([old.serial]);
@@ -119,20 +123,58 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     await assertOutcome('alice', serialOf('alice'), phone, enrol, [key.secretAccessKey]);
   }, 150_000);
 
-  it('an administrator with a hire who brought her CSV: the admin\'s keys enrol, her keys check the session', async () => {
+  it('issue 22, at 80×24: an administrator with a hire who brought her CSV: her keys check the session in memory, the admin\'s files do not change; on her own computer one code sets her up', async () => {
     await profile('admin', ADMIN);
+    const adminFiles = async () => [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
+    const before = await adminFiles();
     const key = await createUserWithKey(world.moto, 'bob');
     const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
-    const s = start([csv, '--profile', 'admin', '--user', 'bob']);
-    let at = await s.waitFor('Acting for bob');
-    at = await s.waitFor('Default region for profile bob', at);
-    s.answer('');
-    const { phone, at: after } = await enrolWithPhone(s, at);
-    at = await s.waitFor('Delete ', after);
-    s.answer('');
+    const s = new Screen([csv, '--profile', 'admin', '--user', 'bob', '--endpoint-url', world.moto.url], world.box.env, { cols: 80, rows: 24 });
+    screens.push(s);
+    onTestFailed(() => console.error(s.lines().filter((l) => l.trim()).slice(-30).join('\n')));
+    const at = await s.waitFor('Acting for bob');
+    const { phone, at: after, k } = await enrolWithPhone(s, at);
+    await s.waitFor('Done: bob is protected by MFA', after);
+    // No question follows (no region, no deletion of the hire's CSV): the run ends.
     expect(await s.exited).toBe(0);
-    await assertOutcome('bob', serialOf('bob'), phone, s, [key.secretAccessKey, ADMIN.secretAccessKey]);
-  }, 120_000);
+    const shown = s.plain();
+    expect(shown).toMatch(/Checked +a session with bob's keys and this device works/);
+    expect(shown).toMatch(/then delete\s+it here/);
+    expect(shown).toMatch(new RegExp(`bob runs +mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url}\\r?\\n`));
+    expect(shown).not.toMatch(/Delete .*\?|Every day|Saved the/);
+    expect(await adminFiles()).toEqual(before);
+    expect(await fs.readFile(csv, 'utf8')).toBe(consoleCsv(key));
+    for (const secret of [key.secretAccessKey, ADMIN.secretAccessKey, phone.secret]) expect(s.raw).not.toContain(secret);
+
+    // bob's own computer: another HOME, the CSV handed over, his phone for one code.
+    const own = await makeSandbox();
+    try {
+      const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
+      const hers = new Screen([handed, '--endpoint-url', world.moto.url], own.env, { cols: 80, rows: 24 });
+      screens.push(hers);
+      onTestFailed(() => console.error(hers.lines().filter((l) => l.trim()).slice(-30).join('\n')));
+      let next = await hers.waitFor('Profile name for these keys');
+      hers.answer('');
+      next = await hers.waitFor('Default region for profile bob', next);
+      hers.answer('');
+      next = await hers.waitFor(`bob has an MFA device already: ${serialOf('bob')}`, next);
+      next = await hers.waitFor(`MFA code for ${serialOf('bob')}`, next);
+      hers.answer(phone.code(k + 2)); // moto takes any code; the test phone never repeats one
+      next = await hers.waitFor(/Delete .*bob_accessKeys\.csv/, next);
+      hers.answer('');
+      expect(await hers.exited).toBe(0);
+      await expect(fs.stat(handed)).rejects.toThrow();
+      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
+      expect(files.credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId });
+      expect(files.configFile.bob?.mfa_serial).toBe(serialOf('bob'));
+      expect(files.credentialsFile['bob-mfa']?.mfa_onboard_serial).toBe(serialOf('bob'));
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'bob-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: own.env });
+      expect(JSON.parse(stdout).Account).toBe('123456789012');
+      expect(hers.raw).not.toContain(key.secretAccessKey);
+    } finally {
+      await own.cleanup();
+    }
+  }, 150_000);
 
   it('an administrator with a hire without her CSV: IAM\'s listing is the check; later the hire gets her session on her computer', async () => {
     await profile('admin', ADMIN);
@@ -142,7 +184,7 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     await s.waitFor('Done: bob is protected by MFA', at);
     expect(await s.exited).toBe(0);
     expect(s.plain()).toContain(`IAM lists ${serialOf('bob')} as enabled for bob`);
-    expect(s.plain()).toMatch(/not checked: that needs bob's own access keys/);
+    expect(s.plain()).toMatch(/Checked +IAM lists the device as bob's/);
 
     // On bob's computer: his keys, and his phone for the day's session.
     await profile('bob', key);

@@ -431,7 +431,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(before);
     await expect(fs.stat(world.box.configFile)).rejects.toThrow();
     expect(result.stderr).toContain('The MFA session works');
-    expect(result.stderr).toMatch(/Checked +a session with bob's own keys and this device works/);
+    expect(result.stderr).toMatch(/Checked +a session with bob's keys and this device works/);
     expect(result.stderr).toContain(`give ${csv} to bob (in person, or however your organisation moves secrets), then delete it here`);
     expect(result.stderr).toMatch(/bob runs +mfa-onboard bob_accessKeys\.csv --endpoint-url \S+\n/);
     expect(result.stderr).not.toMatch(/Every day|Saved the|Recorded the device|Delete .*bob_accessKeys/);

@@ -591,7 +591,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
   'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
   'summary.checked': '確認内容',
-  'summary.checkedSession': '{user} 自身のアクセスキーとこのデバイスでセッションが使えることを確認しました ({arn}、有効期限 {expires})。セッションも {user} のアクセスキーも保存していません',
+  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました (有効期限 {expires})。どちらもここには保存していません',
   'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
   'summary.handOver': '引き渡し',
   'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',

@@ -36,7 +36,7 @@ function printSummary(
   if (admin) {
     rows.push([
       t('summary.checked'),
-      admin.checked ? t('summary.checkedSession', { user, arn: admin.checked.arn, expires: whenText(admin.checked.expiration, now) }) : t('summary.checkedListed', { user }),
+      admin.checked ? t('summary.checkedSession', { user, expires: whenText(admin.checked.expiration, now) }) : t('summary.checkedListed', { user }),
     ]);
   }
   // A file changed twice (keys, then session) is reported once, with its backup.
