@@ -657,7 +657,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'admin.addedToGroup': 'Added {name} to group {group}',
   'admin.keyWritten': 'Created access key {keyId}; its secret is only in {path} (mode 600)',
   'admin.createUserNext':
-    'Next, with {name}\'s phone at hand:  mfa-onboard {path} --profile {profile} --user {name}  (or hand the file to {name}, who runs  mfa-onboard {path})',
+    'Next, with {name}\'s phone at hand:  mfa-onboard {path} --profile {profile} --user {name}  then give the file to {name}, who runs  mfa-onboard {file}  on their own computer (or give it now: {name} enrols alone with it)',
   'admin.undone': 'Took back: {what}',
   'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
   'admin.createDenied':

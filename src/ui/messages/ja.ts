@@ -649,7 +649,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'admin.addedToGroup': '{name} をグループ {group} に追加しました',
   'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
   'admin.createUserNext':
-    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを本人に渡し、{name} が  mfa-onboard {path}  を実行します)',
+    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  その後ファイルを本人に渡し、{name} が自分のコンピューターで  mfa-onboard {file}  を実行します (今すぐ渡しても構いません: {name} がそのファイルで一人で登録できます)',
   'admin.undone': '元に戻しました: {what}',
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':
