@@ -100,7 +100,7 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     const again = start(['--profile', 'alice']);
     await again.waitFor('alice is set up on this computer');
     expect(await again.exited).toBe(0);
-    expect(again.plain()).toMatch(/New or lost phone +mfa-onboard --profile alice --replace/);
+    expect(again.plain()).toMatch(/New or lost phone\s+mfa-onboard --profile alice --replace/);
     const lost = start(['--profile', 'alice', '--replace']);
     await lost.waitFor(`MFA code for ${old.serial}`);
     lost.answer(''); // the old phone is gone: no code
@@ -140,7 +140,7 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     const shown = s.plain();
     expect(shown).toMatch(/Checked +a session with bob's keys and this device works/);
     expect(shown).toMatch(/then delete\s+it here/);
-    expect(shown).toMatch(new RegExp(`bob runs +mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url}\\r?\\n`));
+    expect(shown).toMatch(new RegExp(`bob runs\\s+mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url}\\r?\\n`));
     expect(shown).not.toMatch(/Delete .*\?|Every day|Saved the/);
     expect(await adminFiles()).toEqual(before);
     expect(await fs.readFile(csv, 'utf8')).toBe(consoleCsv(key));
