@@ -460,6 +460,17 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     }
   });
 
+  it.each([['--session-profile', 'bob-mfa'], ['--export', 'sh'], ['--delete-csv']])('issue 22: admin mode refuses %s before anything is created: nothing of the hire\'s is kept or deleted here', async (flag, ...value) => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', flag, ...value, ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${flag} is about the hire's own session or CSV, and an administrator keeps nothing of the hire's`);
+    expect(await listDevices(world.moto)).toEqual([]);
+    await expect(fs.stat(csv)).resolves.toBeTruthy();
+  });
+
   it('an administrator given someone else\'s CSV for the hire is stopped before anything is created', async () => {
     await createUserWithKey(world.moto, 'bob');
     const carol = await createUserWithKey(world.moto, 'carol');

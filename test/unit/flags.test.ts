@@ -77,6 +77,10 @@ describe('--serial, the old spelling of three flags, still works for each comman
     expect(errorText(userErrorFrom(() => optionsOf(batch, ['users.csv', flag, ARN])))).toBe(t('batch.flagForOne', { flag }));
   });
 
+  it.each([['--session-profile', 'x-mfa'], ['--export', 'sh'], ['--delete-csv']])('issue 22: batch refuses %s: an administrator keeps and deletes nothing of a hire\'s', (flag, ...value) => {
+    expect(errorText(userErrorFrom(() => optionsOf(batch, ['users.csv', flag, ...value])))).toBe(t('admin.hiresOwn', { flag }));
+  });
+
   it('the shared wizard flags translate the same for setup, batch and reset\'s enrolment', () => {
     const argv = ['--duration', '2h', '--qr-png', 'qr.png', '--keep-csv', '--yes', '--allow-clock-drift'];
     const alone = optionsOf(setup, argv);

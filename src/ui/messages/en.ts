@@ -705,6 +705,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'batch.otherAccount': "{path} records hires of account {recorded}, but profile {profile} is in account {account}. Run the batch with a profile of account {recorded}, or, for account {account}, use a copy of the users file (each file keeps its own state).",
   'batch.alreadyEnrolled': "{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place, run  mfa-onboard --profile {profile} --user {user} --replace",
   'batch.enabledNotVerified': "{user}'s device is enabled, so {user} is recorded as done, but the session check did not pass: {message}",
+  'admin.hiresOwn': '{flag} is about the hire\'s own session or CSV, and an administrator keeps nothing of the hire\'s: the session is checked in memory and dropped, and the CSV is handed over, not deleted here. Leave out {flag}; the hire saves their session on their own computer (mfa-onboard CSV).',
   'batch.flagForOne': "{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run  mfa-onboard --profile ADMIN --user NAME {flag} …  instead.",
   'batch.someFailed':
     'Some hires were not enrolled ({failed}). Run the same command again to try them again; the others are kept.',

@@ -692,6 +692,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
   'batch.alreadyEnrolled': "{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには  mfa-onboard --profile {profile} --user {user} --replace  を実行してください",
   'batch.enabledNotVerified': "{user} のデバイスは有効化されたため {user} は完了として記録しましたが、セッションの確認に失敗しました: {message}",
+  'admin.hiresOwn': '{flag} は本人のセッションや CSV に関するものですが、管理者は本人のものを何も保存しません。セッションはメモリ上で確認して破棄し、CSV はここで削除せずに本人に引き渡します。{flag} を外して実行してください。本人が自分のコンピューターでセッションを保存します (mfa-onboard CSV)。',
   'batch.flagForOne': "{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら  mfa-onboard --profile ADMIN --user NAME {flag} …  を実行してください。",
   'batch.someFailed': '登録できなかった新入社員がいます ({failed})。同じコマンドを再実行すると、その人たちだけ再試行します。',
 };

@@ -62,6 +62,15 @@ export async function saveLongTermProfile(
 }
 
 /**
+ * Admin mode keeps nothing of the user's: a flag that would save her session, print it into
+ * this shell or delete her CSV (the hand-over) is refused before anything is created.
+ */
+function refuseHiresOwn(options: Pick<SetupOptions, 'sessionProfile' | 'exportShell' | 'deleteCsv'>): void {
+  const flag = options.sessionProfile !== undefined ? '--session-profile' : options.exportShell !== undefined ? '--export' : options.deleteCsv === true ? '--delete-csv' : undefined;
+  if (flag !== undefined) throw new UserError('admin.hiresOwn', { flag });
+}
+
+/**
  * The names, settled for the rest of the run: the long-term profile is the one the keys were
  * saved to (asked, perhaps), else the one given, or none when an administrator enrols without
  * the user's keys; the session profile goes beside it. A profile given beside `--user` that
@@ -84,6 +93,7 @@ export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<void> {
+  if (run.admin) refuseHiresOwn(run.options);
   let saved: string | undefined;
   if (run.key && !run.admin) {
     const identity = known(run, 'identity');
