@@ -1,11 +1,9 @@
 import { UserError } from '../errors.js';
 import type { BatchOptions } from './batch.js';
-import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
+import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, refuseHiresOwnFlags, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 
 /** Flags that name one user's device: the same for every hire, so refused. */
 const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name'] as const;
-/** Flags about a hire's own session or CSV, which an administrator never keeps or deletes. */
-const HIRES_OWN = ['session-profile', 'export', 'delete-csv'] as const;
 
 /** `mfa-onboard batch users.csv`: several hires in turn; the wizard's flags apply to each. */
 export const batch = defineCommand({
@@ -28,7 +26,7 @@ export const batch = defineCommand({
     for (const flag of FOR_ONE) {
       if (values[flag] !== undefined && values[flag] !== false) throw new UserError('batch.flagForOne', { flag: `--${flag}` });
     }
-    for (const flag of HIRES_OWN) if (values[flag] !== undefined && values[flag] !== false) throw new UserError('admin.hiresOwn', { flag: `--${flag}` });
+    refuseHiresOwnFlags(values);
     return {
       usersCsv,
       profile: profileFlag(values, env),

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { answersOf, AWS_FLAGS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
+import { answersOf, AWS_FLAGS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, refuseHiresOwnFlags, regionFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 
 /** `mfa-onboard reset --profile ADMIN --user NAME`: remove a user's devices, then maybe enrol a new one. */
@@ -20,6 +20,8 @@ export const reset = defineCommand({
   positionals: 0,
   help: { usage: 'help.usage.reset', options: 'help.options.reset' },
   options(values, _positionals, env): ResetOptions {
+    // The enrolment is for another user: nothing of theirs is kept or deleted here.
+    refuseHiresOwnFlags(values);
     const setup = enrolOptions(values, undefined, env);
     const removeSerial = serialFlag(values, 'remove-serial', values['remove-serial']);
     if (values.all && removeSerial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });
