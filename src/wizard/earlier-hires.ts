@@ -60,8 +60,9 @@ export function reportOthersProfiles(found: HireLeftHere[], deps: Pick<WizardDep
   const list = (names: string[]) => names.map((name) => `[${name}]`).join(', ');
   out.warn(t('status.othersProfiles', { count: found.length }));
   for (const hire of found) {
-    const where = [t('status.othersIn', { sections: list(hire.credentials), path: files.credentialsFile })];
-    if (hire.config.length) where.push(t('status.othersIn', { sections: list(hire.config), path: files.configFile }));
-    out.info(t('status.othersProfile', { user: hire.user, where: where.join('; ') }));
+    // A file a line: a section list is never cut in two by the window's edge.
+    out.info(t('status.othersProfile', { user: hire.user }));
+    out.info(t('status.othersIn', { sections: list(hire.credentials), path: files.credentialsFile }));
+    if (hire.config.length) out.info(t('status.othersIn', { sections: list(hire.config), path: files.configFile }));
   }
 }

@@ -114,7 +114,7 @@ describe('mfa-onboard status against moto', () => {
     const shown = await runCli(['status', '--profile', 'admin', '--user', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
     expect(shown.code).toBe(0);
     expect(shown.stderr).toContain('holds the access keys and MFA sessions of 1 other IAM user(s)');
-    expect(shown.stderr).toContain(`kim: [kim], [kim-mfa] in ${world.box.credentialsFile}; [profile kim], [profile kim-mfa] in ${world.box.configFile}`);
+    expect(shown.stderr).toContain(`  kim:\n    ${world.box.credentialsFile}: [kim], [kim-mfa]\n    ${world.box.configFile}: [profile kim], [profile kim-mfa]\n`);
     expect(shown.stderr).not.toMatch(/\[ci\]|\[alice\]|\[admin\]/);
     const json = await runCli(['status', '--profile', 'admin', '--user', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(JSON.parse(json.stdout).othersProfiles).toEqual([{ profile: 'kim', user: 'kim', credentials: ['kim', 'kim-mfa'], config: ['profile kim', 'profile kim-mfa'] }]);

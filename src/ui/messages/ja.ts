@@ -469,8 +469,8 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
   'status.othersProfiles': 'このコンピューターには、以前のバージョンの mfa-onboard が管理者として登録したときに残した、他の IAM ユーザー {count} 人分のアクセスキーと MFA セッションがあります。これを持つ人は誰でも MFA を満たしたままそのユーザーとして操作でき、CloudTrail にはそのユーザー名が記録されます。以下のセクションを削除してください (ここでは何も変更していません)。各ユーザーは自分のアクセスキー CSV で自分のコンピューターを設定します:',
-  'status.othersProfile': '  {user}: {where}',
-  'status.othersIn': '{path} の {sections}',
+  'status.othersProfile': '  {user}:',
+  'status.othersIn': '    {path}: {sections}',
   'status.none': 'なし',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (または同じコマンドを再実行してください: コードを 1 つ尋ね、セッションを保存します)',
