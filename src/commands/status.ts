@@ -48,7 +48,13 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   const who = await aws.getCallerIdentity();
   const caller = parseCallerArn(who.arn);
   const user = options.user ?? caller.userName;
-  if (!user) throw new UserError('status.noUser', { arn: who.arn });
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+  const othersProfiles = await hiresLeftHere(aws, options.profile, caller.userName, { credentials, config });
+  if (!user) {
+    // An administrator acting through a role: what is left of hires here is said all the same.
+    if (othersProfiles.length) reportOthersProfiles(othersProfiles, deps);
+    throw new UserError('status.noUser', { arn: who.arn });
+  }
 
   const devices = (await aws.listMfaDevices(user)).map((d) => ({
     name: deviceNameOf(d.serialNumber),
@@ -56,14 +62,13 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
   }));
   const orphans = await orphansOf(aws, user);
-  // An administrator looking at someone else: that user's own profile (named after them,
-  // as the admin-mode wizard imports it) holds their mfa_serial and session, if it is here.
+  // Someone else looked at: that user's own profile (named after them, as the wizard suggests
+  // on their computer, or as earlier versions' admin mode wrote it here) holds their
+  // mfa_serial and session, if it is here.
   const forOther = options.user !== undefined && caller.userName?.toLowerCase() !== options.user.toLowerCase();
-  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
   const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
   const localProfile = !forOther ? options.profile : profileOf(user, who.account, { credentials, config }, serialOf);
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
-  const othersProfiles = await hiresLeftHere(aws, options.profile, caller.userName, { credentials, config });
   const sessionProfile = withLongTerm(profiles, localProfile).session;
   const saved = sessionProfile === undefined ? undefined : readSavedSession(credentials, sessionProfile);
   const status: Status = {

@@ -118,6 +118,11 @@ describe('mfa-onboard status against moto', () => {
     expect(shown.stderr).not.toMatch(/\[ci\]|\[alice\]|\[admin\]/);
     const json = await runCli(['status', '--profile', 'admin', '--user', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(JSON.parse(json.stdout).othersProfiles).toEqual([{ profile: 'kim', user: 'kim', credentials: ['kim', 'kim-mfa'], config: ['profile kim', 'profile kim-mfa'] }]);
+    // Without --user, as an administrator through a role (moto names its fixed caller user/moto
+    // under sts:, not an IAM user): the sections are named all the same, then the way on.
+    const noUser = await runCli(['status', '--profile', 'admin', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(noUser.code).toBe(1);
+    expect(noUser.stderr).toMatch(/other IAM user\(s\)[\s\S]*\[kim\], \[kim-mfa\][\s\S]*pass --user NAME/);
     // Looked at with kim's own keys, kim's profile is hers: nothing to say.
     const own = await runCli(['status', '--profile', 'kim', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(own.code).toBe(0);
