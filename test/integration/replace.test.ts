@@ -471,6 +471,33 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     await expect(fs.stat(csv)).resolves.toBeTruthy();
   });
 
+  it('issue 22: a hire with two devices picks up the one on her phone: asked which, or --mfa-serial; one not hers is refused, naming hers', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    const phoneDevice = await enrolledDevice(world.moto, 'bob', 'bob');
+    const spare = await enrolledDevice(world.moto, 'bob', 'bob-spare');
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const asked = scriptedPrompter([
+      { flag: '--mfa-serial', answer: (message) => (expect(message).toContain('You have 2 MFA devices. Which one is on your phone?'), phoneDevice.serial) },
+      code(async () => codeAt(phoneDevice.seed, counterAt(clock.now()))),
+    ]);
+    const result = await runCli([csv, '--profile', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter: asked });
+    asked.assertDone();
+    expect(result.code).toBe(0);
+    expect((await config()).configFile.bob).toMatchObject({ mfa_serial: phoneDevice.serial });
+
+    const wrong = await runCli([csv, '--profile', 'bob2', '--mfa-serial', serialOf('carol'), '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`${serialOf('carol')} is not one of this user's MFA devices (${phoneDevice.serial}, ${spare.serial}). Pass one of those with --mfa-serial.`);
+    const flagged = await runCli([csv, '--profile', 'bob3', '--mfa-serial', spare.serial, '--region', 'eu-west-1', '--keep-csv', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(async () => codeAt(spare.seed, counterAt(clock.now()) + 1))]),
+    });
+    expect(flagged.code).toBe(0);
+    expect((await config()).configFile.bob3).toMatchObject({ mfa_serial: spare.serial });
+  });
+
   it('an administrator given someone else\'s CSV for the hire is stopped before anything is created', async () => {
     await createUserWithKey(world.moto, 'bob');
     const carol = await createUserWithKey(world.moto, 'carol');
