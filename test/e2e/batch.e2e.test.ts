@@ -88,6 +88,8 @@ describe('mfa-onboard batch in a real terminal: three hires, three phones', () =
     expect(await s.exited).toBe(0);
     const shown = s.plain();
     expect(shown).toMatch(/Still to hand over \(2\)/);
+    // What each hire runs, on a line of its own that the window's width never breaks.
+    expect(s.lines()).toContain(`    mfa-onboard FILE --endpoint-url ${world.moto.url}`);
     for (const user of ['noa', 'riku']) expect(shown).toMatch(new RegExp(`\\n  ${user} +${world.box.dir}/${user}_accessKeys\\.csv\\r?\\n`));
     // Nothing of the hires' in the administrator's files, before or after; no secret in the state or the audit log.
     expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(adminCredentials);

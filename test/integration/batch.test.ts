@@ -108,6 +108,7 @@ describe('mfa-onboard batch, against moto', () => {
     expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(adminFile);
     await expect(fs.stat(world.box.configFile)).rejects.toThrow();
     expect(second.stderr).toContain('Still to hand over (3): give each file to its hire');
+    expect(second.stderr).toContain(`each hire runs this with their file; one code from their phone sets them up:\n    mfa-onboard FILE --endpoint-url ${world.moto.url}\n`);
     for (const u of ['alice', 'bob', 'carol']) expect(second.stderr).toMatch(new RegExp(`\\n  ${u} +${world.box.dir}/${u}_accessKeys\\.csv\\n`));
     expect(written.map((o: { csv?: string }) => o.csv)).toEqual(['alice', 'bob', 'carol'].map((u) => `${world.box.dir}/${u}_accessKeys.csv`));
     // A file handed over and deleted is not listed again.

@@ -686,7 +686,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'batch.sessionYes': '済み',
   'batch.sessionNo': '未確認',
   'batch.handOverHeading': 'まだ引き渡していないファイル ({count} 件): それぞれ本人に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
-  'batch.handOverRuns': '各自が自分のコンピューターで、自分のファイルを使って  {command}  を実行します。スマートフォンのコードを 1 つ入力すれば設定が完了します。',
+  'batch.handOverRuns': '各自が自分のコンピューターで、自分のファイルを使って次を実行します。スマートフォンのコードを 1 つ入力すれば設定が完了します:\n    {command}',
   'batch.reportWritten': 'レポートを {path} に書き込みました',
   'batch.reportFolder': "{path} にレポートを書き込めません: フォルダー {folder} が存在しないか、書き込みできません。フォルダーを作成するか、別の --report のパスを指定してください。まだ何も行っていません。",
   'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
