@@ -43,6 +43,10 @@ const checkedInMemory: When = (run) => run.admin !== undefined && run.own !== un
 const noKeys: When = (run) => run.own === undefined;
 /** Nothing of an earlier run is left to finish. */
 const notFinishing: When = (run) => run.finishing === undefined;
+/** The device this profile's mfa_serial names is not one of the user's (or there is none). */
+const notSetUp: When = (run) => run.setUp === undefined;
+/** A session is still to get (a device picked up has one already). */
+const noSessionYet: When = (run) => run.session === undefined;
 /** The user replaces their own device (the old phone makes the session that adds the new one). */
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
 /** A replaced device is still to go (not removed first, as path b does). */
@@ -67,7 +71,7 @@ const BEGIN: Step[] = [
   // The user's own run, with a device already: set up here (nothing to do), or enrolled
   // elsewhere (by an administrator, with her phone): one code picks it up (the FINISH list).
   step('already-set-up', alreadySetUp, { when: both(ownKeys, notFinishing) }),
-  step('pick-up', pickUp, { when: (run) => ownKeys(run) && notFinishing(run) && run.setUp === undefined }),
+  step('pick-up', pickUp, { when: both(both(ownKeys, notFinishing), notSetUp) }),
 ];
 
 /**
@@ -119,7 +123,7 @@ const ENROL: Step[] = [
  */
 const FINISH: Step[] = [
   // Picked up (a device enabled elsewhere), the session is there already.
-  step('session', sessionForEnabled, { when: (run) => run.session === undefined }),
+  step('session', sessionForEnabled, { when: noSessionYet }),
   step('record-serial', recordSerial, { when: sessionNamed }),
   step('save-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
