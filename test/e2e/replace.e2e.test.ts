@@ -3,11 +3,10 @@ import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
-import { ADMIN, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { ADMIN, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { enableWithPhone, enrolWithPhone, Phone } from '../helpers/phone.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { Screen } from '../helpers/screen.js';
-import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
@@ -121,59 +120,6 @@ describe('replaced phone, lost phone, an administrator with a hire: in a real te
     await enrol.waitFor('Done: alice is protected by MFA', after);
     expect(await enrol.exited).toBe(0);
     await assertOutcome('alice', serialOf('alice'), phone, enrol, [key.secretAccessKey]);
-  }, 150_000);
-
-  it('issue 22, at 80×24: an administrator with a hire who brought her CSV: her keys check the session in memory, the admin\'s files do not change; on her own computer one code sets her up', async () => {
-    await profile('admin', ADMIN);
-    const adminFiles = async () => [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
-    const before = await adminFiles();
-    const key = await createUserWithKey(world.moto, 'bob');
-    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
-    const s = new Screen([csv, '--profile', 'admin', '--user', 'bob', '--endpoint-url', world.moto.url], world.box.env, { cols: 80, rows: 24 });
-    screens.push(s);
-    onTestFailed(() => console.error(s.lines().filter((l) => l.trim()).slice(-30).join('\n')));
-    const at = await s.waitFor('Acting for bob');
-    const { phone, at: after, k } = await enrolWithPhone(s, at);
-    await s.waitFor('Done: bob is protected by MFA', after);
-    // No question follows (no region, no deletion of the hire's CSV): the run ends.
-    expect(await s.exited).toBe(0);
-    const shown = s.plain();
-    expect(shown).toMatch(/Checked +a session with bob's keys and this device works/);
-    expect(shown).toMatch(/then delete\s+it here/);
-    expect(shown).toMatch(new RegExp(`bob runs\\s+mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url}\\r?\\n`));
-    expect(shown).not.toMatch(/Delete .*\?|Every day|Saved the/);
-    expect(await adminFiles()).toEqual(before);
-    expect(await fs.readFile(csv, 'utf8')).toBe(consoleCsv(key));
-    for (const secret of [key.secretAccessKey, ADMIN.secretAccessKey, phone.secret]) expect(s.raw).not.toContain(secret);
-
-    // bob's own computer: another HOME, the CSV handed over, his phone for one code.
-    const own = await makeSandbox();
-    try {
-      const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
-      const hers = new Screen([handed, '--endpoint-url', world.moto.url], own.env, { cols: 80, rows: 24 });
-      screens.push(hers);
-      onTestFailed(() => console.error(hers.lines().filter((l) => l.trim()).slice(-30).join('\n')));
-      let next = await hers.waitFor('Profile name for these keys');
-      hers.answer('');
-      next = await hers.waitFor('Default region for profile bob', next);
-      hers.answer('');
-      next = await hers.waitFor(`bob has an MFA device already: ${serialOf('bob')}`, next);
-      next = await hers.waitFor(`MFA code for ${serialOf('bob')}`, next);
-      hers.answer(phone.code(k + 2)); // moto takes any code; the test phone never repeats one
-      next = await hers.waitFor(/Delete .*bob_accessKeys\.csv/, next);
-      hers.answer('');
-      expect(await hers.exited).toBe(0);
-      await expect(fs.stat(handed)).rejects.toThrow();
-      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
-      expect(files.credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId });
-      expect(files.configFile.bob?.mfa_serial).toBe(serialOf('bob'));
-      expect(files.credentialsFile['bob-mfa']?.mfa_onboard_serial).toBe(serialOf('bob'));
-      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'bob-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: own.env });
-      expect(JSON.parse(stdout).Account).toBe('123456789012');
-      expect(hers.raw).not.toContain(key.secretAccessKey);
-    } finally {
-      await own.cleanup();
-    }
   }, 150_000);
 
   it('an administrator with a hire without her CSV: IAM\'s listing is the check; later the hire gets her session on her computer', async () => {
