@@ -7,7 +7,7 @@ import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { errorText } from '../../src/ui/error-text.js';
 import { fakeClock } from '../helpers/clock.js';
 import { userErrorFrom } from '../helpers/errors.js';
-import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox } from '../helpers/sandbox.js';
@@ -249,6 +249,18 @@ describe('mfa-onboard batch, against moto', () => {
     const other = await runCli([...base, '--qr-png', `${world.box.dir}/q.png`], { env: world.box.env });
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('records hires of account 999999999999, but profile admin is in account 123456789012');
+  });
+
+  it('issue 22: a batch opening on a computer where an earlier version left a hire\'s profiles names them, touches nothing, and goes on', async () => {
+    const users = await setUp();
+    const kim = await createUserWithKey(world.moto, 'kim');
+    await fs.appendFile(world.box.credentialsFile, `[kim]\naws_access_key_id = ${kim.accessKeyId}\naws_secret_access_key = ${kim.secretAccessKey}\n[kim-mfa]\naws_access_key_id = ASIAEXAMPLE000000000\naws_secret_access_key = x\naws_session_token = t\nmfa_onboard_source_profile = kim\n`);
+    const before = await fs.readFile(world.box.credentialsFile, 'utf8');
+    const result = await runCli(args(users, '--skip', 'alice', '--skip', 'bob', '--skip', 'carol'), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`other IAM user\\(s\\)[\\s\\S]*  kim:\\n    ${world.box.credentialsFile}: \\[kim\\], \\[kim-mfa\\]\\n[\\s\\S]*Batch: 0 of 3`));
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(before);
+    expect(result.stderr).not.toContain(kim.secretAccessKey);
   });
 
   it('--only and --skip choose the hires; a CSV report; a skipped hire counts as handled', async () => {
