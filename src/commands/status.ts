@@ -8,7 +8,8 @@ import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
 import { hiresLeftHere, reportOthersProfiles, type HireLeftHere } from '../wizard/earlier-hires.js';
-import { readSavedSession, resolveProfiles, withLongTerm } from '../credentials/profiles.js';
+import { readSavedSession } from '../credentials/profiles.js';
+import { resolveProfiles, withLongTerm } from '../wizard/profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {

@@ -1,7 +1,7 @@
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
 import { known, type SetupRun } from '../run.js';
-import { verifySession } from './verify-session.js';
+import { verifySession } from './verify-new-session.js';
 
 /**
  * Step 7 in admin mode, with the user's own keys: a session with a fresh code from the

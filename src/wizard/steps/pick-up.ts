@@ -5,7 +5,7 @@ import { whenText } from '../../ui/when.js';
 import type { WizardDeps } from '../context.js';
 import { adminResetCommand } from '../devices.js';
 import { known, type SetupRun } from '../run.js';
-import { askForSession } from '../session.js';
+import { askForSession } from '../ask-for-session.js';
 
 /** The answer "no code": this device is not on the person's phone (the run goes on to ask what happened). */
 class NoCode extends Error {}
