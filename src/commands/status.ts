@@ -9,7 +9,7 @@ import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
 import { hiresLeftHere, reportOthersProfiles, type HireLeftHere } from '../wizard/earlier-hires.js';
 import { readSavedSession } from '../credentials/profiles.js';
-import { resolveProfiles, withLongTerm } from '../wizard/profiles.js';
+import { resolveProfiles, withLongTerm } from '../wizard/resolve-profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {

@@ -37,11 +37,14 @@ async function deviceToUse(assigned: MfaDevice[], mfaSerial: string | undefined,
  * on this phone after all, and the run goes on to ask what happened (a replacement, a lost phone).
  */
 export async function pickUp(
-  run: Pick<SetupRun, 'assigned' | 'options' | 'identity' | 'own' | 'awsFactory' | 'finishing' | 'enrolled' | 'session'>,
+  run: Pick<SetupRun, 'assigned' | 'options' | 'identity' | 'own' | 'awsFactory' | 'finishing' | 'enrolled' | 'session' | 'csvPath' | 'profiles'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'readCode' | 'interactive' | 'clock'>,
 ): Promise<void> {
   const { assigned, options } = run;
   if (assigned.length === 0 || options.replace) return;
+  // An existing profile and no CSV may be an administrator's own keys, run without --user.
+  const profile = run.profiles.longTerm;
+  if (run.csvPath === undefined && profile !== undefined) deps.out.info(t('replace.forAnother', { profile }));
   const identity = known(run, 'identity');
   const user = identity.userName;
   const serial = await deviceToUse(assigned, options.mfaSerial, deps);

@@ -11,7 +11,7 @@ import { known, named, type SetupRun } from '../run.js';
  * profile, and the commands for what people come back for (a fresh session, a new phone).
  */
 export async function reportSetUp(
-  run: Pick<SetupRun, 'identity' | 'setUp' | 'profiles'>,
+  run: Pick<SetupRun, 'identity' | 'setUp' | 'profiles' | 'csvPath'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'clock' | 'endpoint'>,
 ): Promise<void> {
   const { out } = deps;
@@ -32,4 +32,6 @@ export async function reportSetUp(
     [t('setUp.newPhone'), `mfa-onboard${flag} --replace${endpoint}`, 'command'],
   ];
   for (const line of table(rows, out.size()?.columns)) out.info(line);
+  // An administrator's own keys, run without --user: say how to act for someone else.
+  if (run.csvPath === undefined) out.info(t('replace.forAnother', { profile }));
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { shellWord } from '../../ui/command-line.js';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
@@ -55,14 +56,9 @@ function printSummary(
     // The hand-over: the user's keys and session are hers; she sets up her own computer.
     const csv = admin.csvPath;
     rows.push([t('summary.handOver'), csv !== undefined ? t('summary.handOverCsv', { user, path: csv }) : t('summary.handOverNoCsv', { user })]);
-    rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? quoteArg(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
+    rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? shellWord(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
   }
   for (const line of table(rows, out.size()?.columns)) out.info(line);
-}
-
-/** A file name as a shell reads it: quoted when it holds anything but plain characters. */
-function quoteArg(name: string): string {
-  return /^[\w@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
 }
 
 /** Step 9: the summary of this run. */
