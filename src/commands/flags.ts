@@ -153,6 +153,14 @@ export function enrolOptions(
   };
 }
 
+/** Flags about a user's own session or CSV, which an administrator acting for a hire never keeps or deletes. */
+const HIRES_OWN = ['session-profile', 'export', 'delete-csv'] as const;
+
+/** Refuses, for the commands that always act for a hire (batch, reset), a flag that would keep or delete what is the hire's. */
+export function refuseHiresOwnFlags(values: Partial<Record<(typeof HIRES_OWN)[number], string | boolean | undefined>>): void {
+  for (const flag of HIRES_OWN) if (values[flag] !== undefined && values[flag] !== false) throw new UserError('admin.hiresOwn', { flag: `--${flag}` });
+}
+
 /** What an administrator rehearses on the embedded emulator: `demo` and `emulator` take them. */
 export const REHEARSAL_FLAGS = {
   'rehearse-consistency': { type: 'string' },

@@ -8,7 +8,7 @@ import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { replacementName } from '../../src/wizard/devices.js';
 import { fakeClock } from '../helpers/clock.js';
-import { ADMIN, addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
@@ -296,10 +296,29 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
   });
 
-  it('lost phone: says plainly that an administrator must remove the device, prints the command, changes nothing', async () => {
+  it('issue 20 item 9: set up already, the wizard run again says so, with the next commands, and exits 0 changing nothing', async () => {
     const { old } = await aliceEnrolled();
-    const prompter = scriptedPrompter([{ flag: '--replace', answer: 'lost' }]);
+    const before = [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('alice is set up on this computer: nothing to do');
+    expect(result.stderr).toContain(old.serial);
+    expect(result.stderr).toContain('profile alice-mfa (none saved yet)');
+    expect(result.stderr).toMatch(/A fresh session\s+mfa-onboard session --profile alice --endpoint-url \S+\n/);
+    expect(result.stderr).toMatch(/New or lost phone\s+mfa-onboard --profile alice --replace --endpoint-url \S+\n/);
+    expect(result.stderr).not.toContain('already has');
+    expect(result.stderr).toContain('Enrolling a device for someone else? An administrator names the user with --user:\n    mfa-onboard --profile alice --user NAME\n');
+    expect([await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')]).toEqual(before);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
+  it('lost phone: a device not on record here, no code for it (Enter), then "lost": says plainly that an administrator must remove it, changes nothing', async () => {
+    const { old } = await aliceEnrolled();
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = eu-west-1\n');
+    const prompter = scriptedPrompter([{ flag: '--codes-from-stdin', answer: '' }, { flag: '--replace', answer: 'lost' }]);
     const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain(`alice has an MFA device already: ${old.serial}`);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
     expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
@@ -360,7 +379,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
     // Without alice's keys there is no session to try: IAM's listing is the check, and the summary says so.
     expect(result.stderr).toContain(`IAM lists ${serialOf('alice')} as enabled for alice`);
-    expect(result.stderr).toContain("not checked: that needs alice's own access keys");
+    expect(result.stderr).toMatch(/Checked +IAM lists the device as alice's \(no session was tried: that needs alice's keys\)/);
     const { credentialsFile } = await config();
     expect(Object.keys(credentialsFile).sort()).toEqual(['admin', 'alice']);
   });
@@ -431,22 +450,87 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     }
   });
 
-  it('an administrator enrols a hire with her CSV: her keys go to [bob], and her session is checked with them', async () => {
+  it('issue 22: an administrator enrols a hire with her CSV: the session is checked in memory, nothing of hers is written, the CSV is handed over; on her own computer one code sets her up', async () => {
     const key = await createUserWithKey(world.moto, 'bob');
     await adminProfile();
     const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const before = await fs.readFile(world.box.credentialsFile, 'utf8');
     const clock = fakeClock();
+    // No question about deleting the CSV: the prompter fails on any prompt it was not given.
     const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
-    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(result.code).toBe(0);
     expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
-    const { credentialsFile, configFile } = await config();
-    expect(credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId });
-    expect(credentialsFile.admin).toMatchObject({ aws_access_key_id: ADMIN.accessKeyId });
-    expect(credentialsFile['bob-mfa']).toMatchObject({ mfa_onboard_serial: serialOf('bob'), mfa_onboard_source_profile: 'bob' });
-    expect(configFile.bob).toMatchObject({ mfa_serial: serialOf('bob'), region: 'eu-west-1' });
+    // The administrator's files: exactly as they were; no config file made.
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(before);
+    await expect(fs.stat(world.box.configFile)).rejects.toThrow();
+    expect(result.stderr).toContain('The MFA session works');
+    expect(result.stderr).toMatch(/Checked +a session with bob's keys and this device works/);
+    expect(result.stderr).toContain(`give ${csv} to bob (in person, or however your organisation moves secrets), then delete it here`);
+    expect(result.stderr).toMatch(/bob runs\s+mfa-onboard bob_accessKeys\.csv --endpoint-url \S+\n/);
+    expect(result.stderr).not.toMatch(/Every day|Saved the|Recorded the device|Delete .*bob_accessKeys/);
     expect(result.stderr).not.toContain(key.secretAccessKey);
+    expect(await fs.readFile(csv, 'utf8')).toBe(consoleCsv(key));
+
+    // bob, on his own computer (another HOME) with the CSV: one code from the phone.
+    const own = await makeSandbox();
+    try {
+      const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
+      const later = fakeClock();
+      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const picked = await runCli([handed, '--profile', 'bob', '--region', 'eu-west-1', ...base()], { env: own.env, clock: later, prompter: bobs });
+      bobs.assertDone();
+      expect(picked.code).toBe(0);
+      expect(picked.stderr).toContain(`bob has an MFA device already: ${serialOf('bob')}`);
+      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
+      expect(files.credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId, aws_secret_access_key: key.secretAccessKey });
+      expect(files.credentialsFile['bob-mfa']).toMatchObject({ aws_session_token: expect.any(String), mfa_onboard_serial: serialOf('bob'), mfa_onboard_source_profile: 'bob' });
+      expect(files.configFile.bob).toMatchObject({ mfa_serial: serialOf('bob'), region: 'eu-west-1' });
+      await expect(fs.stat(handed)).rejects.toThrow();
+      expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
+      expect(picked.stderr).not.toContain(key.secretAccessKey);
+    } finally {
+      await own.cleanup();
+    }
+  });
+
+  it.each([['--session-profile', 'bob-mfa'], ['--export', 'sh'], ['--delete-csv']])('issue 22: admin mode refuses %s before anything is created: nothing of the hire\'s is kept or deleted here', async (flag, ...value) => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', flag, ...value, ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${flag} is about the hire's own session or CSV, and an administrator keeps nothing of the hire's`);
+    expect(await listDevices(world.moto)).toEqual([]);
+    await expect(fs.stat(csv)).resolves.toBeTruthy();
+  });
+
+  it('issue 22: a hire with two devices picks up the one on her phone: asked which, or --mfa-serial; one not hers is refused, naming hers', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    const phoneDevice = await enrolledDevice(world.moto, 'bob', 'bob');
+    const spare = await enrolledDevice(world.moto, 'bob', 'bob-spare');
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const asked = scriptedPrompter([
+      { flag: '--mfa-serial', answer: (message) => (expect(message).toContain('You have 2 MFA devices. Which one is on your phone?'), phoneDevice.serial) },
+      code(async () => codeAt(phoneDevice.seed, counterAt(clock.now()))),
+    ]);
+    const result = await runCli([csv, '--profile', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter: asked });
+    asked.assertDone();
+    expect(result.code).toBe(0);
+    expect((await config()).configFile.bob).toMatchObject({ mfa_serial: phoneDevice.serial });
+
+    const wrong = await runCli([csv, '--profile', 'bob2', '--mfa-serial', serialOf('carol'), '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`${serialOf('carol')} is not one of this user's MFA devices (${phoneDevice.serial}, ${spare.serial}). Pass one of those with --mfa-serial.`);
+    const flagged = await runCli([csv, '--profile', 'bob3', '--mfa-serial', spare.serial, '--region', 'eu-west-1', '--keep-csv', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(async () => codeAt(spare.seed, counterAt(clock.now()) + 1))]),
+    });
+    expect(flagged.code).toBe(0);
+    expect((await config()).configFile.bob3).toMatchObject({ mfa_serial: spare.serial });
   });
 
   it('an administrator given someone else\'s CSV for the hire is stopped before anything is created', async () => {

@@ -99,9 +99,11 @@ describe('setup wizard against world.moto, in-process', () => {
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-old' }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
-    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
+    // No terminal, and stdin ends before a code could pick the device up.
+    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock(), stdin: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('alice already has 1 MFA device(s), such as arn:aws:iam::123456789012:mfa/alice-old');
+    expect(result.stderr).toContain('or with --codes-from-stdin, and give one code from it');
     expect(result.stderr).toContain('run the wizard again with --replace');
     expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
     expect(await listDevices(world.moto)).toHaveLength(1);
