@@ -19,7 +19,18 @@ export const demo = defineCommand({
     ...REHEARSAL_FLAGS,
   },
   positionals: 0,
-  help: { usage: 'help.usage.demo', options: 'help.options.demo' },
+  help: {
+    usage: ['mfa-onboard demo [options]'],
+    summary: 'help.summary.demo',
+    rows: [
+      ['--emulator embedded|moto', 'flag.emulator'],
+      ['--emulator-url URL', 'flag.emulatorUrl'],
+      ['--rehearse-consistency TIME', 'flag.rehearseConsistency'],
+      ['--rehearse-fault ACTION=throttle|5xx', 'flag.rehearseFault'],
+      ['--keep', 'flag.keep'],
+    ],
+    notes: ['help.note.demo'],
+  },
   options(values): DemoOptions {
     // The demo's world has no AWS_* variables: the wizard's options are read without them.
     const setup = setupOptions(values, undefined, {});

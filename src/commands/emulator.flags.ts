@@ -12,7 +12,17 @@ export const emulator = defineCommand({
     ...REHEARSAL_FLAGS,
   },
   positionals: 0,
-  help: { usage: 'help.usage.emulator', options: 'help.options.emulator' },
+  help: {
+    usage: ['mfa-onboard emulator [--port N] [--dir DIR] [options]'],
+    summary: 'help.summary.emulator',
+    rows: [
+      ['--port N', 'flag.port'],
+      ['--dir DIR', 'flag.dir'],
+      ['--rehearse-consistency TIME', 'flag.emulatorConsistency'],
+      ['--rehearse-fault ACTION=throttle|5xx', 'flag.emulatorFault'],
+    ],
+    notes: ['help.note.emulator'],
+  },
   options(values): EmulatorOptions {
     const port = values.port;
     // 1–65535 written plainly: 0 would be a port the system picks, which leaving --port out says.

@@ -24,12 +24,35 @@ export interface CommandFlags<T extends FlagTable, O> {
   flags: T;
   /** How many words may follow the command's name (a CSV, `create-user NAME`…). */
   positionals: number;
-  /** Its usage line(s) and options: `mfa-onboard NAME --help`, and parts of `mfa-onboard --help`. */
-  help: { usage: MessageId; options: MessageId };
+  /** Its help, as data: laid out once (ui/help.ts) for `mfa-onboard NAME --help` and its line in `mfa-onboard --help`. */
+  help: CommandHelp;
   /** Flags, words and the AWS_* variables the CLI honours → the command's options; refuses bad values. */
   options(values: Values<T>, positionals: string[], env: NodeJS.ProcessEnv): O;
+  /**
+   * An administrator's command: the command line to suggest (with `--profile ADMIN`) when it
+   * ran on the default profile, named by nobody, and there is none.
+   */
+  administrator?(positionals: string[], values: Values<T>): string;
+  /** What a word too many means for this command, when more can be said than its usage. */
+  tooManyWords?(positionals: string[], values: Values<T>, env: NodeJS.ProcessEnv): UserError | undefined;
   /** How its prompts are answered (default: never by a flag). */
   answers?(values: Values<T>): Answers;
+}
+
+/**
+ * One row of a command's help: what is typed (a flag with its value: syntax, the same in
+ * every language) and the message that says what it does; `common` puts it in the
+ * wizard's part of `mfa-onboard --help` too.
+ */
+export type HelpRow = readonly [what: string, description: MessageId, common?: 'common'];
+
+/** A command's help: its usage line(s), its line in the list of commands, its options, and notes after them. */
+export interface CommandHelp {
+  /** Syntax, the same in every language. */
+  usage: readonly string[];
+  summary: MessageId;
+  rows: readonly HelpRow[];
+  notes?: readonly MessageId[];
 }
 
 export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator'] as const;
@@ -50,12 +73,25 @@ export const GLOBAL_FLAGS = {
   lang: { type: 'string' },
 } as const;
 
+/** The global flags' help (setup's shows them; every other command's says they are taken). */
+export const GLOBAL_ROWS: readonly HelpRow[] = [
+  ['--lang en|ja', 'flag.lang', 'common'],
+  ['-h, --help', 'flag.help'],
+  ['-V, --version', 'flag.version'],
+];
+
 /** Which keys, region and endpoint AWS calls use: every command that calls AWS takes these. */
 export const AWS_FLAGS = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'endpoint-url': { type: 'string' },
 } as const;
+
+/** --region and --endpoint-url as a command that only calls AWS describes them. */
+export const AWS_ROWS: readonly HelpRow[] = [
+  ['--region REGION', 'flag.region'],
+  ['--endpoint-url URL', 'flag.endpointUrl'],
+];
 
 /** Questions answered in advance: by the default answer, or codes read from stdin. */
 export const ANSWER_FLAGS = {

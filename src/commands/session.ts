@@ -5,6 +5,7 @@ import { shownProfiles } from '../ui/error-text.js';
 import { readTextFile } from '../credentials/files.js';
 import type { AwsFiles } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
+import { shellLine } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
@@ -158,5 +159,13 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
-  else out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()) }));
+  else {
+    // For other tools, the same session: the profile named, as this run named it.
+    const again = shellLine([
+      'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
+      ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
+      '--export', 'sh',
+    ]);
+    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command: `eval "$(${again})"` }));
+  }
 }
