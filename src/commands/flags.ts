@@ -63,6 +63,9 @@ export function defineCommand<const T extends FlagTable, O>(command: CommandFlag
   return command;
 }
 
+/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
+export const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
+
 /** Every command takes these. */
 export const GLOBAL_FLAGS = {
   help: { type: 'boolean', short: 'h' },

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
 import { CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,8 +12,10 @@ import { ADMIN, addAdminProfile, adminIam, consoleCsv, createUserWithKey, enroll
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
+import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
+const run = promisify(execFile);
 const ACCOUNT = 'arn:aws:iam::123456789012';
 const serialOf = (name: string) => `${ACCOUNT}:mfa/${name}`;
 /** moto takes any key when authentication is off: this one is nobody's user, so it acts as an administrator. */
@@ -85,6 +89,9 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(result.stderr.indexOf(`Removed the MFA device ${old.serial} from alice`)).toBeGreaterThan(result.stderr.indexOf('MFA session works'));
     expect(result.stderr).toMatch(new RegExp(`Removed\\s+${old.serial}`));
     for (const secret of [key.secretAccessKey, old.seed, await seedOf(newSerial)]) expect(result.stderr).not.toContain(secret);
+    // The real aws CLI uses the session the replacement saved.
+    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
+    expect(JSON.parse(stdout).Account).toBe('123456789012');
   });
 
   it('with the old phone, from a device with a dated name: the new one takes the user\'s own name (what pinning policies allow)', async () => {
@@ -103,6 +110,8 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
     const newSerial = serialOf('alice');
+    // The dated name the wizard tries first, named by its clock when it starts (not after the run's waits).
+    const dated = replacementName('alice', [], clock.now());
     let oldSeedGone = false;
     // The old and the new device share a serial here: the new phone's seed is the one that differs.
     const newPhone = async () => {
@@ -120,7 +129,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     ]);
     const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
-    expect(proxy.denied).toEqual([replacementName('alice', [], clock.now())]);
+    expect(proxy.denied).toEqual([dated]);
     expect(result.stderr).toContain('a policy allows only a device named after the user (mfa/alice)');
     expect(result.stderr).toContain('alice is without MFA from then until the new phone is enabled');
     expect(result.code).toBe(0);
@@ -394,6 +403,32 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { credentialsFile, configFile } = await config();
     expect(Object.keys(credentialsFile)).toEqual(['admin']);
     expect(Object.keys(configFile)).toEqual([]);
+  });
+
+  it('after an administrator enrolled a hire without her keys, she gets her session on her own computer: her keys, one code', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const clock = fakeClock();
+    const enrol = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    expect((await runCli(['--profile', 'admin', '--user', 'bob', ...base()], { env: world.box.env, clock, prompter: enrol })).code).toBe(0);
+    enrol.assertDone();
+    // Bob's computer: another HOME, his keys and his device in his profile; the next window's code (AWS takes each once).
+    const bobs = await makeSandbox();
+    try {
+      await fs.mkdir(`${bobs.home}/.aws`, { mode: 0o700 });
+      await fs.writeFile(bobs.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+      await fs.writeFile(bobs.configFile, `[profile bob]\nregion = us-east-1\nmfa_serial = ${serialOf('bob')}\n`, { mode: 0o600 });
+      clock.advance(30_000);
+      const seed = await seedOf(serialOf('bob'));
+      const day = await runCli(['session', '--profile', 'bob', '--codes-from-stdin', '--endpoint-url', world.moto.url], { env: bobs.env, clock, stdin: `${codeAt(seed, counterAt(clock.now()))}\n` });
+      expect(day.code).toBe(0);
+      expect(day.stderr).not.toContain(key.secretAccessKey);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'bob-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: bobs.env });
+      expect(JSON.parse(stdout).Account).toBe('123456789012');
+      expect(await listDevices(world.moto)).toEqual([{ serialNumber: serialOf('bob'), user: 'bob', seed }]);
+    } finally {
+      await bobs.cleanup();
+    }
   });
 
   it('an administrator enrols a hire with her CSV: her keys go to [bob], and her session is checked with them', async () => {
