@@ -9,6 +9,7 @@ import { emulator } from './commands/emulator.flags.js';
 import type { CommandFlags, CommandName, FlagTable, HelpRow, Values } from './commands/flags.js';
 import { policy } from './commands/policy.flags.js';
 import { reset } from './commands/reset.flags.js';
+import { resync } from './commands/resync.flags.js';
 import { session } from './commands/session.flags.js';
 import { setup } from './commands/setup.flags.js';
 import { status } from './commands/status.flags.js';
@@ -78,6 +79,7 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
 const COMMANDS: readonly Command[] = [
   command(setup, async () => withDeps((await import('./commands/setup.js')).runSetup)),
   command(session, async () => (await import('./commands/session.js')).sessionCommand),
+  command(resync, async () => (await import('./commands/resync.js')).runResyncCommand),
   command(status, async () => withDeps((await import('./commands/status.js')).runStatus)),
   command(reset, async () => withDeps((await import('./commands/reset.js')).runReset)),
   command(policy, async () => withDeps((await import('./commands/policy.js')).runPolicy)),

@@ -74,6 +74,8 @@ export function auditedMfaDevices<T extends MfaDevices>(devices: T, trail: Audit
     deleteVirtualMfaDevice: (serial) => record('iam:DeleteVirtualMFADevice', serial, () => devices.deleteVirtualMfaDevice(serial)),
     enableMfaDevice: (userName, serial, code1, code2) =>
       record('iam:EnableMFADevice', serial, () => devices.enableMfaDevice(userName, serial, code1, code2)),
+    resyncMfaDevice: (userName, serial, code1, code2) =>
+      record('iam:ResyncMFADevice', serial, () => devices.resyncMfaDevice(userName, serial, code1, code2)),
     deactivateMfaDevice: (userName, serial) => record('iam:DeactivateMFADevice', serial, () => devices.deactivateMfaDevice(userName, serial)),
   }) as T;
 }

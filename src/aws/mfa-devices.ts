@@ -17,6 +17,8 @@ export interface MfaDevices {
   /** Deletes an unassigned virtual device; one already gone is no error (a retried delete whose answer was lost). */
   deleteVirtualMfaDevice(serialNumber: string): Promise<void>;
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
+  /** Sets a drifted device right with two consecutive codes it shows now (ResyncMFADevice). */
+  resyncMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<void>;
   /** Unassigns a device from the user (it is not deleted). */
   deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>;
 }
@@ -61,6 +63,11 @@ export function mfaDeviceCalls({ sdk, client: iam, send, abortable }: IamCalls):
       send('iam:EnableMFADevice', async () => {
         const input = { UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 };
         await iam.send(new sdk.EnableMFADeviceCommand(input));
+      }),
+    resyncMfaDevice: (userName, serialNumber, code1, code2) =>
+      send('iam:ResyncMFADevice', async () => {
+        const input = { UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 };
+        await iam.send(new sdk.ResyncMFADeviceCommand(input));
       }),
     deactivateMfaDevice: (userName, serialNumber) =>
       send('iam:DeactivateMFADevice', async () => {

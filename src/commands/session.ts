@@ -44,9 +44,9 @@ const MAX_ROLE_SECONDS = 43_200;
 const MAX_ROOT_SECONDS = 3_600;
 const DEFAULT_ROLE_SECONDS = 3_600;
 
-/** The device to use: --mfa-serial, else the profile's mfa_serial, else the user's only one (or asked). */
-async function chooseSerial(
-  options: SessionOptions,
+/** The device to use (session, resync): --mfa-serial, else the profile's mfa_serial, else the user's only one (or asked). */
+export async function chooseSerial(
+  options: Pick<SessionOptions, 'mfaSerial'>,
   profiles: SessionProfiles,
   caller: ParsedIdentity,
   aws: Aws,
@@ -84,7 +84,7 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
+  return { session: await askForSession(aws, serial, durationSeconds, deps, { ...(assume ? { assume } : {}), profile: options.profile }), serial };
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */

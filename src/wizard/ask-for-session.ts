@@ -2,6 +2,7 @@ import { AwsError } from '../aws/errors.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { UserError } from '../errors.js';
 import { isSixDigits } from '../totp/totp.js';
+import { shellLine } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, WizardDeps } from './context.js';
@@ -16,16 +17,25 @@ export interface Role {
 const MAX_CODES = 3;
 
 /**
+ * The command that sets right a device whose current codes AWS refuses (it was enabled with
+ * codes typed late): named wherever AWS refuses a code that looked right here.
+ */
+export function resyncCommand(profile: string | undefined): string {
+  return shellLine(['mfa-onboard', 'resync', ...(profile !== undefined && profile !== 'default' ? ['--profile', profile] : [])]);
+}
+
+/**
  * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
  * AssumeRole when `assume` is given); a wrong or reused code gets its own message. With
  * `noCode`, an answer without a code means the person has none, and throws what it returns.
+ * `profile` names the profile in the resync command a refused code points to.
  */
 export async function askForSession(
   aws: Pick<Aws, 'getSessionToken' | 'assumeRole'>,
   serial: string,
   durationSeconds: number,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
-  { assume, noCode }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error } = {},
+  { assume, noCode, profile }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error; profile?: string } = {},
 ): Promise<SessionCredentials> {
   const { out } = deps;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
@@ -57,8 +67,8 @@ export async function askForSession(
       if (explained) throw explained;
       // What is left of AccessDenied is a wrong code: another is asked.
       if (!error.is('AccessDenied')) throw error;
-      out.warn(t('session.codeRejected'));
+      out.warn(t('session.codeRejected', { command: resyncCommand(profile) }));
     }
   }
-  throw new UserError('session.gaveUp');
+  throw new UserError('session.gaveUp', { command: resyncCommand(profile) });
 }

@@ -11,6 +11,7 @@ export type AwsAction =
   | 'enable-device'
   | 'remove-old-device'
   | 'reset-device'
+  | 'resync-device'
   | 'get-session'
   | 'assume-role'
   | 'create-user'
@@ -53,6 +54,8 @@ const REFUSALS: Record<AwsAction, Record<string, MessageId | Reading[]>> = {
   },
   'remove-old-device': { AccessDenied: 'remove.denied', ...REMOVING },
   'reset-device': { AccessDenied: 'reset.denied', ...REMOVING },
+  // Codes AWS would not match are for the caller to ask again.
+  'resync-device': { AccessDenied: 'resync.denied', NoSuchEntity: 'resync.noSuchDevice' },
   // A wrong code is for the caller to ask again.
   'get-session': { AccessDenied: [BAD_SERIAL, { id: 'session.denied', unless: CODE_REJECTED }] },
   // AssumeRole's limits are said in its message, whatever the code.

@@ -55,6 +55,7 @@ function mfaDevices(): MfaDevices & { readonly calls: number } {
     createVirtualMfaDevice: (name) => counted({ serialNumber: `arn:aws:iam::123456789012:mfa/${name}`, seed: 'A'.repeat(64) }),
     deleteVirtualMfaDevice: () => counted(undefined),
     enableMfaDevice: () => counted(undefined),
+    resyncMfaDevice: () => counted(undefined),
     deactivateMfaDevice: () => counted(undefined),
   };
 }

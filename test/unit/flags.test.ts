@@ -10,6 +10,7 @@ import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
 import { session } from '../../src/commands/session.flags.js';
 import { setup } from '../../src/commands/setup.flags.js';
+import { resync } from '../../src/commands/resync.flags.js';
 import { status } from '../../src/commands/status.flags.js';
 import { commandContext, type Runtime } from '../../src/deps.js';
 import { UserError } from '../../src/errors.js';
@@ -28,7 +29,7 @@ function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: st
 }
 
 describe('the commands\' flag tables', () => {
-  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, resync, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
 
   it('one per command name, each with --help, --version and --lang', () => {
     expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);

@@ -8,6 +8,7 @@ import { emulator } from '../../src/commands/emulator.flags.js';
 import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
+import { resync } from '../../src/commands/resync.flags.js';
 import { session } from '../../src/commands/session.flags.js';
 import { setup } from '../../src/commands/setup.flags.js';
 import { status } from '../../src/commands/status.flags.js';
@@ -15,7 +16,7 @@ import { layoutHelp } from '../../src/ui/help.js';
 import { catalogs, format, type Language } from '../../src/ui/messages/index.js';
 import { displayWidth, wrapText } from '../../src/ui/width.js';
 
-const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+const COMMANDS = [setup, session, resync, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
 const LANGUAGES = Object.keys(catalogs) as Language[];
 
 /** `mfa-onboard ...argv` with stdout a terminal `columns` wide: what it printed there. */

@@ -4,7 +4,8 @@ import type { VirtualDevice } from './state.js';
 
 /**
  * AWS's MFA rules, as the emulator applies them. The tolerance is the wizard's own
- * (TOLERATED_WINDOWS, one 30 s window either way): its local check and this verdict agree.
+ * (TOLERATED_WINDOWS, one 30 s window either way) around where the device expects codes
+ * (the clock, shifted by its driftWindows): its local check and this verdict agree.
  */
 const MFA_FAULTS = {
   invalidCode: () => new AwsFault('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403),
@@ -39,18 +40,44 @@ function consecutivePair(device: VirtualDevice, code1: string, code2: string, no
 }
 
 /**
+ * How late (in windows) EnableMFADevice still takes two consecutive codes: 20 windows, ten
+ * minutes. AWS documents that codes sent too long after they were made leave the device
+ * "associated with the user but out of sync"; how long is not documented. This is the
+ * emulator's assumption (README, "The emulator's MFA tolerance").
+ */
+export const ENABLE_LATE_WINDOWS = 20;
+
+/**
  * EnableMFADevice: the second code within a window of the clock (±1), the first the one
- * before it; else InvalidAuthenticationCode. Returns the window of the second code.
+ * before it: the device is in step. Codes typed up to ENABLE_LATE_WINDOWS late are taken
+ * too, and the device is then out of step: it expects codes at that offset (driftWindows)
+ * until ResyncMFADevice. Else InvalidAuthenticationCode. Returns the window of the second code.
  */
 export function checkEnableCodes(device: VirtualDevice, code1: string, code2: string, now: number): number {
-  const second = consecutivePair(device, code1, code2, now, TOLERATED_WINDOWS);
+  const second =
+    consecutivePair(device, code1, code2, now, TOLERATED_WINDOWS) ?? latePair(device, code1, code2, now);
   if (second === undefined) throw MFA_FAULTS.invalidCode();
   return second;
 }
 
+/** Two consecutive codes from up to ENABLE_LATE_WINDOWS ago: the window of the second; the device then runs that far behind. */
+function latePair(device: VirtualDevice, code1: string, code2: string, now: number): number | undefined {
+  if (!/^\d{6}$/.test(code1) || !/^\d{6}$/.test(code2)) return undefined;
+  const current = counterAt(now) + device.driftWindows;
+  for (let late = TOLERATED_WINDOWS + 1; late <= ENABLE_LATE_WINDOWS; late++) {
+    const second = current - late;
+    if (codeAt(device.seed, second) === code2 && codeAt(device.seed, second - 1) === code1) {
+      device.driftWindows -= late;
+      return second;
+    }
+  }
+  return undefined;
+}
+
 /**
- * ResyncMFADevice: two consecutive codes, searched as far as the wizard's drift check looks;
- * the device then remembers how far off the phone runs.
+ * ResyncMFADevice: two consecutive codes, searched ±DRIFT_SEARCH_WINDOWS (five minutes) of
+ * the clock, as far as the wizard's drift check looks, whatever offset the device had; the
+ * device then remembers how far off the phone runs (0 for a phone in step).
  */
 export function resync(device: VirtualDevice, code1: string, code2: string, now: number): void {
   const second = consecutivePair({ ...device, driftWindows: 0 }, code1, code2, now, DRIFT_SEARCH_WINDOWS);

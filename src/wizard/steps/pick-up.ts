@@ -53,7 +53,10 @@ export async function pickUp(
   const own = known(run, 'own');
   let session;
   try {
-    session = await askForSession(own, serial, options.durationSeconds, deps, { noCode: () => new NoCode() });
+    session = await askForSession(own, serial, options.durationSeconds, deps, {
+      noCode: () => new NoCode(),
+      ...(profile !== undefined ? { profile } : {}),
+    });
   } catch (error) {
     if (error instanceof NoCode) return;
     // No terminal and no codes on stdin: the ways forward, as before this run could pick up.

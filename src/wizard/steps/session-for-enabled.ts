@@ -17,7 +17,9 @@ export async function sessionForEnabled(
     run.old = { serialNumber: old };
     run.recordedOld = old;
   }
-  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps).catch((error: unknown) => {
+  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps, {
+    ...(run.profiles.longTerm !== undefined ? { profile: run.profiles.longTerm } : {}),
+  }).catch((error: unknown) => {
     // Stopped again: what was recorded stays, and the run after this one carries on.
     throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
   });

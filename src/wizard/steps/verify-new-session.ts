@@ -8,6 +8,7 @@ import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } fro
 import { known, named, type SetupRun } from '../run.js';
 import { refusal } from '../aws-refusals.js';
 import { readCheckedCode } from '../read-code.js';
+import { resyncCommand } from '../ask-for-session.js';
 import { saveNewSession } from './save-new-session.js';
 import { whenText } from '../../ui/when.js';
 
@@ -31,7 +32,8 @@ export async function verifySession(
   identity: Identity,
   device: Device,
   history: CodeHistory,
-  options: Pick<SetupOptions, 'durationSeconds' | 'allowClockDrift'>,
+  /** `resyncProfile`: the profile the resync command for a refused code names. */
+  options: Pick<SetupOptions, 'durationSeconds' | 'allowClockDrift'> & { resyncProfile?: string },
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'clock' | 'readCode' | 'signal'>,
 ): Promise<VerifiedSession> {
   const { out, clock } = deps;
@@ -56,7 +58,7 @@ export async function verifySession(
         out.warn(t('session.notYetValid'));
         await clock.sleep(NOT_YET_VALID_MS, deps.signal);
       } else if (/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
-        out.warn(t('session.codeRejected'));
+        out.warn(t('session.codeRejected', { command: resyncCommand(options.resyncProfile) }));
       } else {
         throw refusal('get-session', error, {}) ?? error;
       }
@@ -73,7 +75,7 @@ export async function verifySession(
     out.success(t('session.verified', { arn: who.arn, expires: whenText(credentials.expiration, deps.clock.now()) }));
     return { credentials, arn: who.arn };
   }
-  throw new UserError('session.gaveUp');
+  throw new UserError('session.gaveUp', { command: resyncCommand(options.resyncProfile) });
 }
 
 /**
@@ -88,7 +90,8 @@ export async function verifyNewSession(
   const profile = named(run, 'longTerm');
   const device = known(run, 'device');
   try {
-    run.session = (await verifySession(own, run.awsFactory, known(run, 'identity'), device, known(run, 'history'), run.options, deps)).credentials;
+    run.session = (await verifySession(own, run.awsFactory, known(run, 'identity'), device, known(run, 'history'), { ...run.options, resyncProfile: profile }, deps))
+      .credentials;
     await saveNewSession(run, deps);
   } catch (error) {
     deps.out.warn(t('setup.enabledNotVerified', { serial: device.serialNumber, profile, config: deps.files.configFile }));
