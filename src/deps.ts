@@ -8,6 +8,7 @@ import { narrowFilesForSdk } from './credentials/sdk-view.js';
 import { UserError } from './errors.js';
 import type { WizardDeps } from './seams.js';
 import { systemClock, type Clock } from './totp/clock.js';
+import { processCodeReader } from './ui/code-process.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
 import { askBackground } from './ui/background.js';
 import { shownProfiles } from './ui/error-text.js';
@@ -30,6 +31,8 @@ export interface Runtime {
   openTty?: typeof openTty;
   /** How long AWS calls wait (tests shorten it; the default is documented in the README). */
   patience?: Patience;
+  /** How long an mfa_process may take (tests shorten it; 30 s, as the README says). */
+  codeProcessTimeoutMs?: number;
 }
 
 /** True when a person can answer: both ends of the conversation are a terminal. */
@@ -135,6 +138,13 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
     writer: createFileWriter({ clock, signal: runtime.signal }),
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
+    codesFrom: (program) =>
+      processCodeReader(program, {
+        stderrIsTerminal: Boolean(runtime.stderr.isTTY),
+        signal: runtime.signal,
+        env: runtime.env,
+        ...(runtime.codeProcessTimeoutMs !== undefined ? { timeoutMs: runtime.codeProcessTimeoutMs } : {}),
+      }),
     ...(runtime.env.MFA_ONBOARD_TIMINGS ? { timingsFile: runtime.env.MFA_ONBOARD_TIMINGS } : {}),
     qrPaint: async () => {
       if (shown.color) {

@@ -2,6 +2,7 @@ import type { AwsFactory } from './aws/client.js';
 import type { FileWriter } from './credentials/files.js';
 import type { AwsFiles } from './credentials/paths.js';
 import type { Clock } from './totp/clock.js';
+import type { CodeProcess } from './ui/code-process.js';
 import type { CodeReader } from './ui/codes.js';
 import type { Output } from './ui/output.js';
 import type { Prompter } from './ui/prompter.js';
@@ -24,6 +25,8 @@ export interface WizardDeps {
   /** The person's home directory, for `~` in typed paths. */
   home?: string;
   readCode: CodeReader;
+  /** Codes from a program (`mfa_process`, `--mfa-process`), in place of readCode: no prompt. */
+  codesFrom: (program: CodeProcess) => CodeReader;
   /** Where to write the per-step timings (MFA_ONBOARD_TIMINGS), for the benchmark. */
   timingsFile?: string;
   /**

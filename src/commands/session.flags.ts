@@ -17,6 +17,7 @@ export const session = defineCommand({
     ...LEGACY_SERIAL_FLAG,
     'min-remaining': { type: 'string' },
     force: { type: 'boolean' },
+    'mfa-process': { type: 'string' },
     'credential-process': { type: 'boolean' },
     'role-arn': { type: 'string' },
     'role-session-name': { type: 'string' },
@@ -37,6 +38,7 @@ export const session = defineCommand({
       ['--role-arn ARN', 'flag.roleArn'],
       ['--role-session-name NAME', 'flag.roleSessionName'],
       ['--replace-profile', 'flag.replaceProfile'],
+      ['--mfa-process CMD', 'flag.mfaProcess'],
       ['--codes-from-stdin', 'flag.codesFromStdin'],
       ['-y, --yes', 'flag.yes'],
       ...AWS_ROWS,
@@ -51,6 +53,9 @@ export const session = defineCommand({
     const region = regionFlags(values, env);
     checkProfileFlags(values);
     const roleSessionName = values['role-session-name'];
+    const mfaProcess = values['mfa-process'];
+    if (mfaProcess !== undefined && values['codes-from-stdin']) throw new UserError('cli.conflict', { a: '--mfa-process', b: '--codes-from-stdin' });
+    if (mfaProcess !== undefined && mfaProcess.trim() === '') throw new UserError('cli.missingValue', { option: '--mfa-process' });
     if (roleSessionName !== undefined && !ROLE_SESSION_NAME.test(roleSessionName)) throw new UserError('role.badSessionName', { value: roleSessionName });
     return {
       profile: profileFlag(values, env),
@@ -60,6 +65,7 @@ export const session = defineCommand({
       force: Boolean(values.force),
       ...(values.duration !== undefined ? { durationSeconds: parseDuration(values.duration) } : {}),
       ...(mfaSerial !== undefined ? { mfaSerial } : {}),
+      ...(mfaProcess !== undefined ? { mfaProcess } : {}),
       ...(values['role-arn'] !== undefined ? { roleArn: values['role-arn'] } : {}),
       ...(roleSessionName !== undefined ? { roleSessionName } : {}),
       ...(shell !== undefined ? { exportShell: shell } : {}),

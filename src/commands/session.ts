@@ -37,6 +37,8 @@ export interface SessionOptions {
   roleSessionName?: string;
   /** From --duration; undefined means 12 h for a session, 1 h for a role. */
   durationSeconds?: number;
+  /** `--mfa-process`: a program that prints the code, for this run (else the profile's mfa_process). */
+  mfaProcess?: string;
 }
 
 /** AssumeRole allows up to 12 h, capped by the role's own maximum (1 h by default). */
@@ -84,7 +86,16 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, { ...(assume ? { assume } : {}), profile: options.profile }), serial };
+  return { session: await askForSession(aws, serial, durationSeconds, withCodeProgram(options, profiles, deps), { ...(assume ? { assume } : {}), profile: options.profile }), serial };
+}
+
+/** The seams with codes from --mfa-process or the profile's mfa_process, when there is one: no prompt then. */
+function withCodeProgram(options: SessionOptions, profiles: SessionProfiles, deps: WizardDeps): WizardDeps {
+  const program =
+    options.mfaProcess !== undefined
+      ? { command: options.mfaProcess, source: t('mfaProcess.ofFlag', { profile: options.profile }) }
+      : profiles.mfaProcess && { command: profiles.mfaProcess.command, source: t('mfaProcess.ofProfile', { profile: profiles.mfaProcess.profile }) };
+  return program ? { ...deps, readCode: deps.codesFrom(program) } : deps;
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */

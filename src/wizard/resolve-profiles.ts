@@ -115,6 +115,8 @@ export interface SessionProfiles {
   role?: { roleArn: string; sourceProfile: string };
   /** The device the config names: the role profile's mfa_serial, else the long-term profile's. */
   configuredSerial?: string;
+  /** The program that prints the code (aws-vault's `mfa_process`): the role profile's, else its source's. */
+  mfaProcess?: { command: string; profile: string };
   /** The region of the calls. */
   region: string;
   /** The region the session is for (--export): the one asked for, else the session profile's, else the calls'. */
@@ -150,11 +152,15 @@ export function sessionProfilesOf(given: SessionProfileFlags, credentials: strin
   const region = given.region ?? given.envRegion ?? regionIn(config, longTerm) ?? defaultRegionFor('aws');
   // The role profile's mfa_serial, else its source's (the same profile when there is no role).
   const configuredSerial = readIniValue(config, configSectionNames(profile), 'mfa_serial') || readIniValue(config, configSectionNames(longTerm), 'mfa_serial');
+  const mfaProcess = [profile, longTerm]
+    .map((name) => ({ command: readIniValue(config, configSectionNames(name), 'mfa_process')?.trim(), profile: name }))
+    .find((found): found is { command: string; profile: string } => Boolean(found.command));
   return {
     longTerm,
     session,
     ...(role ? { role } : {}),
     ...(configuredSerial ? { configuredSerial } : {}),
+    ...(mfaProcess ? { mfaProcess } : {}),
     region,
     sessionRegion: given.region ?? given.envRegion ?? regionIn(config, session) ?? region,
   };

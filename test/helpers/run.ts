@@ -24,6 +24,7 @@ export async function runCli(
     signal?: AbortSignal;
     openTty?: Runtime['openTty'];
     patience?: Runtime['patience'];
+    codeProcessTimeoutMs?: number;
   },
 ) {
   const stdout = new Capture();
@@ -45,6 +46,7 @@ export async function runCli(
       ...(options.prompter ? { prompter: options.prompter } : {}),
       ...(options.openTty ? { openTty: options.openTty } : {}),
       ...(options.patience ? { patience: options.patience } : {}),
+      ...(options.codeProcessTimeoutMs !== undefined ? { codeProcessTimeoutMs: options.codeProcessTimeoutMs } : {}),
     });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {
