@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, GLOBAL_ROWS, REPLACE_FLAGS, setupOptions, type HelpRow } from './flags.js';
 
 /** The wizard's options, as `setup --help` lists them (reset, batch and demo refer to them). */
@@ -16,6 +17,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
   ['--show-secret', 'flag.showSecret'],
   ['--qr-png FILE', 'flag.qrPng'],
   ['--codes-from-stdin', 'flag.codesFromStdin'],
+  ['--mfa-process CMD', 'flag.setup.mfaProcess'],
   ['--replace-profile', 'flag.replaceProfile'],
   ['--delete-csv, --keep-csv', 'flag.deleteCsv'],
   ['--allow-clock-drift', 'flag.allowClockDrift'],
@@ -27,7 +29,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
 /** `mfa-onboard [setup] [CSV]`: the wizard (the default command). */
 export const setup = defineCommand({
   name: 'setup',
-  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS, 'mfa-serial': { type: 'string' } },
+  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS, 'mfa-serial': { type: 'string' }, 'mfa-process': { type: 'string' } },
   positionals: 1,
   help: {
     usage: ['mfa-onboard [setup] [CSV] [options]'],
@@ -37,8 +39,14 @@ export const setup = defineCommand({
   },
   options: (values, [csvPath], env) => {
     const options = setupOptions(values, csvPath, env);
-    // The device an administrator enrolled, to pick up here when the user has several.
-    return values['mfa-serial'] !== undefined ? { ...options, mfaSerial: values['mfa-serial'] } : options;
+    const mfaProcess = values['mfa-process'];
+    if (mfaProcess !== undefined && mfaProcess.trim() === '') throw new UserError('cli.missingValue', { option: '--mfa-process' });
+    return {
+      ...options,
+      // The device an administrator enrolled, to pick up here when the user has several.
+      ...(values['mfa-serial'] !== undefined ? { mfaSerial: values['mfa-serial'] } : {}),
+      ...(mfaProcess !== undefined ? { mfaProcess } : {}),
+    };
   },
   answers: answersOf,
 });

@@ -24,6 +24,8 @@ export interface SetupOptions {
   oldSerial?: string;
   /** `--mfa-serial`: the device, enabled already (by an administrator), that this run picks up. */
   mfaSerial?: string;
+  /** `--mfa-process`: a program that prints the session's code (else the profile's mfa_process). */
+  mfaProcess?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;
   /** AWS_REGION / AWS_DEFAULT_REGION, for the calls only. */

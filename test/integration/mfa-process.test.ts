@@ -34,7 +34,7 @@ describe.skipIf(process.platform === 'win32')('session with codes from a program
     seed = Buffer.from(device.Base32StringSeed!).toString('ascii');
     const k = counterAt(clock.now());
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber!, AuthenticationCode1: codeAt(seed, k - 2), AuthenticationCode2: codeAt(seed, k - 1) }));
-    await fs.mkdir(dirname(box.credentialsFile), { recursive: true });
+    await fs.mkdir(dirname(box.credentialsFile), { recursive: true, mode: 0o700 });
     await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`, { mode: 0o600 });
     await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n`, { mode: 0o600 });
   });
@@ -122,5 +122,15 @@ describe.skipIf(process.platform === 'win32')('session with codes from a program
         }),
       );
     await expect.poll(alive, { timeout: 3_000 }).toEqual([]);
+  });
+
+  it('the wizard picking up a device enabled already takes the code from the profile\'s mfa_process, with no prompt', async () => {
+    const program = await script('code', `echo ${codeAt(seed, counterAt(clock.now()))}`);
+    // As on the hire's computer after an administrator enrolled her: no mfa_serial here yet.
+    await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_process = ${program}\n`);
+    const result = await runCli(['--profile', 'alice', '--endpoint-url', emulator.url], { env: box.env, clock, openTty: noTty });
+    expect(result.stderr).not.toContain('MFA code for');
+    expect(result.code).toBe(0);
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
   });
 });

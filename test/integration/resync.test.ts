@@ -40,7 +40,7 @@ describe('resync: a device enabled with late codes, set right', () => {
     const k = counterAt(clock.now());
     const [code1, code2] = [codeAt(seed, k - late - 1), codeAt(seed, k - late)];
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber!, AuthenticationCode1: code1, AuthenticationCode2: code2 }));
-    await fs.mkdir(dirname(box.credentialsFile), { recursive: true });
+    await fs.mkdir(dirname(box.credentialsFile), { recursive: true, mode: 0o700 });
     await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`, { mode: 0o600 });
     await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n`, { mode: 0o600 });
     return { seed, serial: device.SerialNumber! };

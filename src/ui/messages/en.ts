@@ -64,6 +64,7 @@ export const en = {
   'flag.mfaSerial': "MFA device to use (default: the profile's mfa_serial, else the user's only device, else asked)",
   'flag.resync.profile': 'profile with the long-term keys (default: AWS_PROFILE, else default)',
   'flag.resync.mfaSerial': "MFA device to resync (default: the profile's mfa_serial, else the user's only device, else asked)",
+  'flag.setup.mfaProcess': 'a command that prints the code for the session of a device enabled already (as mfa_process in a profile)',
   'flag.mfaProcess': 'a command that prints the MFA code (as mfa_process in a profile), for this run',
   'flag.minRemaining': 'reuse a saved session only if it lasts this much longer (default 15m)',
   'flag.force': 'get a new session even if the saved one is still valid',

@@ -63,6 +63,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.mfaSerial': '使用する MFA デバイス (既定: プロファイルの mfa_serial、なければユーザーの唯一のデバイス、複数あれば質問します)',
   'flag.resync.profile': '長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、なければ default)',
   'flag.resync.mfaSerial': '同期し直す MFA デバイス (既定: プロファイルの mfa_serial、なければユーザーの唯一のデバイス、複数あれば質問します)',
+  'flag.setup.mfaProcess': '有効化済みのデバイスでセッションを取得する際のコードを出力するコマンド (プロファイルの mfa_process と同じ)',
   'flag.mfaProcess': 'MFA コードを出力するコマンド (プロファイルの mfa_process と同じ)。この実行でのみ使います',
   'flag.minRemaining': '保存済みセッションの残り時間がこれ以上ある場合だけ再利用します (既定 15m)',
   'flag.force': '保存済みセッションが有効でも新しいセッションを取得します',

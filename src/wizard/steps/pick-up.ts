@@ -6,6 +6,7 @@ import type { WizardDeps } from '../context.js';
 import { adminResetCommand } from '../devices.js';
 import { known, type SetupRun } from '../run.js';
 import { askForSession } from '../ask-for-session.js';
+import { withCodeProgram } from '../code-program.js';
 
 /** The answer "no code": this device is not on the person's phone (the run goes on to ask what happened). */
 class NoCode extends Error {}
@@ -38,7 +39,7 @@ async function deviceToUse(assigned: MfaDevice[], mfaSerial: string | undefined,
  */
 export async function pickUp(
   run: Pick<SetupRun, 'assigned' | 'options' | 'identity' | 'own' | 'awsFactory' | 'finishing' | 'enrolled' | 'session' | 'csvPath' | 'profiles'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter' | 'readCode' | 'interactive' | 'clock'>,
+  deps: Pick<WizardDeps, 'out' | 'prompter' | 'readCode' | 'codesFrom' | 'files' | 'interactive' | 'clock'>,
 ): Promise<void> {
   const { assigned, options } = run;
   if (assigned.length === 0 || options.replace) return;
@@ -53,7 +54,7 @@ export async function pickUp(
   const own = known(run, 'own');
   let session;
   try {
-    session = await askForSession(own, serial, options.durationSeconds, deps, {
+    session = await askForSession(own, serial, options.durationSeconds, await withCodeProgram(options, profile, deps), {
       noCode: () => new NoCode(),
       ...(profile !== undefined ? { profile } : {}),
     });

@@ -1,13 +1,14 @@
 import { CancelledError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import { askForSession } from '../ask-for-session.js';
+import { withCodeProgram } from '../code-program.js';
 import type { WizardDeps } from '../context.js';
 import { known, type SetupRun } from '../run.js';
 
 /** An earlier run's device is enabled: one code from the phone gives the session (save-new-session saves it). */
 export async function sessionForEnabled(
   run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recordedOld' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'readCode' | 'files' | 'writer'>,
+  deps: Pick<WizardDeps, 'out' | 'readCode' | 'codesFrom' | 'files' | 'writer'>,
 ): Promise<void> {
   const { serial, old } = known(run, 'finishing');
   const user = known(run, 'identity').userName;
@@ -17,7 +18,8 @@ export async function sessionForEnabled(
     run.old = { serialNumber: old };
     run.recordedOld = old;
   }
-  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps, {
+  const codes = await withCodeProgram(run.options, run.profiles.longTerm, deps);
+  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, codes, {
     ...(run.profiles.longTerm !== undefined ? { profile: run.profiles.longTerm } : {}),
   }).catch((error: unknown) => {
     // Stopped again: what was recorded stays, and the run after this one carries on.
