@@ -14,6 +14,7 @@ import { profilesIn, readSavedSession } from '../credentials/profiles.js';
 import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
 import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
+import type { CodeProcess } from '../ui/code-process.js';
 import { askForSession } from '../wizard/ask-for-session.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
 import { SESSION_MARKER } from './flags.js';
@@ -86,16 +87,18 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, withCodeProgram(options, profiles, deps), { ...(assume ? { assume } : {}), profile: options.profile }), serial };
+  // Codes from a program: no prompt.
+  const program = codeProgram(options, profiles);
+  const codes = program ? { ...deps, readCode: deps.codesFrom(program) } : deps;
+  const asked = { ...(assume ? { assume } : {}), ...(program ? { program: program.source } : {}), profile: options.profile };
+  return { session: await askForSession(aws, serial, durationSeconds, codes, asked), serial };
 }
 
-/** The seams with codes from --mfa-process or the profile's mfa_process, when there is one: no prompt then. */
-function withCodeProgram(options: SessionOptions, profiles: SessionProfiles, deps: WizardDeps): WizardDeps {
-  const program =
-    options.mfaProcess !== undefined
-      ? { command: options.mfaProcess, source: t('mfaProcess.ofFlag', { profile: options.profile }) }
-      : profiles.mfaProcess && { command: profiles.mfaProcess.command, source: t('mfaProcess.ofProfile', { profile: profiles.mfaProcess.profile }) };
-  return program ? { ...deps, readCode: deps.codesFrom(program) } : deps;
+/** The program that prints the code: --mfa-process, else the profile's mfa_process, if any. */
+function codeProgram(options: SessionOptions, profiles: SessionProfiles): CodeProcess | undefined {
+  if (options.mfaProcess !== undefined) return { command: options.mfaProcess, source: t('mfaProcess.ofFlag', { profile: options.profile }) };
+  const configured = profiles.mfaProcess;
+  return configured && { command: configured.command, source: t('mfaProcess.ofProfile', { profile: configured.profile }) };
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */

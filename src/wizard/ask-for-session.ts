@@ -28,14 +28,16 @@ export function resyncCommand(profile: string | undefined): string {
  * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
  * AssumeRole when `assume` is given); a wrong or reused code gets its own message. With
  * `noCode`, an answer without a code means the person has none, and throws what it returns.
- * `profile` names the profile in the resync command a refused code points to.
+ * `profile` names the profile in the resync command a refused code points to. `program`:
+ * the codes come from one (mfa_process), which is not run again for a refused code (it would
+ * print the same one, and may want a YubiKey touched each time).
  */
 export async function askForSession(
   aws: Pick<Aws, 'getSessionToken' | 'assumeRole'>,
   serial: string,
   durationSeconds: number,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
-  { assume, noCode, profile }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error; profile?: string } = {},
+  { assume, noCode, profile, program }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error; profile?: string; program?: string } = {},
 ): Promise<SessionCredentials> {
   const { out } = deps;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
@@ -67,6 +69,7 @@ export async function askForSession(
       if (explained) throw explained;
       // What is left of AccessDenied is a wrong code: another is asked.
       if (!error.is('AccessDenied')) throw error;
+      if (program !== undefined) throw new UserError('mfaProcess.refused', { source: program, serial, command: resyncCommand(profile) }, { cause: error });
       out.warn(t('session.codeRejected', { command: resyncCommand(profile) }));
     }
   }

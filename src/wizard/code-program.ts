@@ -1,6 +1,7 @@
 import { readTextFile } from '../credentials/files.js';
 import { readIniValue } from '../credentials/ini.js';
 import { configSectionNames } from '../credentials/paths.js';
+import type { CodeProcess } from '../ui/code-process.js';
 import { t } from '../ui/messages/index.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 
@@ -13,11 +14,14 @@ export async function withCodeProgram<D extends Pick<WizardDeps, 'readCode' | 'c
   options: Pick<SetupOptions, 'mfaProcess'>,
   profile: string | undefined,
   deps: D,
-): Promise<D> {
-  if (options.mfaProcess !== undefined) {
-    return { ...deps, readCode: deps.codesFrom({ command: options.mfaProcess, source: t('mfaProcess.ofFlag', { profile: profile ?? '-' }) }) };
-  }
-  if (profile === undefined) return deps;
+): Promise<{ codes: D; program?: string }> {
+  const program = await codeProgram(options, profile, deps);
+  return program ? { codes: { ...deps, readCode: deps.codesFrom(program) }, program: program.source } : { codes: deps };
+}
+
+async function codeProgram(options: Pick<SetupOptions, 'mfaProcess'>, profile: string | undefined, deps: Pick<WizardDeps, 'files'>): Promise<CodeProcess | undefined> {
+  if (options.mfaProcess !== undefined) return { command: options.mfaProcess, source: t('mfaProcess.ofFlag', { profile: profile ?? '-' }) };
+  if (profile === undefined) return undefined;
   const command = readIniValue(await readTextFile(deps.files.configFile), configSectionNames(profile), 'mfa_process')?.trim();
-  return command ? { ...deps, readCode: deps.codesFrom({ command, source: t('mfaProcess.ofProfile', { profile }) }) } : deps;
+  return command ? { command, source: t('mfaProcess.ofProfile', { profile }) } : undefined;
 }

@@ -133,4 +133,19 @@ describe.skipIf(process.platform === 'win32')('session with codes from a program
     expect(result.code).toBe(0);
     expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
   });
+
+  it('a code AWS refuses is not asked of the program again: one paragraph naming it and resync; nothing written', async () => {
+    const runs = join(box.dir, 'runs');
+    // A code from half an hour ago: six digits, the right shape, refused by AWS.
+    const program = await script('code', `echo run >> ${runs}; echo ${codeAt(seed, counterAt(clock.now()) - 60)}`);
+    await withProcess(program);
+    const before = await files();
+    const result = await session(['--credential-process']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("AWS refused the code profile alice's mfa_process printed");
+    expect(result.stderr).toContain('\n    mfa-onboard resync --profile alice\n');
+    expect(result.stderr).not.toContain(codeAt(seed, counterAt(clock.now()) - 60));
+    expect((await fs.readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect(await files()).toEqual(before);
+  });
 });

@@ -330,6 +330,8 @@ export const en = {
   'mfaProcess.failed': 'No MFA code: {source} exited with status {status}. Nothing was written. Run the command yourself to see why:\n    {command}',
   'mfaProcess.notStarted': 'No MFA code: {source} could not be started ({message}). Nothing was written. The command was:\n    {command}',
   'mfaProcess.timedOut': 'No MFA code: {source} printed none within {seconds} s and was stopped (a YubiKey waiting for a touch, or a password manager waiting to be unlocked?). Nothing was written. The command was:\n    {command}',
+  'mfaProcess.refused':
+    'AWS refused the code {source} printed for {serial}. Nothing was written. If the program holds this device\'s seed, the device is out of step with AWS (enabled with codes typed late); two of its codes set it right:\n    {command}',
   'mfaProcess.notACode': 'No MFA code: the first line {source} printed is not a six-digit code. Nothing was written. The command was:\n    {command}',
   'session.askCodeFor': 'MFA code for {serial}:',
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',

@@ -329,6 +329,8 @@ export const ja: Record<keyof typeof en, string> = {
   'mfaProcess.failed': 'MFA コードがありません: {source} が終了ステータス {status} で終了しました。何も書き込んでいません。原因はコマンドを直接実行して確認してください:\n    {command}',
   'mfaProcess.notStarted': 'MFA コードがありません: {source} を起動できませんでした ({message})。何も書き込んでいません。コマンド:\n    {command}',
   'mfaProcess.timedOut': 'MFA コードがありません: {source} が {seconds} 秒以内にコードを出力しなかったため停止しました (YubiKey がタッチ待ち、またはパスワードマネージャーがロック解除待ちでは?)。何も書き込んでいません。コマンド:\n    {command}',
+  'mfaProcess.refused':
+    'AWS は {source} が {serial} 用に出力したコードを拒否しました。何も書き込んでいません。プログラムがこのデバイスのシードを持っている場合、デバイスが AWS とずれています (遅れて入力したコードで有効化された場合など)。2 つのコードで同期し直せます:\n    {command}',
   'mfaProcess.notACode': 'MFA コードがありません: {source} が出力した最初の行は 6 桁のコードではありません。何も書き込んでいません。コマンド:\n    {command}',
   'session.askCodeFor': '{serial} の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',

@@ -54,9 +54,11 @@ export async function pickUp(
   const own = known(run, 'own');
   let session;
   try {
-    session = await askForSession(own, serial, options.durationSeconds, await withCodeProgram(options, profile, deps), {
+    const { codes, program } = await withCodeProgram(options, profile, deps);
+    session = await askForSession(own, serial, options.durationSeconds, codes, {
       noCode: () => new NoCode(),
       ...(profile !== undefined ? { profile } : {}),
+      ...(program !== undefined ? { program } : {}),
     });
   } catch (error) {
     if (error instanceof NoCode) return;

@@ -18,9 +18,10 @@ export async function sessionForEnabled(
     run.old = { serialNumber: old };
     run.recordedOld = old;
   }
-  const codes = await withCodeProgram(run.options, run.profiles.longTerm, deps);
+  const { codes, program } = await withCodeProgram(run.options, run.profiles.longTerm, deps);
   run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, codes, {
     ...(run.profiles.longTerm !== undefined ? { profile: run.profiles.longTerm } : {}),
+    ...(program !== undefined ? { program } : {}),
   }).catch((error: unknown) => {
     // Stopped again: what was recorded stays, and the run after this one carries on.
     throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
