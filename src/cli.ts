@@ -79,7 +79,6 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
 const COMMANDS: readonly Command[] = [
   command(setup, async () => withDeps((await import('./commands/setup.js')).runSetup)),
   command(session, async () => (await import('./commands/session.js')).sessionCommand),
-  command(resync, async () => (await import('./commands/resync.js')).runResyncCommand),
   command(status, async () => withDeps((await import('./commands/status.js')).runStatus)),
   command(reset, async () => withDeps((await import('./commands/reset.js')).runReset)),
   command(policy, async () => withDeps((await import('./commands/policy.js')).runPolicy)),
@@ -87,6 +86,7 @@ const COMMANDS: readonly Command[] = [
   command(batch, async () => withDeps((await import('./commands/batch.js')).runBatch)),
   command(demo, async () => (await import('./commands/demo.js')).runDemo),
   command(emulator, async () => (await import('./commands/emulator.js')).runEmulator),
+  command(resync, async () => (await import('./commands/resync.js')).runResyncCommand),
 ];
 
 /** Every flag of every command, to tell a flag of another command from one that does not exist. */

@@ -29,7 +29,7 @@ function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: st
 }
 
 describe('the commands\' flag tables', () => {
-  const commands = [setup, session, resync, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator, resync] as CommandFlags<FlagTable, unknown>[];
 
   it('one per command name, each with --help, --version and --lang', () => {
     expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);

@@ -16,7 +16,7 @@ import { layoutHelp } from '../../src/ui/help.js';
 import { catalogs, format, type Language } from '../../src/ui/messages/index.js';
 import { displayWidth, wrapText } from '../../src/ui/width.js';
 
-const COMMANDS = [setup, session, resync, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo, emulator, resync] as CommandFlags<FlagTable, unknown>[];
 const LANGUAGES = Object.keys(catalogs) as Language[];
 
 /** `mfa-onboard ...argv` with stdout a terminal `columns` wide: what it printed there. */
