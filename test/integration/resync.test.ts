@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteUserPolicyCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
@@ -95,5 +95,20 @@ describe('resync: a device enabled with late codes, set right', () => {
 
   it('codes later than the emulator takes at enabling are refused: the device stays unassigned', async () => {
     await expect(aliceEnabledLate(21)).rejects.toMatchObject({ name: 'InvalidAuthenticationCodeException' });
+  });
+
+  it('a device that is not hers, and a policy that does not allow resync, each get their paragraph', async () => {
+    const { seed } = await aliceEnabledLate(8);
+    const k = counterAt(clock.now());
+    const pair = () => lines(codeAt(seed, k - 1), codeAt(seed, k));
+    const other = await run(['resync', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/bob'], pair());
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('AWS knows no device arn:aws:iam::123456789012:mfa/bob for alice');
+    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+    await iam.send(new DeleteUserPolicyCommand({ UserName: 'alice', PolicyName: 'mfa-onboard-require-mfa' }));
+    const denied = await run(['resync'], pair());
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('AWS refused to resync arn:aws:iam::123456789012:mfa/alice');
+    expect(denied.stderr).toContain('iam:ResyncMFADevice');
   });
 });
