@@ -235,6 +235,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'prompt.selectHelp': '↑↓ navigate • ⏎ select',
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
+  'cli.versionStandalone': '{version} (standalone executable, Bun {bun})',
   'cli.badLang': '--lang {value} is not a language this tool speaks: use en (English) or ja (日本語).',
   'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
 
