@@ -64,7 +64,7 @@ async function wizardRun(moto: Moto) {
     const timingsFile = join(box.dir, 'timings.json');
     const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--delete-csv'];
     const start = performance.now();
-    const screen = new Screen(args, { ...box.env, MFA_ONBOARD_TIMINGS: timingsFile }, undefined, BIN);
+    const screen = new Screen(args, { ...box.env, MFA_ONBOARD_TIMINGS: timingsFile }, undefined, [process.execPath, BIN]);
     const { k, sessionAskedAt: askedAt } = await enrolWithPhone(screen);
     const code = await screen.exited;
     const wallMs = performance.now() - start;
@@ -158,7 +158,7 @@ try {
     const key = await createUserWithKey(moto, 'alice');
     const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
     const start = performance.now();
-    const screen = new Screen([csv, '--endpoint-url', moto.url], box.env, undefined, BIN);
+    const screen = new Screen([csv, '--endpoint-url', moto.url], box.env, undefined, [process.execPath, BIN]);
     await screen.waitFor('Profile name for these keys');
     firstPrompt.push(performance.now() - start);
     screen.kill();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sdkAwsFactory } from '../../src/aws/client.js';
 import { AwsError } from '../../src/aws/errors.js';
 import { errorText } from '../../src/ui/error-text.js';
-import { BUILT_BIN } from '../helpers/built.js';
+import { CLI } from '../helpers/built.js';
 import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { createUserWithKey } from '../helpers/moto.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -51,7 +51,7 @@ describe('a stalled AWS endpoint', () => {
     const started = Date.now();
     let slowAt: number | undefined;
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [BUILT_BIN, '--profile', 'alice', '--endpoint-url', proxy.url, '--region', 'us-east-1'], {
+      const child = execFile(CLI[0], [...CLI.slice(1), '--profile', 'alice', '--endpoint-url', proxy.url, '--region', 'us-east-1'], {
         env: { ...world.box.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       });
       let stderr = '';
