@@ -46,6 +46,81 @@ async function measureCommand(args: string[], runs = RUNS) {
   return { ms: median(times), rssBytes: rss };
 }
 
+// The standalone executable (`npm run release`) beside the Node build: start-up, the
+// credential_process answer from a saved session (paid on every AWS call), and each
+// artefact's size. Kept in these functions; skipped, with a note, when nothing was built.
+const STANDALONE = join(ROOT, 'build/standalone', `${process.platform}-${process.arch}`, 'mfa-onboard');
+
+/** Median wall time of `file args` (no Node in front of it). */
+function wallTime(file: string, args: string[], env: NodeJS.ProcessEnv = process.env, runs = RUNS) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(file, args, { stdio: 'ignore', env });
+    if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${result.status}`);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** A HOME whose alice-mfa session lasts six hours: credential_process answers from the file alone. */
+async function savedSessionHome() {
+  const box = await makeSandbox('http://127.0.0.1:9');
+  const expiration = new Date(Date.now() + 6 * 3600_000).toISOString();
+  const serial = 'arn:aws:iam::123456789012:mfa/alice';
+  await fs.mkdir(join(box.home, '.aws'), { recursive: true });
+  await fs.writeFile(box.credentialsFile,
+    `[alice]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${'x'.repeat(40)}\n\n` +
+    `[alice-mfa]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${'y'.repeat(40)}\naws_session_token = bench\n` +
+    `expiration = ${expiration}\nmfa_onboard_source_profile = alice\nmfa_onboard_serial = ${serial}\n`, { mode: 0o600 });
+  await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`);
+  return box;
+}
+
+async function standaloneBench() {
+  const box = await savedSessionHome();
+  const credentialProcess = ['session', '--profile', 'alice', '--credential-process'];
+  try {
+    const node = { credentialProcessMs: wallTime(process.execPath, [BIN, ...credentialProcess], box.env) };
+    const exists = await fs.stat(STANDALONE).then(() => true, () => false);
+    const executable = exists
+      ? {
+          path: STANDALONE,
+          bytes: (await fs.stat(STANDALONE)).size,
+          helpMs: wallTime(STANDALONE, ['--help']),
+          versionMs: wallTime(STANDALONE, ['--version']),
+          credentialProcessMs: wallTime(STANDALONE, credentialProcess, box.env),
+        }
+      : undefined;
+    const release = join(ROOT, 'release');
+    const artefacts = await Promise.all(
+      (await fs.readdir(release).catch(() => [] as string[]))
+        .filter((name) => /\.(tar\.gz|zip)$/.test(name))
+        .sort()
+        .map(async (name) => ({ name, bytes: (await fs.stat(join(release, name))).size })),
+    );
+    return { node, executable, artefacts };
+  } finally {
+    await box.cleanup();
+  }
+}
+
+function standaloneRows(bench: Awaited<ReturnType<typeof standaloneBench>>): [string, string][] {
+  const rows: [string, string][] = [['credential_process (saved session), Node build', ms(bench.node.credentialProcessMs)]];
+  if (!bench.executable) rows.push(['standalone executable', 'not built: npm run release (or release:check) first']);
+  else {
+    const { executable: exe } = bench;
+    rows.push(
+      [`standalone --help`, ms(exe.helpMs)],
+      [`standalone --version`, ms(exe.versionMs)],
+      [`standalone credential_process (saved session)`, ms(exe.credentialProcessMs)],
+      [`standalone executable (${process.platform}-${process.arch})`, `${(exe.bytes / MiB).toFixed(1)} MiB`],
+    );
+  }
+  for (const a of bench.artefacts) rows.push([`  release/${a.name}`, `${(a.bytes / MiB).toFixed(1)} MiB`]);
+  return rows;
+}
+
 interface Timings {
   steps: { step: string; ms: number; waitingMs: number; awsCalls: number }[];
   totalMs: number;
@@ -190,6 +265,8 @@ results.wizard = {
 };
 results.awsCli = { totalMs: awsTotal, steps: awsSteps, note: 'aws configure import is not in AWS CLI v1; not timed' };
 results.size = await packageSize();
+const standalone = await standaloneBench();
+results.standalone = standalone;
 
 const targets = [
   { target: '--help ≤ 1.3× node -e 0', ok: help.ms <= 1.3 * floor.ms, value: `${(help.ms / floor.ms).toFixed(2)}×` },
@@ -218,6 +295,7 @@ const rows: [string, string][] = [
   ['bundle (dist/)', `${(size.distBytes / 1024).toFixed(0)} KiB`],
   ['npm pack tarball', `${(size.tarballBytes / 1024).toFixed(0)} KiB`],
   ['installed (node_modules)', `${(size.installedBytes / MiB).toFixed(1)} MiB`],
+  ...standaloneRows(standalone),
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\nmfa-onboard benchmark (${process.version}, medians of ${RUNS} start-ups, ${WIZARD_RUNS} wizard runs)\n`);
