@@ -64,7 +64,11 @@ function bunBinary() {
 /** A fixed time for every archive entry: SOURCE_DATE_EPOCH, else the commit's time. */
 function sourceDate() {
   if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
-  return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim());
+  try {
+    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    throw new Error('no git commit to take the archives\' time from: build from a git clone, or set SOURCE_DATE_EPOCH (seconds since 1970).');
+  }
 }
 
 /** The address the artefacts are published under (a GitHub release of the tag v<version>). */
