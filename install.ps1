@@ -21,7 +21,10 @@ $Releases = 'https://github.com/aws-mfa-onboard/aws-mfa-onboard/releases'
 
 function Fail([string]$Message) {
   [Console]::Error.WriteLine("mfa-onboard install: $Message")
-  exit 1
+  # Run as a file: exit 1. Piped to iex: exit would close the person's PowerShell window,
+  # so stop the script with an error instead.
+  if ($PSCommandPath) { exit 1 }
+  throw 'mfa-onboard was not installed.'
 }
 
 $Version = $Version.TrimStart('v')
