@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { tarGz, zip } from './release/archive.mjs';
 
@@ -20,13 +20,34 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Every artefact: our name for the platform, and Bun's. */
 export const TARGETS = [
-  { id: 'linux-x64', bun: 'bun-linux-x64' },
-  { id: 'linux-arm64', bun: 'bun-linux-arm64' },
-  { id: 'linux-x64-musl', bun: 'bun-linux-x64-musl' },
-  { id: 'darwin-x64', bun: 'bun-darwin-x64' },
-  { id: 'darwin-arm64', bun: 'bun-darwin-arm64' },
-  { id: 'windows-x64', bun: 'bun-windows-x64' },
+  { id: 'linux-x64', bun: 'bun-linux-x64', runtime: 'bun-linux-x64' },
+  { id: 'linux-arm64', bun: 'bun-linux-arm64', runtime: 'bun-linux-aarch64' },
+  { id: 'linux-x64-musl', bun: 'bun-linux-x64-musl', runtime: 'bun-linux-x64-musl' },
+  { id: 'darwin-x64', bun: 'bun-darwin-x64', runtime: 'bun-darwin-x64' },
+  { id: 'darwin-arm64', bun: 'bun-darwin-arm64', runtime: 'bun-darwin-aarch64' },
+  { id: 'windows-x64', bun: 'bun-windows-x64', runtime: 'bun-windows-x64' },
 ];
+
+/**
+ * For another platform, Bun fetches that platform's runtime (the npm package @oven/bun-<…>)
+ * and caches it: the executable is that runtime with our code appended, so it must be the
+ * one pinned in packaging/bun-runtimes.sha256. (This machine's own runtime is bun's platform
+ * package, pinned by package-lock.json.)
+ */
+function checkRuntime(target) {
+  const host = `bun-${process.platform}-${{ x64: 'x64', arm64: 'aarch64' }[process.arch]}`;
+  if (target.runtime === host) return;
+  const name = `${target.runtime}-v${pkg.devDependencies.bun}`;
+  const pinned = readFileSync(join(ROOT, 'packaging/bun-runtimes.sha256'), 'utf8')
+    .split('\n')
+    .map((line) => line.split(/\s+/))
+    .find(([, file]) => file === name)?.[0];
+  if (!pinned) throw new Error(`packaging/bun-runtimes.sha256 has no hash for ${name}: add it (sha256sum of package/bin/bun in @oven/${target.runtime}@${pkg.devDependencies.bun}).`);
+  const cached = join(process.env.BUN_INSTALL ?? join(homedir(), '.bun'), 'install', 'cache', name);
+  if (!existsSync(cached)) throw new Error(`Bun left no ${cached} to check the ${target.id} executable's runtime against packaging/bun-runtimes.sha256.`);
+  const actual = createHash('sha256').update(readFileSync(cached)).digest('hex');
+  if (actual !== pinned) throw new Error(`the Bun runtime for ${target.id} (${cached}) is not the one pinned in packaging/bun-runtimes.sha256 (sha256 ${actual}, pinned ${pinned}). Delete it and build again; nothing was released.`);
+}
 
 /** The executable's name inside the archive (and the name Bun embeds). */
 const exeName = (target) => (target.id.startsWith('windows') ? 'mfa-onboard.exe' : 'mfa-onboard');
@@ -120,6 +141,7 @@ function main() {
           '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
       );
+      checkRuntime(target);
       writeFileSync(exe, readFileSync(join(scratch, exeName(target))));
       chmodSync(exe, 0o755);
     } finally {
@@ -154,6 +176,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     main();
   } catch (error) {
+    // No half-made release: release/ holds a whole build or nothing.
+    rmSync(OUT, { recursive: true, force: true });
     console.error(`release: ${error.message}`);
     process.exit(1);
   }
