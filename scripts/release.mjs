@@ -166,7 +166,9 @@ function main() {
       values[`SHA256-${s.target.id}`] = s.sha256;
     }
     writeFileSync(join(OUT, 'mfa-onboard.rb'), fill(readFileSync(join(ROOT, 'packaging/homebrew/mfa-onboard.rb.in'), 'utf8'), values));
-    writeFileSync(join(OUT, 'mfa-onboard.json'), fill(readFileSync(join(ROOT, 'packaging/scoop/mfa-onboard.json.in'), 'utf8'), values));
+    const manifest = fill(readFileSync(join(ROOT, 'packaging/scoop/mfa-onboard.json.in'), 'utf8'), values);
+    JSON.parse(manifest); // a value that breaks the JSON (a quote in the description) stops the release here
+    writeFileSync(join(OUT, 'mfa-onboard.json'), manifest);
     console.log('release/mfa-onboard.rb (Homebrew), release/mfa-onboard.json (Scoop)');
   }
   console.log(`release/SHA256SUMS: ${sums.length} artefacts, ${pkg.version}, Bun ${pkg.devDependencies.bun}`);
