@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,12 +41,17 @@ describe('install.sh', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  function install(args: string[], env: NodeJS.ProcessEnv = {}) {
-    return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile('/bin/sh', [INSTALL_SH, ...args], { env: { PATH: process.env.PATH, HOME: join(dir, 'home'), SHELL: '/bin/bash', ...env } }, (error, stdout, stderr) =>
+  /** Runs install.sh; its temporary folder goes under dir/tmp, which must be empty again after. */
+  async function install(args: string[], env: NodeJS.ProcessEnv = {}) {
+    const tmp = join(dir, 'tmp');
+    await fs.mkdir(tmp, { recursive: true });
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile('/bin/sh', [INSTALL_SH, ...args], { env: { PATH: process.env.PATH, HOME: join(dir, 'home'), SHELL: '/bin/bash', TMPDIR: tmp, ...env } }, (error, stdout, stderr) =>
         done({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
+    expect(await fs.readdir(tmp)).toEqual([]);
+    return result;
   }
   const installed = () => fs.readdir(prefix).catch(() => [] as string[]);
 
@@ -58,6 +64,25 @@ describe('install.sh', () => {
     expect(await fs.readdir(join(prefix, 'bin'))).toEqual(['mfa-onboard']);
     expect(result.stdout).toContain(`Installed mfa-onboard ${VERSION} (stand-in) as ${bin} (mfa-onboard-${VERSION}-${PLATFORM}.tar.gz, checked against SHA256SUMS).`);
     expect(result.stdout).toContain(`echo 'export PATH="${join(prefix, 'bin')}:$PATH"' >> ~/.bashrc`);
+  });
+
+  it('--from a URL: downloads SHA256SUMS and the archive over HTTP (curl), then installs', async () => {
+    const server = createServer((request, response) => {
+      fs.readFile(join(from, decodeURIComponent(request.url!.slice('/v/'.length)))).then(
+        (body) => response.end(body),
+        () => response.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const { port } = server.address() as { port: number };
+      const result = await install(['--from', `http://127.0.0.1:${port}/v`, '--prefix', prefix]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(await fs.readdir(join(prefix, 'bin'))).toEqual(['mfa-onboard']);
+    } finally {
+      server.close();
+    }
   });
 
   it('one byte of the archive changed: refuses, says which and why, exit 1, nothing installed', async () => {
