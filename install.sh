@@ -6,7 +6,8 @@
 #
 # It picks the archive for this machine (uname -s / uname -m; musl on Alpine), downloads it
 # and SHA256SUMS into a temporary folder, checks the archive's SHA-256 against SHA256SUMS, and
-# only then installs DIR/bin/mfa-onboard (default DIR: ~/.local). It never needs root.
+# only then installs DIR/bin/mfa-onboard (default DIR: ~/.local), once the executable has run
+# (--version) beside the one it replaces. It never needs root.
 # A checksum that does not match, a missing archive or an unknown platform stops it with
 # nothing installed. POSIX sh: checked with dash and shellcheck -s sh.
 set -eu
@@ -140,13 +141,17 @@ mkdir -p "$bindir" || fail "could not create $bindir. Choose another folder with
 cp "$work/unpacked/mfa-onboard" "$bindir/.mfa-onboard.tmp.$$" ||
   fail "could not write into $bindir. Choose another folder with --prefix DIR. Nothing was installed."
 chmod 755 "$bindir/.mfa-onboard.tmp.$$"
+# Run where it will live (a temporary folder may forbid running programs) before it replaces anything.
+installed=$("$bindir/.mfa-onboard.tmp.$$" --version 2>/dev/null) || {
+  rm -f "$bindir/.mfa-onboard.tmp.$$"
+  fail "the $platform executable from $archive does not run on this machine ($(uname -s) $(uname -m)), so it was not installed. Report it with the output of uname -a: $RELEASES. With Node 20.12 or later, run it with: npx aws-mfa-onboard."
+}
 mv -f "$bindir/.mfa-onboard.tmp.$$" "$bindir/mfa-onboard" || {
   rm -f "$bindir/.mfa-onboard.tmp.$$"
   fail "could not write $bindir/mfa-onboard. Choose another folder with --prefix DIR. Nothing was installed."
 }
 
-installed=$("$bindir/mfa-onboard" --version 2>/dev/null || true)
-printf 'Installed mfa-onboard %s as %s (%s, checked against SHA256SUMS).\n' "${installed:-?}" "$bindir/mfa-onboard" "$archive"
+printf 'Installed mfa-onboard %s as %s (%s, checked against SHA256SUMS).\n' "$installed" "$bindir/mfa-onboard" "$archive"
 case ":${PATH:-}:" in
   *":$bindir:"*) printf 'Run: mfa-onboard demo (to try it without AWS), or mfa-onboard ~/Downloads/<user>_accessKeys.csv\n' ;;
   *)

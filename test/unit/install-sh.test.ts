@@ -108,6 +108,19 @@ describe('install.sh', () => {
     expect(await installed()).toEqual([]);
   });
 
+  it('an executable that does not run here (a stand-in that fails): refused, the one installed before kept, nothing left beside it', async () => {
+    expect((await install(['--from', from, '--prefix', prefix])).code).toBe(0);
+    const name = `mfa-onboard-${VERSION}-${PLATFORM}.tar.gz`;
+    await fs.writeFile(join(from, name), tarGz([{ name: 'mfa-onboard', data: Buffer.from('#!/bin/sh\nexit 126\n'), mode: 0o755 }], 1_700_000_000));
+    const sum = createHash('sha256').update(await fs.readFile(join(from, name))).digest('hex');
+    await fs.writeFile(join(from, 'SHA256SUMS'), `${sum}  ${name}\n`);
+    const result = await install(['--from', from, '--prefix', prefix]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the ${PLATFORM} executable from ${name} does not run on this machine`);
+    expect(await fs.readdir(join(prefix, 'bin'))).toEqual(['mfa-onboard']);
+    expect(await fs.readFile(join(prefix, 'bin', 'mfa-onboard'), 'utf8')).toContain('(stand-in)');
+  });
+
   it('a release without this platform\'s archive: says so, exit 1, nothing installed', async () => {
     const sums = (await fs.readFile(join(from, 'SHA256SUMS'), 'utf8')).split('\n').filter((line) => !line.endsWith(`${PLATFORM}.tar.gz`));
     await fs.writeFile(join(from, 'SHA256SUMS'), sums.join('\n'));
