@@ -82,9 +82,15 @@ try {
   New-Item -ItemType Directory -Force -Path $bin | Out-Null
   $staged = Join-Path $bin ".mfa-onboard.tmp.$PID.exe"
   Copy-Item -LiteralPath $exe -Destination $staged
+  # Run beside the one it replaces before replacing it: one that does not run here is refused.
+  $installed = $null
+  try { $installed = & $staged --version } catch { }
+  if ($LASTEXITCODE -ne 0 -or -not $installed) {
+    Remove-Item -Force -LiteralPath $staged -ErrorAction SilentlyContinue
+    Fail "the $platform executable from $archive does not run on this machine, so it was not installed. Report it: $Releases. With Node 20.12 or later, run it with: npx aws-mfa-onboard."
+  }
   Move-Item -Force -LiteralPath $staged -Destination (Join-Path $bin 'mfa-onboard.exe')
 
-  $installed = & (Join-Path $bin 'mfa-onboard.exe') --version
   Write-Output "Installed mfa-onboard $installed as $(Join-Path $bin 'mfa-onboard.exe') ($archive, checked against SHA256SUMS)."
   $userPath = [Environment]::GetEnvironmentVariable('Path', 'User')
   if (-not (($userPath -split ';') -contains $bin)) {
