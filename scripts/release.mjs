@@ -1,7 +1,9 @@
 // `npm run release`: the standalone executables, their archives, SHA256SUMS, and the Homebrew
 // formula and Scoop manifest made from the same hashes, all in release/ (RELEASING.md).
 //
-//   node scripts/release.mjs [--target linux-x64]...   only these targets (CI builds one)
+//   node scripts/release.mjs [--target linux-x64]...   only these targets (CI builds one),
+//                                                      into build/partial-release/, so a
+//                                                      whole release in release/ is kept
 //
 // Reproducible: the same commit gives the same bytes. dist/ is built from the locked
 // dependencies; Bun compiles it with a fixed inner name (it embeds `/$bunfs/root/<name>`);
@@ -11,11 +13,13 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { tarGz, zip } from './release/archive.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'release');
+/** Where a whole release goes; a build of some targets goes to build/partial-release/. */
+const WHOLE = join(ROOT, 'release');
+const PARTIAL = join(ROOT, 'build', 'partial-release');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Every artefact: our name for the platform, and Bun's. */
@@ -117,8 +121,11 @@ function fill(template, values) {
   });
 }
 
+let OUT = WHOLE;
+
 function main() {
   const targets = chosenTargets(process.argv.slice(2));
+  if (targets.length < TARGETS.length) OUT = PARTIAL;
   const bun = bunBinary();
   const mtime = sourceDate();
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -151,7 +158,7 @@ function main() {
     const bytes = target.id.startsWith('windows') ? zip(entries, mtime) : tarGz(entries, mtime);
     writeFileSync(join(OUT, archiveName(target)), bytes);
     sums.push({ target, name: archiveName(target), sha256: createHash('sha256').update(bytes).digest('hex') });
-    console.log(`release/${archiveName(target)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+    console.log(`${relative(ROOT, OUT)}/${archiveName(target)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
   }
   writeFileSync(join(OUT, 'SHA256SUMS'), sums.map((s) => `${s.sha256}  ${s.name}\n`).join(''));
   // Published beside the archives: the install scripts, whose default is this release's URL.
@@ -171,14 +178,14 @@ function main() {
     writeFileSync(join(OUT, 'mfa-onboard.json'), manifest);
     console.log('release/mfa-onboard.rb (Homebrew), release/mfa-onboard.json (Scoop)');
   }
-  console.log(`release/SHA256SUMS: ${sums.length} artefacts, ${pkg.version}, Bun ${pkg.devDependencies.bun}`);
+  console.log(`${relative(ROOT, OUT)}/SHA256SUMS: ${sums.length} artefacts, ${pkg.version}, Bun ${pkg.devDependencies.bun}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     main();
   } catch (error) {
-    // No half-made release: release/ holds a whole build or nothing.
+    // No half-made release: the folder holds a whole build or nothing.
     rmSync(OUT, { recursive: true, force: true });
     console.error(`release: ${error.message}`);
     process.exit(1);
