@@ -14,6 +14,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tarGz, zip } from './release/archive.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -122,6 +123,8 @@ function fill(template, values) {
 }
 
 let OUT = WHOLE;
+/** Set once OUT is being written: what a failure removes. */
+let writing;
 
 function main() {
   const targets = chosenTargets(process.argv.slice(2));
@@ -130,6 +133,7 @@ function main() {
   const mtime = sourceDate();
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
+  writing = OUT;
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const docs = ['README.md', 'LICENSE'].map((name) => ({ name, data: readFileSync(join(ROOT, name)), mode: 0o644 }));
@@ -181,12 +185,12 @@ function main() {
   console.log(`${relative(ROOT, OUT)}/SHA256SUMS: ${sums.length} artefacts, ${pkg.version}, Bun ${pkg.devDependencies.bun}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     main();
   } catch (error) {
     // No half-made release: the folder holds a whole build or nothing.
-    rmSync(OUT, { recursive: true, force: true });
+    if (writing) rmSync(writing, { recursive: true, force: true });
     console.error(`release: ${error.message}`);
     process.exit(1);
   }
