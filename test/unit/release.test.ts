@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tarGz, zip } from '../../scripts/release/archive.mjs';
+import { TARGETS } from '../../scripts/release.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MTIME = 1_796_236_093; // 2026-12-02T18:28:13Z
@@ -45,11 +46,18 @@ describe('release archives', () => {
 
   it('every {{KEY}} of the Homebrew and Scoop templates is one the release fills', async () => {
     const filled = new Set(['VERSION', 'HOMEPAGE', 'REPOSITORY', 'DESCRIPTION', 'LICENSE']);
-    for (const id of ['linux-x64', 'linux-arm64', 'linux-x64-musl', 'darwin-x64', 'darwin-arm64', 'windows-x64']) filled.add(`URL-${id}`).add(`SHA256-${id}`);
+    for (const { id } of TARGETS) filled.add(`URL-${id}`).add(`SHA256-${id}`);
     for (const template of ['packaging/homebrew/mfa-onboard.rb.in', 'packaging/scoop/mfa-onboard.json.in']) {
       const keys = [...(await fs.readFile(join(ROOT, template), 'utf8')).matchAll(/\{\{([\w-]+)\}\}/g)].map((m) => m[1]);
       expect(keys.length).toBeGreaterThan(2);
       expect(keys.filter((key) => !filled.has(key!))).toEqual([]);
     }
+  });
+
+  it('every Bun runtime the release compiles onto, but this machine\'s own, has a pinned hash for the pinned bun', async () => {
+    const pkg = JSON.parse(await fs.readFile(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pinned = (await fs.readFile(join(ROOT, 'packaging/bun-runtimes.sha256'), 'utf8')).split('\n').filter((line) => /^[0-9a-f]{64}  /.test(line)).map((line) => line.slice(66));
+    const needed = TARGETS.filter((t) => t.runtime !== 'bun-linux-x64').map((t) => `${t.runtime}-v${pkg.devDependencies.bun}`);
+    expect(pinned.sort()).toEqual(needed.sort());
   });
 });
