@@ -26,9 +26,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-          exclude: BUILT,
+          include: ['test/unit/**/*.test.ts'],
           // CPU-bound: one file per core (the default), and first, so a failure shows early.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          // In-process against moto or the embedded emulator (the built CLI's are e2e's).
+          include: ['test/integration/**/*.test.ts'],
+          exclude: BUILT,
           sequence: { groupOrder: 0 },
         },
       },

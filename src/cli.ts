@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import { AwsError, hintFor } from './aws/errors.js';
 import { checkEndpoint } from './aws/endpoint.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
@@ -12,11 +11,11 @@ import { session } from './commands/session.flags.js';
 import { setup } from './commands/setup.flags.js';
 import { status } from './commands/status.flags.js';
 import type { CommandContext, Runtime } from './deps.js';
-import { CancelledError, ExitCode, UserError } from './errors.js';
+import { AwsError, CancelledError, ExitCode, UserError } from './errors.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';
-import { errorText } from './ui/error-text.js';
+import { errorText, hintFor } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
-import type { WizardDeps } from './wizard/context.js';
+import type { WizardDeps } from './seams.js';
 import { layoutHelp } from './ui/width.js';
 
 const { version } = pkg;

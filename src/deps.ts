@@ -1,14 +1,19 @@
-import { giveUpSeconds, sdkAwsFactory, type Patience } from './aws/client.js';
+import type { Patience } from './aws/client.js';
+import { giveUpSeconds, sdkAwsFactory, type SharedFiles } from './aws/sdk.js';
 import { t } from './ui/messages/index.js';
 import { createFileWriter } from './credentials/files.js';
-import { awsFiles } from './credentials/paths.js';
+import { awsFiles, type AwsFiles } from './credentials/paths.js';
+import { profilesIn } from './credentials/profiles.js';
+import { narrowFilesForSdk } from './credentials/sdk-view.js';
+import { UserError } from './errors.js';
+import type { WizardDeps } from './seams.js';
 import { systemClock, type Clock } from './totp/clock.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
 import { askBackground } from './ui/background.js';
+import { shownProfiles } from './ui/error-text.js';
 import { openTty } from './ui/tty.js';
 import type { Output } from './ui/output.js';
 import { answeringDefaults, createInteractivePrompter, createNonInteractivePrompter, type Prompter } from './ui/prompter.js';
-import type { WizardDeps } from './wizard/context.js';
 
 /** The process the CLI runs in, as a value, so tests can run `main` in-process. */
 export interface Runtime {
@@ -69,6 +74,29 @@ export function commandContext(runtime: Runtime, out: Output, answers: Answers, 
   };
 }
 
+/**
+ * The shared files as the AWS clients need them: narrowed for the SDK when large, and read
+ * to say why the SDK found no keys for a profile (there is no such profile, and the message
+ * lists those there are, or it has none). The files are the run's, from its environment.
+ */
+function sharedFiles(files: AwsFiles): SharedFiles {
+  return {
+    // NOTE: the SDK reads process.env itself, so what it is shown follows process.env too.
+    prepare: (profile) => narrowFilesForSdk(profile),
+    noCredentials: async (profile, error) => {
+      const profiles = await profilesIn(files);
+      if (!profiles.includes(profile)) {
+        return new UserError(
+          'profile.notFound',
+          { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile },
+          { cause: error },
+        );
+      }
+      return new UserError('profile.noKeys', { profile, reason: (error as Error).message }, { cause: error });
+    },
+  };
+}
+
 /** Builds every seam the wizard uses, in one place. */
 function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { endpoint?: string }): WizardDeps {
   // Codes on the terminal (credential_process): silent on success, since the AWS tool may
@@ -96,13 +124,14 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
       ? ttyCodeReader(runtime.openTty ?? openTty, runtime.signal, () => pending.splice(0))
       : promptCodeReader(prompter);
   const clock = runtime.clock ?? systemClock;
+  const files = awsFiles(runtime.env);
   return {
     out,
     prompter,
     interactive: interactive || runtime.prompter !== undefined,
     clock,
     signal: runtime.signal,
-    files: awsFiles(runtime.env),
+    files,
     writer: createFileWriter({ clock, signal: runtime.signal }),
     ...(runtime.env.HOME ? { home: runtime.env.HOME } : {}),
     readCode,
@@ -123,6 +152,7 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
         runtime.signal,
         () => clock.now(),
         (action) => out.info(t('aws.slow', { action, seconds: giveUpSeconds(runtime.patience) })),
+        sharedFiles(files),
       ),
   };
 }

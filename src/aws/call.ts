@@ -1,11 +1,5 @@
 import type * as IamSdk from '@aws-sdk/client-iam';
-import { readTextFile } from '../credentials/files.js';
-import { listIniSections } from '../credentials/ini.js';
-import { awsFiles, listProfiles } from '../credentials/paths.js';
-import { UserError } from '../errors.js';
-import { t } from '../ui/messages/index.js';
-import type { CredentialSource, Patience } from './client.js';
-import { AwsError, toAwsError } from './errors.js';
+import { AwsError } from '../errors.js';
 
 /** Makes one API call (`action`, e.g. `iam:GetUser`): counted, said to be slow, its failure explained. */
 export type Send = <T>(action: string, run: () => Promise<T>) => Promise<T>;
@@ -27,43 +21,16 @@ export interface SdkCalls<Sdk, Client> {
 /** What the IAM calls of a capability are built from. */
 export type IamCalls = SdkCalls<typeof IamSdk, IamSdk.IAMClient>;
 
-/** At most this many profile names in a message: a file may hold thousands. */
-const LISTED_PROFILES = 20;
-
-function shownProfiles(profiles: string[]): string {
-  if (profiles.length === 0) return t('profile.noneThere');
-  const listed = profiles.slice(0, LISTED_PROFILES).join(', ');
-  return profiles.length > LISTED_PROFILES ? t('profile.andMore', { listed, count: profiles.length - LISTED_PROFILES }) : listed;
-}
-
-/**
- * Why the SDK found no keys for `profile`: there is no such profile (the message lists those
- * there are), or it has none. The files are the ones the SDK read, from the same variables.
- */
-async function noCredentialsFor(profile: string, error: unknown): Promise<UserError> {
-  const files = awsFiles(process.env);
-  const [credentials, config] = await Promise.all([readTextFile(files.credentialsFile), readTextFile(files.configFile)]);
-  const profiles = listProfiles(listIniSections(credentials), listIniSections(config));
-  if (!profiles.includes(profile)) {
-    return new UserError(
-      'profile.notFound',
-      { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile },
-      { cause: error },
-    );
-  }
-  return new UserError('profile.noKeys', { profile, reason: (error as Error).message }, { cause: error });
+/** How long a call waits for AWS before saying it is slow, and each try before giving up. */
+export interface Patience {
+  /** A call still unanswered after this long is said to be slow (once). */
+  slowMs: number;
+  /** Each try (connection included) gets this long; the SDK tries a call up to ATTEMPTS times (sdk.ts). */
+  attemptMs: number;
 }
 
 /** Turns what the SDK threw during `action` into our error: a profile without keys is named, the rest is an AwsError. */
 export type Explain = (error: unknown, action: string) => Promise<Error>;
-
-/** The `Explain` for calls made with `source`'s credentials (a profile it lacks keys for is looked up). */
-export function explainer(source: CredentialSource): Explain {
-  return async (error, action) =>
-    'profile' in source && (error as { name?: string } | undefined)?.name === 'CredentialsProviderError'
-      ? noCredentialsFor(source.profile, error)
-      : toAwsError(error, action);
-}
 
 /**
  * The one way every call is made: counted (`calls()`), `onSlow(action)` told once when it

@@ -1,14 +1,10 @@
 import type * as StsSdk from '@aws-sdk/client-sts';
-import type { KeyCredentials } from './client.js';
+import type { SessionCredentials } from '../keys.js';
 import { incomplete, type Explain, type SdkCalls } from './call.js';
 import type { Identity } from './names.js';
 
 /** What STS says of the keys in use: their ARN (read it with `parseCallerArn`) and account. */
 export type CallerIdentity = Pick<Identity, 'arn' | 'account'>;
-
-export interface SessionCredentials extends Required<KeyCredentials> {
-  expiration: Date;
-}
 
 /** STS: who the keys are, sessions made with them, and what AWS's clock says. */
 export interface Sts {

@@ -2,9 +2,10 @@ import type { WizardDeps } from '../wizard/context.js';
 import { takeHire } from '../wizard/batch/hire.js';
 import { hiresToDo, openBatch } from '../wizard/batch/open.js';
 import { outcomes, report } from '../wizard/batch/report.js';
-import { clearScreen, type BatchOptions } from '../wizard/batch/run.js';
+import { clearScreen } from '../wizard/batch/screen.js';
+import type { BatchOptions } from '../wizard/batch/types.js';
 
-export type { BatchOptions } from '../wizard/batch/run.js';
+export type { BatchOptions } from '../wizard/batch/types.js';
 export { parseUsersCsv } from '../wizard/batch/users.js';
 
 /**

@@ -4,8 +4,9 @@ import { AwsError } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from '../wizard/aws-refusals.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { resolveAdminProfile } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../wizard/profiles.js';
 
 export interface PolicyOptions {
   allowIps: string[];
@@ -85,9 +86,7 @@ export async function attachPolicy(
     await aws.putGroupPolicy(group, options.policyName, document);
     out.success(t(current === undefined ? 'policy.attached' : 'policy.updated', { group, name: options.policyName }));
   } catch (error) {
-    if (error instanceof AwsError && error.is('AccessDenied')) {
-      throw new UserError('policy.denied', { profile: options.profile, action: error.action, message: error.awsMessage }, { cause: error });
-    }
+    if (error instanceof AwsError) throw refusal('attach-policy', error, { profile: options.profile, action: error.action }) ?? error;
     throw error;
   }
 }

@@ -4,9 +4,9 @@ import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
-import { targetUser } from '../wizard/admin.js';
+import { targetUser } from '../wizard/acting-for-user.js';
 import { orphansOf, removeDevice, removeOrphan } from '../wizard/devices.js';
-import { resolveAdminProfile } from '../credentials/profiles.js';
+import { resolveAdminProfile } from '../wizard/profiles.js';
 import { runSetup } from '../wizard/setup.js';
 
 export interface ResetOptions {
@@ -15,7 +15,7 @@ export interface ResetOptions {
   user?: string;
   /** Every device of the user, without asking which. */
   all: boolean;
-  /** `--remove-serial` (formerly `--serial`): only this device. */
+  /** `--remove-serial`: only this device. */
   removeSerial?: string;
   /** Enrol a new device at once afterwards (undefined: ask, or with no terminal, not). */
   enrol?: boolean;
@@ -90,7 +90,7 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
       default: true,
     });
     if (!go) throw new CancelledError();
-    const refused = { id: 'reset.denied' as const, command: `${options.profile} (${arn})` };
+    const refused = { action: 'reset-device' as const, command: `${options.profile} (${arn})` };
     for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);
   }

@@ -7,9 +7,11 @@ import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { ensureSessionRegion, guardSessionProfile, readSavedSession, resolveSessionProfiles, saveSession, type SessionProfiles } from '../credentials/profiles.js';
+import { readSavedSession } from '../credentials/profiles.js';
+import { resolveSessionProfiles, type SessionProfiles } from '../wizard/profiles.js';
+import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
-import { askForSession } from '../wizard/session.js';
+import { askForSession } from '../wizard/ask-for-session.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -18,7 +20,7 @@ export interface SessionOptions {
   /** Reuse a saved session only if it lasts at least this much longer. */
   minRemainingMs: number;
   force: boolean;
-  /** `--mfa-serial` (formerly `--serial`): the device to use. */
+  /** `--mfa-serial`: the device to use. */
   mfaSerial?: string;
   exportShell?: Shell;
   credentialProcess: boolean;

@@ -7,7 +7,8 @@ import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
-import { readSavedSession, resolveProfiles, withLongTerm } from '../credentials/profiles.js';
+import { readSavedSession } from '../credentials/profiles.js';
+import { resolveProfiles, withLongTerm } from '../wizard/profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {

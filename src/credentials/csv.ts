@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
+import { readCsvTable } from './csv-table.js';
 import { maskKeyId } from './mask.js';
 
 /** One user's long-term access key, as the console's CSV hands it out. */
@@ -16,15 +16,12 @@ const LONG_TERM_KEY_ID = /^AKIA[A-Z0-9]{16}$/;
 const TEMPORARY_KEY_ID = /^ASIA/;
 const SECRET = /^[A-Za-z0-9/+=]{40}$/;
 
-/** Header cells compared without case, spaces or punctuation: `Access key ID` = `access_key_id`. */
-function normalizeHeader(cell: string): string {
-  return cell.toLowerCase().replace(/[^a-z]/g, '');
-}
-const HEADERS = {
-  accessKeyId: 'accesskeyid',
-  secretAccessKey: 'secretaccesskey',
-  userName: 'username',
-  password: 'password',
+/** The columns of the console's two CSVs we read, as `readCsvTable` matches them. */
+const COLUMNS = {
+  accessKeyId: ['accesskeyid'],
+  secretAccessKey: ['secretaccesskey'],
+  userName: ['username'],
+  password: ['password'],
 } as const;
 
 /**
@@ -34,47 +31,20 @@ const HEADERS = {
 export function parseAccessKeyCsv(text: string, path: string): AccessKey[] {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('csv.empty', { path });
   if (text.includes('\u0000')) throw new UserError('csv.notCsv', { path });
-  // Spreadsheets set to a European locale save with semicolons.
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch {
-    throw new UserError('csv.notCsv', { path });
-  }
-  const [header, ...rows] = records;
+  const table = readCsvTable(text, COLUMNS);
+  if (!table) throw new UserError('csv.notCsv', { path });
+  const { header, rows } = table;
   if (!header) throw new UserError('csv.empty', { path });
-  const columns = header.record.map(normalizeHeader);
-  const at = (name: string) => columns.indexOf(name);
-  const keyColumn = at(HEADERS.accessKeyId);
-  const secretColumn = at(HEADERS.secretAccessKey);
-  const userColumn = at(HEADERS.userName);
-  if (keyColumn < 0 || secretColumn < 0) {
-    if (userColumn >= 0 && at(HEADERS.password) >= 0) {
-      throw new UserError('csv.noKeys', { path });
-    }
+  if (!header.has('accessKeyId') || !header.has('secretAccessKey')) {
+    if (header.has('userName') && header.has('password')) throw new UserError('csv.noKeys', { path });
     throw new UserError('csv.notCsv', { path });
   }
-  const keys: AccessKey[] = [];
-  for (const { record: row, info } of rows) {
-    if (row.every((cell) => cell === '')) continue;
-    const userName = userColumn >= 0 ? row[userColumn] || undefined : undefined;
-    keys.push({
-      accessKeyId: row[keyColumn] ?? '',
-      secretAccessKey: row[secretColumn] ?? '',
-      ...(userName ? { userName } : {}),
-      // The line the record ends on, blank lines included: what an editor shows.
-      line: info.lines,
-    });
-  }
+  const keys = rows.map(({ cells, line }): AccessKey => ({
+    accessKeyId: cells.accessKeyId ?? '',
+    secretAccessKey: cells.secretAccessKey ?? '',
+    ...(cells.userName ? { userName: cells.userName } : {}),
+    line,
+  }));
   if (keys.length === 0) throw new UserError('csv.noRows', { path });
   return keys;
 }

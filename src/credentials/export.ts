@@ -1,4 +1,4 @@
-import type { SessionCredentials } from '../aws/client.js';
+import type { SessionCredentials } from '../keys.js';
 
 export const SHELLS = ['sh', 'fish', 'powershell', 'cmd'] as const;
 export type Shell = (typeof SHELLS)[number];

@@ -1,5 +1,4 @@
 import { UserError } from '../errors.js';
-import { t } from '../ui/messages/index.js';
 
 /**
  * What a profile name may be. The AWS CLI's own writer refuses no name (it quotes spaces and
@@ -10,13 +9,12 @@ import { t } from '../ui/messages/index.js';
  */
 export const PROFILE_NAME = /^[\w.@+-]{1,128}$/;
 
-/** Checks a profile name the files can hold safely; returns a message, or true. */
-export function checkProfileName(name: string): string | true {
-  return PROFILE_NAME.test(name) ? true : t('profile.badName', { name: name.replace(/[\r\n]/g, '⏎') });
+/** A name as a message shows it: a newline in it as ⏎. */
+export function shownProfileName(name: string): string {
+  return name.replace(/[\r\n]/g, '⏎');
 }
 
-/** Refuses a profile name given with `flag`, showing a newline in it as ⏎. */
+/** Refuses a profile name given with `flag`. */
 export function assertProfileName(name: string, flag: string): void {
-  const verdict = checkProfileName(name);
-  if (verdict !== true) throw new UserError('profile.badNameFlag', { name: name.replace(/[\r\n]/g, '⏎'), flag });
+  if (!PROFILE_NAME.test(name)) throw new UserError('profile.badNameFlag', { name: shownProfileName(name), flag });
 }

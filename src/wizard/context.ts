@@ -1,12 +1,8 @@
-import type { Aws, AwsFactory } from '../aws/client.js';
+import type { Aws } from '../aws/client.js';
 import type { Shell } from '../credentials/export.js';
-import type { FileWriter } from '../credentials/files.js';
-import type { AwsFiles } from '../credentials/paths.js';
-import type { Clock } from '../totp/clock.js';
-import type { CodeReader } from '../ui/codes.js';
-import type { Output } from '../ui/output.js';
-import type { Prompter } from '../ui/prompter.js';
-import type { QrPaint } from '../ui/qr.js';
+
+// NOTE: the seams type lives below the wizard (cli.ts and deps.ts need nothing of wizard/); steps take it from here.
+export type { WizardDeps } from '../seams.js';
 
 /** The answers given in advance on the command line (each answers one prompt). */
 export interface SetupOptions {
@@ -24,7 +20,7 @@ export interface SetupOptions {
   deviceName?: string;
   /** `--replace`: the user has a device and the old phone at hand; the new one replaces it. */
   replace: boolean;
-  /** `--old-serial` (formerly `--serial`): the device a replacement retires, when the user has several. */
+  /** `--old-serial`: the device a replacement retires, when the user has several. */
   oldSerial?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;
@@ -41,33 +37,6 @@ export interface SetupOptions {
   yes: boolean;
   /** The CSV's key was made moments ago (by a batch's --create): AWS may not know it for some seconds. */
   freshKey?: boolean;
-}
-
-/** The seams a step may use; each step picks only what it needs. */
-export interface WizardDeps {
-  out: Output;
-  prompter: Prompter;
-  /** A person can answer prompts (stdin and stderr are a terminal, or a test prompter). */
-  interactive: boolean;
-  clock: Clock;
-  signal: AbortSignal;
-  files: AwsFiles;
-  /** Writes every file of this run (atomic, locked, 0600; one backup a run). */
-  writer: FileWriter;
-  /** The person's home directory, for `~` in typed paths. */
-  home?: string;
-  readCode: CodeReader;
-  /** Where to write the per-step timings (MFA_ONBOARD_TIMINGS), for the benchmark. */
-  timingsFile?: string;
-  /**
-   * How to paint a QR code on this terminal: explicit colours, or (NO_COLOR) the terminal's
-   * own text colour on its background; `sure` is false when the terminal did not say which.
-   */
-  qrPaint: () => Promise<{ paint: QrPaint; sure: boolean }>;
-  /** --endpoint-url (or the demo's emulator): where IAM and STS calls go, for the summary's commands. */
-  endpoint?: string;
-  /** Builds clients for a region; called again when the region is known. */
-  awsFor: (region: string) => AwsFactory;
 }
 
 /** The IAM user the wizard is enrolling (the one identity type, in aws/names.ts). */

@@ -6,6 +6,7 @@ import { IAM_PATH, USER_NAME } from '../aws/names.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from './context.js';
+import { refusal } from './aws-refusals.js';
 import { Journal } from './journal.js';
 
 /** An IAM user to create (or give a key), and where the key's CSV goes. */
@@ -134,9 +135,7 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
         else out.warn(t('admin.undoFailed', { what: undone.label }));
       }
     }
-    if (error instanceof AwsError && error.is('AccessDenied')) {
-      throw new UserError('admin.createDenied', { profile: options.profile, action: error.action, message: error.awsMessage }, { cause: error });
-    }
+    if (error instanceof AwsError) throw refusal('create-user', error, { profile: options.profile, action: error.action }) ?? error;
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { DEVICE_NAME, deviceNameOf, isVirtualDeviceSerial, virtualDeviceSerial }
 import { AwsError, outcomeUnknown } from '../aws/errors.js';
 import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from './aws-refusals.js';
 import type { Aws, Device, Identity, WizardDeps } from './context.js';
 
 /*
@@ -15,8 +16,13 @@ export function adminResetCommand(user: string, serial?: string, adminProfile = 
 }
 
 /** What a refusal to remove the user's old device says: the command an administrator runs. */
-export function removalRefused(user: string, old: string | undefined): { id: 'remove.denied'; command: string } {
-  return { id: 'remove.denied', command: adminResetCommand(user, old) };
+export function removalRefused(user: string, old: string | undefined): { action: 'remove-old-device'; command: string } {
+  return { action: 'remove-old-device', command: adminResetCommand(user, old) };
+}
+
+/** The old phone is gone: an administrator removes the device `serial` (the command names `retired`, when known). */
+export function lostPhone(user: string, serial: string, retired: string | undefined, profile: string): UserError {
+  return new UserError('replace.lostPhone', { user, serial, command: adminResetCommand(user, retired), profile });
 }
 
 /** The default name of a second device: `<user>-<yyyymmdd>`, with `-2`, `-3`… when that is taken. */
@@ -42,17 +48,12 @@ export async function removeDevice(
   user: string,
   serial: string,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
-  refused: { id: 'remove.denied' | 'reset.denied'; command: string },
+  refused: { action: 'remove-old-device' | 'reset-device'; command: string },
   onDeactivated: () => void = () => {},
 ): Promise<void> {
   const explain = (error: unknown): never => {
     if (!(error instanceof AwsError)) throw error;
-    const params = { serial, user, message: error.awsMessage, command: refused.command };
-    if (error.is('AccessDenied')) throw new UserError(refused.id, params, { cause: error });
-    if (error.is('EntityTemporarilyUnmodifiable')) throw new UserError('remove.temporarilyUnmodifiable', params, { cause: error });
-    if (error.is('DeleteConflict')) throw new UserError('remove.deleteConflict', params, { cause: error });
-    if (error.is('LimitExceeded')) throw new UserError('remove.limitExceeded', params, { cause: error });
-    throw error;
+    throw refusal(refused.action, error, { serial, user, command: refused.command }) ?? error;
   };
   try {
     await aws.deactivateMfaDevice(user, serial);
@@ -119,12 +120,7 @@ export async function removeOrphan(
   try {
     await aws.deleteVirtualMfaDevice(serial);
   } catch (error) {
-    if (error instanceof AwsError && error.is('AccessDenied')) {
-      throw new UserError('preflight.orphanDenied', { serial, user: identity.userName }, { cause: error });
-    }
-    if (error instanceof AwsError && error.is('DeleteConflict')) {
-      throw new UserError('preflight.nameInUse', { serial }, { cause: error });
-    }
+    if (error instanceof AwsError) throw refusal('remove-orphan', error, { serial, user: identity.userName }) ?? error;
     throw error;
   }
   deps.out.success(t('preflight.orphanRemoved', { serial }));
@@ -203,12 +199,8 @@ export async function createDevice(
       // reached us either way, so it is cleared once and made again.
       await removeOrphan(aws, serial, identity, deps);
       created = await create();
-    } else if (error.is('AccessDenied')) {
-      throw new UserError('device.createDenied', { name, user: identity.userName, message: error.awsMessage }, { cause: error });
-    } else if (error.is('LimitExceeded')) {
-      throw new UserError('device.limitExceeded', {}, { cause: error });
     } else {
-      throw error;
+      throw refusal('create-device', error, { name, user: identity.userName }) ?? error;
     }
   }
   deps.out.success(t('device.created', { serial: created.serialNumber }));

@@ -1,11 +1,11 @@
 import type { AwsFactory, MfaDevice, SessionCredentials } from '../aws/client.js';
 import type { AccessKey } from '../credentials/csv.js';
 import type { FileChange } from '../credentials/files.js';
-import type { Profiles } from '../credentials/profiles.js';
+import type { Profiles } from './profiles.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import type { Underway } from './enrolment-state.js';
 import { Journal } from './journal.js';
-import type { Admin } from './admin.js';
+import type { Admin } from './acting-for-user.js';
 import type { Timings } from './timings.js';
 
 /** What a caller (a batch) is told as the wizard goes. */
@@ -83,7 +83,7 @@ export function known<K extends keyof SetupRun>(run: Pick<SetupRun, K>, key: K):
 }
 
 /**
- * A profile name the run has settled (see `settled` in steps/save-long-term.ts); a step that
+ * A profile name the run has settled (see `settled` in steps/save-keys.ts); a step that
  * needs it runs only when it is there (its `when` in setup.ts), so its absence is a bug.
  */
 export function named(run: Pick<SetupRun, 'profiles'>, which: 'longTerm' | 'session'): string {
@@ -98,19 +98,22 @@ export type StepFn = (run: SetupRun, deps: WizardDeps) => Promise<WizardDeps | v
 /** Whether a step applies to this run (admin mode, a replacement, a profile to write…). */
 export type When = (run: SetupRun) => boolean;
 
-/** A named step, or steps that share what happens when one of them fails. */
+/**
+ * A step (its id is its file's name in steps/ and, in camelCase, its function's), or steps
+ * that share what happens when one of them fails.
+ */
 export type Step =
-  | { name: string; does: StepFn; when?: When }
-  | { name: string; steps: Step[]; onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never> };
+  | { id: string; does: StepFn; when?: When }
+  | { id: string; steps: Step[]; onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never> };
 
-/** A step, named for the timings; with `when`, run only for the runs it applies to. */
-export function step(name: string, does: StepFn, options: { when?: When } = {}): Step {
-  return { name, does, ...options };
+/** A step, its id also its name in the timings; with `when`, run only for the runs it applies to. */
+export function step(id: string, does: StepFn, options: { when?: When } = {}): Step {
+  return { id, does, ...options };
 }
 
 /** Steps that fail together: `onError` sees the failure (and rethrows it, or what it means). */
-export function failingTogether(name: string, steps: Step[], onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never>): Step {
-  return { name, steps, onError };
+export function failingTogether(id: string, steps: Step[], onError: (error: unknown, run: SetupRun, deps: WizardDeps) => Promise<never>): Step {
+  return { id, steps, onError };
 }
 
 /** Runs the steps in order over the run, timing each; returns the seams as the last step left them. */
@@ -120,7 +123,7 @@ export async function runSteps(steps: Step[], run: SetupRun, deps: WizardDeps, t
     if ('does' in entry) {
       if (entry.when && !entry.when(run)) continue;
       const seams = current;
-      current = (await timings.step(entry.name, () => entry.does(run, seams))) ?? current;
+      current = (await timings.step(entry.id, () => entry.does(run, seams))) ?? current;
       continue;
     }
     try {

@@ -1,23 +1,37 @@
 import type { AwsFactory } from '../aws/client.js';
-import { resolveProfiles } from '../credentials/profiles.js';
+import { resolveProfiles } from './profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
-import { failingTogether, newRun, runSteps, step, type SetupHooks, type Step, type When } from './run.js';
-import { actAsAdmin, confirmListedStep, identifyForAdmin } from './steps/admin.js';
-import { askCsvPath } from './steps/ask-csv.js';
+import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
+import { actAsAdmin } from './steps/act-as-admin.js';
+import { askCsvPath } from './steps/ask-csv-path.js';
+import { callerActs } from './steps/caller-acts.js';
+import { checkSessionProfile } from './steps/check-session-profile.js';
+import { checkWayToShow } from './steps/check-way-to-show.js';
 import { chooseRegion } from './steps/choose-region.js';
-import { createNewDevice, nameDevice, recordReplacement } from './steps/create-device.js';
-import { showAndEnable } from './steps/enable-device.js';
-import { correctClock, identifyOwnKeys } from './steps/identify.js';
-import { listDevices } from './steps/preflight.js';
-import { recordFinished, recordSerial } from './steps/record.js';
-import { callerActs, decideAboutExisting, keepOldOnFailure, oldPhoneActs, retireLeftOld, retireOld } from './steps/replace.js';
-import { resumeEarlierRun } from './steps/resume.js';
-import { rollBackUnfinished } from './steps/roll-back.js';
-import { saveKeys } from './steps/save-long-term.js';
-import { checkSessionProfile } from './steps/session-profile.js';
-import { checkWayToShow } from './steps/show-qr.js';
-import { deleteCsv, exportSession, summarize } from './steps/summary.js';
-import { saveNewSession, sessionForEnabled, verifyNewSession } from './steps/verify-session.js';
+import { confirmDeviceListed } from './steps/confirm-device-listed.js';
+import { correctClock } from './steps/correct-clock.js';
+import { createNewDevice } from './steps/create-new-device.js';
+import { decideAboutExisting } from './steps/decide-about-existing.js';
+import { exportSession } from './steps/export-session.js';
+import { identifyForAdmin } from './steps/identify-for-admin.js';
+import { identifyOwnKeys } from './steps/identify-own-keys.js';
+import { listDevices } from './steps/list-devices.js';
+import { nameDevice } from './steps/name-device.js';
+import { offerCsvDeletion } from './steps/offer-csv-deletion.js';
+import { oldPhoneActs } from './steps/old-phone-acts.js';
+import { recordFinished } from './steps/record-finished.js';
+import { recordReplacement } from './steps/record-replacement.js';
+import { recordSerial } from './steps/record-serial.js';
+import { resumeEarlierRun } from './steps/resume-earlier-run.js';
+import { retireLeftOld } from './steps/retire-left-old.js';
+import { retireOld } from './steps/retire-old.js';
+import { saveKeys } from './steps/save-keys.js';
+import { saveNewSession } from './steps/save-new-session.js';
+import { sessionForEnabled } from './steps/session-for-enabled.js';
+import { showAndEnable } from './steps/show-and-enable.js';
+import { summarize } from './steps/summarize.js';
+import { verifyNewSession } from './steps/verify-new-session.js';
+import { keepOldOnFailure, rollBackUnfinished } from './on-failure.js';
 import { Timings } from './timings.js';
 
 // Which runs a step is for (a step without `when` is for every run).
@@ -35,45 +49,45 @@ const sessionNamed: When = (run) => run.profiles.longTerm !== undefined && run.p
 const sessionTried: When = (run) => run.own !== undefined && sessionNamed(run);
 /** The user replaces their own device (the old phone makes the session that adds the new one). */
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
-/** A replaced device is still to go (not removed first, as path b does). */
+/** A replaced device is still to go (not removed first, as it is when a policy pins the device name). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
 const not = (a: When): When => (run) => !a(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
 const BEGIN: Step[] = [
-  step('ask-csv', askCsvPath),
+  step('ask-csv-path', askCsvPath),
   step('act-as-admin', actAsAdmin, { when: adminProfileGiven }),
   step('identify-for-admin', identifyForAdmin, { when: asAdmin }),
-  step('identify', identifyOwnKeys, { when: ownKeys }),
-  step('clock', correctClock),
+  step('identify-own-keys', identifyOwnKeys, { when: ownKeys }),
+  step('correct-clock', correctClock),
   // The names are settled here, once (see `settled`): nothing after renames a profile.
-  step('save-long-term', saveKeys),
-  step('session-profile', checkSessionProfile, { when: sessionNamed }),
+  step('save-keys', saveKeys),
+  step('check-session-profile', checkSessionProfile, { when: sessionNamed }),
   step('choose-region', chooseRegion, { when: profileNamed }),
-  step('preflight', listDevices),
+  step('list-devices', listDevices),
   // Sets `finishing` (the FINISH list runs), or, the old device gone first and no new one
   // enabled, clears `assigned`: the run simply enrols.
-  step('resume', resumeEarlierRun, { when: profileNamed }),
+  step('resume-earlier-run', resumeEarlierRun, { when: profileNamed }),
 ];
 
 /** Step 9, whichever way the device got enrolled. */
-const END: Step[] = [step('summary', summarize), step('export', exportSession), step('delete-csv', deleteCsv)];
+const END: Step[] = [step('summarize', summarize), step('export-session', exportSession), step('offer-csv-deletion', offerCsvDeletion)];
 
 /** Steps 3–9: a new device (replacing one the user has, when they say so). */
 const ENROL: Step[] = [
-  step('existing-device', decideAboutExisting),
-  step('way-to-show', checkWayToShow),
-  step('actor', callerActs),
-  step('old-phone-session', oldPhoneActs, { when: replacingOwn }),
+  step('decide-about-existing', decideAboutExisting),
+  step('check-way-to-show', checkWayToShow),
+  step('caller-acts', callerActs),
+  step('old-phone-acts', oldPhoneActs, { when: replacingOwn }),
   step('name-device', nameDevice),
   // 4–6: until the device is enabled, any failure deletes it again.
   failingTogether(
     'until-enabled',
     [
       step('record-replacement', recordReplacement, { when: both(replacingOwn, profileNamed) }),
-      step('create-device', createNewDevice),
-      step('enable-device', showAndEnable),
+      step('create-new-device', createNewDevice),
+      step('show-and-enable', showAndEnable),
     ],
     rollBackUnfinished,
   ),
@@ -82,8 +96,8 @@ const ENROL: Step[] = [
   failingTogether(
     'until-retired',
     [
-      step('verify-session', verifyNewSession, { when: sessionTried }),
-      step('confirm-listed', confirmListedStep, { when: not(sessionTried) }),
+      step('verify-new-session', verifyNewSession, { when: sessionTried }),
+      step('confirm-device-listed', confirmDeviceListed, { when: not(sessionTried) }),
       step('retire-old', retireOld, { when: retiring }),
     ],
     keepOldOnFailure,
@@ -98,13 +112,22 @@ const ENROL: Step[] = [
  * device, and the config points at the new one.
  */
 const FINISH: Step[] = [
-  step('session', sessionForEnabled),
+  step('session-for-enabled', sessionForEnabled),
   step('record-serial', recordSerial, { when: sessionNamed }),
-  step('save-session', saveNewSession, { when: sessionNamed }),
+  step('save-new-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
   step('record-finished', recordFinished),
   ...END,
 ];
+
+/** The wizard's lists of steps: the beginning, then a new device, or the finish of one an earlier run enabled. */
+export const SETUP_STEPS: { readonly begin: Step[]; readonly enrol: Step[]; readonly finish: Step[] } = { begin: BEGIN, enrol: ENROL, finish: FINISH };
+
+/** Runs the lists (the wizard's own, or stand-ins a test gives) over one run, in order. */
+export async function runSetupSteps(run: SetupRun, deps: WizardDeps, timings: Timings, lists = SETUP_STEPS): Promise<void> {
+  const seams = await runSteps(lists.begin, run, deps, timings);
+  await runSteps(run.finishing ? lists.finish : lists.enrol, run, seams, timings);
+}
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */
 export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks: SetupHooks = {}): Promise<void> {
@@ -119,8 +142,7 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
       return client;
     };
     const run = newRun({ options, hooks, profiles, awsFactory, ...(options.csvPath !== undefined ? { csvPath: options.csvPath } : {}) });
-    const seams = await runSteps(BEGIN, run, deps, timings);
-    await runSteps(run.finishing ? FINISH : ENROL, run, seams, timings);
+    await runSetupSteps(run, deps, timings);
   } finally {
     await timings.save(rawDeps.timingsFile);
   }

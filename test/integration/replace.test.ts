@@ -67,7 +67,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     return [code(phone(oldSerial, clock)), scanned, code(phone(newSerial, clock)), code(phone(newSerial, clock)), code(phone(newSerial, clock))];
   }
 
-  it('path a: the new device is added and verified, then the old one removed with the new session', async () => {
+  it('with the old phone: the new device is added and verified, then the old one removed with the new session', async () => {
     const { old, key } = await aliceEnrolled();
     const clock = fakeClock();
     const newSerial = serialOf(replacementName('alice', [], clock.now()));
@@ -87,7 +87,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     for (const secret of [key.secretAccessKey, old.seed, await seedOf(newSerial)]) expect(result.stderr).not.toContain(secret);
   });
 
-  it('path a from a device with a dated name: the new one takes the user\'s own name (what pinning policies allow)', async () => {
+  it('with the old phone, from a device with a dated name: the new one takes the user\'s own name (what pinning policies allow)', async () => {
     const clock = fakeClock();
     const today = replacementName('alice', [], clock.now());
     const { old } = await aliceEnrolled(today);
@@ -98,7 +98,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
   });
 
-  it('path b: a name-pinning policy refuses the second device, so the old one goes first (said before), then alice re-enrols under her name', async () => {
+  it('a name-pinning policy refuses the second device, so the old one goes first (said before), then alice re-enrols under her name', async () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
@@ -130,7 +130,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
   });
 
-  it('path b interrupted after the old device went: nothing half-made stays, and the next run simply enrols', async () => {
+  it('a name-pinning policy, interrupted after the old device went: nothing half-made stays, and the next run simply enrols', async () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     let clock = fakeClock();
@@ -156,7 +156,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
   });
 
-  // Ctrl-C at each question of path a; then `--replace` again finishes the job.
+  // Ctrl-C at each question of a replacement with the old phone; then `--replace` again finishes the job.
   const stops = [
     { at: 'the old phone\'s code', index: 0 },
     { at: 'the QR code', index: 1 },
@@ -251,7 +251,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [serialOf('alice'), work.serial].sort(), orphans: [] });
   });
 
-  it('regression: path b stopped at the session code leaves no replacement recorded, so the next run finishes the new device (one code), never replaces it', async () => {
+  it('regression: a replacement whose old device went first, stopped at the session code leaves no replacement recorded, so the next run finishes the new device (one code), never replaces it', async () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
@@ -273,7 +273,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).credentialsFile['alice-mfa']).toMatchObject({ mfa_onboard_serial: serialOf('alice') });
   });
 
-  it('declining to remove the old device first (path b) changes nothing and records nothing', async () => {
+  it('declining to remove the old device first (a name-pinning policy) changes nothing and records nothing', async () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();

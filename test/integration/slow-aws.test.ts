@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sdkAwsFactory } from '../../src/aws/client.js';
+import { sdkAwsFactory } from '../../src/aws/sdk.js';
 import { AwsError } from '../../src/aws/errors.js';
 import { errorText } from '../../src/ui/error-text.js';
 import { CLI } from '../helpers/built.js';

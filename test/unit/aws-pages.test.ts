@@ -1,7 +1,7 @@
 import { IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sdkAwsFactory } from '../../src/aws/client.js';
+import { sdkAwsFactory } from '../../src/aws/sdk.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 const KEYS = { accessKeyId: 'AKIAMOCKMOCKMOCK0001', secretAccessKey: 'Mock/Secret+Key0000000000000000000000000' };

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/ui/error-text.js';
 import { userErrorFrom } from '../helpers/errors.js';
 import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../../src/credentials/csv.js';
+import { readCsvTable } from '../../src/credentials/csv-table.js';
+import { parseUsersCsv } from '../../src/wizard/batch/users.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/csv/', import.meta.url));
 const PATH = '/home/alice/Downloads/alice_accessKeys.csv';
@@ -216,5 +218,64 @@ describe('spreadsheet re-saves in a European locale', () => {
   it("still reads commas, the console's own format", () => {
     const text = `Access key ID,Secret access key\n${ALICE.accessKeyId},${ALICE.secretAccessKey}\n`;
     expect(parseAccessKeyCsv(text, PATH)[0]!.secretAccessKey).toBe(ALICE.secretAccessKey);
+  });
+
+  it('tells semicolons by the header, after blank lines too', () => {
+    const text = `\r\nAccess key ID;Secret access key\r\n${ALICE.accessKeyId};${ALICE.secretAccessKey}\r\n`;
+    expect(parseAccessKeyCsv(text, PATH)).toEqual([{ ...ALICE, line: 3 }]);
+  });
+
+  it('reads users.csv with semicolons as well (one reader for both files)', () => {
+    expect(parseUsersCsv('User;Group\nalice;new-hires\n', 'users.csv')).toEqual([{ user: 'alice', group: 'new-hires' }]);
+  });
+});
+
+describe('readCsvTable: the one CSV reader (access keys, users.csv)', () => {
+  const COLUMNS = { key: ['accesskeyid'], user: ['user', 'username'] } as const;
+
+  it('matches header cells without case, spaces or punctuation, keeps the first of a repeated column, leaves others out', () => {
+    const table = readCsvTable('Notes, USER_NAME ,Access Key ID,access-key-id\nhi,alice,AKIA1,AKIA2\n', COLUMNS);
+    expect([...table!.header!]).toEqual(['user', 'key']);
+    expect(table!.rows).toEqual([{ cells: { user: 'alice', key: 'AKIA1' }, line: 2 }]);
+  });
+
+  it('skips blank lines and rows of empty cells, before the header too, and counts them in line numbers', () => {
+    const table = readCsvTable('\uFEFF,,\r\n\r\nuser\r\n , \r\nalice\r\n', COLUMNS);
+    expect(table!.rows).toEqual([{ cells: { user: 'alice' }, line: 5 }]);
+  });
+
+  it('gives a short row only the cells it has', () => {
+    expect(readCsvTable('user,access key id\nalice\n', COLUMNS)!.rows).toEqual([{ cells: { user: 'alice' }, line: 2 }]);
+  });
+
+  it('says when there is no header (blank lines only) and when csv-parse cannot read it', () => {
+    expect(readCsvTable('\n , \n', COLUMNS)).toEqual({ header: undefined, rows: [] });
+    expect(readCsvTable('user\n"alice\n', COLUMNS)).toBeUndefined();
+  });
+});
+
+describe('parseUsersCsv: users.csv, read by the same reader', () => {
+  const FILE = '/home/admin/users.csv';
+
+  it('reads a spreadsheet save: BOM, CRLF, `User name` for user, blank rows, the optional columns', () => {
+    const text = '\uFEFF,,,\r\nUser name,Group,Path,Access key CSV\r\nalice,new-hires,/eng/,alice_accessKeys.csv\r\n,,,\r\nbob,,,\r\n';
+    expect(parseUsersCsv(text, FILE)).toEqual([
+      { user: 'alice', group: 'new-hires', path: '/eng/', csv: 'alice_accessKeys.csv' },
+      { user: 'bob' },
+    ]);
+  });
+
+  it.each([
+    { title: 'a broken quote', text: 'user\n"alice\n', id: 'batch.badFile', params: { path: FILE } },
+    { title: 'no user column', text: 'name,group\nalice,g\n', id: 'batch.noUserColumn', params: { path: FILE } },
+    { title: 'an empty file', text: '', id: 'batch.noUserColumn', params: { path: FILE } },
+    { title: 'a header only', text: 'user,group\n\n', id: 'batch.empty', params: { path: FILE } },
+    { title: 'a name IAM refuses, with its line', text: 'user\nalice\n\nbad name!\n', id: 'batch.badUser', params: { path: FILE, line: 4, name: 'bad name!' } },
+    { title: 'an empty name beside other cells', text: 'user,group\n,g\n', id: 'batch.badUser', params: { path: FILE, line: 2, name: '' } },
+    { title: 'a name twice, in other case', text: 'user\nalice\nAlice\n', id: 'batch.duplicate', params: { path: FILE, name: 'Alice' } },
+  ])('refuses $title → $id', ({ text, id, params }) => {
+    const error = userErrorFrom(() => parseUsersCsv(text, FILE));
+    expect(error.id).toBe(id);
+    expect(error.params).toEqual(params);
   });
 });

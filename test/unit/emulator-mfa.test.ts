@@ -4,7 +4,7 @@ import { AwsFault } from '../../src/emulator/embedded/protocol.js';
 import type { VirtualDevice } from '../../src/emulator/embedded/state.js';
 import { codeAt, counterAt, windowStart } from '../../src/totp/totp.js';
 import { createOutput } from '../../src/ui/output.js';
-import { readCheckedCode } from '../../src/wizard/steps/read-code.js';
+import { readCheckedCode } from '../../src/wizard/read-code.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

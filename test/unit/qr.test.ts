@@ -8,7 +8,7 @@ import { createOutput } from '../../src/ui/output.js';
 import { catalogs, setLanguage, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import { drawQr, encodeQr, fullLabel, keyLines, layoutQr, otpauthUri, qrPng, type QrLabel, type QrPaint } from '../../src/ui/qr.js';
 import { displayWidth } from '../../src/ui/width.js';
-import { showQr } from '../../src/wizard/steps/show-qr.js';
+import { showQr } from '../../src/wizard/show-qr.js';
 import { DARK_THEME, LIGHT_THEME, photograph, photographText, scan, type Theme } from '../helpers/camera.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 

@@ -11,10 +11,10 @@ import { UserError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
 import type { Device, Identity } from '../../src/wizard/context.js';
-import { enableDevice } from '../../src/wizard/steps/enable-device.js';
-import { saveLongTermProfile } from '../../src/wizard/steps/save-long-term.js';
-import { showQr } from '../../src/wizard/steps/show-qr.js';
-import { verifySession } from '../../src/wizard/steps/verify-session.js';
+import { enableDevice } from '../../src/wizard/steps/show-and-enable.js';
+import { saveLongTermProfile } from '../../src/wizard/steps/save-keys.js';
+import { showQr } from '../../src/wizard/show-qr.js';
+import { verifySession } from '../../src/wizard/steps/verify-new-session.js';
 import { fakeClock } from '../helpers/clock.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { recordingOutput } from '../helpers/output.js';
@@ -205,7 +205,7 @@ describe('showQr (step 5) without a terminal', () => {
   });
 });
 
-describe('saveLongTermProfile (step 1b)', () => {
+describe('saveLongTermProfile (the save-keys step)', () => {
   let dir: string;
   let files: { credentialsFile: string; configFile: string };
   beforeEach(async () => {

@@ -691,3 +691,8 @@ enrolment it offers), batch (for each hire) and demo take too.`,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
+
+// NOTE: errors.ts (below ui/) names messages by id: its MessageCatalog gets the ids from here.
+declare module '../../errors.js' {
+  interface MessageCatalog extends Record<keyof typeof en, string> {}
+}

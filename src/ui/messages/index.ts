@@ -1,9 +1,8 @@
+import type { MessageParams } from '../../errors.js';
 import { en, type MessageId } from './en.js';
 import { ja } from './ja.js';
 
-export type { MessageId };
-/** Values substituted for `{name}` placeholders in a message. */
-export type MessageParams = Record<string, string | number>;
+export type { MessageId, MessageParams };
 
 /** Every catalog, by language code. Adding a language is adding a file and a line here. */
 export const catalogs = { en, ja } as const satisfies Record<string, Record<MessageId, string>>;

@@ -8,8 +8,9 @@ import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
 import { createUserWithKey, userExists } from '../create-user.js';
 import { runSetup } from '../setup.js';
-import { clearScreen, type BatchRun } from './run.js';
-import { saveState, type Outcome } from './state.js';
+import { clearScreen } from './screen.js';
+import type { BatchRun } from './types.js';
+import { saveState, type Outcome } from './state-file.js';
 import type { Hire } from './users.js';
 
 /**

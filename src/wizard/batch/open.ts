@@ -3,13 +3,13 @@ import { dirname } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import type { AwsFactory } from '../../aws/client.js';
 import { parseCallerArn } from '../../aws/names.js';
-import { resolveAdminProfile } from '../../credentials/profiles.js';
+import { resolveAdminProfile } from '../profiles.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';
 import { AuditLog } from './audit-log.js';
-import { skippedNow, type BatchOptions, type BatchRun } from './run.js';
-import { readState, saveState, type State } from './state.js';
+import type { BatchOptions, BatchRun } from './types.js';
+import { readState, saveState, skippedNow, type State } from './state-file.js';
 import { namesIn, readUsersCsv, type Hire } from './users.js';
 
 /** A batch's run: users.csv, the state file and the administrator, each checked before any hire. */

@@ -2,8 +2,8 @@ import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import { grid } from '../../ui/width.js';
 import type { WizardDeps } from '../context.js';
-import { skippedNow, type BatchOptions, type BatchRun } from './run.js';
-import { STATUS, type Outcome } from './state.js';
+import type { BatchOptions, BatchRun } from './types.js';
+import { skippedNow, STATUS, type Outcome } from './state-file.js';
 
 /** What became of each hire this run is about; one left out by --skip is skipped this time. */
 export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Outcome[] {

@@ -1,13 +1,10 @@
 import { parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import { AwsError } from '../aws/errors.js';
-import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from './aws-refusals.js';
 import type { Aws, Identity, WizardDeps } from './context.js';
 
 /* An administrator acting for another IAM user: shared by the admin-mode steps and `reset`. */
-
-const LIST_RETRIES = 3;
-const LIST_RETRY_MS = 2_000;
 
 /** Who an administrator's profile is. */
 export interface AdminCaller {
@@ -36,34 +33,10 @@ export async function targetUser(admin: Admin, user: string, deps: Pick<WizardDe
   try {
     found = await admin.aws.getUser(user);
   } catch (error) {
-    if (error instanceof AwsError && error.is('NoSuchEntity')) {
-      throw new UserError('admin.noSuchUser', { user, account: admin.caller.account, profile: admin.profile }, { cause: error });
-    }
-    if (error instanceof AwsError && error.is('AccessDenied')) {
-      throw new UserError('admin.denied', { profile: admin.profile, arn: admin.arn, message: error.awsMessage }, { cause: error });
-    }
+    if (error instanceof AwsError) throw refusal('find-user', error, { user, account: admin.caller.account, profile: admin.profile, arn: admin.arn }) ?? error;
     throw error;
   }
   const identity = found;
   deps.out.success(t('admin.actingFor', { user: identity.userName, arn: identity.arn, admin: admin.arn }));
   return identity;
 }
-
-/**
- * Without the user's own keys there is no session to try: the check is that IAM lists the
- * device as enabled for the user.
- */
-export async function confirmListed(
-  aws: Pick<Aws, 'listMfaDevices'>,
-  identity: Identity,
-  serial: string,
-  deps: Pick<WizardDeps, 'out' | 'clock' | 'signal'>,
-): Promise<void> {
-  // IAM is eventually consistent: a device enabled a moment ago may not be listed yet.
-  for (let attempt = 0; !(await aws.listMfaDevices(identity.userName)).some((d) => d.serialNumber === serial); attempt++) {
-    if (attempt >= LIST_RETRIES) throw new UserError('admin.notListed', { serial, user: identity.userName });
-    await deps.clock.sleep(LIST_RETRY_MS, deps.signal);
-  }
-  deps.out.success(t('admin.listed', { serial, user: identity.userName }));
-}
-

@@ -4,8 +4,8 @@ import { abandoned, readUnderway } from '../enrolment-state.js';
 import { named, type SetupRun } from '../run.js';
 
 /**
- * The old device went first (path b) and nothing replaces it yet: for this run the user has
- * no device, and simply enrols (no replacement to decide about).
+ * The old device went first (a policy pins the device name) and nothing replaces it yet: for
+ * this run the user has no device, and simply enrols (no replacement to decide about).
  */
 function simplyEnrol(run: Pick<SetupRun, 'assigned'>): void {
   run.assigned = [];
@@ -34,7 +34,7 @@ export async function resumeEarlierRun(
       return;
     }
     if (!has(replacing.old)) {
-      // The old device went (path b) and the new one never got enabled: simply enrol.
+      // The old device went first and the new one never got enabled: simply enrol.
       deps.out.info(t('replace.resumeEnrol', { old: replacing.old }));
       await abandoned(profile, { replacement: true }, deps);
       simplyEnrol(run);

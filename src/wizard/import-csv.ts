@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../../credentials/csv.js';
-import { maskKeyId } from '../../credentials/mask.js';
-import { UserError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import type { SetupOptions, WizardDeps } from '../context.js';
+import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../credentials/csv.js';
+import { maskKeyId } from '../credentials/mask.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { SetupOptions, WizardDeps } from './context.js';
 
 const MAX_CSV_BYTES = 1024 * 1024;
 

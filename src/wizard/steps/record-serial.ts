@@ -1,6 +1,5 @@
-import { saveMfaSerial } from '../../credentials/profiles.js';
+import { saveMfaSerial } from '../save-profiles.js';
 import type { WizardDeps } from '../context.js';
-import { enrolmentFinished } from '../enrolment-state.js';
 import { known, named, type SetupRun } from '../run.js';
 
 /**
@@ -13,13 +12,4 @@ export async function recordSerial(
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
   run.changes.push(await saveMfaSerial({ profile: named(run, 'longTerm'), sessionProfile: named(run, 'session'), serialNumber, ...(run.region ? { region: run.region } : {}) }, deps));
-}
-
-/** The enrolment is complete: nothing under way any more, and the config points at the new device. */
-export async function recordFinished(
-  run: Pick<SetupRun, 'profiles' | 'old' | 'enrolled' | 'recordedOld'>,
-  deps: Pick<WizardDeps, 'files' | 'writer'>,
-): Promise<void> {
-  const serial = known(run, 'enrolled');
-  await enrolmentFinished(run.profiles.longTerm, { ...(run.old ? { retired: run.old.serialNumber } : {}), serial, replacement: run.recordedOld !== undefined }, deps);
 }

@@ -1,4 +1,4 @@
-import { assertProfileName, guardSessionProfile } from '../../credentials/profiles.js';
+import { assertProfileName, guardSessionProfile } from '../save-profiles.js';
 import type { WizardDeps } from '../context.js';
 import { named, type SetupRun } from '../run.js';
 

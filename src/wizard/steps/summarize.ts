@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import { exportLines } from '../../credentials/export.js';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
-import type { SetupOptions, WizardDeps } from '../context.js';
+import type { WizardDeps } from '../context.js';
 import { known, type SetupRun } from '../run.js';
 import { whenText } from '../../ui/when.js';
 
@@ -50,28 +48,6 @@ function printSummary(
   for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
 
-/** Offers to delete the CSV: it holds the secret key in plain text, now kept in the credentials file. */
-async function offerCsvDeletion(
-  csvPath: string,
-  credentialsFile: string,
-  options: Pick<SetupOptions, 'deleteCsv'>,
-  deps: Pick<WizardDeps, 'out' | 'prompter'>,
-): Promise<void> {
-  const remove =
-    options.deleteCsv ??
-    (await deps.prompter.confirm({
-      message: t('csv.deleteAsk', { path: csvPath, credentials: credentialsFile }),
-      flag: '--delete-csv / --keep-csv',
-      default: true,
-    }));
-  if (!remove) {
-    deps.out.warn(t('csv.kept', { path: csvPath }));
-    return;
-  }
-  await fs.rm(csvPath, { force: true });
-  deps.out.success(t('csv.deleted', { path: csvPath }));
-}
-
 /** Step 9: the summary of this run. */
 export async function summarize(
   run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes'>,
@@ -93,14 +69,4 @@ export async function summarize(
     },
     deps,
   );
-}
-
-/** `--export SHELL`: lines that set the session in this shell (stdout). */
-export async function exportSession(run: Pick<SetupRun, 'options' | 'session' | 'region' | 'profiles'>, deps: Pick<WizardDeps, 'out'>): Promise<void> {
-  if (run.options.exportShell && run.session) deps.out.secretData(exportLines(run.options.exportShell, run.session, run.region?.name ?? run.profiles.region));
-}
-
-/** The CSV this run imported holds the secret key in plain text: offered for deletion at the end. */
-export async function deleteCsv(run: Pick<SetupRun, 'csvPath' | 'options'>, deps: Pick<WizardDeps, 'out' | 'prompter' | 'files'>): Promise<void> {
-  if (run.csvPath !== undefined) await offerCsvDeletion(run.csvPath, deps.files.credentialsFile, run.options, deps);
 }

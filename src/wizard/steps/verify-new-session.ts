@@ -1,14 +1,14 @@
 import type { CredentialSource, SessionCredentials } from '../../aws/client.js';
 import { AwsError } from '../../aws/errors.js';
-import { saveSession } from '../../credentials/profiles.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
 import { known, named, type SetupRun } from '../run.js';
-import { askForSession } from '../session.js';
-import { readCheckedCode } from './read-code.js';
+import { refusal } from '../aws-refusals.js';
+import { readCheckedCode } from '../read-code.js';
+import { saveNewSession } from './save-new-session.js';
 import { whenText } from '../../ui/when.js';
 
 const MAX_TRIES = 4;
@@ -58,7 +58,7 @@ export async function verifySession(
       } else if (/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
         out.warn(t('session.codeRejected'));
       } else {
-        throw new UserError('session.denied', { message: error.awsMessage }, { cause: error });
+        throw refusal('get-session', error, {}) ?? error;
       }
       continue;
     }
@@ -74,15 +74,6 @@ export async function verifySession(
     return { credentials, arn: who.arn };
   }
   throw new UserError('session.gaveUp');
-}
-
-/** Step 8: the new session goes to the session profile. */
-export async function saveNewSession(
-  run: Pick<SetupRun, 'profiles' | 'session' | 'enrolled' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
-): Promise<void> {
-  const origin = { sourceProfile: named(run, 'longTerm'), serialNumber: known(run, 'enrolled') };
-  run.changes.push(await saveSession({ sessionProfile: named(run, 'session'), session: known(run, 'session'), origin }, deps));
 }
 
 /**
@@ -105,23 +96,4 @@ export async function verifyNewSession(
     if (error instanceof CancelledError) throw new CancelledError('error.cancelledRunAgain');
     throw error;
   }
-}
-
-/** An earlier run's device is enabled: one code from the phone gives the session, saved. */
-export async function sessionForEnabled(
-  run: Pick<SetupRun, 'finishing' | 'identity' | 'own' | 'options' | 'profiles' | 'session' | 'enrolled' | 'old' | 'recordedOld' | 'changes'>,
-  deps: Pick<WizardDeps, 'out' | 'readCode' | 'files' | 'writer'>,
-): Promise<void> {
-  const { serial, old } = known(run, 'finishing');
-  const user = known(run, 'identity').userName;
-  deps.out.info(old === undefined ? t('enrol.finishing', { serial, user }) : t('replace.finishing', { old, serial }));
-  run.enrolled = serial;
-  if (old !== undefined) {
-    run.old = { serialNumber: old };
-    run.recordedOld = old;
-  }
-  run.session = await askForSession(known(run, 'own'), serial, run.options.durationSeconds, deps).catch((error: unknown) => {
-    // Stopped again: what was recorded stays, and the run after this one carries on.
-    throw error instanceof CancelledError ? new CancelledError('error.cancelledRunAgain') : error;
-  });
 }

@@ -1,7 +1,7 @@
-import { UserError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import { isSixDigits, matchCode, STEP_MS, TOLERATED_WINDOWS, type CodeMatch } from '../../totp/totp.js';
-import type { SetupOptions, WizardDeps } from '../context.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { isSixDigits, matchCode, STEP_MS, TOLERATED_WINDOWS, type CodeMatch } from '../totp/totp.js';
+import type { SetupOptions, WizardDeps } from './context.js';
 
 /** Bad codes in a row before the wizard gives up (a script feeding codes must not loop forever). */
 const MAX_BAD_CODES = 6;

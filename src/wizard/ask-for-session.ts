@@ -3,6 +3,7 @@ import type { SessionCredentials } from '../aws/client.js';
 import { UserError } from '../errors.js';
 import { isSixDigits } from '../totp/totp.js';
 import { t } from '../ui/messages/index.js';
+import { refusal } from './aws-refusals.js';
 import type { Aws, WizardDeps } from './context.js';
 
 /** A role to assume with MFA, and the profile whose long-term keys call AssumeRole. */
@@ -13,17 +14,6 @@ export interface Role {
 }
 
 const MAX_CODES = 3;
-
-/** Explains AssumeRole's refusals: the role's maximum session, role chaining, the trust policy. */
-function roleError(error: AwsError, role: Role, durationSeconds: number): UserError | undefined {
-  const params = { roleArn: role.roleArn, duration: durationSeconds, message: error.awsMessage };
-  if (/MaxSessionDuration/i.test(error.awsMessage)) return new UserError('role.maxSession', params, { cause: error });
-  if (/role chaining/i.test(error.awsMessage)) return new UserError('role.chaining', params, { cause: error });
-  if (error.is('AccessDenied') && !/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
-    return new UserError('role.denied', params, { cause: error });
-  }
-  return undefined;
-}
 
 /**
  * Asks for codes of the device `serial` until AWS gives a session (GetSessionToken, or
@@ -38,7 +28,6 @@ export async function askForSession(
   { assume, noCode }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error } = {},
 ): Promise<SessionCredentials> {
   const { out } = deps;
-  const role = assume?.role;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
     const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
     if (code === '' && noCode) throw noCode();
@@ -61,13 +50,13 @@ export async function askForSession(
       return session;
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
-      const explained = role ? roleError(error, role, durationSeconds) : undefined;
+      // The role's maximum session, role chaining, the trust policy; a serial STS cannot validate.
+      const explained = assume
+        ? refusal('assume-role', error, { roleArn: assume.role.roleArn, duration: durationSeconds, serial })
+        : refusal('get-session', error, { serial });
       if (explained) throw explained;
+      // What is left of AccessDenied is a wrong code: another is asked.
       if (!error.is('AccessDenied')) throw error;
-      if (/unable to validate MFA code/i.test(error.awsMessage)) throw new UserError('session.badSerial', { serial }, { cause: error });
-      if (!/MultiFactorAuthentication failed/i.test(error.awsMessage)) {
-        throw new UserError('session.denied', { message: error.awsMessage }, { cause: error });
-      }
       out.warn(t('session.codeRejected'));
     }
   }

@@ -1,10 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError, UserError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../../ui/qr.js';
-import type { Aws, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
-import type { SetupRun } from '../run.js';
+import { AwsError } from '../aws/errors.js';
+import { CancelledError, UserError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../ui/qr.js';
+import type { Aws, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import { type Action, choicesFor, compactQuestion, drawView, type QrScreen } from './qr-screen.js';
 
 /**
@@ -153,14 +151,5 @@ async function answer(
     } else {
       screen.note = t('qr.pngExists', { path });
     }
-  }
-}
-
-/** Without a terminal to draw on, the person needs the key or a PNG: said before anything is created. */
-export async function checkWayToShow(run: Pick<SetupRun, 'options'>, deps: Pick<WizardDeps, 'out'>): Promise<void> {
-  const { options } = run;
-  if (!deps.out.size() && !options.showSecret && !options.qrPng) throw new UserError('qr.noWayToShow');
-  if (options.qrPng && (await fs.stat(options.qrPng).catch(() => undefined))) {
-    throw new UserError('qr.pngExists', { path: options.qrPng });
   }
 }

@@ -1,9 +1,9 @@
-import { t } from '../../ui/messages/index.js';
-import type { Output } from '../../ui/output.js';
-import type { Choice } from '../../ui/prompter.js';
-import { drawQr, fullLabel, keyLines, layoutQr, type QrLabel, type QrPaint } from '../../ui/qr.js';
-import { displayWidth, truncateToWidth } from '../../ui/width.js';
-import type { SetupOptions } from '../context.js';
+import { t } from '../ui/messages/index.js';
+import type { Output } from '../ui/output.js';
+import type { Choice } from '../ui/prompter.js';
+import { drawQr, fullLabel, keyLines, layoutQr, type QrLabel, type QrPaint } from '../ui/qr.js';
+import { displayWidth, truncateToWidth } from '../ui/width.js';
+import type { SetupOptions } from './context.js';
 
 /** What is on the screen: the QR code, or the key to type in by hand. */
 export type View = 'qr' | 'key';

@@ -1,6 +1,6 @@
 import type { SetupOptions, Aws, WizardDeps } from '../context.js';
 import type { AuditLog } from './audit-log.js';
-import type { State } from './state.js';
+import type { State } from './state-file.js';
 import type { Hire } from './users.js';
 
 export interface BatchOptions {
@@ -36,18 +36,4 @@ export interface BatchRun {
   readonly wizardDeps: WizardDeps;
   /** A hire's enrolment is on screen (maybe a QR code), to clear before anything else. */
   shown: boolean;
-}
-
-/** Left out of this run by --skip (and not done before): reported as skipped, not recorded as such. */
-export function skippedNow(run: Pick<BatchRun, 'skip' | 'state'>, user: string): boolean {
-  return run.skip.includes(user) && run.state.hires[user]?.status !== 'done';
-}
-
-/** Clears the screen and its scrollback (the last hire's QR code must not be scrolled back to). */
-const CLEAR_ALL = '\u001b[H\u001b[2J\u001b[3J';
-
-/** The last hire's enrolment leaves the screen and the scrollback (at a hand-over, a stop, the end). */
-export function clearScreen(run: Pick<BatchRun, 'shown'>, deps: Pick<WizardDeps, 'out'>): void {
-  if (run.shown && deps.out.size()) deps.out.raw(CLEAR_ALL);
-  run.shown = false;
 }

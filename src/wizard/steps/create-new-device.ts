@@ -1,22 +1,10 @@
-import { deviceNameOf } from '../../aws/names.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Device, WizardDeps } from '../context.js';
-import { clearOrphan, createDevice, removalRefused, removeDevice, replacementName } from '../devices.js';
-import { abandoned, deviceCreated, replacementStarted } from '../enrolment-state.js';
-import { known, named, type SetupRun } from '../run.js';
-
-/** A user whose only device is named after them gets `<user>-<yyyymmdd>`; IAM needs a free name. */
-export async function nameDevice(
-  run: Pick<SetupRun, 'assigned' | 'identity' | 'options' | 'deviceName'>,
-  deps: Pick<WizardDeps, 'clock'>,
-): Promise<void> {
-  const user = known(run, 'identity').userName;
-  const serials = run.assigned.map((d) => d.serialNumber);
-  const nameTaken = serials.some((serial) => deviceNameOf(serial) === user);
-  run.deviceName = run.options.deviceName ?? (nameTaken ? replacementName(user, serials, deps.clock.now()) : user);
-}
+import { clearOrphan, createDevice, removalRefused, removeDevice } from '../devices.js';
+import { abandoned, deviceCreated } from '../enrolment-state.js';
+import { known, type SetupRun } from '../run.js';
 
 /**
  * CreateVirtualMFADevice refused for want of an allow (the usual policy allows only
@@ -25,18 +13,6 @@ export async function nameDevice(
 function deniedByNamePolicy(error: unknown): boolean {
   const cause = error instanceof UserError && error.id === 'device.createDenied' ? error.cause : undefined;
   return cause instanceof AwsError && !/explicit deny/i.test(cause.awsMessage);
-}
-
-/**
- * Before the create, a replacement of the user's own device is recorded in the config file
- * (the old device's serial), so that the next run finishes it.
- */
-export async function recordReplacement(
-  run: Pick<SetupRun, 'old' | 'profiles' | 'recordedOld'>,
-  deps: Pick<WizardDeps, 'files' | 'writer'>,
-): Promise<void> {
-  run.recordedOld = known(run, 'old').serialNumber;
-  await replacementStarted(named(run, 'longTerm'), run.recordedOld, deps);
 }
 
 /**
@@ -56,8 +32,8 @@ async function createRecorded(
 }
 
 /**
- * Path b of a replacement: a policy pins the device name to the user name, and the old device
- * holds it. The old device goes first (said, and asked); with no device left, nothing of the
+ * A replacement whose new name a policy refuses: the policy pins the device name to the user
+ * name, and the old device holds it. The old device goes first (said, and asked); with no device left, nothing of the
  * replacement is on record any more, and the next run simply enrols.
  */
 async function removeOldFirst(
@@ -80,7 +56,7 @@ async function removeOldFirst(
 /**
  * Step 4: the device is created (an orphan of the same name cleared first) and recorded, in
  * the journal and in the config file, the moment it exists. A replacement whose new name a
- * policy refuses (path b) retires the old device first, asked, and takes the user's name.
+ * policy refuses retires the old device first, asked, and takes the user's name.
  */
 export async function createNewDevice(
   run: Pick<SetupRun, 'old' | 'admin' | 'own' | 'profiles' | 'recordedOld' | 'actor' | 'identity' | 'deviceName' | 'options' | 'journal' | 'device' | 'removedFirst'>,

@@ -4,10 +4,11 @@ import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from '../context.js';
+import { refusal } from '../aws-refusals.js';
 import { enabledFor } from '../devices.js';
 import { known, type SetupRun } from '../run.js';
-import { readCheckedCode } from './read-code.js';
-import { onOwnScreen, showQr } from './show-qr.js';
+import { readCheckedCode } from '../read-code.js';
+import { onOwnScreen, showQr } from '../show-qr.js';
 
 /** Attempts at a pair of codes before giving up. */
 const MAX_PAIRS = 4;
@@ -50,16 +51,7 @@ export async function enableDevice(
       // AWS may have enabled it and the answer been lost (a retry then says EntityAlreadyExists): ask IAM.
       const lost = error.is('EntityAlreadyExists') || outcomeUnknown(error);
       if (!lost || (await enabledFor(aws, identity.userName, device.serialNumber)) !== true) {
-        const known: Record<string, Parameters<typeof t>[0]> = {
-          EntityAlreadyExists: 'enable.alreadyEnabled',
-          EntityTemporarilyUnmodifiable: 'enable.temporarilyUnmodifiable',
-          LimitExceeded: 'device.limitExceeded',
-          NoSuchEntity: 'enable.noSuchEntity',
-          AccessDenied: 'enable.accessDenied',
-        };
-        const id = known[error.code];
-        if (id) throw new UserError(id, { user: identity.userName, serial: device.serialNumber, message: error.awsMessage }, { cause: error });
-        throw error;
+        throw refusal('enable-device', error, { user: identity.userName, serial: device.serialNumber }) ?? error;
       }
       out.info(t('enable.answerLost', { serial: device.serialNumber }));
     }

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { CancelledError } from '../../errors.js';
-import { t } from '../../ui/messages/index.js';
-import type { WizardDeps } from '../context.js';
-import { abandoned } from '../enrolment-state.js';
-import { undoUnfinished } from '../journal.js';
-import { known, type SetupRun } from '../run.js';
+import { CancelledError } from '../errors.js';
+import { t } from '../ui/messages/index.js';
+import type { WizardDeps } from './context.js';
+import { abandoned } from './enrolment-state.js';
+import { undoUnfinished } from './journal.js';
+import { known, type SetupRun } from './run.js';
 
 /**
  * A failure between creating the device and enabling it: the journal undoes what it can;
@@ -33,5 +33,17 @@ export async function rollBackUnfinished(
   const enrolment = undone === 'removed';
   if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment }, deps);
   if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
+  throw error;
+}
+
+/** A failure before the old device is retired: it is kept, and said so; a stop then is one to run again. */
+export async function keepOldOnFailure(
+  error: unknown,
+  run: Pick<SetupRun, 'old' | 'removedFirst'>,
+  deps: Pick<WizardDeps, 'out'>,
+): Promise<never> {
+  const retiring = run.old && !run.removedFirst ? run.old : undefined;
+  if (retiring) deps.out.warn(t('replace.oldKept', { old: retiring.serialNumber }));
+  if (error instanceof CancelledError && retiring) throw new CancelledError('error.cancelledRunAgain');
   throw error;
 }
