@@ -50,11 +50,15 @@ describe('the CLI as shipped', () => {
     'credential_process stopped by %s at the code prompt on /dev/tty: exit 2, the terminal back in line mode with echo',
     async (how) => {
       const serial = await aliceWithDevice();
+      // The shell ignores SIGINT: a Ctrl-C that reaches the terminal before the prompt's raw
+      // mode would otherwise stop it before it reports (a loaded machine showed this).
       const script =
-        `${CLI_LINE} session --profile alice --credential-process --endpoint-url ${world.moto.url} </dev/null >out.json & ` +
+        `trap '' INT; ${CLI_LINE} session --profile alice --credential-process --endpoint-url ${world.moto.url} </dev/null >out.json & ` +
         `echo "pid=$!"; wait $!; echo "exit=$?"; stty -a; echo end-of-check`;
       screen = new Screen([], world.box.env, { cols: 120, rows: 40 }, undefined, { file: '/bin/sh', args: ['-c', script] });
       const at = await screen.waitFor(`MFA code for ${serial}`);
+      // A person's reaction: a moment after the prompt appears.
+      await new Promise((r) => setTimeout(r, 300));
       if (how === 'Ctrl-C') screen.interrupt();
       else process.kill(Number(/pid=(\d+)/.exec(screen.plain())![1]), how);
       await screen.waitFor('end-of-check', at);
