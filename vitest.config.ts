@@ -8,6 +8,8 @@ const BUILT = [
   'test/integration/other-tools.test.ts',
   // This one waits out the built CLI's default AWS time limits.
   'test/integration/slow-aws.test.ts',
+  // `mfa-onboard emulator` as a child process, with the aws CLI and our commands against it.
+  'test/integration/emulator.test.ts',
 ];
 
 export default defineConfig({

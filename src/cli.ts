@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { checkEndpoint } from './aws/endpoint.js';
+import { checkCommandWord, unknownOption } from './commands/command-word.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
-import type { CommandFlags, CommandName, FlagTable, Values } from './commands/flags.js';
+import { emulator } from './commands/emulator.flags.js';
+import type { CommandFlags, CommandName, FlagTable, HelpRow, Values } from './commands/flags.js';
 import { policy } from './commands/policy.flags.js';
 import { reset } from './commands/reset.flags.js';
 import { session } from './commands/session.flags.js';
@@ -16,7 +18,7 @@ import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.
 import { errorText, hintFor } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
 import type { WizardDeps } from './seams.js';
-import { layoutHelp } from './ui/width.js';
+import { layoutHelp, type HelpBlock } from './ui/help.js';
 
 const { version } = pkg;
 
@@ -61,12 +63,24 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
       else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
         for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
       }
-      if (positionals.length > spec.positionals) throw new UserError('cli.extraArgument', { argument: positionals[spec.positionals]! });
+      if (positionals.length > spec.positionals) {
+        throw spec.tooManyWords?.(positionals, values, runtime.env) ?? new UserError('cli.extraArgument', { argument: positionals[spec.positionals]!, command: spec.name, usage: spec.help.usage[0]! });
+      }
       const options = spec.options(values, positionals, runtime.env);
       // NOTE: the command's code and the seams are loaded on demand so that --help and
       // argument errors stay fast.
       const [start, { commandContext }] = await Promise.all([load(), import('./deps.js')]);
-      await start(options, commandContext(runtime, out, spec.answers?.(values) ?? NO_ANSWERS, endpoint));
+      try {
+        await start(options, commandContext(runtime, out, spec.answers?.(values) ?? NO_ANSWERS, endpoint));
+      } catch (error) {
+        // `reset --user alice` with no profile named: not a CSV to import into default, but the administrator's keys.
+        const unnamed = (values as { profile?: string }).profile === undefined && !runtime.env.AWS_PROFILE;
+        if (spec.administrator && unnamed && error instanceof UserError && error.id === 'profile.notFound' && error.params.profile === 'default') {
+          const line = spec.administrator(positionals, values);
+          throw new UserError('cli.needsAdminProfile', { command: spec.name, profiles: error.params.profiles!, line }, { cause: error });
+        }
+        throw error;
+      }
     },
   };
 }
@@ -81,6 +95,7 @@ const COMMANDS: readonly Command[] = [
   command(admin, async () => withDeps((await import('./commands/admin.js')).runCreateUser)),
   command(batch, async () => withDeps((await import('./commands/batch.js')).runBatch)),
   command(demo, async () => (await import('./commands/demo.js')).runDemo),
+  command(emulator, async () => (await import('./commands/emulator.js')).runEmulator),
 ];
 
 /** Every flag of every command, to tell a flag of another command from one that does not exist. */
@@ -100,15 +115,46 @@ function parse<T extends FlagTable>(argv: string[], flags: T, command?: CommandN
     const code = (error as { code?: string }).code;
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UserError('cli.missingValue', { option });
     if (command !== undefined) throw new UserError('cli.notAnOption', { option, command });
-    throw new UserError('cli.unknownOption', { option });
+    throw unknownOption(option, Object.keys(ALL_FLAGS));
   }
 }
 
-/** A command's help (its usage and options), or without one, the whole help, made of every command's. */
-function helpText(command: Command | undefined): string {
-  if (command) return t('help.command', { version, usage: t(command.help.usage), options: t(command.help.options) });
-  const parts = COMMANDS.flatMap((c) => [[`${c.name}Usage`, t(c.help.usage)], [`${c.name}Options`, t(c.help.options)]]);
-  return t('help.main', { version, ...Object.fromEntries(parts) });
+/** Help rows, translated. */
+const rowsOf = (rows: readonly HelpRow[]) => rows.map(([what, description]) => [what, t(description)] as const);
+
+/**
+ * A command's help (usage, what it does, its options, notes), or without one, the whole
+ * help: what the tool is, the commands a line each, the wizard's most used options.
+ */
+function helpText(command: Command | undefined): HelpBlock[] {
+  if (command) {
+    const { help, name } = command;
+    return [
+      { kind: 'text', text: `mfa-onboard ${version}` },
+      { kind: 'section', heading: t('help.heading.usage'), body: { kind: 'usage', lines: help.usage } },
+      { kind: 'text', text: t(help.summary) },
+      {
+        kind: 'section',
+        heading: name === 'setup' ? t('help.heading.wizard') : t('help.heading.options', { command: name === 'admin' ? 'admin create-user' : name }),
+        body: { kind: 'rows', rows: rowsOf(help.rows) },
+      },
+      ...(help.notes ?? []).map((id): HelpBlock => ({ kind: 'text', text: t(id) })),
+      { kind: 'text', text: t('help.footer') },
+    ];
+  }
+  const wizard = COMMANDS[0]!.help;
+  return [
+    { kind: 'text', text: t('help.about', { version }) },
+    { kind: 'section', heading: t('help.heading.usage'), body: { kind: 'usage', lines: [...wizard.usage, t('help.usage.command')] } },
+    {
+      kind: 'section',
+      heading: t('help.heading.commands'),
+      body: { kind: 'rows', rows: [...COMMANDS.map((c) => [c.name, t(c.help.summary)] as const), ['help', t('help.summary.help')] as const] },
+    },
+    { kind: 'section', heading: t('help.heading.common'), body: { kind: 'rows', rows: rowsOf(wizard.rows.filter((row) => row[2] === 'common')) } },
+    { kind: 'text', text: t('help.examples') },
+    { kind: 'text', text: t('help.more') },
+  ];
 }
 
 /** Prints an error as one paragraph, with a hint for well-known AWS refusals. */
@@ -163,14 +209,20 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       return ExitCode.ok;
     }
     const named = COMMANDS.find((c) => c.name === positionals[0]);
+    const names = [...COMMANDS.map((c) => c.name), 'help'];
     if (flags.help || positionals[0] === 'help') {
       // `mfa-onboard help status` is `mfa-onboard status --help`.
-      const about = positionals[0] === 'help' ? COMMANDS.find((c) => c.name === positionals[1]) : named;
+      const word = positionals[0] === 'help' ? positionals[1] : positionals[0];
+      const about = COMMANDS.find((c) => c.name === word);
+      // `help sesion`, `sesion --help`: the help of the command meant, not the whole help.
+      if (!about && word !== undefined && word !== 'help') checkCommandWord(word, names, argv);
       // Laid out for the terminal (80 columns when piped: a pager, a README).
       const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
       out.data(layoutHelp(helpText(about), Math.max(60, columns)));
       return ExitCode.ok;
     }
+    // A first word that names no command is the wizard's CSV only when it looks like a path.
+    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], names, argv);
     // The command's name is the first word; the rest is its own command line.
     const word = named ? tokens.findIndex((token) => token.kind === 'positional') : -1;
     const args = word < 0 ? argv : argv.filter((_, i) => i !== tokens[word]!.index);

@@ -1,6 +1,6 @@
 import { createUserWithKey, type NewUser } from '../wizard/create-user.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { resolveAdminProfile } from '../wizard/profiles.js';
+import { resolveAdminProfile } from '../wizard/resolve-profiles.js';
 
 export interface CreateUserOptions extends NewUser {
   region?: string;

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
+import { shellLine } from '../ui/command-line.js';
 import type { BatchOptions } from './batch.js';
-import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 
 /** Flags that name one user's device, profile or shell: the same for every hire, so refused. */
 const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name', 'session-profile', 'export'] as const;
@@ -20,7 +21,20 @@ export const batch = defineCommand({
     report: { type: 'string' },
   },
   positionals: 1,
-  help: { usage: 'help.usage.batch', options: 'help.options.batch' },
+  help: {
+    usage: ['mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]'],
+    summary: 'help.summary.batch',
+    rows: [
+      ['--profile NAME', 'flag.adminProfile'],
+      ['--create', 'flag.create'],
+      ['--only NAME', 'flag.only'],
+      ['--skip NAME', 'flag.skip'],
+      ['--report FILE', 'flag.report'],
+      ...AWS_ROWS,
+    ],
+    notes: ['help.note.batchCsv', 'help.note.batch'],
+  },
+  administrator: ([usersCsv]) => shellLine(['mfa-onboard', 'batch', usersCsv ?? 'users.csv', '--profile', 'ADMIN']),
   options(values, [usersCsv], env): BatchOptions {
     if (usersCsv === undefined) throw new UserError('batch.usage');
     for (const flag of FOR_ONE) {

@@ -1,8 +1,7 @@
 import { checkEndpoint } from '../aws/endpoint.js';
 import { UserError } from '../errors.js';
-import { parseTime } from '../wizard/duration.js';
 import type { DemoOptions } from './demo.js';
-import { answersOf, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, REPLACE_FLAGS, setupOptions } from './flags.js';
+import { answersOf, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, rehearsalOptions, REHEARSAL_FLAGS, REPLACE_FLAGS, setupOptions } from './flags.js';
 
 /** `mfa-onboard demo`: the wizard (and its flags) against a local AWS emulator. */
 export const demo = defineCommand({
@@ -17,16 +16,26 @@ export const demo = defineCommand({
     keep: { type: 'boolean' },
     emulator: { type: 'string' },
     'emulator-url': { type: 'string' },
-    'rehearse-consistency': { type: 'string' },
-    'rehearse-fault': { type: 'string', multiple: true },
+    ...REHEARSAL_FLAGS,
   },
   positionals: 0,
-  help: { usage: 'help.usage.demo', options: 'help.options.demo' },
+  help: {
+    usage: ['mfa-onboard demo [options]'],
+    summary: 'help.summary.demo',
+    rows: [
+      ['--emulator embedded|moto', 'flag.emulator'],
+      ['--emulator-url URL', 'flag.emulatorUrl'],
+      ['--rehearse-consistency TIME', 'flag.rehearseConsistency'],
+      ['--rehearse-fault ACTION=throttle|5xx', 'flag.rehearseFault'],
+      ['--keep', 'flag.keep'],
+    ],
+    notes: ['help.note.demo'],
+  },
   options(values): DemoOptions {
     // The demo's world has no AWS_* variables: the wizard's options are read without them.
     const setup = setupOptions(values, undefined, {});
     const keep = Boolean(values.keep);
-    const rehearsal = values['rehearse-consistency'] !== undefined || (values['rehearse-fault']?.length ?? 0) > 0;
+    const rehearsal = rehearsalOptions(values);
     if (values['emulator-url'] !== undefined) {
       if (values.emulator !== undefined) throw new UserError('cli.conflict', { a: '--emulator', b: '--emulator-url' });
       if (rehearsal) throw new UserError('demo.rehearsalNeedsEmbedded');
@@ -40,16 +49,7 @@ export const demo = defineCommand({
       return { emulator: { kind }, setup, keep };
     }
     if (kind !== 'embedded') throw new UserError('demo.badEmulator', { value: kind });
-    const delay = values['rehearse-consistency'];
-    return {
-      emulator: {
-        kind,
-        consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000,
-        faults: values['rehearse-fault'] ?? [],
-      },
-      setup,
-      keep,
-    };
+    return { emulator: { kind, ...(rehearsal ?? { consistencyDelayMs: 0, faults: [] }) }, setup, keep };
   },
   answers: answersOf,
 });

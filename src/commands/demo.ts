@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyCredentials } from '../aws/client.js';
 import type { CommandContext, Runtime } from '../deps.js';
-import { EMULATED_ACTIONS, FAULT_KINDS, startEmbeddedEmulator, type Fault } from '../emulator/embedded/server.js';
+import type { Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
 import { UserError } from '../errors.js';
+import { mfaPolicy } from '../policy/document.js';
 import { t } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
 import type { SetupOptions } from '../wizard/context.js';
 import { runSetup } from '../wizard/setup.js';
+import { rehearsedFaults, startRehearsal } from './embedded.js';
 
 const DEMO_USER = 'alice';
 const AWS_VARIABLES = /^AWS_/;
@@ -25,16 +27,6 @@ export interface DemoOptions {
   setup: SetupOptions;
   /** --keep: keep the demo's temporary folder. */
   keep: boolean;
-}
-
-/** `ACTION=KIND` of --rehearse-fault (the action may carry its service: iam:EnableMFADevice). */
-function parseFault(text: string): Fault {
-  const [name = '', kind = ''] = text.split('=', 2);
-  const action = name.replace(/^(iam|sts):/i, '');
-  if (!EMULATED_ACTIONS.includes(action) || !(FAULT_KINDS as readonly string[]).includes(kind)) {
-    throw new UserError('demo.badFault', { value: text, actions: EMULATED_ACTIONS.join(', '), kinds: FAULT_KINDS.join(', ') });
-  }
-  return { action, kind: kind as Fault['kind'] };
 }
 
 /** The emulator the demo runs on: its address, an administrator's key, and how to stop it. */
@@ -61,20 +53,20 @@ async function startEmulator(emulator: DemoOptions['emulator'], faults: Fault[],
     return { url: moto.url, admin: ANY_ADMIN, namesFixedUser: true, stop: moto.stop };
   }
   out.info(t('demo.startingEmbedded'));
-  if (emulator.consistencyDelayMs > 0) out.info(t('demo.rehearseConsistency', { seconds: emulator.consistencyDelayMs / 1000 }));
-  for (const fault of faults) out.info(t('demo.rehearseFault', { action: fault.action, kind: fault.kind }));
-  const clock = runtime.clock;
-  const embedded = await startEmbeddedEmulator({
-    ...(clock ? { now: () => clock.now() } : {}),
-    consistencyDelayMs: emulator.consistencyDelayMs,
-    faults,
-  });
+  const embedded = await startRehearsal(emulator, faults, runtime, out);
   return { url: embedded.url, admin: embedded.admin, namesFixedUser: false, stop: embedded.stop };
 }
 
-/** Creates the demo user and key in the emulator and writes the CSV as the console does. */
+/** The name of the self-service policy the demo gives alice (`policy --attach-group`'s default name). */
+const DEMO_POLICY_NAME = 'mfa-onboard-require-mfa';
+
+/**
+ * Creates the demo user, with our self-service MFA policy (an emulator that evaluates policies,
+ * as the embedded one does, lets a user with none do nothing) and a key, and writes the CSV as
+ * the console does.
+ */
 async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<string> {
-  const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyCommand } = await import('@aws-sdk/client-iam');
   const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
   // Nothing there, or not an AWS emulator (a wrong --emulator-url): said plainly, not as a crash.
   const unreachable = (error: unknown) =>
@@ -85,6 +77,11 @@ async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<
     // An emulator already running (--emulator-url) may have alice from an earlier demo.
     if ((error as Error).name !== 'EntityAlreadyExistsException') throw unreachable(error);
   }
+  // The policy's default, as `mfa-onboard policy` prints it: the device name pinned to the user's.
+  const document = JSON.stringify(mfaPolicy({ allowIps: [], scope: 'user' }));
+  await iam
+    .send(new PutUserPolicyCommand({ UserName: DEMO_USER, PolicyName: DEMO_POLICY_NAME, PolicyDocument: document }))
+    .catch((error: unknown) => Promise.reject(unreachable(error)));
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: DEMO_USER })).catch((error: unknown) => Promise.reject(unreachable(error)))).AccessKey!;
   const csvPath = join(dir, `${DEMO_USER}_accessKeys.csv`);
   const csv = `\uFEFFAccess key ID,Secret access key\r\n${key.AccessKeyId},${key.SecretAccessKey}\r\n`;
@@ -98,7 +95,7 @@ async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<
  */
 export async function runDemo(options: DemoOptions, context: CommandContext): Promise<void> {
   const { runtime, out } = context;
-  const faults = options.emulator.kind === 'embedded' ? options.emulator.faults.map(parseFault) : [];
+  const faults = options.emulator.kind === 'embedded' ? rehearsedFaults(options.emulator) : [];
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
   const home = join(dir, 'home');
   await fs.mkdir(home, { mode: 0o700 });

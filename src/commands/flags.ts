@@ -8,7 +8,7 @@ import type { Answers } from '../deps.js';
 import { UserError } from '../errors.js';
 import type { MessageId } from '../ui/messages/index.js';
 import type { SetupOptions } from '../wizard/context.js';
-import { DEFAULT_SESSION_SECONDS, parseDuration } from '../wizard/duration.js';
+import { DEFAULT_SESSION_SECONDS, parseDuration, parseTime } from '../wizard/duration.js';
 import { assertProfileName } from '../credentials/profile-name.js';
 import { REGION_NAME } from '../aws/names.js';
 
@@ -24,15 +24,38 @@ export interface CommandFlags<T extends FlagTable, O> {
   flags: T;
   /** How many words may follow the command's name (a CSV, `create-user NAME`…). */
   positionals: number;
-  /** Its usage line(s) and options: `mfa-onboard NAME --help`, and parts of `mfa-onboard --help`. */
-  help: { usage: MessageId; options: MessageId };
+  /** Its help, as data: laid out once (ui/help.ts) for `mfa-onboard NAME --help` and its line in `mfa-onboard --help`. */
+  help: CommandHelp;
   /** Flags, words and the AWS_* variables the CLI honours → the command's options; refuses bad values. */
   options(values: Values<T>, positionals: string[], env: NodeJS.ProcessEnv): O;
+  /**
+   * An administrator's command: the command line to suggest (with `--profile ADMIN`) when it
+   * ran on the default profile, named by nobody, and there is none.
+   */
+  administrator?(positionals: string[], values: Values<T>): string;
+  /** What a word too many means for this command, when more can be said than its usage. */
+  tooManyWords?(positionals: string[], values: Values<T>, env: NodeJS.ProcessEnv): UserError | undefined;
   /** How its prompts are answered (default: never by a flag). */
   answers?(values: Values<T>): Answers;
 }
 
-export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo'] as const;
+/**
+ * One row of a command's help: what is typed (a flag with its value: syntax, the same in
+ * every language) and the message that says what it does; `common` puts it in the
+ * wizard's part of `mfa-onboard --help` too.
+ */
+export type HelpRow = readonly [what: string, description: MessageId, common?: 'common'];
+
+/** A command's help: its usage line(s), its line in the list of commands, its options, and notes after them. */
+export interface CommandHelp {
+  /** Syntax, the same in every language. */
+  usage: readonly string[];
+  summary: MessageId;
+  rows: readonly HelpRow[];
+  notes?: readonly MessageId[];
+}
+
+export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Declares a command's flags (an identity function that keeps the table's literal types). */
@@ -47,12 +70,25 @@ export const GLOBAL_FLAGS = {
   lang: { type: 'string' },
 } as const;
 
+/** The global flags' help (setup's shows them; every other command's says they are taken). */
+export const GLOBAL_ROWS: readonly HelpRow[] = [
+  ['--lang en|ja', 'flag.lang', 'common'],
+  ['-h, --help', 'flag.help'],
+  ['-V, --version', 'flag.version'],
+];
+
 /** Which keys, region and endpoint AWS calls use: every command that calls AWS takes these. */
 export const AWS_FLAGS = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'endpoint-url': { type: 'string' },
 } as const;
+
+/** --region and --endpoint-url as a command that only calls AWS describes them. */
+export const AWS_ROWS: readonly HelpRow[] = [
+  ['--region REGION', 'flag.region'],
+  ['--endpoint-url URL', 'flag.endpointUrl'],
+];
 
 /** Questions answered in advance: by the default answer, or codes read from stdin. */
 export const ANSWER_FLAGS = {
@@ -112,6 +148,26 @@ export function enrolOptions(
     ...(values.export !== undefined ? { exportShell: shellFlag(values.export) } : {}),
     yes: Boolean(values.yes),
   };
+}
+
+/** What an administrator rehearses on the embedded emulator: `demo` and `emulator` take them. */
+export const REHEARSAL_FLAGS = {
+  'rehearse-consistency': { type: 'string' },
+  'rehearse-fault': { type: 'string', multiple: true },
+} as const;
+
+/** The embedded emulator's rehearsal, from its flags (faults as given: checked against its actions when it starts). */
+export interface Rehearsal {
+  consistencyDelayMs: number;
+  faults: string[];
+}
+
+/** --rehearse-consistency TIME and --rehearse-fault ACTION=KIND → the rehearsal; undefined when neither is given. */
+export function rehearsalOptions(values: Values<typeof REHEARSAL_FLAGS>): Rehearsal | undefined {
+  const delay = values['rehearse-consistency'];
+  const faults = values['rehearse-fault'] ?? [];
+  if (delay === undefined && faults.length === 0) return undefined;
+  return { consistencyDelayMs: delay === undefined ? 0 : parseTime(delay, '--rehearse-consistency') * 1000, faults };
 }
 
 /**

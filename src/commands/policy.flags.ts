@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/choices.js';
-import { AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
 import type { PolicyOptions } from './policy.js';
 
 /** `mfa-onboard policy`: print the MFA policy, or put it on a group. */
@@ -17,7 +17,22 @@ export const policy = defineCommand({
     'policy-name': { type: 'string' },
   },
   positionals: 0,
-  help: { usage: 'help.usage.policy', options: 'help.options.policy' },
+  help: {
+    usage: ['mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P] [--attach-group NAME [--create-group] --profile ADMIN]'],
+    summary: 'help.summary.policy',
+    rows: [
+      ['--allow-ip CIDR', 'flag.allowIp'],
+      ['--device-name-scope user', 'flag.scopeUser'],
+      ['--device-name-scope any', 'flag.scopeAny'],
+      ['--partition P', 'flag.partition'],
+      ['--attach-group NAME', 'flag.attachGroup'],
+      ['--create-group', 'flag.createGroup'],
+      ['--policy-name NAME', 'flag.policyName'],
+      ['--profile NAME', 'flag.adminProfile'],
+      ...AWS_ROWS,
+    ],
+    notes: ['help.note.policy'],
+  },
   options(values, _positionals, env): PolicyOptions {
     const scope = values['device-name-scope'] ?? 'user';
     if (!(DEVICE_NAME_SCOPES as readonly string[]).includes(scope)) throw new UserError('policy.badScope', { value: scope });

@@ -6,7 +6,7 @@ import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/docum
 import { t } from '../ui/messages/index.js';
 import { refusal } from '../wizard/aws-refusals.js';
 import type { WizardDeps } from '../wizard/context.js';
-import { resolveAdminProfile } from '../wizard/profiles.js';
+import { resolveAdminProfile } from '../wizard/resolve-profiles.js';
 
 export interface PolicyOptions {
   allowIps: string[];

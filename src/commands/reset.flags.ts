@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { answersOf, AWS_FLAGS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
+import { shellLine } from '../ui/command-line.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 
 /** `mfa-onboard reset --profile ADMIN --user NAME`: remove a user's devices, then maybe enrol a new one. */
@@ -18,7 +19,21 @@ export const reset = defineCommand({
     'no-enrol': { type: 'boolean' },
   },
   positionals: 0,
-  help: { usage: 'help.usage.reset', options: 'help.options.reset' },
+  help: {
+    usage: ['mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN] [--enrol]'],
+    summary: 'help.summary.reset',
+    rows: [
+      ['--profile NAME', 'flag.adminProfile'],
+      ['--user NAME', 'flag.reset.user'],
+      ['--all', 'flag.all'],
+      ['--remove-serial ARN', 'flag.removeSerial'],
+      ['--enrol, --no-enrol', 'flag.enrol'],
+      ['-y, --yes', 'flag.reset.yes'],
+      ...AWS_ROWS,
+    ],
+    notes: ['help.note.reset'],
+  },
+  administrator: (_words, values) => shellLine(['mfa-onboard', 'reset', '--profile', 'ADMIN', '--user', values.user ?? 'NAME']),
   options(values, _positionals, env): ResetOptions {
     const setup = enrolOptions(values, undefined, env);
     const removeSerial = serialFlag(values, 'remove-serial', values['remove-serial']);

@@ -6,7 +6,7 @@ import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/acting-for-user.js';
 import { orphansOf, removeDevice, removeOrphan } from '../wizard/devices.js';
-import { resolveAdminProfile } from '../wizard/profiles.js';
+import { resolveAdminProfile } from '../wizard/resolve-profiles.js';
 import { runSetup } from '../wizard/setup.js';
 
 export interface ResetOptions {

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { parseDuration, parseTime } from '../wizard/duration.js';
 import { ROLE_SESSION_NAME } from '../aws/names.js';
-import { ANSWER_FLAGS, answersOf, AWS_FLAGS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
+import { ANSWER_FLAGS, answersOf, AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag, SESSION_FLAGS, shellFlag } from './flags.js';
 import type { SessionOptions } from './session.js';
 
 /** `mfa-onboard session`: a fresh MFA session (or the saved one while it lasts). */
@@ -22,7 +22,26 @@ export const session = defineCommand({
     'role-session-name': { type: 'string' },
   },
   positionals: 0,
-  help: { usage: 'help.usage.session', options: 'help.options.session' },
+  help: {
+    usage: ['mfa-onboard session [options]'],
+    summary: 'help.summary.session',
+    rows: [
+      ['--profile NAME', 'flag.session.profile'],
+      ['--session-profile NAME', 'flag.sessionProfile'],
+      ['--mfa-serial ARN', 'flag.mfaSerial'],
+      ['--min-remaining TIME', 'flag.minRemaining'],
+      ['--force', 'flag.force'],
+      ['--duration TIME', 'flag.duration'],
+      ['--export sh|fish|powershell|cmd', 'flag.session.export'],
+      ['--credential-process', 'flag.credentialProcess'],
+      ['--role-arn ARN', 'flag.roleArn'],
+      ['--role-session-name NAME', 'flag.roleSessionName'],
+      ['--replace-profile', 'flag.replaceProfile'],
+      ['--codes-from-stdin', 'flag.codesFromStdin'],
+      ['-y, --yes', 'flag.yes'],
+      ...AWS_ROWS,
+    ],
+  },
   options(values, _positionals, env): SessionOptions {
     const shell = values.export !== undefined ? shellFlag(values.export) : undefined;
     if (shell !== undefined && values['credential-process']) {

@@ -3,12 +3,13 @@ import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
 import { readTextFile } from '../credentials/files.js';
 import { UserError } from '../errors.js';
+import { shellLine } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
 import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { readSavedSession } from '../credentials/profiles.js';
-import { resolveSessionProfiles, type SessionProfiles } from '../wizard/profiles.js';
+import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
 import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
@@ -146,5 +147,13 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
-  else out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()) }));
+  else {
+    // For other tools, the same session: the profile named, as this run named it.
+    const again = shellLine([
+      'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
+      ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
+      '--export', 'sh',
+    ]);
+    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command: `eval "$(${again})"` }));
+  }
 }

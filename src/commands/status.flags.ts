@@ -1,4 +1,4 @@
-import { AWS_FLAGS, checkProfileFlags, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, SESSION_FLAGS } from './flags.js';
+import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, SESSION_FLAGS } from './flags.js';
 import type { StatusOptions } from './status.js';
 
 /** `mfa-onboard status`: who the keys are, the user's devices, the session. */
@@ -12,7 +12,17 @@ export const status = defineCommand({
     json: { type: 'boolean' },
   },
   positionals: 0,
-  help: { usage: 'help.usage.status', options: 'help.options.status' },
+  help: {
+    usage: ['mfa-onboard status [--profile P] [--user U] [--json]'],
+    summary: 'help.summary.status',
+    rows: [
+      ['--profile NAME', 'flag.status.profile'],
+      ['--user NAME', 'flag.status.user'],
+      ['--session-profile NAME', 'flag.status.sessionProfile'],
+      ['--json', 'flag.json'],
+      ...AWS_ROWS,
+    ],
+  },
   options(values, _positionals, env): StatusOptions {
     const region = regionFlags(values, env);
     checkProfileFlags(values);

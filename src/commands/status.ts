@@ -8,7 +8,7 @@ import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
 import { readSavedSession } from '../credentials/profiles.js';
-import { resolveProfiles, withLongTerm } from '../wizard/profiles.js';
+import { resolveProfiles, withLongTerm } from '../wizard/resolve-profiles.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {

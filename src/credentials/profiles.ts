@@ -4,7 +4,8 @@ import { listIniSections, readIniValue } from './ini.js';
 import { configSectionNames, listProfiles, type AwsFiles } from './paths.js';
 
 // What the files say of profiles: the names there are, a profile's region, a saved session.
-// Which profiles a run uses, and saving them, is the wizard's (wizard/profiles.ts).
+// Which profiles a run uses, and saving them, is the wizard's (wizard/resolve-profiles.ts,
+// wizard/save-profiles.ts).
 
 /** The profiles the two files name (both read), in file order. */
 export async function profilesIn(files: AwsFiles): Promise<string[]> {

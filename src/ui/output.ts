@@ -93,7 +93,8 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
   const line = (text: string, hang = 0) => {
     const columns = size()?.columns;
     const shown = hideSecrets(text);
-    stderr.write((columns ? wrapText(shown, columns, hang) : shown) + '\n');
+    // Without a terminal nothing is wrapped, but prose after a command still hangs.
+    stderr.write(wrapText(shown, columns ?? Infinity, hang) + '\n');
   };
   let alternate = false;
   const leaveAlternate = () => {

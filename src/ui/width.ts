@@ -67,15 +67,17 @@ export function truncateToWidth(text: string, width: number): string {
 
 /**
  * Label/value rows with the values aligned by display width, indented by two spaces; with
- * `width`, a long value wraps under itself (a path or an ARN on a line of its own).
+ * `width`, a long value wraps under itself (a path or an ARN on a line of its own). A
+ * `command` row puts its command whole on the line under its label.
  */
 export function table(rows: [label: string, value: string, kind?: 'command'][], width?: number): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
   const indent = ' '.repeat(labelWidth + 4);
-  // NOTE: a command is never broken: a copied half of it would run without the rest.
-  const wrapped = (value: string, kind?: 'command') =>
-    width === undefined || kind === 'command' ? value : wrapText(value, Math.max(20, width - indent.length)).split('\n').join(`\n${indent}`);
-  return rows.map(([label, value, kind]) => `  ${padToWidth(label, labelWidth)}  ${wrapped(value, kind)}`);
+  // NOTE: a command is never broken: a copied half of it would run without the rest. A value's
+  // later lines (a command on its own line) stand under it, with or without a width to wrap to.
+  const wrapped = (value: string) => (width === undefined ? value : wrapText(value, Math.max(20, width - indent.length))).split('\n').join(`\n${indent}`);
+  // A command to paste stands on a line of its own under its label: selecting the line takes it alone.
+  return rows.map(([label, value, kind]) => (kind === 'command' ? `  ${label}\n    ${value}` : `  ${padToWidth(label, labelWidth)}  ${wrapped(value)}`));
 }
 
 /** Rows of cells in aligned columns (by display width), two spaces between. */
@@ -85,13 +87,32 @@ export function grid(rows: string[][]): string[] {
   return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i]!))).join('  ')}`.trimEnd());
 }
 
-/** Wide punctuation that never starts a line (Japanese line-breaking rules, kinsoku). */
-const NO_BREAK_BEFORE = new Set([...'。、，．・：；？！ー）」』】〉》〕］｝…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ']);
-/** Wide punctuation that never ends a line. */
-const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛']);
+/**
+ * Punctuation that never starts a line (Japanese line-breaking rules, kinsoku), the ASCII
+ * kind too: "(既定: …します)" keeps its ")".
+ */
+const NO_BREAK_BEFORE = new Set([...'。、，．・：；？！ー）」』】〉》〕］｝…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)],.:;!?']);
+/** Punctuation that never ends a line. */
+const NO_BREAK_AFTER = new Set([...'（「『【〈《〔［｛([']);
 
-/** Units a line may break between: words (with the space before them) and wide characters. */
+/** A flag (`--profile`, `-y`), which stays on the line of the word before it. */
+const FLAG = /^-{1,2}[A-Za-z]/;
+
+/**
+ * Units a line may break between: words (with the space before them) and wide characters.
+ * A flag is one unit with the word before it ("with --profile"), unless that word ends a
+ * list item ("--a, --b"): a line never starts with a flag its sentence leads up to.
+ */
 function breakUnits(line: string): { text: string; space: boolean }[] {
+  return splitUnits(line).reduce<{ text: string; space: boolean }[]>((units, unit) => {
+    const before = units[units.length - 1];
+    if (before && unit.space && FLAG.test(unit.text) && !before.text.endsWith(',') && !before.text.endsWith('、')) before.text += ` ${unit.text}`;
+    else units.push(unit);
+    return units;
+  }, []);
+}
+
+function splitUnits(line: string): { text: string; space: boolean }[] {
   // Plain ASCII breaks at spaces only: words as they are, no per-character work.
   if (PRINTABLE_ASCII.test(line)) {
     return line.split(/( +)/).reduce<{ text: string; space: boolean }[]>((units, part, i) => {
@@ -122,28 +143,33 @@ function breakUnits(line: string): { text: string; space: boolean }[] {
 
 /**
  * Wraps prose to `width` display columns at word boundaries (Japanese between characters,
- * never before 。or 、), continuation lines indented by `hang`. A word longer than a line
- * (a path, an ARN) gets a line of its own, whole. Lines that start with a space are
- * preformatted (commands, tables) and left as they are.
+ * never before 。or 、), continuation lines indented by `hang`, and so is a line of prose
+ * that follows a command. A word longer than a line (a path, an ARN) gets a line of its own,
+ * whole. Lines that start with a space are preformatted (a command to paste, a table) and
+ * left as they are: we never break a command, whatever the width.
  */
 export function wrapText(text: string, width: number, hang = 0): string {
+  let first = true;
   return text
     .split('\n')
     .map((line) => {
-      if (line.startsWith(' ') || displayWidth(line) <= width) return line;
+      const lead = first ? '' : ' '.repeat(hang);
+      if (line !== '') first = false;
+      if (line.startsWith(' ') || line === '') return line;
+      if (displayWidth(lead + line) <= width) return lead + line;
       const lines: string[] = [];
-      let current = '';
-      let used = 0;
+      let current = lead;
+      let used = lead.length;
       for (const unit of breakUnits(line)) {
         const unitWidth = displayWidth(unit.text);
         const gap = unit.space ? 1 : 0;
-        if (current !== '' && used + gap + unitWidth > width) {
+        if (current.trim() !== '' && used + gap + unitWidth > width) {
           lines.push(current);
           current = ' '.repeat(hang) + unit.text;
           used = hang + unitWidth;
-        } else if (current === '') {
-          current = unit.text;
-          used = unitWidth;
+        } else if (current.trim() === '') {
+          current += unit.text;
+          used += unitWidth;
         } else {
           current = `${current}${gap ? ' ' : ''}${unit.text}`;
           used += gap + unitWidth;
@@ -153,92 +179,4 @@ export function wrapText(text: string, width: number, hang = 0): string {
       return lines.join('\n');
     })
     .join('\n');
-}
-
-/** An example line that is a command to copy: never broken, whatever the width. */
-const COMMAND_LINE = /^\s+(mfa-onboard |aws |eval |credential_process\b|npx |npm )/;
-/** A command inside a description (after prose that introduces it). */
-const COMMAND_IN_DESCRIPTION = /^eval /;
-
-/** Joins lines of one paragraph: Japanese with no space between them, words with one. */
-function joinLines(parts: string[]): string {
-  const wideAt = (text: string, at: 0 | -1) => isWide(graphemes(at === 0 ? text.slice(0, 2) : text.slice(-4)).at(at)!);
-  return parts.reduce((all, part) => (all === '' ? part : `${all}${wideAt(all, -1) || wideAt(part, 0) ? '' : ' '}${part}`), '');
-}
-
-/**
- * Lays out two-column help text for `width` columns. An entry is a line indented less than
- * the lines that follow it (they continue it); its description is what stands after two or
- * more spaces. An entry that fits stays as it is; a longer one is laid out again: what it
- * describes wrapped under its indent, the description wrapped in its column (or, where that
- * column leaves too little room, under the entry). Unindented lines are paragraphs, joined
- * and wrapped; a command line is never broken; a note starting with "-" keeps its own line.
- */
-export function layoutHelp(text: string, width: number): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  const indentOf = (line: string) => /^ */.exec(line)![0].length;
-  for (let i = 0; i < lines.length; ) {
-    const head = lines[i]!;
-    let end = i + 1;
-    const paragraph = indentOf(head) === 0 && head.trim() !== '';
-    while (
-      end < lines.length &&
-      lines[end]!.trim() !== '' &&
-      (paragraph ? indentOf(lines[end]!) === 0 : indentOf(lines[end]!) > indentOf(head) && indentOf(head) > 0)
-    ) {
-      end++;
-    }
-    const entry = lines.slice(i, end);
-    i = end;
-    const example = entry.length === 1 && COMMAND_LINE.test(head) && !/\S {2,}\S/.test(head.trim());
-    if (entry.every((line) => displayWidth(line) <= width) || example) {
-      out.push(...entry);
-      continue;
-    }
-    if (paragraph) {
-      out.push(...wrapText(joinLines(entry), width).split('\n'));
-      continue;
-    }
-    const indent = indentOf(head);
-    const left: string[] = [];
-    /** The description, in paragraphs: a command or a note starting with "-" begins a new one. */
-    const description: string[][] = [];
-    let column = 0;
-    const describe = (part: string) => {
-      const last = description[description.length - 1];
-      if (!last || COMMAND_IN_DESCRIPTION.test(part) || part.startsWith('-') || (last.length === 1 && COMMAND_IN_DESCRIPTION.test(last[0]!))) description.push([part]);
-      else last.push(part);
-    };
-    for (const line of entry) {
-      // What is described goes on over lines that start with an option or a bracket.
-      const describes = line === head || (/^\s*[[-]/.test(line) && (column === 0 || indentOf(line) < column));
-      const split = /^( *\S.*?\S)( {2,})(\S.*)$/.exec(line);
-      if (split && describes) {
-        left.push(split[1]!.trim());
-        describe(split[3]!);
-        column ||= displayWidth(split[1]!) + split[2]!.length;
-      } else if (describes) {
-        left.push(line.trim());
-      } else {
-        describe(line.trim());
-        column ||= indentOf(line);
-      }
-    }
-    const leftLines = wrapText(left.join(' '), width - indent, 4).split('\n').map((part) => ' '.repeat(indent) + part);
-    if (description.length === 0) {
-      out.push(...leftLines);
-      continue;
-    }
-    const room = column > 0 && width - column >= 30 ? width - column : width - indent - 4;
-    const at = ' '.repeat(room === width - column ? column : indent + 4);
-    const said = description.flatMap((parts) => {
-      const joined = joinLines(parts);
-      return COMMAND_IN_DESCRIPTION.test(joined) ? [joined] : wrapText(joined, room).split('\n');
-    });
-    const last = leftLines[leftLines.length - 1]!;
-    if (at.length === column && displayWidth(last) + 2 <= column) leftLines[leftLines.length - 1] = padToWidth(last, column) + said.shift()!;
-    out.push(...leftLines, ...said.map((part) => at + part));
-  }
-  return out.join('\n');
 }

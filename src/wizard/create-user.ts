@@ -4,6 +4,7 @@ import type { GroupPolicy, UserAdmin } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { IAM_PATH, USER_NAME } from '../aws/names.js';
 import { CancelledError, UserError } from '../errors.js';
+import { shellWord } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from './context.js';
 import { refusal } from './aws-refusals.js';
@@ -127,7 +128,7 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
     }
     journal.commit();
     out.success(t('admin.keyWritten', { keyId: key.accessKeyId, path: file }));
-    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: file, name, profile: options.profile }));
+    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: shellWord(file), name, profile: options.profile }));
   } catch (error) {
     if (journal.pending) {
       for (const undone of await journal.rollback()) {

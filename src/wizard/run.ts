@@ -1,7 +1,7 @@
 import type { AwsFactory, MfaDevice, SessionCredentials } from '../aws/client.js';
 import type { AccessKey } from '../credentials/csv.js';
 import type { FileChange } from '../credentials/files.js';
-import type { Profiles } from './profiles.js';
+import type { Profiles } from './resolve-profiles.js';
 import type { Aws, CodeHistory, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import type { Underway } from './enrolment-state.js';
 import { Journal } from './journal.js';

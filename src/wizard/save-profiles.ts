@@ -12,7 +12,8 @@ import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 
 // Writing a run's profiles, and what is asked and said around it. Which profiles a run uses
-// is profiles.ts (no catalog there: the session command's fast path settles names with it).
+// is resolve-profiles.ts (no catalog there: the session command's fast path settles names
+// with it).
 
 // The steps that name and check profiles take the file-level rule from here too.
 export { assertProfileName, PROFILE_NAME };

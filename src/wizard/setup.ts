@@ -1,5 +1,5 @@
 import type { AwsFactory } from '../aws/client.js';
-import { resolveProfiles } from './profiles.js';
+import { resolveProfiles } from './resolve-profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
 import { actAsAdmin } from './steps/act-as-admin.js';

@@ -1,10 +1,11 @@
 import {
   CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient,
-  ListVirtualMFADevicesCommand,
+  ListVirtualMFADevicesCommand, PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { startMoto, type Moto } from '../../src/emulator/moto.js';
+import { mfaPolicy } from '../../src/policy/document.js';
 import type { Sandbox } from './sandbox.js';
 
 export type { Moto };
@@ -52,4 +53,13 @@ export async function enrolledDevice(moto: Moto, user: string, name: string) {
   const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
   await iam.send(new EnableMFADeviceCommand({ UserName: user, SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
   return { serial: device.SerialNumber!, seed: Buffer.from(device.Base32StringSeed!).toString('ascii') };
+}
+
+/**
+ * Gives `userName` our self-service MFA policy as an inline policy, as an administrator
+ * would: the embedded emulator evaluates policies, so a user without one may call nothing.
+ */
+export async function giveSelfServicePolicy(iam: IAMClient, userName: string, scope: 'user' | 'any' = 'user'): Promise<void> {
+  const document = JSON.stringify(mfaPolicy({ allowIps: [], scope }));
+  await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'mfa-onboard-require-mfa', PolicyDocument: document }));
 }

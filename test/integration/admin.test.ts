@@ -213,6 +213,6 @@ describe('mfa-onboard admin create-user, against moto', () => {
       expect(result.stderr).toContain(expected);
     }
     const usage = await runCli(['admin', 'make-user', 'x'], { env: world.box.env });
-    expect(usage.stderr).toContain('Usage: mfa-onboard admin create-user NAME');
+    expect(usage.stderr).toContain('Usage:\n    mfa-onboard admin create-user NAME');
   });
 });

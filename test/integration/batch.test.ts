@@ -60,7 +60,7 @@ describe('mfa-onboard batch, against moto', () => {
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('Hire 1 of 3: alice');
     expect(first.stderr).toContain('Hire 2 of 3: bob');
-    expect(first.stderr).toContain(`Stopped at bob. Everyone before is recorded; run  mfa-onboard batch ${users} --profile admin --create  to carry on`);
+    expect(first.stderr).toContain(`Stopped at bob. Everyone before is recorded. To carry on:\n    mfa-onboard batch ${users} --profile admin --create --region eu-west-1\n`);
     expect(first.stderr).toContain('Run the same command again: it carries on');
     expect(first.stderr).not.toContain('start over');
     expect(first.stderr).not.toContain('Next, with'); // the batch goes on to enrol itself

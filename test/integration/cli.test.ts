@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
+import { emulator } from '../../src/commands/emulator.flags.js';
 import type { CommandFlags, FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
@@ -30,10 +31,10 @@ describe('--help, --version and the language', () => {
     await box.cleanup();
   });
 
-  it('--help lists commands, every flag and examples, on stdout, in English by default', async () => {
+  it('--help lists the commands, the wizard\'s common flags and examples, on stdout, in English by default', async () => {
     const result = await runCli(['--help'], { env: box.env });
     expect(result.code).toBe(0);
-    for (const flag of ['--profile', '--session-profile', '--user', '--device-name', '--region', '--endpoint-url', '--duration', '--show-secret', '--qr-png', '--codes-from-stdin', '--replace-profile', '--delete-csv', '--keep-csv', '--allow-clock-drift', '--yes', '--keep', '--lang', 'demo', '--emulator ', '--emulator-url', '--rehearse-consistency', '--rehearse-fault', 'Exit codes']) {
+    for (const flag of ['--profile', '--user', '--replace', '--region', '--yes', '--lang', 'demo', 'batch', 'npx aws-mfa-onboard', 'Exit codes']) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).not.toMatch(JAPANESE);
@@ -49,7 +50,7 @@ describe('--help, --version and the language', () => {
     const result = await runCli(['--help', ...extra], { env: { ...box.env, ...env } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(JAPANESE);
-    for (const flag of ['--profile', '--session-profile', '--qr-png', '--codes-from-stdin', '--lang', 'mfa-onboard demo']) {
+    for (const flag of ['--profile', '--user', '--lang', 'demo', 'mfa-onboard session --profile alice']) {
       expect(result.stdout).toContain(flag);
     }
   });
@@ -146,13 +147,13 @@ describe('each command takes its own flags', () => {
     for (const lang of ['en', 'ja'] as const) {
       const result = await runCli([...argv], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
       expect(result.code).toBe(0);
-      const heading = catalogs[lang][`help.options.${command}`].split('\n')[0]!;
+      const heading = format(catalogs[lang]['help.heading.options'], { command: command === 'admin' ? 'admin create-user' : command });
       expect(result.stdout).toContain(heading);
       expect(result.stdout).toContain(`mfa-onboard ${command}`);
       // Not the whole help: no other command's usage, no other command's options.
       for (const other of ['status', 'reset', 'policy', 'batch', 'demo'].filter((name) => name !== command)) {
         expect(result.stdout).not.toContain(`mfa-onboard ${other} [`);
-        expect(result.stdout).not.toContain(catalogs[lang][`help.options.${other}` as 'help.options.demo'].split('\n')[0]);
+        expect(result.stdout).not.toContain(format(catalogs[lang]['help.heading.options'], { command: other }));
       }
     }
   });
@@ -164,7 +165,7 @@ describe('each command takes its own flags', () => {
 
   // Every flag a command declares, with one word too many: the parse accepts them all, and
   // the surplus word (checked next, before anything runs) is what is refused.
-  const commands = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
   it.each(commands.map((command) => [command.name, command] as const))('%s accepts every flag it declares', async (name, command) => {
     const words = { setup: ['keys.csv'], batch: ['users.csv'], admin: ['create-user', 'bob'] }[name as string] ?? [];
     const argv = [name, ...words, 'surplus'];
@@ -175,7 +176,109 @@ describe('each command takes its own flags', () => {
     }
     const result = await runCli(argv, { env: box.env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(t('cli.extraArgument', { argument: 'surplus' }));
+    expect(result.stderr).toContain(name === 'admin' ? '"bob surplus" is 2 words' : t('cli.extraArgument', { argument: 'surplus', command: name, usage: command.help.usage[0]! }));
+  });
+});
+
+describe('a word in the command position that names no command', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox('http://127.0.0.1:9');
+  });
+  afterEach(async () => {
+    await box.cleanup();
+  });
+
+  it.each([
+    ['sesion', 'session', ['sesion', '--profile', 'alice'], 'mfa-onboard session --profile alice'],
+    ['stauts', 'status', ['--region', 'eu-west-1', 'stauts'], 'mfa-onboard --region eu-west-1 status'],
+    ['rest', 'reset', ['rest', '--user', 'bob smith'], "mfa-onboard reset --user 'bob smith'"],
+    ['Policy', 'policy', ['Policy'], 'mfa-onboard policy'],
+    ['sess', 'session', ['sess'], 'mfa-onboard session'],
+  ] as const)('regression: "%s" was looked for as a file; now: did you mean %s, with the line to run', async (word, command, argv, line) => {
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli([...argv], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(format(catalogs[lang]['cli.didYouMean'], { word, command, line }).split('\n')[0]);
+      // The corrected command stands whole on a line of its own.
+      expect(result.stderr).toContain(`\n    ${line}\n`);
+      expect(result.stderr).not.toContain(format(catalogs[lang]['csv.notFound'], { path: word }));
+    }
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('help sesion and sesion --help say which command was meant instead of printing the whole help', async () => {
+    for (const [argv, line] of [[['help', 'sesion'], 'mfa-onboard help session'], [['sesion', '--help'], 'mfa-onboard session --help']] as const) {
+      const result = await runCli([...argv], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`\n    ${line}\n`);
+      expect(result.stdout).toBe('');
+    }
+    // A path is still the wizard's CSV: --help beside it is the whole help.
+    expect((await runCli(['keys.csv', '--help'], { env: box.env })).code).toBe(0);
+  });
+
+  it('an unknown option close to a flag says which (--profle: did you mean --profile?)', async () => {
+    for (const [option, near] of [['--profle', '--profile'], ['--regoin', '--region'], ['--qr-pgn', '--qr-png'], ['--bogus', undefined]] as const) {
+      const result = await runCli([option, 'x'], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Unknown option ${option}`);
+      if (near) expect(result.stderr).toContain(`did you mean ${near}?`);
+      else expect(result.stderr).not.toContain('did you mean');
+    }
+  });
+
+  it('a word far from every command and not a path says what the commands are and how a CSV is given', async () => {
+    const result = await runCli(['frobnicate'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no command "frobnicate", and no file of that name here');
+    expect(result.stderr).toContain('setup, session, status, reset, policy, admin, batch, demo');
+    expect(result.stderr).toContain('./frobnicate.csv');
+  });
+
+  it('a word with a / or ending in .csv is still the wizard\'s CSV', async () => {
+    for (const path of [`${box.dir}/sesion`, 'sesion.csv', 'keys.CSV']) {
+      const result = await runCli([path], { env: box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(t('csv.notFound', { path }));
+    }
+  });
+
+  it('regression: admin create-user Bob Smith said "The wizard takes one CSV file"; now: a user name is one word', async () => {
+    const result = await runCli(['admin', 'create-user', 'Bob', 'Smith', '--profile', 'admin'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Bob Smith" is 2 words');
+    expect(result.stderr).toContain('\n    mfa-onboard admin create-user Bob.Smith --profile admin\n');
+    expect(result.stderr).not.toContain('CSV');
+  });
+
+  it('regression: a missing users.csv was called "the access-key CSV you downloaded from the AWS console"', async () => {
+    const result = await runCli(['batch', `${box.dir}/users.csv`, '--profile', 'admin'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`There is no file at ${box.dir}/users.csv. batch reads a list of hires`);
+    expect(result.stderr).toContain('\n    mfa-onboard batch --help\n');
+    expect(result.stderr).not.toContain('access-key CSV');
+  });
+
+  it('a word too many for other commands shows that command\'s usage, not the wizard\'s', async () => {
+    const result = await runCli(['batch', 'users.csv', 'more.csv'], { env: box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Unexpected argument "more.csv"');
+    expect(result.stderr).toContain(`\n    ${batch.help.usage[0]}`);
+  });
+
+  it('regression: reset --user alice with no profile suggested importing a CSV into default; now it asks for the administrator\'s profile', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli(['reset', '--user', 'alice'], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('\n    mfa-onboard reset --profile ADMIN --user alice\n');
+      expect(result.stderr).not.toContain('ACCESS-KEYS.csv');
+    }
+    const admin = await runCli(['admin', 'create-user', 'bob'], { env: box.env });
+    expect(admin.stderr).toContain('\n    mfa-onboard admin create-user bob --profile ADMIN\n');
+    // A profile named but missing is still that profile's error.
+    const named = await runCli(['reset', '--user', 'alice', '--profile', 'boss'], { env: box.env });
+    expect(named.stderr).toContain('There is no profile boss');
   });
 });
 

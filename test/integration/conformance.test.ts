@@ -1,12 +1,15 @@
 import {
-  CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand,
-  DeleteVirtualMFADeviceCommand, EnableMFADeviceCommand, GetUserCommand, IAMClient, ListAccessKeysCommand,
-  ListAccountAliasesCommand, ListMFADevicesCommand, ListVirtualMFADevicesCommand,
+  AddUserToGroupCommand, CreateAccessKeyCommand, CreateAccountAliasCommand, CreateGroupCommand, CreateUserCommand,
+  CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteAccessKeyCommand, DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand, GetGroupCommand, GetGroupPolicyCommand, GetUserCommand, IAMClient, ListAccessKeysCommand,
+  ListAccountAliasesCommand, ListGroupPoliciesCommand, ListGroupsForUserCommand, ListMFADevicesCommand, ListUsersCommand,
+  ListVirtualMFADevicesCommand, PutGroupPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyCredentials } from '../../src/aws/client.js';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
+import { mfaPolicy } from '../../src/policy/document.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { ADMIN, startMoto, type Moto } from '../helpers/moto.js';
 
@@ -23,6 +26,8 @@ interface Run {
   serial?: string;
   seed?: string;
   session?: KeyCredentials;
+  /** A second key of alice's, made to be deleted. */
+  secondKey?: string;
   /** The window the script's codes are counted from (fixed at the start, away from a boundary). */
   k: number;
 }
@@ -30,6 +35,10 @@ interface Run {
 const iam = (run: Run, keys = run.target.admin) => new IAMClient({ endpoint: run.target.url, region: 'us-east-1', credentials: keys, maxAttempts: 1 });
 const sts = (run: Run, keys: KeyCredentials) => new STSClient({ endpoint: run.target.url, region: 'us-east-1', credentials: keys, maxAttempts: 1 });
 const code = (run: Run, window: number) => codeAt(run.seed!, window);
+
+/** The administrator's setup: our MFA policy on the hires' group, and a grant of ListUsers there too. */
+const MFA_POLICY = JSON.stringify(mfaPolicy({ allowIps: [], scope: 'user' }));
+const LIST_USERS = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }] });
 
 /**
  * What came back, reduced to what must agree: the shape of a result (member names and value
@@ -58,6 +67,8 @@ async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
   try {
     return { ok: shapeOf(await call()) };
   } catch (error) {
+    // A check of the script's own failed: that is the test failing, not an answer to compare.
+    if ((error as Error).name === 'AssertionError') throw error;
     const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
     return { error: e.name.replace(/Exception$/, ''), status: e.$metadata?.httpStatusCode };
   }
@@ -67,13 +78,50 @@ async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
 const SCRIPT: [string, (run: Run) => Promise<unknown>][] = [
   ['CreateUser', (run) => iam(run).send(new CreateUserCommand({ UserName: 'alice' }))],
   ['CreateUser: the same name again', (run) => iam(run).send(new CreateUserCommand({ UserName: 'alice' }))],
+  ['CreateUser: with a path', (run) => iam(run).send(new CreateUserCommand({ UserName: 'bob', Path: '/eng/' }))],
   ['GetUser: nobody', (run) => iam(run).send(new GetUserCommand({ UserName: 'nobody' }))],
+  ['GetUser: with a path', async (run) => {
+    const out = await iam(run).send(new GetUserCommand({ UserName: 'bob' }));
+    expect(out.User).toMatchObject({ Path: '/eng/', Arn: 'arn:aws:iam::123456789012:user/eng/bob' });
+    return out;
+  }],
+  ['ListUsers: PathPrefix', (run) => iam(run).send(new ListUsersCommand({ PathPrefix: '/eng/' }))],
+  ['CreateGroup', (run) => iam(run).send(new CreateGroupCommand({ GroupName: 'hires' }))],
+  ['CreateGroup: the same name again', (run) => iam(run).send(new CreateGroupCommand({ GroupName: 'hires' }))],
+  ['GetGroup: nobody', (run) => iam(run).send(new GetGroupCommand({ GroupName: 'nobody' }))],
+  ['AddUserToGroup', (run) => iam(run).send(new AddUserToGroupCommand({ GroupName: 'hires', UserName: 'alice' }))],
+  ['AddUserToGroup: no such user', (run) => iam(run).send(new AddUserToGroupCommand({ GroupName: 'hires', UserName: 'nobody' }))],
+  ['GetGroup', (run) => iam(run).send(new GetGroupCommand({ GroupName: 'hires' }))],
+  ['ListGroupsForUser', (run) => iam(run).send(new ListGroupsForUserCommand({ UserName: 'alice' }))],
+  ['PutGroupPolicy: the MFA policy', (run) => iam(run).send(new PutGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'mfa-onboard-require-mfa', PolicyDocument: MFA_POLICY }))],
+  ['PutGroupPolicy: ListUsers', (run) => iam(run).send(new PutGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'list-users', PolicyDocument: LIST_USERS }))],
+  ['PutGroupPolicy: not JSON', (run) => iam(run).send(new PutGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'broken', PolicyDocument: '{"Version":' }))],
+  ['GetGroupPolicy', async (run) => {
+    const out = await iam(run).send(new GetGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'list-users' }));
+    // AWS sends the document URL-encoded (what `mfa-onboard policy` decodes).
+    expect(JSON.parse(decodeURIComponent(out.PolicyDocument!))).toEqual(JSON.parse(LIST_USERS));
+    return out;
+  }],
+  ['GetGroupPolicy: none of that name', (run) => iam(run).send(new GetGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'nothing' }))],
+  ['ListGroupPolicies', async (run) => {
+    const out = await iam(run).send(new ListGroupPoliciesCommand({ GroupName: 'hires' }));
+    expect(out.PolicyNames?.sort()).toEqual(['list-users', 'mfa-onboard-require-mfa']);
+    return out;
+  }],
   ['CreateAccessKey', async (run) => {
     const out = await iam(run).send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     run.alice = { accessKeyId: out.AccessKey!.AccessKeyId!, secretAccessKey: out.AccessKey!.SecretAccessKey! };
     return out;
   }],
   ['ListAccessKeys', (run) => iam(run).send(new ListAccessKeysCommand({ UserName: 'alice' }))],
+  ['CreateAccessKey: a second', async (run) => {
+    const out = await iam(run).send(new CreateAccessKeyCommand({ UserName: 'alice' }));
+    run.secondKey = out.AccessKey!.AccessKeyId!;
+    return out;
+  }],
+  ['CreateAccessKey: a third (two is the limit)', (run) => iam(run).send(new CreateAccessKeyCommand({ UserName: 'alice' }))],
+  ['DeleteAccessKey', (run) => iam(run).send(new DeleteAccessKeyCommand({ UserName: 'alice', AccessKeyId: run.secondKey }))],
+  ['DeleteAccessKey: gone', (run) => iam(run).send(new DeleteAccessKeyCommand({ UserName: 'alice', AccessKeyId: run.secondKey }))],
   ['GetCallerIdentity: alice\'s key', async (run) => {
     const out = await sts(run, run.alice!).send(new GetCallerIdentityCommand({}));
     expect(out.Arn).toBe('arn:aws:iam::123456789012:user/alice');
@@ -103,6 +151,15 @@ const SCRIPT: [string, (run: Run) => Promise<unknown>][] = [
     return out;
   }],
   ['ListAccountAliases', (run) => iam(run, run.alice).send(new ListAccountAliasesCommand({}))],
+  ['ListUsers: the hire\'s long-term keys', (run) => iam(run, run.alice).send(new ListUsersCommand({}))],
+  ['ListUsers: the hire\'s MFA session', (run) => iam(run, run.session).send(new ListUsersCommand({}))],
+  ['CreateVirtualMFADevice: a second name, with the MFA session', (run) => iam(run, run.session).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-2' }))],
+  ['CreateAccountAlias', (run) => iam(run).send(new CreateAccountAliasCommand({ AccountAlias: 'example-corp' }))],
+  ['ListAccountAliases: after CreateAccountAlias', async (run) => {
+    const out = await iam(run).send(new ListAccountAliasesCommand({}));
+    expect(out.AccountAliases).toEqual(['example-corp']);
+    return out;
+  }],
   ['DeleteVirtualMFADevice: still assigned', (run) => iam(run).send(new DeleteVirtualMFADeviceCommand({ SerialNumber: run.serial }))],
   ['DeactivateMFADevice', (run) => iam(run).send(new DeactivateMFADeviceCommand({ UserName: 'alice', SerialNumber: run.serial }))],
   ['DeleteVirtualMFADevice', (run) => iam(run).send(new DeleteVirtualMFADeviceCommand({ SerialNumber: run.serial }))],
@@ -112,6 +169,18 @@ const SCRIPT: [string, (run: Run) => Promise<unknown>][] = [
 ];
 
 const accessDenied = { error: 'AccessDenied', status: 403 };
+/** moto leaves out IsTruncated where AWS always sends it (false on a last page), as the embedded emulator does. */
+const isTruncatedSent = {
+  why: 'moto leaves out IsTruncated; AWS always sends it (false on a last page), as the embedded emulator does',
+  moto: (o: Outcome) => expect(o).not.toHaveProperty('ok.IsTruncated'),
+  embedded: (o: Outcome) => expect(o).toHaveProperty('ok.IsTruncated', 'boolean'),
+};
+/** moto evaluates no policy (authentication is off in this suite, and it would not read MFA conditions anyway). */
+const motoEvaluatesNoPolicy = (embedded: Outcome) => ({
+  why: 'moto evaluates no policy; the embedded emulator does, as IAM: the group\'s MFA policy and the mfa/${aws:username} scope refuse this',
+  moto: (o: Outcome) => expect(o).toHaveProperty('ok'),
+  embedded,
+});
 /** moto's answer to a GetSessionToken that AWS refuses: a session all the same. */
 const motoGivesSession = (o: Outcome) => expect(o).toMatchObject({ ok: { Credentials: { AccessKeyId: expect.any(String) } } });
 
@@ -120,11 +189,12 @@ const motoGivesSession = (o: Outcome) => expect(o).toMatchObject({ ok: { Credent
  * emulator follows AWS. Each entry says what each one answers; anything else must agree.
  */
 const INTENDED_DIFFERENCES: Record<string, { why: string; moto: Outcome | ((o: Outcome) => void); embedded: Outcome | ((o: Outcome) => void) }> = {
-  'ListAccessKeys': {
-    why: 'moto leaves out IsTruncated; AWS always sends it (false on a last page), as the embedded emulator does',
-    moto: (o) => expect(o).not.toHaveProperty('ok.IsTruncated'),
-    embedded: (o) => expect(o).toHaveProperty('ok.IsTruncated', 'boolean'),
-  },
+  'ListAccessKeys': isTruncatedSent,
+  'GetGroup': isTruncatedSent,
+  'ListGroupPolicies': isTruncatedSent,
+  'ListAccountAliases: after CreateAccountAlias': isTruncatedSent,
+  'ListUsers: the hire\'s long-term keys': motoEvaluatesNoPolicy(accessDenied),
+  'CreateVirtualMFADevice: a second name, with the MFA session': motoEvaluatesNoPolicy(accessDenied),
   'ListAccountAliases': {
     why: 'moto leaves out IsTruncated; AWS always sends it (false on a last page), as the embedded emulator does',
     moto: { ok: { AccountAliases: [] } },

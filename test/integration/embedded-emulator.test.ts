@@ -1,10 +1,13 @@
 import {
-  CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteVirtualMFADeviceCommand,
-  EnableMFADeviceCommand, IAMClient, ListMFADevicesCommand, ResyncMFADeviceCommand,
+  AddUserToGroupCommand, CreateAccessKeyCommand, CreateAccountAliasCommand, CreateGroupCommand, CreateRoleCommand,
+  CreateUserCommand, CreateVirtualMFADeviceCommand, DeleteUserCommand, DeleteUserPolicyCommand, DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand, GetUserPolicyCommand, IAMClient, ListMFADevicesCommand, ListUserPoliciesCommand, ListUsersCommand,
+  PutGroupPolicyCommand, PutUserPolicyCommand, RemoveUserFromGroupCommand, ResyncMFADeviceCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator, type EmbeddedOptions } from '../../src/emulator/embedded/server.js';
+import { mfaPolicy } from '../../src/policy/document.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -162,6 +165,12 @@ describe('the embedded emulator follows AWS', () => {
     const role = (await iam().send(new CreateRoleCommand({ RoleName: 'ops', AssumeRolePolicyDocument: '{}' }))).Role!;
     const assume = (code: string, roleArn = role.Arn!) =>
       sts(keys).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'alice', SerialNumber: serial, TokenCode: code }));
+    // Without a policy that lets her assume it, alice may not (the emulator reads no trust policy).
+    expect((await rejection(assume(codeAt(seed, k() + 1)))).message).toBe(
+      `User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: ${role.Arn} because no identity-based policy allows the sts:AssumeRole action`,
+    );
+    const mayAssume = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Arn }] };
+    await iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'ops', PolicyDocument: JSON.stringify(mayAssume) }));
     expect((await rejection(assume(codeAt(seed, k())))).message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code.');
     expect(await rejection(assume(codeAt(seed, k() + 1), 'arn:aws:iam::123456789012:role/nobody'))).toMatchObject({ code: 'AccessDenied', status: 403 });
     const out = await assume(codeAt(seed, k() + 1));
@@ -188,5 +197,83 @@ describe('the embedded emulator follows AWS', () => {
     await enable('alice', serial, codeAt(seed, k() - 1), codeAt(seed, k()));
     expect(await rejection(iam().send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })))).toMatchObject({ code: 'DeleteConflict', status: 409 });
     expect(await rejection(iam().send(new DeleteVirtualMFADeviceCommand({ SerialNumber: `${serial}x` })))).toMatchObject({ code: 'NoSuchEntity', status: 404 });
+  });
+
+  const policyOf = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+  const denied = (action: string, resource: string, how: 'implicit' | 'explicit', user = 'alice') => ({
+    code: 'AccessDenied',
+    status: 403,
+    message: `User: arn:aws:iam::123456789012:user/${user} is not authorized to perform: ${action} on resource: ${resource} ${
+      how === 'explicit' ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${action} action`
+    }`,
+  });
+
+  it('evaluates the caller\'s policies and its groups\': none allows nothing; the group\'s MFA policy denies without MFA, its grant allows with it', async () => {
+    const { keys, serial, seed } = await userWithDevice('alice');
+    expect(await rejection(iam(keys).send(new ListUsersCommand({})))).toEqual(denied('iam:ListUsers', 'arn:aws:iam::123456789012:user/', 'implicit'));
+    // No permission is needed to ask who you are, or for a session.
+    expect((await sts(keys).send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/alice');
+    await iam().send(new CreateGroupCommand({ GroupName: 'hires' }));
+    await iam().send(new AddUserToGroupCommand({ GroupName: 'hires', UserName: 'alice' }));
+    await iam().send(new PutGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'mfa', PolicyDocument: JSON.stringify(mfaPolicy({ allowIps: [], scope: 'user' })) }));
+    await iam().send(new PutGroupPolicyCommand({ GroupName: 'hires', PolicyName: 'list', PolicyDocument: policyOf({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) }));
+    expect(await rejection(iam(keys).send(new ListUsersCommand({})))).toEqual(denied('iam:ListUsers', 'arn:aws:iam::123456789012:user/', 'explicit'));
+    // Her own device, as the wizard makes it, is allowed without MFA.
+    await iam(keys).send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, k() - 1), AuthenticationCode2: codeAt(seed, k()) }));
+    const plain = (await sts(keys).send(new GetSessionTokenCommand({}))).Credentials!;
+    const withoutMfa = { accessKeyId: plain.AccessKeyId!, secretAccessKey: plain.SecretAccessKey!, sessionToken: plain.SessionToken! };
+    // A session made without a code may not call IAM at all (AWS answers as to an invalid token).
+    expect(await rejection(iam(withoutMfa).send(new ListUsersCommand({})))).toMatchObject({ code: 'InvalidClientTokenId', status: 403 });
+    const c = (await sts(keys).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: codeAt(seed, k() + 1) }))).Credentials!;
+    const session = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
+    expect((await iam(session).send(new ListUsersCommand({}))).Users!.map((u) => u.UserName)).toEqual(['admin', 'alice']);
+    // mfa/${aws:username}: a second name is refused even with MFA; another user's things too.
+    expect(await rejection(iam(session).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-2' })))).toEqual(
+      denied('iam:CreateVirtualMFADevice', 'arn:aws:iam::123456789012:mfa/alice-2', 'implicit'),
+    );
+    expect(await rejection(iam(session).send(new ListMFADevicesCommand({ UserName: 'admin' })))).toEqual(
+      denied('iam:ListMFADevices', 'arn:aws:iam::123456789012:user/admin', 'implicit'),
+    );
+    // Out of the group, the group's policies no longer apply.
+    await iam().send(new RemoveUserFromGroupCommand({ GroupName: 'hires', UserName: 'alice' }));
+    expect((await rejection(iam(session).send(new ListUsersCommand({})))).message).toMatch(/because no identity-based policy allows/);
+  });
+
+  it('aws:SourceIp is the caller\'s address: --allow-ip 127.0.0.1/32 exempts loopback calls from the MFA deny', async () => {
+    const { keys } = await userWithDevice('alice');
+    const office = JSON.stringify(mfaPolicy({ allowIps: ['127.0.0.1/32'], scope: 'user' }));
+    await iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'mfa', PolicyDocument: office }));
+    await iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'list', PolicyDocument: policyOf({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) }));
+    expect((await iam(keys).send(new ListUsersCommand({}))).Users).toHaveLength(2);
+    const elsewhere = JSON.stringify(mfaPolicy({ allowIps: ['192.0.2.0/24'], scope: 'user' }));
+    await iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'mfa', PolicyDocument: elsewhere }));
+    expect((await rejection(iam(keys).send(new ListUsersCommand({})))).message).toMatch(/with an explicit deny/);
+  });
+
+  it('inline user policies: put (a malformed one refused), get (URL-encoded, as AWS), list, delete; DeleteUser waits for keys, policies and groups to go', async () => {
+    await iam().send(new CreateUserCommand({ UserName: 'bob' }));
+    const document = policyOf({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' });
+    expect(await rejection(iam().send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'p', PolicyDocument: '{"Statement":[{"Effect":"Maybe"}]}' })))).toMatchObject({
+      code: 'MalformedPolicyDocument',
+      status: 400,
+    });
+    await iam().send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'p', PolicyDocument: document }));
+    expect((await iam().send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'p' }))).PolicyDocument).toBe(encodeURIComponent(document));
+    expect((await iam().send(new ListUserPoliciesCommand({ UserName: 'bob' }))).PolicyNames).toEqual(['p']);
+    await iam().send(new CreateGroupCommand({ GroupName: 'g' }));
+    await iam().send(new AddUserToGroupCommand({ GroupName: 'g', UserName: 'bob' }));
+    expect((await rejection(iam().send(new DeleteUserCommand({ UserName: 'bob' })))).message).toBe('Cannot delete entity, must delete policies first.');
+    await iam().send(new DeleteUserPolicyCommand({ UserName: 'bob', PolicyName: 'p' }));
+    expect(await rejection(iam().send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'p' })))).toMatchObject({ code: 'NoSuchEntity', status: 404 });
+    expect((await rejection(iam().send(new DeleteUserCommand({ UserName: 'bob' })))).message).toBe('Cannot delete entity, must remove users from group first.');
+    await iam().send(new RemoveUserFromGroupCommand({ GroupName: 'g', UserName: 'bob' }));
+    await iam().send(new DeleteUserCommand({ UserName: 'bob' }));
+  });
+
+  it('the account alias: one at a time, in IAM\'s pattern', async () => {
+    expect(await rejection(iam().send(new CreateAccountAliasCommand({ AccountAlias: 'Not--Valid' })))).toMatchObject({ code: 'ValidationError', status: 400 });
+    await iam().send(new CreateAccountAliasCommand({ AccountAlias: 'example-corp' }));
+    await iam().send(new CreateAccountAliasCommand({ AccountAlias: 'example-two' }));
+    expect(emulator.state.aliases).toEqual(['example-two']);
   });
 });

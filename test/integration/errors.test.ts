@@ -75,7 +75,7 @@ describe('AWS error paths (SDK stubs)', () => {
       const result = await runCli(replace(), { env: box.env, clock, stdin: codes(clock, 1) });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('the most MFA devices IAM allows (8)');
-      expect(result.stderr).toContain('mfa-onboard reset --user NAME');
+      expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user NAME');
       expect(iam.commandCalls(DeactivateMFADeviceCommand)).toHaveLength(0);
       expect(iam.commandCalls(DeleteVirtualMFADeviceCommand)).toHaveLength(0);
       // Nothing is under way any more: the next run asks afresh.

@@ -140,7 +140,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: true }, { flag: '--yes', answer: cancel }]),
     });
     expect(first.code).toBe(2);
-    expect(first.stderr).toContain('alice has no MFA device now. Run  mfa-onboard --profile alice  again');
+    expect(first.stderr).toContain('alice has no MFA device now. Enrol the new phone by running again:\n    mfa-onboard --profile alice\n');
     expect(await devices()).toEqual({ mine: [], orphans: [] });
     // Zero devices is itself the record: the next run enrols without being told anything.
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
@@ -361,7 +361,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     await adminProfile();
     const result = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock() });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('enrol it with  mfa-onboard --profile admin --user alice');
+    expect(result.stderr).toContain('enrol it with:\n    mfa-onboard --profile admin --user alice');
     expect(await devices()).toEqual({ mine: [], orphans: [] });
   });
 

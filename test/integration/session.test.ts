@@ -51,6 +51,12 @@ describe('mfa-onboard session against world.moto', () => {
     expect(again.stderr).not.toContain('MFA code for');
   });
 
+  it('regression: "or for other tools: mfa-onboard session --export sh" left out the profile; the line to paste names it, whole', async () => {
+    const result = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('\n    eval "$(mfa-onboard session --profile alice --export sh)"\n');
+  });
+
   it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {
     await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     const text = await fs.readFile(world.box.credentialsFile, 'utf8');

@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
-import { adminIam, consoleCsv, createUserWithKey, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices, startMoto, type Moto } from '../helpers/moto.js';
+import { catalogs } from '../../src/ui/messages/index.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
@@ -89,6 +91,33 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(result.stderr).toContain('run the wizard again with --replace');
     expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
     expect(await listDevices(world.moto)).toHaveLength(1);
+  });
+
+  it('regression: an administrator who forgets --user (own profile, a device already, no CSV) is told how to act for someone else', async () => {
+    const key = await createUserWithKey(world.moto, 'boss');
+    await enrolledDevice(world.moto, 'boss', 'boss');
+    await fs.mkdir(dirname(world.box.credentialsFile), { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[boss]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli(['--profile', 'boss', '--region', 'eu-west-1', '--endpoint-url', world.moto.url], { env: { ...world.box.env, MFA_ONBOARD_LANG: lang }, clock: fakeClock() });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(catalogs[lang]['replace.forAnother'].split('\n')[0]);
+      expect(result.stderr).toContain('\n    mfa-onboard --profile boss --user NAME\n');
+    }
+    expect(await listDevices(world.moto)).toHaveLength(1);
+  });
+
+  it('an administrator without a device who forgets --user is told, before a device is made for the keys\' own user', async () => {
+    const key = await createUserWithKey(world.moto, 'boss');
+    await fs.mkdir(dirname(world.box.credentialsFile), { recursive: true });
+    await fs.writeFile(world.box.credentialsFile, `[boss]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+    // No codes come: the run stops at the first, and takes its device back.
+    const result = await runCli(['--profile', 'boss', '--region', 'eu-west-1', '--endpoint-url', world.moto.url, '--codes-from-stdin', ...png()], { env: world.box.env, clock: fakeClock(), stdin: '' });
+    expect(result.code).not.toBe(0);
+    const hint = result.stderr.indexOf('\n    mfa-onboard --profile boss --user NAME\n');
+    expect(hint).toBeGreaterThan(0);
+    expect(hint).toBeLessThan(result.stderr.indexOf('Created virtual MFA device'));
+    expect(await listDevices(world.moto)).toHaveLength(0);
   });
 
   it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {

@@ -81,7 +81,7 @@ describe('mfa-onboard status against moto', () => {
     // As a table: the command the admin runs, and no admin's own mfa_serial shown as carol's.
     await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n');
     const table = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url], { env: world.box.env });
-    expect(table.stderr).toContain('set one up with  mfa-onboard --profile alice --user carol');
+    expect(table.stderr).toMatch(/set one up with:\n {18,}mfa-onboard --profile alice --user carol\n/);
     expect(table.stderr).toMatch(/mfa_serial\s+not on this computer \(no profile named carol here\)/);
     expect(table.stderr).not.toContain('mfa/alice');
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
+import { emulator } from '../../src/commands/emulator.flags.js';
 import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
@@ -27,7 +28,7 @@ function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: st
 }
 
 describe('the commands\' flag tables', () => {
-  const commands = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
 
   it('one per command name, each with --help, --version and --lang', () => {
     expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);
@@ -143,5 +144,21 @@ describe('names and regions given as flags are checked where flags become option
   it.each(withRegion)('$name refuses a --profile the files cannot hold', ({ command, rest }) => {
     const options = () => optionsOf(command, [...rest, '--profile', 'a b']);
     expect(errorText(userErrorFrom(options))).toBe(t('profile.badNameFlag', { name: 'a b', flag: '--profile' }));
+  });
+});
+
+describe('mfa-onboard emulator: its flags become options', () => {
+  it.each(['0', '65536', '08', 'http', '1.5', ''])('--port %j is refused, saying what a port is', (value) => {
+    expect(userErrorFrom(() => optionsOf(emulator, ['--port', value]))).toMatchObject({ id: 'emulator.badPort', params: { value } });
+  });
+
+  it('--port, --dir and the rehearsal flags as demo reads them; none given: a free port, a temporary folder, nothing rehearsed', () => {
+    expect(optionsOf(emulator, ['--port', '65535', '--dir', 'r', '--rehearse-consistency', '40s', '--rehearse-fault', 'EnableMFADevice=throttle'])).toEqual({
+      port: 65535,
+      dir: 'r',
+      rehearsal: { consistencyDelayMs: 40_000, faults: ['EnableMFADevice=throttle'] },
+    });
+    expect(optionsOf(emulator, [])).toEqual({ rehearsal: { consistencyDelayMs: 0, faults: [] } });
+    expect(userErrorFrom(() => optionsOf(emulator, ['--rehearse-consistency', 'soon']))).toMatchObject({ id: 'duration.invalid' });
   });
 });

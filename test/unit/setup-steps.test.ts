@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MfaDevice } from '../../src/aws/client.js';
-import type { Profiles } from '../../src/wizard/profiles.js';
+import type { Profiles } from '../../src/wizard/resolve-profiles.js';
 import { UserError } from '../../src/errors.js';
 import type { Admin } from '../../src/wizard/acting-for-user.js';
 import type { Aws, SetupOptions, WizardDeps } from '../../src/wizard/context.js';

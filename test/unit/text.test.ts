@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogs, setLanguage, type Language } from '../../src/ui/messages/index.js';
+import { setLanguage } from '../../src/ui/messages/index.js';
 import { whenText } from '../../src/ui/when.js';
-import { displayWidth, layoutHelp, wrapText } from '../../src/ui/width.js';
+import { displayWidth, wrapText } from '../../src/ui/width.js';
 
 describe('prose wrapped to the terminal', () => {
   it('breaks English at word boundaries, never inside a word, continuation lines hanging', () => {
@@ -77,16 +77,5 @@ describe('times for people', () => {
     const text = whenText(new Date(2026, 11, 3, 9, 10), now);
     expect(text).toMatch(/Dec/);
     expect(text).toMatch(/09:10 \(in 22 h\)$/);
-  });
-});
-
-describe('--help at 80 columns', () => {
-  it.each(Object.keys(catalogs) as Language[])('%s: every line fits, nothing is lost, each option still starts its line', (language) => {
-    const help = catalogs[language]['help.main'];
-    const laid = layoutHelp(help, 80);
-    for (const line of laid.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-    expect(laid.replace(/\s+/g, '')).toBe(help.replace(/\s+/g, ''));
-    const options = (text: string) => text.split('\n').filter((line) => /^ {2}-/.test(line)).map((line) => line.trim().split(/\s{2,}/)[0]);
-    expect(options(laid)).toEqual(options(help));
   });
 });

@@ -1,6 +1,7 @@
 import { checkEnableCodes, resync } from './mfa.js';
 import { AwsFault, invalid, required, type Params, type XmlValue } from './protocol.js';
-import { NAME_PATTERN, newId, newSeed, type Caller, type EmulatorState, type User, type VirtualDevice } from './state.js';
+import { parsePolicy } from './policy.js';
+import { NAME_PATTERN, newId, newSeed, type Caller, type EmulatorState, type Group, type User, type VirtualDevice } from './state.js';
 
 /** What an action handler sees of one request. */
 export interface ActionContext {
@@ -18,9 +19,9 @@ export type Handler = (context: ActionContext) => Record<string, XmlValue> | und
 const MAX_DEVICES_PER_USER = 8;
 const MAX_KEYS_PER_USER = 2;
 
-function checkedName(params: Params, member: string): string {
+function checkedName(params: Params, member: string, maxLength = 64): string {
   const name = required(params, member);
-  if (name.length > 64 || !NAME_PATTERN.test(name)) {
+  if (name.length > maxLength || !NAME_PATTERN.test(name)) {
     throw invalid(member, name, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+');
   }
   return name;
@@ -61,6 +62,50 @@ function page<T>(items: T[], params: Params): { items: T[]; IsTruncated: boolean
 }
 
 const userXml = (user: User) => ({ Path: user.path, UserName: user.name, UserId: user.id, Arn: user.arn, CreateDate: user.created });
+const groupXml = (group: Group) => ({ Path: group.path, GroupName: group.name, GroupId: group.id, Arn: group.arn, CreateDate: group.created });
+
+/** Where an inline policy lives: the user or group named in the request (both have a name and policies). */
+type PolicyHolder = Pick<User, 'name' | 'policies'>;
+const userHolder = ({ state, params }: ActionContext): PolicyHolder => state.user(required(params, 'UserName'));
+const groupHolder = ({ state, params }: ActionContext): PolicyHolder => state.group(required(params, 'GroupName'));
+
+/** PutUserPolicy / GetUserPolicy / ListUserPolicies / DeleteUserPolicy, and the same for groups. */
+function inlinePolicyActions(kind: 'User' | 'Group', holderOf: (context: ActionContext) => PolicyHolder): Record<string, Handler> {
+  const named = (context: ActionContext) => {
+    const holder = holderOf(context);
+    const name = checkedName(context.params, 'PolicyName', 128);
+    return { holder, name };
+  };
+  const missing = (name: string) => new AwsFault('NoSuchEntity', `The ${kind.toLowerCase()} policy with name ${name} cannot be found.`, 404);
+  return {
+    [`Put${kind}Policy`]: (context) => {
+      const { holder, name } = named(context);
+      const document = required(context.params, 'PolicyDocument');
+      parsePolicy(document);
+      holder.policies.set(name, document);
+      return undefined;
+    },
+    [`Get${kind}Policy`]: (context) => {
+      const { holder, name } = named(context);
+      const document = holder.policies.get(name);
+      if (document === undefined) throw missing(name);
+      // IAM answers the document URL-encoded (RFC 3986), as the SDK then hands it over.
+      return { [`${kind}Name`]: holder.name, PolicyName: name, PolicyDocument: encodeURIComponent(document) };
+    },
+    [`List${kind}Policies`]: (context) => {
+      const { items, ...more } = page([...holderOf(context).policies.keys()], context.params);
+      return { PolicyNames: items, ...more };
+    },
+    [`Delete${kind}Policy`]: (context) => {
+      const { holder, name } = named(context);
+      if (!holder.policies.delete(name)) throw missing(name);
+      return undefined;
+    },
+  };
+}
+
+/** An account alias: lower-case letters, digits and single hyphens, 3–63 characters. */
+const ALIAS_PATTERN = /^[a-z0-9](([a-z0-9]|-(?!-)){1,61})[a-z0-9]$/;
 
 /** The device named by `SerialNumber` that `user` has; NoSuchEntity otherwise. */
 function assignedDevice(state: EmulatorState, user: User, serial: string): VirtualDevice {
@@ -71,20 +116,72 @@ function assignedDevice(state: EmulatorState, user: User, serial: string): Virtu
   return device;
 }
 
-/** The IAM actions the wizard, the demo and the admin commands make. */
+/** The IAM actions the wizard, the demo and our admin commands make, and an administrator's rehearsal with the aws CLI. */
 export const IAM_ACTIONS: Record<string, Handler> = {
   CreateUser: ({ state, params, now }) => {
     const user = state.addUser(checkedName(params, 'UserName'), checkedPath(params), now);
     return { User: userXml(user) };
   },
   GetUser: (context) => ({ User: userXml(targetUser(context)) }),
+  ListUsers: ({ state, params }) => {
+    const prefix = params.get('PathPrefix') ?? '/';
+    const { items, ...more } = page([...state.users.values()].filter((u) => u.path.startsWith(prefix)), params);
+    return { Users: items.map(userXml), ...more };
+  },
   DeleteUser: ({ state, params }) => {
     const user = state.user(required(params, 'UserName'));
-    const held = [...state.keys.values()].some((k) => k.userName === user.name) ? 'access keys' : state.devicesOf(user.name).length ? 'MFA devices' : undefined;
-    if (held) throw new AwsFault('DeleteConflict', `Cannot delete entity, must delete ${held} first.`, 409);
+    const held = [...state.keys.values()].some((k) => k.userName === user.name)
+      ? 'delete access keys'
+      : state.devicesOf(user.name).length
+        ? 'delete MFA devices'
+        : user.policies.size
+          ? 'delete policies'
+          : state.groupsOf(user.name).length
+            ? 'remove users from group'
+            : undefined;
+    if (held) throw new AwsFault('DeleteConflict', `Cannot delete entity, must ${held} first.`, 409);
     state.users.delete(user.name);
     return undefined;
   },
+  ...inlinePolicyActions('User', userHolder),
+  CreateGroup: ({ state, params, now }) => {
+    const name = checkedName(params, 'GroupName', 128);
+    if (state.groups.has(name)) throw new AwsFault('EntityAlreadyExists', `Group with name ${name} already exists.`, 409);
+    const path = checkedPath(params);
+    const group: Group = {
+      name,
+      path,
+      id: newId('AGPA'),
+      arn: state.arn('iam', `group${path}${name}`),
+      created: new Date(now),
+      members: new Set(),
+      policies: new Map(),
+    };
+    state.groups.set(name, group);
+    return { Group: groupXml(group) };
+  },
+  GetGroup: ({ state, params }) => {
+    const group = state.group(required(params, 'GroupName'));
+    const { items, ...more } = page([...group.members].map((name) => state.user(name)), params);
+    return { Group: groupXml(group), Users: items.map(userXml), ...more };
+  },
+  AddUserToGroup: ({ state, params }) => {
+    const group = state.group(required(params, 'GroupName'));
+    group.members.add(state.user(required(params, 'UserName')).name);
+    return undefined;
+  },
+  RemoveUserFromGroup: ({ state, params }) => {
+    const group = state.group(required(params, 'GroupName'));
+    const user = state.user(required(params, 'UserName'));
+    if (!group.members.delete(user.name)) throw new AwsFault('NoSuchEntity', `The user with name ${user.name} cannot be found.`, 404);
+    return undefined;
+  },
+  ListGroupsForUser: ({ state, params }) => {
+    const user = state.user(required(params, 'UserName'));
+    const { items, ...more } = page(state.groupsOf(user.name), params);
+    return { Groups: items.map(groupXml), ...more };
+  },
+  ...inlinePolicyActions('Group', groupHolder),
   CreateAccessKey: (context) => {
     const { state, now } = context;
     const user = targetUser(context);
@@ -193,4 +290,19 @@ export const IAM_ACTIONS: Record<string, Handler> = {
     return undefined;
   },
   ListAccountAliases: ({ state }) => ({ AccountAliases: state.aliases, IsTruncated: false }),
+  CreateAccountAlias: ({ state, params }) => {
+    const alias = required(params, 'AccountAlias');
+    if (!ALIAS_PATTERN.test(alias)) {
+      throw invalid('AccountAlias', alias, 'Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$');
+    }
+    // An account has one alias: a new one takes the old one's place.
+    state.aliases.splice(0, state.aliases.length, alias);
+    return undefined;
+  },
+  DeleteAccountAlias: ({ state, params }) => {
+    const alias = required(params, 'AccountAlias');
+    if (!state.aliases.includes(alias)) throw new AwsFault('NoSuchEntity', `The account alias ${alias} cannot be found.`, 404);
+    state.aliases.splice(0, state.aliases.length);
+    return undefined;
+  },
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyCredentials } from '../../aws/client.js';
+import { authorize } from './authorize.js';
 import { IAM_ACTIONS, type Handler } from './iam.js';
 import { AwsFault, errorXml, parseParams, responseXml, SERVICES, type Service } from './protocol.js';
 import { parseAuthorization, SIGNATURE_FAULTS, verifySignature } from './sigv4.js';
@@ -26,15 +27,28 @@ export interface EmbeddedOptions {
   consistencyDelayMs?: number;
   /** Calls that fail: the first call of each action named, with every retry the SDK makes of it. */
   faults?: Fault[];
+  /** The loopback port to listen on (default: a free one the system picks). */
+  port?: number;
 }
 
 export interface EmbeddedEmulator {
   url: string;
-  /** The long-term key of an administrator user `admin` (the demo creates alice with it). */
+  /**
+   * The long-term key of the ready administrator, user `admin`, whose inline policy
+   * AdministratorAccess allows everything (the demo creates alice with it).
+   */
   admin: KeyCredentials;
   /** What the emulator holds, for tests to look into. */
   state: EmulatorState;
   stop(): Promise<void>;
+}
+
+/** What AWS's managed policy AdministratorAccess says: everything, everywhere. */
+const ADMINISTRATOR_ACCESS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+/** The address a request came from, as aws:SourceIp has it (IPv4 without its IPv6 mapping). */
+function sourceIp(request: IncomingMessage): string {
+  return (request.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.)/, '');
 }
 
 /** The largest request body accepted: a query-protocol request is a few kilobytes. */
@@ -65,7 +79,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function startEmbeddedEmulator(options: EmbeddedOptions = {}): Promise<EmbeddedEmulator> {
   const now = options.now ?? Date.now;
   const state = new EmulatorState();
-  const admin = state.addKey(state.addUser('admin', '/', now()).name, now());
+  const adminUser = state.addUser('admin', '/', now());
+  adminUser.policies.set('AdministratorAccess', JSON.stringify(ADMINISTRATOR_ACCESS));
+  const admin = state.addKey(adminUser.name, now());
   // Each fault holds the SDK invocation it fails (its retries share the amz-sdk-invocation-id).
   const faults = (options.faults ?? []).map((fault) => ({ ...fault, invocation: undefined as string | undefined, done: false }));
 
@@ -105,7 +121,11 @@ export async function startEmbeddedEmulator(options: EmbeddedOptions = {}): Prom
       if (caller.kind === 'session') {
         if (request.headers['x-amz-security-token'] !== caller.session.token) throw SIGNATURE_FAULTS.unknownKey();
         if (caller.session.expires <= now()) throw new AwsFault('ExpiredToken', 'The security token included in the request is expired', 400);
+        // AWS: a GetSessionToken session may call IAM only when it was made with an MFA code;
+        // without one, IAM takes its token for an invalid one (aws-vault #15, #1056).
+        if (service === 'iam' && !caller.session.role && !caller.session.mfa) throw SIGNATURE_FAULTS.unknownKey();
       }
+      authorize(state, { service, action, params, caller, sourceIp: sourceIp(request) });
       const fault = rehearsedFault(action, request.headers['amz-sdk-invocation-id'] as string | undefined);
       if (fault) throw faultFor(fault, service);
       const result = handler({ state, caller, params, now: now(), consistencyDelayMs: options.consistencyDelayMs ?? 0 });
@@ -137,7 +157,7 @@ export async function startEmbeddedEmulator(options: EmbeddedOptions = {}): Prom
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -10,6 +10,19 @@ export interface User {
   id: string;
   arn: string;
   created: Date;
+  /** Inline policies by name: the documents as given (decoded JSON text). */
+  policies: Map<string, string>;
+}
+
+/** An IAM group: its members (user names) and inline policies. */
+export interface Group {
+  name: string;
+  path: string;
+  id: string;
+  arn: string;
+  created: Date;
+  members: Set<string>;
+  policies: Map<string, string>;
 }
 
 export interface AccessKey {
@@ -50,6 +63,8 @@ export interface Session {
   expires: number;
   /** The user the session speaks for (GetSessionToken). */
   userName?: string;
+  /** Made with an MFA code: the session's calls carry aws:MultiFactorAuthPresent = true. */
+  mfa: boolean;
   /** The role assumed (AssumeRole), with the session's name. */
   role?: { arn: string; id: string; name: string; sessionName: string };
 }
@@ -66,7 +81,7 @@ export function randomText(alphabet: string, length: number): string {
 }
 
 /** Identifiers shaped as AWS's: a 4-letter kind prefix and upper-case base32. */
-export const newId = (prefix: 'AKIA' | 'ASIA' | 'AIDA' | 'AROA', length = prefix.endsWith('IA') ? 16 : 17) =>
+export const newId = (prefix: 'AKIA' | 'ASIA' | 'AIDA' | 'AROA' | 'AGPA', length = prefix.endsWith('IA') ? 16 : 17) =>
   prefix + randomText(BASE32, length);
 
 export function newKey(userName: string, prefix: 'AKIA' | 'ASIA', now: number): AccessKey {
@@ -83,6 +98,7 @@ export class EmulatorState {
   readonly users = new Map<string, User>();
   readonly keys = new Map<string, AccessKey>();
   readonly roles = new Map<string, Role>();
+  readonly groups = new Map<string, Group>();
   readonly devices = new Map<string, VirtualDevice>();
   readonly sessions = new Map<string, Session>();
   readonly aliases: string[] = [];
@@ -101,9 +117,20 @@ export class EmulatorState {
 
   addUser(name: string, path: string, now: number): User {
     if (this.users.has(name)) throw new AwsFault('EntityAlreadyExists', `User with name ${name} already exists.`, 409);
-    const user = { name, path, id: newId('AIDA'), arn: this.arn('iam', `user${path}${name}`), created: new Date(now) };
+    const user = { name, path, id: newId('AIDA'), arn: this.arn('iam', `user${path}${name}`), created: new Date(now), policies: new Map<string, string>() };
     this.users.set(name, user);
     return user;
+  }
+
+  group(name: string): Group {
+    const group = this.groups.get(name);
+    if (!group) throw new AwsFault('NoSuchEntity', `The group with name ${name} cannot be found.`, 404);
+    return group;
+  }
+
+  /** The groups a user is in, oldest first. */
+  groupsOf(userName: string): Group[] {
+    return [...this.groups.values()].filter((g) => g.members.has(userName));
   }
 
   addKey(userName: string, now: number): AccessKey {

@@ -17,12 +17,13 @@ function duration(params: Params, fallback: number, min: number, max: number): n
   return seconds;
 }
 
-/** SerialNumber and TokenCode, checked against the device when either is given. */
-function checkMfa({ state, params, now }: ActionContext, userName: string | undefined): void {
+/** SerialNumber and TokenCode, checked against the device when either is given: true when MFA was. */
+function checkMfa({ state, params, now }: ActionContext, userName: string | undefined): boolean {
   const serial = params.get('SerialNumber');
   const code = params.get('TokenCode');
-  if (serial === undefined && code === undefined) return;
+  if (serial === undefined && code === undefined) return false;
   checkTokenCode(serial === undefined ? undefined : state.devices.get(serial), userName, code ?? '', now);
+  return true;
 }
 
 /** Mints temporary credentials (a new ASIA key each call) and remembers them. */
@@ -62,8 +63,8 @@ export const STS_ACTIONS: Record<string, Handler> = {
     const { caller, params } = context;
     if (caller.kind !== 'user') throw new AwsFault('AccessDenied', 'Cannot call GetSessionToken with session credentials', 403);
     const seconds = duration(params, 43_200, 900, 129_600);
-    checkMfa(context, caller.user.name);
-    return { Credentials: mint(context, seconds, { userName: caller.user.name }) };
+    const mfa = checkMfa(context, caller.user.name);
+    return { Credentials: mint(context, seconds, { userName: caller.user.name, mfa }) };
   },
   AssumeRole: (context) => {
     const { state, caller, params } = context;
@@ -84,8 +85,8 @@ export const STS_ACTIONS: Record<string, Handler> = {
       const limit = chained ? '1 hour session limit for roles assumed by role chaining' : 'MaxSessionDuration set for this role';
       throw new AwsFault('ValidationError', `The requested DurationSeconds exceeds the ${limit}.`, 400);
     }
-    checkMfa(context, caller.kind === 'user' ? caller.user.name : caller.session.userName);
-    const credentials = mint(context, seconds, { role: { arn: role.arn, id: role.id, name: role.name, sessionName } });
+    const mfa = checkMfa(context, caller.kind === 'user' ? caller.user.name : caller.session.userName);
+    const credentials = mint(context, seconds, { role: { arn: role.arn, id: role.id, name: role.name, sessionName }, mfa });
     return {
       Credentials: credentials,
       AssumedRoleUser: { AssumedRoleId: `${role.id}:${sessionName}`, Arn: state.arn('sts', `assumed-role/${role.name}/${sessionName}`) },

@@ -3,213 +3,106 @@
  * is a file beside this one with the same ids and parameters.
  */
 export const en = {
-  'help.main': `mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.
-
-Usage
-{setupUsage}
-{sessionUsage}
-{statusUsage}
-{resetUsage}
-{policyUsage}
-{adminUsage}
-{batchUsage}
-{demoUsage}
-  mfa-onboard help                      show this help
-
-What the wizard does
-  1. imports the access-key CSV into a profile of ~/.aws/credentials
-  2. checks the keys with AWS and finds your IAM user name
-  3. creates a virtual MFA device named after you and shows its QR code
-  4. enables it with two consecutive codes from your authenticator app
-  5. gets an MFA session, checks it, and saves it as profile <profile>-mfa
-
-Situations
-  new phone, old one at hand   mfa-onboard --profile P --replace: adds the new device
-                               (named <user>-<yyyymmdd>), checks it, then removes the old
-                               one. Where a policy allows only mfa/<user>, the old device
-                               goes first (it says so before). A run that stops half-way
-                               is finished by the next one.
-  old phone lost               an administrator: mfa-onboard reset --profile ADMIN --user U
-  administrator with a hire    mfa-onboard --profile ADMIN --user U [U's CSV]: the
-                               administrator's keys create and enable the device with the
-                               hire's phone; with the hire's CSV, the session is checked
-                               with the hire's keys, else IAM's listing is the check
-
-{setupOptions}
-
-{sessionOptions}
-
-{policyOptions}
-
-{resetOptions}
-
-{demoOptions}
-
-Without a terminal the wizard never asks: a missing answer is an error naming its flag.
-
-Files and variables: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION,
-AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them. NO_COLOR turns
-colour off.
-
-Exit codes: 0 done, 1 error, 2 cancelled.
-
-Examples
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (keys already in ~/.aws/credentials)
-  mfa-onboard demo                       (try it against a local emulator)
-  mfa-onboard session --profile alice    (each morning: a fresh MFA session)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
-  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   run the setup wizard (the default command)`,
-  'help.usage.session': `  mfa-onboard session [options]         refresh the MFA session (reused while it lasts)`,
-  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
-                                        who the keys are, the user's MFA devices, the
-                                        session and its expiry, unfinished devices`,
-  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
-                    [--enrol]           an administrator removes a user's MFA devices
-                                        (a lost phone), then may enrol a new one`,
-  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        print (or put on a group) the IAM policy that lets
-                                        users manage only their own MFA and password, and
-                                        denies the rest without MFA`,
-  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        an administrator creates the user, adds it to the
-                                        group and writes NAME_accessKeys.csv (mode 0600)
-                                        into DIR (default: here); --existing: only a new key`,
-  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     enrol several hires one after another, each with
-                                        their phone; resumable (users.csv.state.json), with
-                                        an audit log (users.csv.audit.jsonl) and a report`,
-  'help.usage.demo': `  mfa-onboard demo [options]            run the wizard against a local AWS emulator (built
-                                        in: needs nothing but Node)`,
-  'help.options.setup': `Options
-  CSV                       the console's <user>_accessKeys.csv or credentials.csv
-  --profile NAME            profile to import the keys into (default: asked, suggests
-                            your IAM user name); without a CSV, the existing profile to
-                            use (else AWS_PROFILE)
-  --session-profile NAME    profile for the MFA session (default: <profile>-mfa)
-  --user NAME               which user of a credentials.csv holding several; with
-                            --profile of an administrator, the user to act for
-  --replace                 the user has a device and the old phone still works:
-                            enrol the new phone in its place
-  --old-serial ARN          with --replace, the device to retire when there are several
-                            (formerly --serial, which still works)
-  --device-name NAME        virtual MFA device name (default: your IAM user name, which
-                            policies pinning mfa/\${aws:username} require)
-  --region REGION           region written to the profile and used for STS (default:
-                            asked, suggesting AWS_REGION or us-east-1)
-  --endpoint-url URL        send IAM and STS calls here (also AWS_ENDPOINT_URL,
-                            AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)
-  --duration TIME           MFA session length, 15m to 36h (e.g. 12h, 90m, 3600);
-                            default 12h
-  --show-secret             show the MFA key for typing into the app by hand (it is
-                            printed on stderr: keep it out of logs)
-  --qr-png FILE             also write the QR code to FILE (mode 0600)
-  --codes-from-stdin        read MFA codes one per line from stdin, as they are needed
-  --replace-profile         replace other keys already stored under the profile name
-  --delete-csv, --keep-csv  delete (or keep) the CSV afterwards without asking
-  --allow-clock-drift       send codes from a phone whose clock is off without asking
-  --export SHELL            at the end, print lines that set the session in sh, fish,
-                            powershell or cmd (stdout)
-  -y, --yes                 take the default answer to every question
-  --lang en|ja              language of messages (else MFA_ONBOARD_LANG, LC_ALL,
-                            LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)
-  --keep                    demo only: keep the demo's temporary folder
-  -h, --help                show this help
-  -V, --version             show the version`,
-  'help.options.session': `Options of session
-  --profile NAME            profile with the long-term keys (default: AWS_PROFILE, else
-                            default); the session goes to <profile>-mfa
-  --mfa-serial ARN          MFA device to use (default: the profile's mfa_serial, else
-                            the user's only device, else asked); formerly --serial,
-                            which still works
-  --min-remaining TIME      reuse a saved session only if it lasts this much longer
-                            (default 15m)
-  --force                   get a new session even if the saved one is still valid
-  --export sh|fish|powershell|cmd
-                            print lines that set AWS_ACCESS_KEY_ID and the rest:
-                            eval "$(mfa-onboard session --export sh)"
-  --credential-process      print the credential_process JSON; a code, when needed, is
-                            asked on the terminal (/dev/tty), never on stdin/stdout
-  --role-arn ARN            assume this role with the MFA code; the role session goes
-                            to <profile>-<role name> (a config profile with role_arn,
-                            source_profile and mfa_serial is used the same way, its
-                            session going to <profile>-mfa); --duration up to 12h, 1h
-                            by default
-  --role-session-name NAME  the role session's name (default mfa-onboard-<profile>)`,
-  'help.options.policy': `Options of policy
-  --allow-ip CIDR           (repeatable) calls from this IPv4/IPv6 range need no MFA
-  --device-name-scope user  users may create only a device named after themselves
-                            (mfa/\${aws:username}); --replace then retires the old device
-                            first (default)
-  --device-name-scope any   devices of any name (mfa/*): --replace adds the new device
-                            before retiring the old; a user may also delete others'
-                            unfinished devices
-  --partition P             aws (default), aws-cn or aws-us-gov: the partition in the
-                            printed ARNs (attaching always uses the --profile's own)
-  --attach-group NAME       put the policy on this group as an inline policy (with the
-                            administrator's --profile); run twice, it changes nothing
-  --create-group            create the group first if it does not exist
-  --policy-name NAME        the inline policy's name (default mfa-onboard-require-mfa)
-                            --create-group, --policy-name, --profile and --region go with
-                            --attach-group only`,
-  'help.options.reset': `Options of reset
-  --profile NAME            the administrator's profile
-  --user NAME               the user whose devices go (never all of your own: use
-                            --replace for that)
-  --all                     every device of the user, without asking which
-  --remove-serial ARN       only this device (formerly --serial, which still works)
-  --enrol, --no-enrol       enrol a new device for the user right after (default: asked;
-                            without a terminal, not)
-  -y, --yes                 remove without asking for confirmation`,
-  'help.options.demo': `Options of demo
-  --emulator embedded|moto  the embedded emulator (default: IAM and STS in this process,
-                            with AWS's MFA rules), or moto (python3 with moto installed)
-  --emulator-url URL        an emulator already running (moto, LocalStack); left running
-  --rehearse-consistency TIME
-                            embedded only: STS refuses a just-enabled device for TIME
-                            (e.g. 40s), as IAM's eventual consistency can
-  --rehearse-fault ACTION=throttle|5xx
-                            (repeatable) embedded only: the first call of ACTION (e.g.
-                            EnableMFADevice) is throttled or fails with a server error`,
-  'help.options.status': `Options of status
-  --profile NAME            the keys to look at (default: AWS_PROFILE, else default)
-  --user NAME               with an administrator's --profile, the user to look at (the
-                            mfa_serial and session read are those of the profile named
-                            after that user, if any)
-  --session-profile NAME    the saved session to read (default: <profile>-mfa)
-  --json                    print it as JSON on stdout
-  --region REGION           region for the calls (default: the profile's, else
-                            AWS_REGION)
-  --endpoint-url URL        send IAM and STS calls here`,
-  'help.options.admin': `Options of admin create-user
-  --profile NAME            the administrator's profile
-  --group G                 add the user to group G
-  --out DIR                 write NAME_accessKeys.csv into DIR (default: here)
-  --path /P/                the user's IAM path (default /)
-  --existing                the user exists: make only a new access key (refused at two)
-  --region REGION, --endpoint-url URL
-                            as for the wizard`,
-  'help.options.batch': `Options of batch
-  --profile NAME            the administrator's profile
-  --create                  create the hires who are not users yet, with a key CSV each
-  --only NAME               (repeatable) only this hire
-  --skip NAME               (repeatable) not this hire
-  --report FILE             write the outcome there too (JSON, or CSV for a .csv name)
-
-The wizard's options apply to each hire, except those naming one user's things: --user,
---old-serial, --replace, --device-name, --session-profile and --export.`,
-  'help.command': `mfa-onboard {version}
-
-Usage
-{usage}
-
-{options}
-
-Every command takes --lang en|ja and -h, --help. mfa-onboard --help shows every
-command, and mfa-onboard setup --help the wizard's options, which reset (for the
-enrolment it offers), batch (for each hire) and demo take too.`,
+  'help.about': "mfa-onboard {version}: from the AWS console's access-key CSV to a working, verified MFA session, in one guided run.",
+  'help.heading.usage': 'Usage',
+  'help.heading.commands': 'Commands',
+  'help.heading.common': "The wizard's most used options",
+  'help.heading.options': 'Options of {command}',
+  'help.heading.wizard': 'Options of the wizard (setup, the default command)',
+  'help.usage.command': 'mfa-onboard COMMAND [options]',
+  'help.examples':
+    "Examples: the first run, with the CSV from the console; a fresh session each morning; an administrator beside a hire:\n    npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv\n    mfa-onboard session --profile alice\n    mfa-onboard --profile admin --user alice",
+  'help.more': "A command's options and notes (setup: all of the wizard's):\n    mfa-onboard COMMAND --help\nExit codes: 0 done, 1 error, 2 cancelled.",
+  'help.footer': 'Every command takes --lang en|ja and -h, --help. All the commands:\n    mfa-onboard --help',
+  'help.summary.setup': 'the wizard: CSV → MFA device → verified session (the default)',
+  'help.summary.session': 'a fresh MFA session (the saved one is reused while it lasts)',
+  'help.summary.status': 'who the keys are, their MFA devices, the session and its expiry',
+  'help.summary.reset': "an administrator removes a user's MFA devices (a lost phone)",
+  'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
+  'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
+  'help.summary.batch': 'enrol several hires one after another, each with their phone',
+  'help.summary.demo': 'try the wizard on a local AWS emulator (needs nothing but Node)',
+  'help.summary.help': "help COMMAND: that command's usage and options",
+  'help.note.setup':
+    "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",
+  'help.note.environment':
+    'Without a terminal the wizard never asks: a missing answer is an error naming its flag. AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them; NO_COLOR turns colour off.',
+  'help.note.reset':
+    "The enrolment offered afterwards is the wizard's, and takes its options:\n    mfa-onboard setup --help",
+  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --profile and --region.',
+  'help.note.batchCsv':
+    "users.csv has a header row, then one hire a row. Its columns: user (the IAM user name, required); path (the IAM path of a user --create makes); group (the group --create adds the user to); csv (the hire's access-key CSV, relative to users.csv). For example:\n    user,group\n    alice,hires",
+  'help.note.batch':
+    "The wizard's options apply to each hire, except those naming one user's things: --user, --old-serial, --replace, --device-name, --session-profile and --export. A batch is resumable (users.csv.state.json) and keeps an audit log (users.csv.audit.jsonl). The wizard's options:\n    mfa-onboard setup --help",
+  'help.note.demo':
+    "The wizard's options apply to the demo's run too:\n    mfa-onboard setup --help",
+  'flag.csv': "the console's <user>_accessKeys.csv or credentials.csv",
+  'flag.setup.profile': 'profile to import the keys into (default: asked, suggests your IAM user name); without a CSV, the existing profile to use (else AWS_PROFILE)',
+  'flag.sessionProfile': 'profile for the MFA session (default: <profile>-mfa)',
+  'flag.setup.user': "which user of a credentials.csv holding several; with an administrator's --profile, the user to act for",
+  'flag.replace': 'the user has a device and the old phone still works: enrol the new phone in its place',
+  'flag.oldSerial': 'with --replace, the device to retire when there are several',
+  'flag.deviceName': 'virtual MFA device name (default: your IAM user name, which policies pinning mfa/${aws:username} require)',
+  'flag.setup.region': 'region written to the profile and used for STS (default: asked, suggesting AWS_REGION or us-east-1)',
+  'flag.region': "region for the calls (default: the profile's, else AWS_REGION)",
+  'flag.endpointUrl': 'send IAM and STS calls here (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL_STS)',
+  'flag.duration': 'MFA session length, 15m to 36h (e.g. 12h, 90m, 3600); default 12h',
+  'flag.showSecret': 'show the MFA key for typing into the app by hand (it is printed on stderr: keep it out of logs)',
+  'flag.qrPng': 'also write the QR code to FILE (mode 0600)',
+  'flag.codesFromStdin': 'read MFA codes one per line from stdin, as they are needed',
+  'flag.replaceProfile': 'replace other keys already stored under the profile name',
+  'flag.deleteCsv': 'delete (or keep) the CSV afterwards without asking',
+  'flag.allowClockDrift': 'send codes from a phone whose clock is off without asking',
+  'flag.setup.export': 'at the end, print lines that set the session in sh, fish, powershell or cmd (stdout)',
+  'flag.yes': 'take the default answer to every question',
+  'flag.lang': 'language of messages (else MFA_ONBOARD_LANG, LC_ALL, LC_MESSAGES, LANG; ja_JP.UTF-8 gives Japanese)',
+  'flag.help': 'show this help',
+  'flag.version': 'show the version',
+  'flag.session.profile': 'profile with the long-term keys (default: AWS_PROFILE, else default); the session goes to <profile>-mfa',
+  'flag.mfaSerial': "MFA device to use (default: the profile's mfa_serial, else the user's only device, else asked)",
+  'flag.minRemaining': 'reuse a saved session only if it lasts this much longer (default 15m)',
+  'flag.force': 'get a new session even if the saved one is still valid',
+  'flag.session.export': 'print lines that set AWS_ACCESS_KEY_ID and the rest, for your shell to run:\n    eval "$(mfa-onboard session --export sh)"',
+  'flag.credentialProcess': 'print the credential_process JSON; a code, when needed, is asked on the terminal (/dev/tty), never on stdin/stdout',
+  'flag.roleArn':
+    'assume this role with the MFA code; the role session goes to <profile>-<role name> (a config profile with role_arn, source_profile and mfa_serial is used the same way, its session going to <profile>-mfa); --duration up to 12h, 1h by default',
+  'flag.roleSessionName': "the role session's name (default mfa-onboard-<profile>)",
+  'flag.status.profile': 'the keys to look at (default: AWS_PROFILE, else default)',
+  'flag.status.user': "with an administrator's --profile, the user to look at (the mfa_serial and session read are those of the profile named after that user, if any)",
+  'flag.status.sessionProfile': 'the saved session to read (default: <profile>-mfa)',
+  'flag.json': 'print it as JSON on stdout',
+  'flag.adminProfile': "the administrator's profile",
+  'flag.reset.user': 'the user whose devices go (never all of your own: use --replace for that)',
+  'flag.all': 'every device of the user, without asking which',
+  'flag.removeSerial': 'only this device',
+  'flag.enrol': 'enrol a new device for the user right after (default: asked; without a terminal, not)',
+  'flag.reset.yes': 'remove without asking for confirmation',
+  'flag.allowIp': '(repeatable) calls from this IPv4/IPv6 range need no MFA',
+  'flag.scopeUser': 'users may create only a device named after themselves (mfa/${aws:username}); --replace then retires the old device first (default)',
+  'flag.scopeAny': "devices of any name (mfa/*): --replace adds the new device before retiring the old; a user may also delete others' unfinished devices",
+  'flag.partition': "aws (default), aws-cn or aws-us-gov: the partition in the printed ARNs (attaching always uses the --profile's own)",
+  'flag.attachGroup': "put the policy on this group as an inline policy (with the administrator's --profile); run twice, it changes nothing",
+  'flag.createGroup': 'create the group first if it does not exist',
+  'flag.policyName': "the inline policy's name (default mfa-onboard-require-mfa)",
+  'flag.group': 'add the user to group G',
+  'flag.out': 'write NAME_accessKeys.csv into DIR (mode 0600; default: here)',
+  'flag.path': "the user's IAM path (default /)",
+  'flag.existing': 'the user exists: make only a new access key (refused at two)',
+  'flag.create': 'create the hires who are not users yet, with a key CSV each',
+  'flag.only': '(repeatable) only this hire',
+  'flag.skip': '(repeatable) not this hire',
+  'flag.report': 'write the outcome there too (JSON, or CSV for a .csv name)',
+  'flag.emulator': "the embedded emulator (default: IAM and STS in this process, with AWS's MFA rules), or moto (python3 with moto installed)",
+  'flag.emulatorUrl': 'an emulator already running (moto, LocalStack); left running',
+  'flag.rehearseConsistency': "embedded only: STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
+  'flag.rehearseFault': '(repeatable) embedded only: the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
+  'flag.keep': "keep the demo's temporary folder",
+  'help.summary.emulator': 'the built-in AWS emulator (IAM, STS) for the aws CLI, scripts and rehearsals',
+  'help.note.emulator': 'The URL is the first line on stdout. Users, keys, groups, policies and devices live in memory and go with the emulator; policies are evaluated as IAM does.',
+  'flag.emulatorConsistency': "STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
+  'flag.emulatorFault': '(repeatable) the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
+  'flag.port': 'listen on 127.0.0.1:N (default: a free port); a port in use is refused',
+  'flag.dir': "write the administrator's admin_accessKeys.csv, and the same key as profile admin in DIR/credentials and DIR/config, kept at the end (default: a new temporary folder, removed when the emulator stops)",
 
   'error.cancelled': 'Cancelled. Nothing was left half-done: run the command again to start over.',
   'error.internal':
@@ -223,12 +116,22 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'aws.slow':
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
 
-  'cli.unknownOption': 'Unknown option {option}. Run mfa-onboard --help for the list of options.',
-  'cli.notAnOption': '{option} is not an option of {command}. Run mfa-onboard {command} --help for its options.',
-  'cli.missingValue': 'The option {option} needs a value. Run mfa-onboard --help for the list of options.',
+  'cli.unknownOptionNear': 'Unknown option {option}: did you mean {near}? The options there are:\n    mfa-onboard --help',
+  'cli.unknownOption':
+    'Unknown option {option}. The options there are:\n    mfa-onboard --help',
+  'cli.notAnOption':
+    '{option} is not an option of {command}. Its options:\n    mfa-onboard {command} --help',
+  'cli.missingValue':
+    'The option {option} needs a value. The options there are:\n    mfa-onboard --help',
   'cli.conflict': '{a} and {b} cannot be used together: choose one.',
   'cli.badEndpoint': '{name} {value} is not an endpoint URL. Give one like https://iam.amazonaws.com or http://127.0.0.1:5000 (with http:// or https://).',
-  'cli.extraArgument': 'Unexpected argument "{argument}". The wizard takes one CSV file; run mfa-onboard --help for usage.',
+  'cli.extraArgument': 'Unexpected argument "{argument}". A value that holds spaces (a path) goes in quotes. The usage of {command}:\n    {usage}',
+  'cli.didYouMean': 'There is no command "{word}". Did you mean {command}?\n    {line}\nA CSV to import is given by its path (with a / or ending in .csv).',
+  'cli.unknownCommand':
+    'There is no command "{word}", and no file of that name here. The commands are {commands}. A CSV to import is given by its path (with a / or ending in .csv, such as ./{word}.csv). What each command does:\n    mfa-onboard --help',
+  'cli.needsAdminProfile':
+    "{command} is an administrator's command: it works with the administrator's keys, but no --profile (nor AWS_PROFILE) names them, and there is no profile default (profiles there: {profiles}). Name the administrator's profile:\n    {line}",
+  'admin.nameWithSpace': 'An IAM user name is one word, without spaces: "{words}" is {count} words. Write it as one, such as {example}:\n    {line}',
 
   'prompt.noTerminal':
     'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
@@ -311,11 +214,11 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
   'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device with  {command}  and you then run the wizard again.',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device, and you then run the wizard again:\n    {command}',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
-    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run  aws iam delete-virtual-mfa-device --serial-number {serial}  and then run the wizard again.',
+    'An unfinished MFA device from an earlier attempt ({serial}) is in the way, and your permissions do not allow deleting it (iam:DeleteVirtualMFADevice; the usual policy allows it only with MFA). Ask an administrator to run this, then run the wizard again:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'preflight.nameInUse':
     'An MFA device named like yours ({serial}) exists and is in use by another user. Choose another name with --device-name.',
 
@@ -323,12 +226,12 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'device.createDenied':
     'AWS did not let {user} create an MFA device named {name} ({message}). Many policies only allow a device named after the user (mfa/\${aws:username}): if you passed --device-name, leave it out; otherwise ask your administrator for iam:CreateVirtualMFADevice.',
   'device.limitExceeded':
-    'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used (an administrator: mfa-onboard reset --user NAME), then run again.',
+    'The user already has the most MFA devices IAM allows (8), or the account its limit (LimitExceeded). Remove one that is no longer used, then run again; an administrator can:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'device.created': 'Created virtual MFA device {serial}',
   'device.createdAnswerLost':
     "AWS created {serial}, but its answer (with the device's key) was lost on the way back: deleted it again.",
   'device.maybeCreated':
-    'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
   'qr.scan': 'Scan this with your authenticator app (it shows as {label}):',
@@ -364,7 +267,8 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'enable.notConsecutiveEarly': 'The second code is older than the first. Start again with the code shown now, then the next one.',
   'enable.rejected':
     'AWS did not accept the two codes (InvalidAuthenticationCode). Check the app shows the entry you just added, and try again with two fresh consecutive codes.',
-  'enable.alreadyEnabled': 'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with: aws iam list-mfa-devices --user-name {user}',
+  'enable.alreadyEnabled':
+    'AWS says the device {serial} is already enabled (a retried request may have enabled it). Check with:\n    aws iam list-mfa-devices --user-name {user}',
   'enable.answerLost':
     'The answer to enabling {serial} was lost on the way back, but IAM lists the device as enabled: carrying on.',
   'enable.temporarilyUnmodifiable': 'IAM cannot change user {user} right now (it was just created or changed). Wait a minute and run the wizard again.',
@@ -410,14 +314,15 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
   'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
-  'session.useIt': 'Use it with  --profile {sessionProfile}  until {expires}, or for other tools: mfa-onboard session --export sh',
+  'session.useIt':
+    'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':
-    'User {user} (profile {profile}) has no MFA device. Set one up first:  mfa-onboard --profile {profile}',
+    'User {user} (profile {profile}) has no MFA device. Set one up first:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'The user has {count} MFA devices. Which one will you use?',
   'session.badSerial':
     'AWS could not check the code against the MFA device {serial}: it does not belong to this user (or was just removed). Check mfa_serial in the config file, or pass --mfa-serial.',
   'session.noTty':
-    'A code is needed for a new MFA session, but there is no terminal to ask on. Run  mfa-onboard session  once in a terminal (the session is then reused), or pass --codes-from-stdin.',
+    'A code is needed for a new MFA session, but there is no terminal to ask on. Pass --codes-from-stdin, or run this once in a terminal (the session is then reused):\n    mfa-onboard session',
   'cli.badShell': '--export {value} is not a shell this tool writes for: use sh, fish, powershell or cmd.',
   'role.badArn': '--role-arn {value} is not a role ARN like arn:aws:iam::123456789012:role/Admin.',
   'role.badSessionName': '--role-session-name {value} is not a session name: 2 to 64 letters, digits and + = , . @ _ -.',
@@ -448,19 +353,21 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'status.user': 'IAM user',
   'status.device': 'MFA device',
   'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
-  'status.noDevice': 'none: set one up with  {command}',
+  'status.noDevice':
+    'none; set one up with:\n    {command}',
   'status.mfaSerial': 'mfa_serial',
   'status.serialCurrent': '{serial}',
   'status.serialStale': '{serial}  (not one of the user\'s devices any more)',
   'status.session': 'MFA session',
   'status.sessionValid': '{profile}, until {expires}',
-  'status.sessionEnded': '{profile}, ended {expires}: run  {command}',
+  'status.sessionEnded':
+    '{profile}, ended {expires}; a new one:\n    {command}',
   'status.orphans': 'Unfinished',
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
   'status.none': 'none',
   'setup.enabledNotVerified':
-    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Get one with: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (or run the same command again: it asks for one code and saves the session)',
+    'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Run the same command again (it asks for one code and saves the session), or get one with:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
   'save.done': 'Saved the session as profile {sessionProfile} in {credentials}',
   'save.serial': 'Recorded the device as mfa_serial of profile {profile} in {config}',
@@ -471,11 +378,11 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'file.isDirectory': '{path} is a folder, but the AWS CLI and SDKs expect a file there. Move the folder away (or point AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE at the file), then run again.',
   'file.linkLoop': '{path} is a symbolic link that leads back to itself (a link loop), so no program can open it. Point the link at a real file (ls -l shows where it leads), then run again.',
   'profile.notFound':
-    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+    'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.andMore': '{listed} and {count} more',
   'profile.noneThere': 'none',
   'profile.noKeys':
-    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Give it keys (mfa-onboard ACCESS-KEYS.csv --profile {profile}), or use a profile that has them.',
+    'Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Use a profile that has them, or give it keys:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'file.writeFailed': 'Could not write {path} ({reason}). Check you can write to that folder; nothing in the file was changed.',
   'ini.badName': '"{name}" cannot be written as a name in an AWS config file (no brackets, spaces or line breaks).',
   'ini.badValue': 'The value for {key} contains a line break and cannot be written safely.',
@@ -484,7 +391,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'rollback.removing': 'Removing the unfinished MFA device…',
   'rollback.removed': 'Removed the unfinished device {serial}',
   'rollback.failed':
-    'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'Could not remove the unfinished device {serial} ({reason}). Running the wizard again will try to; if your permissions do not allow it (the usual policy denies it without MFA), an administrator can:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'rollback.pngRemoved': 'Removed {path}: it showed the unfinished device\'s QR code',
   'rollback.keptEnabled': 'The device {serial} turned out to be enabled for {user} after all, so it was kept.',
 
@@ -508,7 +415,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'demo.rehearseConsistency': 'Rehearsal: for {seconds} s after the device is enabled, STS does not know it yet (IAM\'s eventual consistency).',
   'demo.rehearseFault': 'Rehearsal: the first {action} call fails ({kind}), with every retry of it.',
   'demo.ready':
-    'The emulator runs at {url}. Created IAM user alice and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
+    'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.stopped': 'Stopped the emulator.',
@@ -516,10 +423,30 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency and --rehearse-fault work only on the embedded emulator: leave out --emulator and --emulator-url.',
   'demo.badFault': '--rehearse-fault {value} is not ACTION=KIND: ACTION is one of {actions}; KIND is one of {kinds} (e.g. --rehearse-fault EnableMFADevice=throttle).',
-  'demo.noMoto': '--emulator moto needs python3 with moto (python3 -c "import moto.server" fails here). Run the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
-  'moto.failed': 'The AWS emulator (moto) did not start: {reason}. Check  python3 -m moto.server --help  works.',
+  'emulator.badPort': '--port {value} is not a port: give a number from 1 to 65535, or leave --port out to get a free one.',
+  'emulator.portInUse':
+    'Port {port} on 127.0.0.1 is in use: another program (perhaps another emulator) listens there. Stop it, choose another port with --port, or leave --port out to get a free one.',
+  'emulator.portDenied': 'Port {port} may not be used by this user (ports below 1024 need administrator rights on most systems). Choose a port from 1024 up, or leave --port out.',
+  'emulator.badDir': 'Cannot write the administrator\'s key into {dir}: {reason}. Give a folder you can write to with --dir, or leave --dir out to use a new temporary folder.',
+  'emulator.fileExists':
+    '{path} is there already. The emulator never writes over a file (it may hold real keys): remove it, or give another folder with --dir, or leave --dir out to use a new temporary folder.',
+  'emulator.ready': 'The embedded AWS emulator (IAM and STS) runs at {url} until Ctrl-C. Users, keys, groups, policies and MFA devices live in memory and go with it; policies are evaluated as IAM does.',
+  'emulator.admin':
+    'The ready administrator is user admin (allowed everything): its access-key CSV is {csv} (mode 0600), and the same key is imported as profile {profile} in {credentials}, with its region in {config}.',
+  'emulator.temporaryDir': '{dir} is a temporary folder: it is removed, keys and all, when the emulator stops.',
+  'emulator.ownDir': '{dir} is kept when the emulator stops; the keys in it work only with this emulator.',
+  'emulator.howTo': `Point the aws CLI and this tool's commands at it from another terminal (the file variables keep your own ~/.aws out of the rehearsal; --endpoint-url with the URL on each command works too):
+{commands}`,
+  'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
+  'emulator.removedDir': 'Removed {dir}.',
+  'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
+  'demo.noMoto':
+    '--emulator moto needs python3 with moto, and this check fails here:\n    python3 -c "import moto.server"\nRun the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
+  'moto.failed':
+    'The AWS emulator (moto) did not start: {reason}. Check that this works:\n    python3 -m moto.server --help',
   'admin.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with  {command}',
+    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). To enrol a new phone in its place, run again with --replace (the new device is added first, then the old one removed), or remove the devices first with:\n    {command}',
+  'replace.forAnother': 'Enrolling a device for someone else? An administrator names the user with --user:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask':
     '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). What happened?',
   'replace.choiceReplace': 'New phone, and the old one still shows codes: replace it',
@@ -530,13 +457,13 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'replace.noSuchDevice':
     '{serial} is not one of this user\'s MFA devices ({devices}). Pass one of those with {flag}.',
   'replace.lostPhone':
-    'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run  {command}  (or  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  then  aws iam delete-virtual-mfa-device --serial-number {serial}), then enrol the new phone with  mfa-onboard --profile {profile}',
+    'Without the old phone, {user} cannot remove its MFA device: the usual policy lets a user remove a device only while signed in with MFA. Nothing was changed. Ask an administrator to run:\n    {command}\nor, with the AWS CLI:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}\n    aws iam delete-virtual-mfa-device --serial-number {serial}\nThen enrol the new phone with:\n    mfa-onboard --profile {profile}',
   'replace.oldHeading': 'First, a code from the OLD phone (to prove it is yours). The old phone is lost? Press Enter without a code.',
   'replace.namePinned':
     'AWS refused a second device named {name}: a policy allows only a device named after the user (mfa/{user}). So the old device must go first, and {user} is without MFA from then until the new phone is enabled, a minute or two. If the run stops there, run the wizard again: it enrols the new phone.',
   'replace.removeFirstAsk': 'Remove the old device {serial} of {user} now, then enrol the new phone?',
   'replace.withoutMfa':
-    '{user} has no MFA device now. Run  mfa-onboard --profile {profile}  again to enrol the new phone.',
+    '{user} has no MFA device now. Enrol the new phone by running again:\n    mfa-onboard --profile {profile}',
   'replace.oldKept':
     'The old device {old} was kept, so nothing is lost. Run the wizard again to finish the replacement.',
   'replace.finishing':
@@ -553,11 +480,11 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'Deactivated {serial} for {user} (a hardware key or passkey: it stays in the account)',
   'remove.deleted': 'Removed the MFA device {serial} from {user}',
   'remove.denied':
-    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. An administrator can run  {command}',
+    'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which the usual self-service policy grants only in an MFA session. An administrator can run:\n    {command}',
   'remove.temporarilyUnmodifiable':
     'IAM cannot change {user} right now (EntityTemporarilyUnmodifiable: the user was just created or changed). {serial} is still there; wait a minute and run the same command again.',
   'remove.deleteConflict':
-    'IAM would not delete {serial}: it still counts it as assigned to a user (DeleteConflict). Right after a deactivation IAM can take a moment to catch up: run the same command again in a minute. If it persists, deactivate it with  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
+    'IAM would not delete {serial}: it still counts it as assigned to a user (DeleteConflict). Right after a deactivation IAM can take a moment to catch up: run the same command again in a minute. If it persists, deactivate it with:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
   'remove.limitExceeded':
     'IAM refused to change {serial} of {user} because a limit was reached ({message}). Wait a moment and run the same command again.',
   'admin.actingFor': 'Acting for {user} ({arn}) as {admin}',
@@ -569,9 +496,9 @@ enrolment it offers), batch (for each hire) and demo take too.`,
     'The keys in {path} belong to {arn}, not to {user}. Give the CSV of {user}, or leave it out (the session check then needs {user}\'s own keys later).',
   'admin.listed': 'IAM lists {serial} as enabled for {user}',
   'admin.notListed':
-    'IAM does not list {serial} as enabled for {user}, although enabling it succeeded. Check with  mfa-onboard status --user {user}',
+    'IAM does not list {serial} as enabled for {user}, although enabling it succeeded. Check with:\n    mfa-onboard status --user {user}',
   'reset.needUser':
-    'Name the user whose MFA devices to remove: mfa-onboard reset --profile {profile} --user NAME',
+    'Name the user whose MFA devices to remove:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': 'MFA devices of {user}',
   'reset.virtual': '{serial}, virtual, enabled {enabled}',
   'reset.hardware': '{serial}, hardware key or passkey (deactivated only), enabled {enabled}',
@@ -582,17 +509,19 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'reset.confirm':
     'Remove {count} device(s) and {orphans} unfinished one(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
   'reset.selfLockout':
-    'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run  mfa-onboard --profile {profile} --replace  (it adds the new device before removing the old one), or have another administrator run the reset.',
+    'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run this (it adds the new device before removing the old one), or have another administrator run the reset:\n    mfa-onboard --profile {profile} --replace',
   'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
-  'reset.next': 'When {user}\'s new phone is at hand, enrol it with  {command}',
+  'reset.next':
+    'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.removed': 'Removed',
   'summary.session': 'Session',
   'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
-  'summary.userNext': 'on {user}\'s computer:  {command}',
+  'summary.userNext':
+    'on {user}\'s computer:\n    {command}',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':
-    'None of this user\'s MFA devices ({devices}) shows codes (passkeys and security keys do not), so none can prove a replacement. An administrator can reset the devices instead:  mfa-onboard reset --user NAME',
+    'None of this user\'s MFA devices ({devices}) shows codes (passkeys and security keys do not), so none can prove a replacement. An administrator can reset the devices instead:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
@@ -617,7 +546,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':
-    'Usage: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+    'Usage:\n    mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
   'admin.badUserName':
     '"{name}" cannot be an IAM user name: use letters, digits and + = , . @ _ - only, up to 64 characters.',
   'admin.badPath':
@@ -632,22 +561,23 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'admin.userExists':
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':
-    '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used (aws iam delete-access-key --user-name {name} --access-key-id ID), then run again.',
+    '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used, then run again:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
   'admin.userCreated': 'Created IAM user {name} ({arn})',
   'admin.noGroup':
-    'There is no IAM group {group}. Create it with its policy first:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+    'There is no IAM group {group}. Create it with its policy first:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': 'Added {name} to group {group}',
   'admin.keyWritten': 'Created access key {keyId}; its secret is only in {path} (mode 600)',
   'admin.createUserNext':
-    'Next, with {name}\'s phone at hand:  mfa-onboard {path} --profile {profile} --user {name}  (or hand the file to {name}, who runs  mfa-onboard {path})',
+    'Next, with {name}\'s phone at hand:\n    mfa-onboard {path} --profile {profile} --user {name}\nOr hand the file to {name}, who runs:\n    mfa-onboard {path}',
   'admin.undone': 'Took back: {what}',
   'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
   'admin.createDenied':
     'Profile {profile} may not do {action} ({message}). Creating users takes an administrator\'s profile with iam:CreateUser, iam:AddUserToGroup and iam:CreateAccessKey.',
   'batch.usage':
-    'Usage: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+    'Usage:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile':
     '{path} is not a readable CSV. It needs a header line with a user column, and one hire per line.',
+  'batch.noFile': "There is no file at {path}. batch reads a list of hires: a header row, then one hire a row (the columns are in the batch's help):\n    mfa-onboard batch --help",
   'batch.noUserColumn':
     '{path} has no user column. Its first line names the columns: user (required), path, group, csv (the hire\'s access-key CSV).',
   'batch.badUser':
@@ -665,8 +595,10 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'batch.ready': 'Ready to enrol {user}?',
   'batch.enrol': 'Yes: enrol {user} now',
   'batch.skip': 'Skip {user} (not here today)',
-  'batch.stoppedEnrolled': 'Stopped at {user}, whose device is enabled and recorded (the session was not checked). Everyone before is recorded too; run  {command}  to carry on.',
-  'batch.stopped': 'Stopped at {user}. Everyone before is recorded; run  {command}  to carry on.',
+  'batch.stoppedEnrolled':
+    'Stopped at {user}, whose device is enabled and recorded (the session was not checked). Everyone before is recorded too. To carry on:\n    {command}',
+  'batch.stopped':
+    'Stopped at {user}. Everyone before is recorded. To carry on:\n    {command}',
   'batch.failed': '{user} was not enrolled: {message}',
   'batch.summary': 'Batch: {done} of {total} hires enrolled',
   'batch.colUser': 'User',
@@ -674,6 +606,7 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'batch.colDevice': 'MFA device',
   'batch.colEnabled': 'Enabled at',
   'batch.colSession': 'Session verified',
+  'batch.failedMore': '{user}: {message}',
   'batch.colError': 'Error',
   'batch.statusDone': 'done',
   'batch.statusSkipped': 'skipped',
@@ -683,9 +616,11 @@ enrolment it offers), batch (for each hire) and demo take too.`,
   'batch.reportWritten': 'Wrote the report to {path}',
   'batch.reportFolder': "The report cannot be written to {path}: the folder {folder} does not exist or is not writable. Create the folder, or pass another --report path; nothing was done yet.",
   'batch.otherAccount': "{path} records hires of account {recorded}, but profile {profile} is in account {account}. Run the batch with a profile of account {recorded}, or, for account {account}, use a copy of the users file (each file keeps its own state).",
-  'batch.alreadyEnrolled': "{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place, run  mfa-onboard --profile {profile} --user {user} --replace",
+  'batch.alreadyEnrolled':
+    '{user} already has an MFA device ({serial}): recorded as done. To enrol a new phone in its place:\n    mfa-onboard --profile {profile} --user {user} --replace',
   'batch.enabledNotVerified': "{user}'s device is enabled, so {user} is recorded as done, but the session check did not pass: {message}",
-  'batch.flagForOne': "{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run  mfa-onboard --profile ADMIN --user NAME {flag} …  instead.",
+  'batch.flagForOne':
+    '{flag} applies to one user, so it cannot be given to a batch (every hire would get the same). Leave it out; for one hire, run instead:\n    mfa-onboard --profile ADMIN --user NAME {flag} …',
   'batch.someFailed':
     'Some hires were not enrolled ({failed}). Run the same command again to try them again; the others are kept.',
 } as const satisfies Record<string, string>;

@@ -2,223 +2,106 @@ import type { en } from './en.js';
 
 /** Japanese messages: the same ids and {parameters} as en.ts, in the terms of the Japanese AWS console. */
 export const ja: Record<keyof typeof en, string> = {
-  'help.main': `mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。
-
-使い方
-{setupUsage}
-{sessionUsage}
-{statusUsage}
-{resetUsage}
-{policyUsage}
-{adminUsage}
-{batchUsage}
-{demoUsage}
-  mfa-onboard help                      このヘルプを表示します
-
-ウィザードの処理
-  1. アクセスキー CSV を ~/.aws/credentials のプロファイルに取り込みます
-  2. キーを AWS で確認し、IAM ユーザー名を調べます
-  3. ユーザー名を付けた仮想 MFA デバイスを作成し、その QR コードを表示します
-  4. 認証アプリの連続する 2 つの MFA コードでデバイスを有効にします
-  5. MFA セッションを取得して確認し、プロファイル <profile>-mfa として保存します
-
-状況別
-  機種変更 (古い端末が手元にある)
-                               mfa-onboard --profile P --replace: 新しいデバイス
-                               (<user>-<yyyymmdd>) を追加して確認してから古いデバイスを
-                               削除します。ポリシーで mfa/<user> しか許可されない場合は、
-                               事前に知らせたうえで古いデバイスを先に削除します。途中で
-                               止まった場合は、次の実行で続きを行います
-  スマートフォンを紛失した     管理者が: mfa-onboard reset --profile ADMIN --user U
-  管理者が新入社員と一緒に     mfa-onboard --profile ADMIN --user U [U の CSV]: 管理者の
-                               キーで、新入社員のスマートフォンを使ってデバイスを作成・
-                               有効化します。新入社員の CSV があればそのキーでセッション
-                               を確認し、なければ IAM の一覧で確認します
-
-{setupOptions}
-
-{sessionOptions}
-
-{policyOptions}
-
-{resetOptions}
-
-{demoOptions}
-
-端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。
-
-ファイルと環境変数: AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、
-AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を
-付けません。
-
-終了コード: 0 完了、1 エラー、2 キャンセル。
-
-例
-  npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv
-  mfa-onboard ./credentials.csv --user alice --profile alice --region eu-west-1
-  mfa-onboard --profile alice            (キーが ~/.aws/credentials に保存済みの場合)
-  mfa-onboard demo                       (ローカルのエミュレーターで試す)
-  mfa-onboard session --profile alice    (毎朝: 新しい MFA セッション)
-  credential_process = mfa-onboard session --profile alice --credential-process`,
-  'help.usage.setup': `  mfa-onboard [setup] [CSV] [options]   セットアップウィザードを実行します (既定のコマンド)`,
-  'help.usage.session': `  mfa-onboard session [options]         MFA セッションを更新します (有効な間は再利用します)`,
-  'help.usage.status': `  mfa-onboard status [--profile P] [--user U] [--json]
-                                        キーの所有者、ユーザーの MFA デバイス、セッションと
-                                        有効期限、未完了のデバイスを表示します`,
-  'help.usage.reset': `  mfa-onboard reset --profile ADMIN --user NAME [--all | --remove-serial ARN]
-                    [--enrol]           管理者がユーザーの MFA デバイスを削除し (スマート
-                                        フォンの紛失時)、続けて新しいデバイスを登録できます`,
-  'help.usage.policy': `  mfa-onboard policy [--allow-ip CIDR]... [--device-name-scope user|any] [--partition P]
-                     [--attach-group NAME [--create-group] --profile ADMIN]
-                                        自分の MFA とパスワードだけを管理でき、MFA なしでは
-                                        それ以外を拒否する IAM ポリシーを表示します (グループ
-                                        にも付けられます)`,
-  'help.usage.admin': `  mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /P/] [--existing]
-                                        管理者がユーザーを作成してグループに追加し、
-                                        NAME_accessKeys.csv (モード 0600) を DIR (既定: 現在の
-                                        フォルダー) に書き込みます。--existing: キーだけ作成`,
-  'help.usage.batch': `  mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]...
-                    [--report FILE]     複数の新入社員を 1 人ずつ、本人のスマートフォンで登録
-                                        します。中断しても再開でき (users.csv.state.json)、
-                                        監査ログ (users.csv.audit.jsonl) とレポートを残します`,
-  'help.usage.demo': `  mfa-onboard demo [options]            ローカルの AWS エミュレーターで実行します (内蔵:
-                                        Node だけで動きます)`,
-  'help.options.setup': `オプション
-  CSV                       コンソールからダウンロードした <user>_accessKeys.csv または
-                            credentials.csv
-  --profile NAME            キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を
-                            提案します)。CSV を指定しない場合は、使用する既存のプロファイル
-                            (省略時は AWS_PROFILE)
-  --session-profile NAME    MFA セッションを保存するプロファイル (既定: <profile>-mfa)
-  --user NAME               複数のユーザーを含む credentials.csv で使うユーザー。
-                            管理者の --profile と一緒に使うと、代わりに操作するユーザー
-  --replace                 デバイスがあり、古いスマートフォンがまだ使える場合に、
-                            新しいスマートフォンで置き換えます
-  --old-serial ARN          --replace で、複数あるときに置き換えるデバイス (旧名
-                            --serial も使えます)
-  --device-name NAME        仮想 MFA デバイス名 (既定: IAM ユーザー名。
-                            mfa/\${aws:username} を指定するポリシーではこの名前が必要です)
-  --region REGION           プロファイルに書き込み、STS に使うリージョン
-                            (既定: 質問します。AWS_REGION または us-east-1 を提案します)
-  --endpoint-url URL        IAM と STS の呼び出し先 (AWS_ENDPOINT_URL、
-                            AWS_ENDPOINT_URL_IAM、AWS_ENDPOINT_URL_STS でも指定可)
-  --duration TIME           MFA セッションの有効期間。15m から 36h まで (例: 12h、90m、
-                            3600)。既定は 12h
-  --show-secret             認証アプリに手で入力するための MFA キーを表示します (stderr に
-                            出力されます。ログに残さないでください)
-  --qr-png FILE             QR コードを FILE にも書き込みます (モード 0600)
-  --codes-from-stdin        MFA コードを必要になるたびに標準入力から 1 行ずつ読み込みます
-  --replace-profile         同じプロファイル名に保存済みの別のキーを置き換えます
-  --delete-csv, --keep-csv  終了後に CSV を確認なしで削除 (または保持) します
-  --allow-clock-drift       時計がずれたスマートフォンのコードも確認なしで送信します
-  --export SHELL            最後に、セッションを sh、fish、powershell、cmd で設定する行を
-                            標準出力に出力します
-  -y, --yes                 すべての質問に既定の回答を使います
-  --lang en|ja              メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、
-                            LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)
-  --keep                    demo のみ: デモの一時フォルダーを残します
-  -h, --help                このヘルプを表示します
-  -V, --version             バージョンを表示します`,
-  'help.options.session': `session のオプション
-  --profile NAME            長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、
-                            なければ default)。セッションは <profile>-mfa に保存します
-  --mfa-serial ARN          使用する MFA デバイス (既定: プロファイルの mfa_serial、
-                            なければユーザーの唯一のデバイス、複数あれば質問します)。
-                            旧名 --serial も使えます
-  --min-remaining TIME      保存済みセッションの残り時間がこれ以上ある場合だけ再利用
-                            します (既定 15m)
-  --force                   保存済みセッションが有効でも新しいセッションを取得します
-  --export sh|fish|powershell|cmd
-                            AWS_ACCESS_KEY_ID などを設定する行を出力します:
-                            eval "$(mfa-onboard session --export sh)"
-  --credential-process      credential_process 用の JSON を出力します。コードが必要な
-                            場合は端末 (/dev/tty) で質問し、標準入出力は使いません
-  --role-arn ARN            MFA コードでこのロールを引き受けます。ロールのセッションは
-                            <profile>-<ロール名> に保存します (role_arn、source_profile、
-                            mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、
-                            セッションは <profile>-mfa に保存します)。--duration は最長
-                            12h、既定は 1h
-  --role-session-name NAME  ロールのセッション名 (既定: mfa-onboard-<profile>)`,
-  'help.options.policy': `policy のオプション
-  --allow-ip CIDR           (複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を
-                            求めません
-  --device-name-scope user  ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) だけを
-                            作成できます。--replace は古いデバイスを先に削除します (既定)
-  --device-name-scope any   任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを
-                            追加してから古いデバイスを削除します。他のユーザーの未完了の
-                            デバイスも削除できるようになります
-  --partition P             aws (既定)、aws-cn または aws-us-gov: 表示する ARN の
-                            パーティション (付けるときは常に --profile のものを使います)
-  --attach-group NAME       このグループにインラインポリシーとして付けます (管理者の
-                            --profile で)。2 回実行しても何も変わりません
-  --create-group            グループがなければ先に作成します
-  --policy-name NAME        インラインポリシーの名前 (既定: mfa-onboard-require-mfa)
-                            --create-group、--policy-name、--profile、--region は
-                            --attach-group と一緒にだけ使えます`,
-  'help.options.reset': `reset のオプション
-  --profile NAME            管理者のプロファイル
-  --user NAME               デバイスを削除するユーザー (自分自身のデバイスをすべて削除
-                            することはできません。その場合は --replace を使います)
-  --all                     確認せずにユーザーのすべてのデバイスを削除します
-  --remove-serial ARN       このデバイスだけを削除します (旧名 --serial も使えます)
-  --enrol, --no-enrol       続けて新しいデバイスを登録する (しない)。既定: 質問します。
-                            端末がない場合は登録しません
-  -y, --yes                 確認せずに削除します`,
-  'help.options.demo': `demo のオプション
-  --emulator embedded|moto  内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の
-                            MFA の規則どおり) か moto (moto を入れた python3 が必要)
-  --emulator-url URL        起動済みのエミュレーター (moto、LocalStack) を使います。終了後
-                            もそのまま動かしておきます
-  --rehearse-consistency TIME
-                            内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間
-                            拒否します (IAM の結果整合性の再現)
-  --rehearse-fault ACTION=throttle|5xx
-                            (複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼
-                            び出しをスロットリングまたはサーバーエラーで失敗させます`,
-  'help.options.status': `status のオプション
-  --profile NAME            確認するキーのプロファイル (既定: AWS_PROFILE、
-                            なければ default)
-  --user NAME               管理者の --profile と一緒に使うと、確認する
-                            ユーザー (mfa_serial とセッションは、その
-                            ユーザー名のプロファイルがあればそこから読みます)
-  --session-profile NAME    読み込む保存済みセッション (既定: <profile>-mfa)
-  --json                    JSON で標準出力に出力します
-  --region REGION           呼び出しに使うリージョン (既定: プロファイルの
-                            もの、なければ AWS_REGION)
-  --endpoint-url URL        IAM と STS の呼び出し先`,
-  'help.options.admin': `admin create-user のオプション
-  --profile NAME            管理者のプロファイル
-  --group G                 ユーザーをグループ G に追加します
-  --out DIR                 NAME_accessKeys.csv を DIR に書き込みます
-                            (既定: 現在のフォルダー)
-  --path /P/                ユーザーの IAM パス (既定 /)
-  --existing                既存のユーザーに新しいアクセスキーだけを作成
-                            します (キーが 2 つある場合は拒否します)
-  --region REGION, --endpoint-url URL
-                            ウィザードと同じです`,
-  'help.options.batch': `batch のオプション
-  --profile NAME            管理者のプロファイル
-  --create                  まだユーザーでない新入社員を作成し、それぞれの
-                            キー CSV を作ります
-  --only NAME               (複数指定可) この新入社員だけ
-  --skip NAME               (複数指定可) この新入社員を除く
-  --report FILE             結果をここにも書き込みます (JSON、名前が .csv
-                            なら CSV)
-
-ウィザードのオプションは各新入社員に適用されます。ただし、1 人のユーザーを
-指すもの (--user、--old-serial、--replace、--device-name、--session-profile、
---export) は使えません。`,
-  'help.command': `mfa-onboard {version}
-
-使い方
-{usage}
-
-{options}
-
-どのコマンドも --lang en|ja と -h, --help を使えます。すべてのコマンドの説明は
-mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup --help で
-表示します。ウィザードのオプションは reset (続けて行う登録)、batch (各新入社員)
-と demo でも使えます。`,
+  'help.about': 'mfa-onboard {version}: AWS コンソールのアクセスキー CSV から、動作確認済みの MFA セッションまでを、1 回の対話で設定します。',
+  'help.heading.usage': '使い方',
+  'help.heading.commands': 'コマンド',
+  'help.heading.common': 'ウィザードのよく使うオプション',
+  'help.heading.options': '{command} のオプション',
+  'help.heading.wizard': 'ウィザード (setup、既定のコマンド) のオプション',
+  'help.usage.command': 'mfa-onboard コマンド [オプション]',
+  'help.examples':
+    '例: コンソールの CSV での初めての実行、毎朝の新しいセッション、管理者が新入社員と一緒に行う場合:\n    npx aws-mfa-onboard ~/Downloads/alice_accessKeys.csv\n    mfa-onboard session --profile alice\n    mfa-onboard --profile admin --user alice',
+  'help.more': '各コマンドのオプションと説明 (setup ではウィザードのすべてのオプション):\n    mfa-onboard COMMAND --help\n終了コード: 0 完了、1 エラー、2 キャンセル。',
+  'help.footer': 'どのコマンドも --lang en|ja と -h, --help を使えます。すべてのコマンド:\n    mfa-onboard --help',
+  'help.summary.setup': 'ウィザード: CSV → MFA デバイス → 確認済みセッション (既定)',
+  'help.summary.session': '新しい MFA セッション (保存済みのものは有効な間は再利用)',
+  'help.summary.status': 'キーの所有者、MFA デバイス、セッションと有効期限',
+  'help.summary.reset': '管理者がユーザーの MFA デバイスを削除 (スマートフォンの紛失時)',
+  'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
+  'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
+  'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
+  'help.summary.demo': 'ローカルの AWS エミュレーターで試す (Node だけで動きます)',
+  'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
+  'help.note.setup':
+    '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
+  'help.note.environment':
+    '端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を付けません。',
+  'help.note.reset':
+    '続けて行う登録はウィザードが行い、そのオプションを使えます:\n    mfa-onboard setup --help',
+  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--profile、--region。',
+  'help.note.batchCsv':
+    'users.csv は見出しの行のあとに、1 行に 1 人の新入社員を書きます。列: user (IAM ユーザー名、必須)、path (--create で作るユーザーの IAM パス)、group (--create で作ったユーザーを追加するグループ)、csv (新入社員のアクセスキー CSV、users.csv からの相対パス)。例:\n    user,group\n    alice,hires',
+  'help.note.batch':
+    'ウィザードのオプションは各新入社員に適用されます。ただし、1 人のユーザーを指すもの (--user、--old-serial、--replace、--device-name、--session-profile、--export) は使えません。中断しても再開でき (users.csv.state.json)、監査ログ (users.csv.audit.jsonl) を残します。ウィザードのオプション:\n    mfa-onboard setup --help',
+  'help.note.demo':
+    'ウィザードのオプションはデモの実行にも使えます:\n    mfa-onboard setup --help',
+  'flag.csv': 'コンソールからダウンロードした <user>_accessKeys.csv または credentials.csv',
+  'flag.setup.profile': 'キーを取り込むプロファイル (既定: 質問します。IAM ユーザー名を提案します)。CSV を指定しない場合は、使用する既存のプロファイル (省略時は AWS_PROFILE)',
+  'flag.sessionProfile': 'MFA セッションを保存するプロファイル (既定: <profile>-mfa)',
+  'flag.setup.user': '複数のユーザーを含む credentials.csv で使うユーザー。管理者の --profile と一緒に使うと、代わりに操作するユーザー',
+  'flag.replace': 'デバイスがあり、古いスマートフォンがまだ使える場合に、新しいスマートフォンで置き換えます',
+  'flag.oldSerial': '--replace で、複数あるときに置き換えるデバイス',
+  'flag.deviceName': '仮想 MFA デバイス名 (既定: IAM ユーザー名。mfa/${aws:username} を指定するポリシーではこの名前が必要です)',
+  'flag.setup.region': 'プロファイルに書き込み、STS に使うリージョン (既定: 質問します。AWS_REGION または us-east-1 を提案します)',
+  'flag.region': '呼び出しに使うリージョン (既定: プロファイルのもの、なければ AWS_REGION)',
+  'flag.endpointUrl': 'IAM と STS の呼び出し先 (AWS_ENDPOINT_URL、AWS_ENDPOINT_URL_IAM、AWS_ENDPOINT_URL_STS でも指定可)',
+  'flag.duration': 'MFA セッションの有効期間。15m から 36h まで (例: 12h、90m、3600)。既定は 12h',
+  'flag.showSecret': '認証アプリに手で入力するための MFA キーを表示します (stderr に出力されます。ログに残さないでください)',
+  'flag.qrPng': 'QR コードを FILE にも書き込みます (モード 0600)',
+  'flag.codesFromStdin': 'MFA コードを必要になるたびに標準入力から 1 行ずつ読み込みます',
+  'flag.replaceProfile': '同じプロファイル名に保存済みの別のキーを置き換えます',
+  'flag.deleteCsv': '終了後に CSV を確認なしで削除 (または保持) します',
+  'flag.allowClockDrift': '時計がずれたスマートフォンのコードも確認なしで送信します',
+  'flag.setup.export': '最後に、セッションを sh、fish、powershell、cmd で設定する行を標準出力に出力します',
+  'flag.yes': 'すべての質問に既定の回答を使います',
+  'flag.lang': 'メッセージの言語 (省略時は MFA_ONBOARD_LANG、LC_ALL、LC_MESSAGES、LANG の順に参照。ja_JP.UTF-8 なら日本語)',
+  'flag.help': 'このヘルプを表示します',
+  'flag.version': 'バージョンを表示します',
+  'flag.session.profile': '長期的なアクセスキーを持つプロファイル (既定: AWS_PROFILE、なければ default)。セッションは <profile>-mfa に保存します',
+  'flag.mfaSerial': '使用する MFA デバイス (既定: プロファイルの mfa_serial、なければユーザーの唯一のデバイス、複数あれば質問します)',
+  'flag.minRemaining': '保存済みセッションの残り時間がこれ以上ある場合だけ再利用します (既定 15m)',
+  'flag.force': '保存済みセッションが有効でも新しいセッションを取得します',
+  'flag.session.export': 'AWS_ACCESS_KEY_ID などを設定する行を、シェルで実行するために出力します:\n    eval "$(mfa-onboard session --export sh)"',
+  'flag.credentialProcess': 'credential_process 用の JSON を出力します。コードが必要な場合は端末 (/dev/tty) で質問し、標準入出力は使いません',
+  'flag.roleArn':
+    'MFA コードでこのロールを引き受けます。ロールのセッションは <profile>-<ロール名> に保存します (role_arn、source_profile、mfa_serial を持つ設定ファイルのプロファイルも同様に扱い、セッションは <profile>-mfa に保存します)。--duration は最長 12h、既定は 1h',
+  'flag.roleSessionName': 'ロールのセッション名 (既定: mfa-onboard-<profile>)',
+  'flag.status.profile': '確認するキーのプロファイル (既定: AWS_PROFILE、なければ default)',
+  'flag.status.user': '管理者の --profile と一緒に使うと、確認するユーザー (mfa_serial とセッションは、そのユーザー名のプロファイルがあればそこから読みます)',
+  'flag.status.sessionProfile': '読み込む保存済みセッション (既定: <profile>-mfa)',
+  'flag.json': 'JSON で標準出力に出力します',
+  'flag.adminProfile': '管理者のプロファイル',
+  'flag.reset.user': 'デバイスを削除するユーザー (自分自身のデバイスをすべて削除することはできません。その場合は --replace を使います)',
+  'flag.all': '確認せずにユーザーのすべてのデバイスを削除します',
+  'flag.removeSerial': 'このデバイスだけを削除します',
+  'flag.enrol': '続けて新しいデバイスを登録する (しない)。既定: 質問します。端末がない場合は登録しません',
+  'flag.reset.yes': '確認せずに削除します',
+  'flag.allowIp': '(複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を求めません',
+  'flag.scopeUser': 'ユーザー名と同じ名前のデバイス (mfa/${aws:username}) だけを作成できます。--replace は古いデバイスを先に削除します (既定)',
+  'flag.scopeAny': '任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを追加してから古いデバイスを削除します。他のユーザーの未完了のデバイスも削除できるようになります',
+  'flag.partition': 'aws (既定)、aws-cn または aws-us-gov: 表示する ARN のパーティション (付けるときは常に --profile のものを使います)',
+  'flag.attachGroup': 'このグループにインラインポリシーとして付けます (管理者の --profile で)。2 回実行しても何も変わりません',
+  'flag.createGroup': 'グループがなければ先に作成します',
+  'flag.policyName': 'インラインポリシーの名前 (既定: mfa-onboard-require-mfa)',
+  'flag.group': 'ユーザーをグループ G に追加します',
+  'flag.out': 'NAME_accessKeys.csv を DIR に書き込みます (モード 0600。既定: 現在のフォルダー)',
+  'flag.path': 'ユーザーの IAM パス (既定 /)',
+  'flag.existing': '既存のユーザーに新しいアクセスキーだけを作成します (キーが 2 つある場合は拒否します)',
+  'flag.create': 'まだユーザーでない新入社員を作成し、それぞれのキー CSV を作ります',
+  'flag.only': '(複数指定可) この新入社員だけ',
+  'flag.skip': '(複数指定可) この新入社員を除く',
+  'flag.report': '結果をここにも書き込みます (JSON、名前が .csv なら CSV)',
+  'flag.emulator': '内蔵エミュレーター (既定: このプロセス内の IAM と STS。AWS の MFA の規則どおり) か moto (moto を入れた python3 が必要)',
+  'flag.emulatorUrl': '起動済みのエミュレーター (moto、LocalStack) を使います。終了後もそのまま動かしておきます',
+  'flag.rehearseConsistency': '内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
+  'flag.rehearseFault': '(複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
+  'flag.keep': 'デモの一時フォルダーを残します',
+  'help.summary.emulator': '内蔵の AWS エミュレーター (IAM、STS) を aws CLI、スクリプト、リハーサル用に動かします',
+  'help.note.emulator': 'URL は標準出力の最初の行です。ユーザー、キー、グループ、ポリシー、デバイスはメモリー上にだけあり、エミュレーターとともに消えます。ポリシーは IAM と同じように評価されます。',
+  'flag.emulatorConsistency': '有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
+  'flag.emulatorFault': '(複数指定可) ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
+  'flag.port': '127.0.0.1:N で待ち受けます (既定: 空きポート)。使用中のポートは拒否します',
+  'flag.dir': '管理者の admin_accessKeys.csv と、同じキーをプロファイル admin として DIR/credentials と DIR/config に書き込み、終了後も残します (既定: 新しい一時フォルダー。停止時に削除)',
 
   'error.cancelled': 'キャンセルしました。途中までの変更は残っていません。最初からやり直すには、もう一度コマンドを実行してください。',
   'error.internal':
@@ -232,12 +115,22 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'aws.slow':
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
 
-  'cli.unknownOption': '不明なオプション {option} です。オプションの一覧は mfa-onboard --help で確認してください。',
-  'cli.notAnOption': '{option} は {command} のオプションではありません。オプションの一覧は mfa-onboard {command} --help で確認してください。',
-  'cli.missingValue': 'オプション {option} には値が必要です。オプションの一覧は mfa-onboard --help で確認してください。',
+  'cli.unknownOptionNear': '不明なオプション {option} です。{near} のことですか? オプションの一覧:\n    mfa-onboard --help',
+  'cli.unknownOption':
+    '不明なオプション {option} です。オプションの一覧:\n    mfa-onboard --help',
+  'cli.notAnOption':
+    '{option} は {command} のオプションではありません。オプションの一覧:\n    mfa-onboard {command} --help',
+  'cli.missingValue':
+    'オプション {option} には値が必要です。オプションの一覧:\n    mfa-onboard --help',
   'cli.conflict': '{a} と {b} は同時に指定できません。どちらか一方を指定してください。',
   'cli.badEndpoint': '{name} {value} はエンドポイントの URL ではありません。https://iam.amazonaws.com や http://127.0.0.1:5000 のような URL (http:// または https:// 付き) を指定してください。',
-  'cli.extraArgument': '予期しない引数 "{argument}" があります。ウィザードに指定できる CSV ファイルは 1 つだけです。使い方は mfa-onboard --help で確認してください。',
+  'cli.extraArgument': '予期しない引数 "{argument}" があります。空白を含む値 (パス) は引用符で囲んでください。{command} の使い方:\n    {usage}',
+  'cli.didYouMean': 'コマンド "{word}" はありません。{command} のことですか?\n    {line}\nCSV を取り込む場合は、パス (/ を含むか .csv で終わるもの) で指定してください。',
+  'cli.unknownCommand':
+    'コマンド "{word}" はなく、その名前のファイルもありません。コマンドは {commands} です。CSV を取り込む場合は、パス (/ を含むか .csv で終わるもの。例: ./{word}.csv) で指定してください。各コマンドの説明:\n    mfa-onboard --help',
+  'cli.needsAdminProfile':
+    '{command} は管理者用のコマンドで、管理者のキーを使います。しかし --profile (または AWS_PROFILE) でプロファイルが指定されておらず、default というプロファイルもありません (あるプロファイル: {profiles})。管理者のプロファイルを指定してください:\n    {line}',
+  'admin.nameWithSpace': 'IAM ユーザー名は空白を含まない 1 語です: "{words}" は {count} 語になっています。{example} のように 1 語で指定してください:\n    {line}',
 
   'prompt.noTerminal':
     'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
@@ -320,11 +213,11 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
 
   'preflight.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が  {command}  でデバイスを削除し、その後ウィザードを再実行してください。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が次のコマンドでデバイスを削除し、その後ウィザードを再実行してください:\n    {command}',
   'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
   'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
   'preflight.orphanDenied':
-    '以前の試行で作成された未完了の MFA デバイス ({serial}) が残っていますが、アクセス許可がないため削除できません (iam:DeleteVirtualMFADevice。一般的なポリシーでは MFA 認証済みの場合にのみ許可されます)。管理者に aws iam delete-virtual-mfa-device --serial-number {serial} の実行を依頼し、その後ウィザードを再実行してください。',
+    '以前の試行で作成された未完了の MFA デバイス ({serial}) が残っていますが、アクセス許可がないため削除できません (iam:DeleteVirtualMFADevice。一般的なポリシーでは MFA 認証済みの場合にのみ許可されます)。管理者に次のコマンドの実行を依頼し、その後ウィザードを再実行してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'preflight.nameInUse':
     'あなたのデバイスと同じ名前の MFA デバイス ({serial}) がすでに存在し、別のユーザーが使用しています。--device-name で別の名前を指定してください。',
 
@@ -332,12 +225,12 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'device.createDenied':
     'AWS は {user} による MFA デバイス {name} の作成を許可しませんでした ({message})。多くのポリシーでは、ユーザー名と同じ名前のデバイス (mfa/\${aws:username}) しか作成できません。--device-name を指定した場合は省略してください。指定していない場合は、管理者に iam:CreateVirtualMFADevice の許可を依頼してください。',
   'device.limitExceeded':
-    'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから (管理者: mfa-onboard reset --user NAME) 再実行してください。',
+    'ユーザーの MFA デバイスが IAM の上限 (8 個) に達しているか、アカウントの上限に達しています (LimitExceeded)。使われていないデバイスを削除してから再実行してください。管理者は次のコマンドで削除できます:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
   'device.createdAnswerLost':
     'AWS は {serial} を作成しましたが、その応答 (デバイスのキーを含む) が途中で失われました。作成されたデバイスを削除しました。',
   'device.maybeCreated':
-    'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': '認証アプリにデバイスを追加する',
   'qr.scan': '認証アプリでスキャンしてください ({label} と表示されます):',
@@ -373,7 +266,8 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'enable.notConsecutiveEarly': '2 つ目のコードが 1 つ目より前のコードです。今表示されているコードと、その次のコードでやり直してください。',
   'enable.rejected':
     'AWS は 2 つのコードを受け付けませんでした (InvalidAuthenticationCode)。アプリで今追加したエントリを見ているか確認し、新しい連続する 2 つのコードで再試行してください。',
-  'enable.alreadyEnabled': 'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください: aws iam list-mfa-devices --user-name {user}',
+  'enable.alreadyEnabled':
+    'AWS によると、デバイス {serial} はすでに有効です (リクエストの再試行で有効になった可能性があります)。次のコマンドで確認してください:\n    aws iam list-mfa-devices --user-name {user}',
   'enable.answerLost':
     '{serial} の有効化の応答は途中で失われましたが、IAM ではデバイスが有効になっています。続行します。',
   'enable.temporarilyUnmodifiable': 'IAM は現在ユーザー {user} を変更できません (作成または変更された直後です)。1 分ほど待ってから、ウィザードを再実行してください。',
@@ -419,14 +313,15 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
   'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
-  'session.useIt': '{expires} まで  --profile {sessionProfile}  で使用できます。他のツールには  mfa-onboard session --export sh  を使ってください',
+  'session.useIt':
+    '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
-    'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:  mfa-onboard --profile {profile}',
+    'ユーザー {user} (プロファイル {profile}) には MFA デバイスがありません。先に設定してください:\n    mfa-onboard --profile {profile}',
   'session.whichDevice': 'このユーザーには MFA デバイスが {count} 台あります。どのデバイスを使いますか?',
   'session.badSerial':
     'AWS は MFA デバイス {serial} でコードを確認できませんでした。このユーザーのデバイスではない (または削除された直後) と考えられます。設定ファイルの mfa_serial を確認するか、--mfa-serial を指定してください。',
   'session.noTty':
-    '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。一度端末で  mfa-onboard session  を実行する (以後はそのセッションが再利用されます) か、--codes-from-stdin を指定してください。',
+    '新しい MFA セッションにはコードが必要ですが、質問できる端末がありません。--codes-from-stdin を指定するか、一度端末で次のコマンドを実行してください (以後はそのセッションが再利用されます):\n    mfa-onboard session',
   'cli.badShell': '--export {value} には対応していません。sh、fish、powershell、cmd のいずれかを指定してください。',
   'role.badArn': '--role-arn {value} はロール ARN ではありません (例: arn:aws:iam::123456789012:role/Admin)。',
   'role.badSessionName': '--role-session-name {value} はセッション名として使えません。英数字と + = , . @ _ - で 2〜64 文字にしてください。',
@@ -457,19 +352,21 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'status.user': 'IAM ユーザー',
   'status.device': 'MFA デバイス',
   'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
-  'status.noDevice': 'なし:  {command}  で設定してください',
+  'status.noDevice':
+    'なし。次のコマンドで設定してください:\n    {command}',
   'status.mfaSerial': '設定の mfa_serial',
   'status.serialCurrent': '{serial}',
   'status.serialStale': '{serial}  (このユーザーのデバイスではなくなっています)',
   'status.session': 'MFA セッション',
   'status.sessionValid': '{profile}、{expires} まで有効',
-  'status.sessionEnded': '{profile}、{expires} に期限切れ:  {command}  を実行してください',
+  'status.sessionEnded':
+    '{profile}、{expires} に期限切れ。新しいセッション:\n    {command}',
   'status.orphans': '未完了のデバイス',
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
   'status.none': 'なし',
   'setup.enabledNotVerified':
-    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。次のコマンドで取得してください: aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}  (または同じコマンドを再実行してください: コードを 1 つ尋ね、セッションを保存します)',
+    'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。同じコマンドを再実行する (コードを 1 つ尋ね、セッションを保存します) か、次のコマンドで取得してください:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
   'save.done': 'セッションを {credentials} にプロファイル {sessionProfile} として保存しました',
   'save.serial': 'デバイスを {config} のプロファイル {profile} の mfa_serial として記録しました',
@@ -480,11 +377,11 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'file.isDirectory': '{path} はフォルダーですが、AWS CLI や SDK はそこにファイルがあることを前提にしています。フォルダーを移動する (または AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE でファイルを指定する) してから、もう一度実行してください。',
   'file.linkLoop': '{path} は自分自身に戻るシンボリックリンク (リンクのループ) なので、どのプログラムも開けません。リンクを実在するファイルに向けて (ls -l でリンク先を確認できます) から、もう一度実行してください。',
   'profile.notFound':
-    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:  mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.andMore': '{listed} ほか {count} 件',
   'profile.noneThere': 'なし',
   'profile.noKeys':
-    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーを設定する (mfa-onboard ACCESS-KEYS.csv --profile {profile}) か、キーのあるプロファイルを使ってください。',
+    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。キーのあるプロファイルを使うか、キーを設定してください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'file.writeFailed': '{path} に書き込めませんでした ({reason})。そのフォルダーに書き込めるか確認してください。ファイルの内容は変更されていません。',
   'ini.badName': '"{name}" は AWS の設定ファイルに名前として書き込めません (角かっこ、空白、改行は使えません)。',
   'ini.badValue': '{key} の値に改行が含まれているため、安全に書き込めません。',
@@ -493,7 +390,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'rollback.removing': '未完了の MFA デバイスを削除しています…',
   'rollback.removed': '未完了のデバイス {serial} を削除しました',
   'rollback.failed':
-    '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます: aws iam delete-virtual-mfa-device --serial-number {serial}',
+    '未完了のデバイス {serial} を削除できませんでした ({reason})。ウィザードを再実行すると、もう一度削除を試みます。アクセス許可がない場合 (一般的なポリシーでは MFA なしの削除は拒否されます) は、管理者が次のコマンドで削除できます:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
   'rollback.pngRemoved': '{path} を削除しました (未完了のデバイスの QR コードでした)',
   'rollback.keptEnabled': 'デバイス {serial} は {user} に対して有効になっていたため、削除せずに残しました。',
 
@@ -517,7 +414,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'demo.rehearseConsistency': 'リハーサル: デバイスを有効化してから {seconds} 秒間、STS はまだそのデバイスを知りません (IAM の結果整合性)。',
   'demo.rehearseFault': 'リハーサル: 最初の {action} の呼び出しは、再試行も含めて失敗します ({kind})。',
   'demo.ready':
-    'エミュレーターは {url} で動作しています。IAM ユーザー alice と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
+    'エミュレーターは {url} で動作しています。IAM ユーザー alice (`mfa-onboard policy` が出力するポリシーをインラインポリシーとして付与: 自分の MFA の管理のみ可能で、MFA なしではほかの操作はできません) と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
   'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.stopped': 'エミュレーターを停止しました。',
@@ -525,10 +422,30 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'demo.badEmulator': '--emulator {value} はデモが扱えるエミュレーターではありません。embedded (既定、インストール不要) か moto を指定してください。起動済みの別のエミュレーターを使うには、そのアドレスを --emulator-url で指定してください。',
   'demo.rehearsalNeedsEmbedded': '--rehearse-consistency と --rehearse-fault は内蔵エミュレーターでのみ使えます。--emulator と --emulator-url を外してください。',
   'demo.badFault': '--rehearse-fault {value} は ACTION=KIND の形ではありません。ACTION は {actions} のいずれか、KIND は {kinds} のいずれかです (例: --rehearse-fault EnableMFADevice=throttle)。',
-  'demo.noMoto': '--emulator moto には moto を入れた python3 が必要です (ここでは python3 -c "import moto.server" が失敗します)。--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
-  'moto.failed': 'AWS エミュレーター (moto) が起動しませんでした: {reason}。  python3 -m moto.server --help  が動作するか確認してください。',
+  'emulator.badPort': '--port {value} はポート番号ではありません。1 から 65535 の数を指定するか、--port を外して空きポートを使ってください。',
+  'emulator.portInUse':
+    '127.0.0.1 のポート {port} は使用中です (別のプログラム、たとえば別のエミュレーターが待ち受けています)。そのプログラムを止めるか、--port で別のポートを指定するか、--port を外して空きポートを使ってください。',
+  'emulator.portDenied': 'ポート {port} はこのユーザーには使えません (多くのシステムでは 1024 未満のポートに管理者権限が必要です)。1024 以上のポートを指定するか、--port を外してください。',
+  'emulator.badDir': '{dir} に管理者のキーを書き込めません: {reason}。--dir で書き込めるフォルダーを指定するか、--dir を外して新しい一時フォルダーを使ってください。',
+  'emulator.fileExists':
+    '{path} はすでにあります。エミュレーターは既存のファイルを上書きしません (本物のキーかもしれないため)。削除するか、--dir で別のフォルダーを指定するか、--dir を外して新しい一時フォルダーを使ってください。',
+  'emulator.ready': '内蔵の AWS エミュレーター (IAM と STS) が {url} で Ctrl-C まで動いています。ユーザー、キー、グループ、ポリシー、MFA デバイスはメモリー上にだけあり、停止とともに消えます。ポリシーは IAM と同じように評価されます。',
+  'emulator.admin':
+    '準備済みの管理者はユーザー admin です (すべて許可)。アクセスキー CSV は {csv} (モード 0600) で、同じキーをプロファイル {profile} として {credentials} に、リージョンを {config} に書き込みました。',
+  'emulator.temporaryDir': '{dir} は一時フォルダーです。エミュレーターの停止時にキーごと削除します。',
+  'emulator.ownDir': '{dir} はエミュレーターの停止後も残ります。中のキーはこのエミュレーターでしか使えません。',
+  'emulator.howTo': `別のターミナルから aws CLI とこのツールのコマンドをここに向けるには (ファイルの変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url と URL を付けても使えます):
+{commands}`,
+  'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
+  'emulator.removedDir': '{dir} を削除しました。',
+  'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
+  'demo.noMoto':
+    '--emulator moto には moto を入れた python3 が必要ですが、ここでは次の確認が失敗します:\n    python3 -c "import moto.server"\n--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
+  'moto.failed':
+    'AWS エミュレーター (moto) が起動しませんでした: {reason}。次のコマンドが動作するか確認してください:\n    python3 -m moto.server --help',
   'admin.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に  {command}  でデバイスを削除してください。',
+    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。代わりに新しいスマートフォンを登録するには --replace を付けて再実行してください (新しいデバイスを追加してから古いデバイスを削除します)。または先に次のコマンドでデバイスを削除してください:\n    {command}',
+  'replace.forAnother': '別のユーザーのデバイスを登録する場合は、管理者が --user でユーザーを指定します:\n    mfa-onboard --profile {profile} --user NAME',
   'replace.ask': '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。どうしますか?',
   'replace.choiceReplace': '新しいスマートフォンがあり、古い方もまだコードを表示できる: 置き換える',
   'replace.choiceAdmin': '新しいスマートフォンを登録してから古いデバイスを削除する',
@@ -537,13 +454,13 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'replace.whichOld': '新しいスマートフォンで置き換えるのは {count} 個のデバイスのうちどれですか?',
   'replace.noSuchDevice': '{serial} はこのユーザーの MFA デバイスではありません ({devices})。{flag} にはこの中のいずれかを指定してください。',
   'replace.lostPhone':
-    '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に  {command}  (または  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  の後に  aws iam delete-virtual-mfa-device --serial-number {serial}) を実行してもらい、その後  mfa-onboard --profile {profile}  で新しいスマートフォンを登録してください。',
+    '古いスマートフォンがないため、{user} は MFA デバイスを削除できません。一般的なポリシーでは、MFA でサインインしているときにしかデバイスを削除できないためです。何も変更していません。管理者に次のコマンドを実行してもらってください:\n    {command}\nAWS CLI の場合:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}\n    aws iam delete-virtual-mfa-device --serial-number {serial}\nその後、次のコマンドで新しいスマートフォンを登録してください:\n    mfa-onboard --profile {profile}',
   'replace.oldHeading': 'まず、古いスマートフォンのコード (本人確認のため)。古いスマートフォンをなくした場合は、コードを入力せずに Enter を押してください。',
   'replace.namePinned':
     'AWS は 2 つ目のデバイス {name} の作成を拒否しました。ポリシーでユーザー名と同じ名前 (mfa/{user}) のデバイスしか許可されていません。そのため先に古いデバイスを削除します。新しいスマートフォンが有効になるまでの 1〜2 分間、{user} は MFA なしの状態になります。途中で止まった場合はウィザードを再実行してください。新しいスマートフォンを登録します。',
   'replace.removeFirstAsk': '{user} の古いデバイス {serial} を今削除し、新しいスマートフォンを登録しますか?',
   'replace.withoutMfa':
-    '{user} には現在 MFA デバイスがありません。mfa-onboard --profile {profile}  を再実行して新しいスマートフォンを登録してください。',
+    '{user} には現在 MFA デバイスがありません。次のコマンドを再実行して新しいスマートフォンを登録してください:\n    mfa-onboard --profile {profile}',
   'replace.oldKept': '古いデバイス {old} は削除していないので、何も失われていません。ウィザードを再実行して置き換えを完了してください。',
   'replace.finishing':
     '以前の置き換えで {serial} は有効化されましたが、古いデバイス {old} が削除されていません。続きを行います: 新しいスマートフォンのコードで古いデバイスを削除します。',
@@ -555,11 +472,11 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'remove.deactivated': '{user} の {serial} を無効化しました (ハードウェアキーまたはパスキーのため、アカウントには残ります)',
   'remove.deleted': '{user} から MFA デバイス {serial} を削除しました',
   'remove.denied':
-    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。管理者が  {command}  を実行できます。',
+    'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要で、一般的なセルフサービスのポリシーでは MFA セッションでしか許可されません。管理者は次のコマンドを実行できます:\n    {command}',
   'remove.temporarilyUnmodifiable':
     'IAM は現在 {user} を変更できません (EntityTemporarilyUnmodifiable: ユーザーが作成・変更された直後です)。{serial} はまだ残っています。1 分ほど待ってから同じコマンドを再実行してください。',
   'remove.deleteConflict':
-    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられているとみなされています (DeleteConflict)。無効化の直後は IAM への反映に少し時間がかかることがあります。1 分ほど待ってから同じコマンドを再実行してください。それでも続く場合は  aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}  で無効化してください。',
+    'IAM は {serial} を削除しませんでした。まだユーザーに割り当てられているとみなされています (DeleteConflict)。無効化の直後は IAM への反映に少し時間がかかることがあります。1 分ほど待ってから同じコマンドを再実行してください。それでも続く場合は次のコマンドで無効化してください:\n    aws iam deactivate-mfa-device --user-name {user} --serial-number {serial}',
   'remove.limitExceeded':
     '上限に達したため、IAM は {user} の {serial} を変更しませんでした ({message})。しばらく待ってから同じコマンドを再実行してください。',
   'admin.actingFor': '{admin} として {user} ({arn}) の代わりに操作します',
@@ -571,8 +488,9 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     '{path} のキーは {user} ではなく {arn} のものです。{user} の CSV を指定するか、CSV を省略してください (その場合、セッションの確認には後で {user} 自身のキーが必要です)。',
   'admin.listed': 'IAM で {serial} が {user} に対して有効になっていることを確認しました',
   'admin.notListed':
-    '有効化は成功しましたが、IAM では {serial} が {user} に対して有効になっていません。mfa-onboard status --user {user}  で確認してください。',
-  'reset.needUser': 'MFA デバイスを削除するユーザーを指定してください: mfa-onboard reset --profile {profile} --user NAME',
+    '有効化は成功しましたが、IAM では {serial} が {user} に対して有効になっていません。次のコマンドで確認してください:\n    mfa-onboard status --user {user}',
+  'reset.needUser':
+    'MFA デバイスを削除するユーザーを指定してください:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': '{user} の MFA デバイス',
   'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
   'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
@@ -583,16 +501,18 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'reset.confirm':
     '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
   'reset.selfLockout':
-    '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには  mfa-onboard --profile {profile} --replace  を実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください。',
+    '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには次のコマンドを実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください:\n    mfa-onboard --profile {profile} --replace',
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
-  'reset.next': '{user} の新しいスマートフォンが用意できたら  {command}  で登録してください。',
+  'reset.next':
+    '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.removed': '削除したデバイス',
   'summary.session': 'セッション',
   'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
-  'summary.userNext': '{user} のコンピューターで:  {command}',
+  'summary.userNext':
+    '{user} のコンピューターで:\n    {command}',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
-    'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:  mfa-onboard reset --user NAME',
+    'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
@@ -613,7 +533,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':
-    '使い方: mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
+    '使い方:\n    mfa-onboard admin create-user NAME [--group G] [--out DIR] [--path /PATH/] [--existing] --profile ADMIN',
   'admin.badUserName': '"{name}" は IAM ユーザー名として使えません。英数字と + = , . @ _ - のみ、64 文字以内で指定してください。',
   'admin.badPath': '--path {path} は IAM のパスではありません。/ や /engineering/ のように / で始まり / で終わる必要があります。',
   'admin.csvExists': '{path} はすでにあります。別のキーが入っている可能性があるため上書きしません。移動するか、--out で別のフォルダーを指定してください。',
@@ -624,21 +544,22 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
     '{path} に書き込めませんでした ({reason})。フォルダーに空きがあり書き込めるか確認してから、もう一度実行してください。',
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
-    '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから (aws iam delete-access-key --user-name {name} --access-key-id ID) 再実行してください。',
+    '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから再実行してください:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
   'admin.userCreated': 'IAM ユーザー {name} を作成しました ({arn})',
   'admin.noGroup':
-    'IAM グループ {group} はありません。先にポリシー付きで作成してください:  mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
+    'IAM グループ {group} はありません。先にポリシー付きで作成してください:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': '{name} をグループ {group} に追加しました',
   'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
   'admin.createUserNext':
-    '次に、{name} のスマートフォンを用意して:  mfa-onboard {path} --profile {profile} --user {name}  (またはファイルを本人に渡し、{name} が  mfa-onboard {path}  を実行します)',
+    '次に、{name} のスマートフォンを用意して:\n    mfa-onboard {path} --profile {profile} --user {name}\nまたはファイルを {name} に渡し、本人が次のコマンドを実行します:\n    mfa-onboard {path}',
   'admin.undone': '元に戻しました: {what}',
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ユーザーを作成するには、iam:CreateUser、iam:AddUserToGroup、iam:CreateAccessKey の権限を持つ管理者のプロファイルが必要です。',
   'batch.usage':
-    '使い方: mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
+    '使い方:\n    mfa-onboard batch users.csv --profile ADMIN [--create] [--only NAME]... [--skip NAME]... [--report FILE]',
   'batch.badFile': '{path} は読み取れる CSV ではありません。user 列を含むヘッダー行と、1 行に 1 人の新入社員が必要です。',
+  'batch.noFile': '{path} にファイルがありません。batch は新入社員の一覧を読み込みます: 見出しの行のあとに 1 行に 1 人を書きます (列は batch のヘルプにあります):\n    mfa-onboard batch --help',
   'batch.noUserColumn':
     '{path} には user 列がありません。1 行目に列名を書いてください: user (必須)、path、group、csv (新入社員のアクセスキー CSV)。',
   'batch.badUser': '{path} の {line} 行目: "{name}" は IAM ユーザー名ではありません (英数字と + = , . @ _ - のみ、64 文字以内)。',
@@ -652,8 +573,10 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'batch.ready': '{user} を登録する準備はできましたか?',
   'batch.enrol': 'はい: 今 {user} を登録する',
   'batch.skip': '{user} をスキップする (今日はいない)',
-  'batch.stoppedEnrolled': '{user} で止めました。デバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには  {command}  を実行してください。',
-  'batch.stopped': '{user} で止めました。それまでの結果は記録されています。続けるには  {command}  を実行してください。',
+  'batch.stoppedEnrolled':
+    '{user} で止めました。デバイスは有効化済みで、記録されています (セッションは未確認)。それまでの結果も記録されています。続けるには:\n    {command}',
+  'batch.stopped':
+    '{user} で止めました。それまでの結果は記録されています。続けるには:\n    {command}',
   'batch.failed': '{user} は登録できませんでした: {message}',
   'batch.summary': 'バッチ: {total} 人中 {done} 人を登録しました',
   'batch.colUser': 'ユーザー',
@@ -661,6 +584,7 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'batch.colDevice': 'MFA デバイス',
   'batch.colEnabled': '有効化日時',
   'batch.colSession': 'セッション確認',
+  'batch.failedMore': '{user}: {message}',
   'batch.colError': 'エラー',
   'batch.statusDone': '完了',
   'batch.statusSkipped': 'スキップ',
@@ -670,8 +594,10 @@ mfa-onboard --help で、ウィザードのオプションは mfa-onboard setup 
   'batch.reportWritten': 'レポートを {path} に書き込みました',
   'batch.reportFolder': "{path} にレポートを書き込めません: フォルダー {folder} が存在しないか、書き込みできません。フォルダーを作成するか、別の --report のパスを指定してください。まだ何も行っていません。",
   'batch.otherAccount': "{path} にはアカウント {recorded} の対象者が記録されていますが、プロファイル {profile} はアカウント {account} のものです。アカウント {recorded} のプロファイルで実行するか、アカウント {account} にはユーザー一覧ファイルのコピーを使ってください (状態はファイルごとに保存されます)。",
-  'batch.alreadyEnrolled': "{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには  mfa-onboard --profile {profile} --user {user} --replace  を実行してください",
+  'batch.alreadyEnrolled':
+    '{user} にはすでに MFA デバイス ({serial}) があります: 完了として記録しました。新しいスマートフォンに置き換えるには:\n    mfa-onboard --profile {profile} --user {user} --replace',
   'batch.enabledNotVerified': "{user} のデバイスは有効化されたため {user} は完了として記録しましたが、セッションの確認に失敗しました: {message}",
-  'batch.flagForOne': "{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら  mfa-onboard --profile ADMIN --user NAME {flag} …  を実行してください。",
+  'batch.flagForOne':
+    '{flag} は 1 人のユーザー向けのため、一括処理には指定できません (全員に同じ値が使われてしまいます)。外して実行してください。1 人だけなら次のコマンドを実行してください:\n    mfa-onboard --profile ADMIN --user NAME {flag} …',
   'batch.someFailed': '登録できなかった新入社員がいます ({failed})。同じコマンドを再実行すると、その人たちだけ再試行します。',
 };

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError } from '../../errors.js';
+import { shellLine } from '../../ui/command-line.js';
 import { errorText } from '../../ui/error-text.js';
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
@@ -140,8 +141,16 @@ async function stop(run: BatchRun, user: string, enabled: Outcome | undefined, d
   if (enabled) run.state.hires[user] = { ...enabled, sessionVerified: false };
   await saveState(run.statePath, run.state, deps);
   clearScreen(run, deps);
-  const { usersCsv, profile, create } = run.options;
-  const again = `mfa-onboard batch ${usersCsv} --profile ${profile}${create ? ' --create' : ''}`;
+  const { usersCsv, profile, create, only, skip, report, region } = run.options;
+  // The same run again: every flag that decides what it does (the files, the account, the region).
+  const again = shellLine([
+    'mfa-onboard', 'batch', usersCsv, '--profile', profile,
+    ...(create ? ['--create'] : []),
+    ...only.flatMap((name) => ['--only', name]),
+    ...skip.flatMap((name) => ['--skip', name]),
+    ...(report !== undefined ? ['--report', report] : []),
+    ...(region !== undefined ? ['--region', region] : []),
+  ]);
   deps.out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user, command: again }));
   throw new CancelledError('error.cancelledRunAgain');
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import type { AwsFactory } from '../../aws/client.js';
 import { parseCallerArn } from '../../aws/names.js';
-import { resolveAdminProfile } from '../profiles.js';
+import { resolveAdminProfile } from '../resolve-profiles.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, WizardDeps } from '../context.js';

@@ -23,10 +23,12 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
       o.serialNumber ?? '-',
       o.enabledAt ?? '-',
       o.status !== 'done' || o.sessionVerified === undefined ? '-' : t(o.sessionVerified ? 'batch.sessionYes' : 'batch.sessionNo'),
-      o.error ?? '',
+      // A message goes on past its first line only to give a command, which a cell would break.
+      o.error?.split('\n')[0] ?? '',
     ]),
   ];
   for (const line of grid(rows)) out.info(line);
+  for (const o of outcomes) if (o.error?.includes('\n')) out.warn(t('batch.failedMore', { user: o.user, message: o.error }));
   if (options.report !== undefined) {
     // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets
     // the usual leading apostrophe; the JSON report keeps every value as it is.

@@ -42,7 +42,7 @@ export function parseUsersCsv(text: string, file: string): Hire[] {
 /** users.csv, read and parsed. */
 export async function readUsersCsv(file: string): Promise<Hire[]> {
   const text = await fs.readFile(file, 'utf8').catch(() => {
-    throw new UserError('csv.notFound', { path: file });
+    throw new UserError('batch.noFile', { path: file });
   });
   return parseUsersCsv(text, file);
 }

@@ -5,7 +5,7 @@ import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { withLongTerm, type Profiles } from '../profiles.js';
+import { withLongTerm, type Profiles } from '../resolve-profiles.js';
 import { checkProfileName, PROFILE_NAME, reportTightened } from '../save-profiles.js';
 import type { Admin } from '../acting-for-user.js';
 import { known, type SetupRun } from '../run.js';
