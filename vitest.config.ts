@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WaitersFirst } from './test/helpers/sequencer.js';
 
 /** Tests that run the built CLI (dist/bin.js) rather than calling it in-process. */
 const BUILT = [
@@ -6,8 +7,6 @@ const BUILT = [
   // These two hand the built binary to other tools (credential_process, eval "$(…)").
   'test/integration/session.test.ts',
   'test/integration/other-tools.test.ts',
-  // This one waits out the built CLI's default AWS time limits.
-  'test/integration/slow-aws.test.ts',
   // `mfa-onboard emulator` as a child process, with the aws CLI and our commands against it.
   'test/integration/emulator.test.ts',
 ];
@@ -17,6 +16,11 @@ export default defineConfig({
     restoreMocks: true,
     // Fakes fail loudly in every test: unused scripted answers, unstubbed AWS calls.
     setupFiles: ['test/helpers/setup.ts'],
+    // One test file per core. (Vitest's own default is cores − 1: one file at a time on the
+    // 2-core machines CI runs on.) Projects of one group must share the count.
+    maxWorkers: '100%',
+    // Files that mostly wait start first, whatever timings vitest has cached.
+    sequence: { sequencer: WaitersFirst },
     // End-to-end tests wait for real 30 s TOTP windows.
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -29,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          // CPU-bound: one file per core (the default), and first, so a failure shows early.
+          // CPU-bound, and first, so a failure shows early.
           sequence: { groupOrder: 0 },
         },
       },
@@ -50,14 +54,10 @@ export default defineConfig({
           include: BUILT,
           // dist/ built from the sources as they are, before any of these runs.
           globalSetup: ['test/helpers/built.ts'],
-          // These mostly wait for TOTP windows and for the CLI in its terminal, each file with
-          // its own moto (free port), proxies and sandbox HOME: a worker a file, all at once
-          // (eight files today). After the unit group: a project's group has one worker count.
-          maxWorkers: 8,
-          // Sharing the cores with seven others, a test that starts the python aws CLI three
-          // times took 31 s under load (.ci/run): twice the budget here; tests that wait for
-          // TOTP windows keep their own.
-          testTimeout: 60_000,
+          // Each file starts its own moto (free port), proxies, sandbox HOME and the CLI in a
+          // pty: CPU-bound at start-up, so one file per core, like the unit group.
+          // Few stories here wait for real TOTP windows (they keep their own time limits);
+          // the rest run in-process on the fake clock (test/integration).
           sequence: { groupOrder: 1 },
         },
       },

@@ -17,7 +17,7 @@ import { Screen } from '../test/helpers/screen.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROOT = process.cwd();
 const BIN = join(ROOT, 'dist/bin.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WIZARD_RUNS = Number(process.env.BENCH_WIZARD_RUNS ?? 3);
 const MiB = 1024 * 1024;
 
@@ -46,79 +46,104 @@ async function measureCommand(args: string[], runs = RUNS) {
   return { ms: median(times), rssBytes: rss };
 }
 
-// The standalone executable (`npm run release`) beside the Node build: start-up, the
-// credential_process answer from a saved session (paid on every AWS call), and each
-// artefact's size. Kept in these functions; skipped, with a note, when nothing was built.
-const STANDALONE = join(ROOT, 'build/standalone', `${process.platform}-${process.arch}`, 'mfa-onboard');
-
-/** Median wall time of `file args` (no Node in front of it). */
-function wallTime(file: string, args: string[], env: NodeJS.ProcessEnv = process.env, runs = RUNS) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(file, args, { stdio: 'ignore', env });
-    if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${result.status}`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
+/** Peak memory of one run of `command`, from GNU time (an executable cannot be preloaded). */
+function maxRssOf(command: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return Number(result.stderr.trim().split('\n').at(-1)) * 1024;
 }
 
-/** A HOME whose alice-mfa session lasts six hours: credential_process answers from the file alone. */
-async function savedSessionHome() {
-  const box = await makeSandbox('http://127.0.0.1:9');
-  const expiration = new Date(Date.now() + 6 * 3600_000).toISOString();
-  const serial = 'arn:aws:iam::123456789012:mfa/alice';
-  await fs.mkdir(join(box.home, '.aws'), { recursive: true });
-  await fs.writeFile(box.credentialsFile,
-    `[alice]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${'x'.repeat(40)}\n\n` +
-    `[alice-mfa]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${'y'.repeat(40)}\naws_session_token = bench\n` +
-    `expiration = ${expiration}\nmfa_onboard_source_profile = alice\nmfa_onboard_serial = ${serial}\n`, { mode: 0o600 });
-  await fs.writeFile(box.configFile, `[profile alice]\nregion = us-east-1\nmfa_serial = ${serial}\n`);
-  return box;
+/** One start-up row: a command's median ratio to `node -e 0` over interleaved pairs, and its peak memory. */
+interface StartupRow {
+  build: 'node' | 'executable';
+  label: string;
+  ratio: number;
+  ms: number;
+  floorMs: number;
+  rssBytes: number;
+  bound: string;
+  ok: boolean;
+  /** The Node build's: CPU time against node -e 0's (informative, not bound). */
+  cpuRatio?: number;
+}
+const rowValue = (row: StartupRow) =>
+  `${row.ratio.toFixed(2)}× node -e 0 (${ms(row.ms)} / ${ms(row.floorMs)})${row.cpuRatio ? `, CPU ${row.cpuRatio.toFixed(2)}×` : ''}, ${(row.rssBytes / MiB).toFixed(1)} MiB`;
+
+/** The median ratio of CPU time (user + system) of `dist/bin.js ARGS` to `node -e 0`'s, over interleaved pairs. */
+async function cpuTimeRatio(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const cpuFile = join(tmpdir(), `bench-cpu-${process.pid}`);
+  const cpu = async (argv: string[]) => {
+    spawnSync(process.execPath, ['--require', join(ROOT, 'scripts/maxrss.cjs'), ...argv], { env: { ...env, BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return Number(await fs.readFile(cpuFile, 'utf8'));
+  };
+  const ratios: number[] = [];
+  for (let i = 0; i < RUNS; i++) ratios.push((await cpu([BIN, ...args])) / (await cpu(['-e', '0'])));
+  await fs.rm(cpuFile, { force: true });
+  return median(ratios);
 }
 
-async function standaloneBench() {
-  const box = await savedSessionHome();
-  const credentialProcess = ['session', '--profile', 'alice', '--credential-process'];
+/**
+ * Start-up of what runs most: the AWS tools' credential_process and a shell's --export with a
+ * valid saved session (≤ 1.15× node -e 0, ≤ 45 MiB), --help and --version (≤ 1.3×). Each run
+ * is paired with a `node -e 0` just before it, so that load on the machine weighs on both;
+ * the row is the median of the pairs' ratios. For the Node build and, when one is built, the
+ * standalone executable (BENCH_EXE, else build/standalone/<this platform>/mfa-onboard).
+ */
+async function startupRows(): Promise<StartupRow[]> {
+  const box = await makeSandbox();
   try {
-    const node = { credentialProcessMs: wallTime(process.execPath, [BIN, ...credentialProcess], box.env) };
-    const exists = await fs.stat(STANDALONE).then(() => true, () => false);
-    const executable = exists
-      ? {
-          path: STANDALONE,
-          bytes: (await fs.stat(STANDALONE)).size,
-          helpMs: wallTime(STANDALONE, ['--help']),
-          versionMs: wallTime(STANDALONE, ['--version']),
-          credentialProcessMs: wallTime(STANDALONE, credentialProcess, box.env),
-        }
-      : undefined;
-    const release = join(ROOT, 'release');
-    const artefacts = await Promise.all(
-      (await fs.readdir(release).catch(() => [] as string[]))
-        .filter((name) => /\.(tar\.gz|zip)$/.test(name))
-        .sort()
-        .map(async (name) => ({ name, bytes: (await fs.stat(join(release, name))).size })),
+    const expires = new Date(Date.now() + 10 * 3600_000).toISOString();
+    await fs.mkdir(join(box.home, '.aws'), { mode: 0o700 });
+    await fs.writeFile(
+      box.credentialsFile,
+      `[alice]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n` +
+        `[alice-mfa]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n` +
+        `aws_session_token = ${'FwoGZXIvYXdzEJr'.repeat(24)}\nexpiration = ${expires}\n` +
+        `mfa_onboard_source_profile = alice\nmfa_onboard_serial = arn:aws:iam::123456789012:mfa/alice\n`,
+      { mode: 0o600 },
     );
-    return { node, executable, artefacts };
+    await fs.writeFile(box.configFile, '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n', { mode: 0o600 });
+    const cases = [
+      { label: 'session --credential-process (reuse)', args: ['session', '--profile', 'alice', '--credential-process'], ratio: 1.15, mib: 45 },
+      { label: 'session --export sh (reuse)', args: ['session', '--profile', 'alice', '--export', 'sh'], ratio: 1.15, mib: 45 },
+      { label: '--help', args: ['--help'], ratio: 1.3 },
+      { label: '--version', args: ['--version'], ratio: 1.3 },
+    ];
+    const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+    const exe = process.env.BENCH_EXE ?? join(ROOT, 'build', 'standalone', platform, 'mfa-onboard');
+    const builds: { build: StartupRow['build']; command: string[] }[] = [{ build: 'node', command: [process.execPath, BIN] }];
+    if (await fs.access(exe).then(() => true, () => false)) builds.push({ build: 'executable', command: [exe] });
+    const rows: StartupRow[] = [];
+    for (const { build, command } of builds) {
+      for (const c of cases) {
+        const run = (argv: string[]) => {
+          const start = performance.now();
+          const result = spawnSync(argv[0]!, argv.slice(1), { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+          if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+          return performance.now() - start;
+        };
+        const pairs = Array.from({ length: RUNS }, () => {
+          const floorMs = run([process.execPath, '-e', '0']);
+          return { floorMs, ms: run([...command, ...c.args]) };
+        });
+        const ratio = median(pairs.map((p) => p.ms / p.floorMs));
+        // The Node build's CPU time too, which the machine's load hardly moves (informative).
+        const cpuRatio = build === 'node' ? await cpuTimeRatio(c.args, box.env) : undefined;
+        const rssBytes = Math.max(...[0, 1, 2].map(() => maxRssOf([...command, ...c.args], box.env)));
+        const ok = ratio <= c.ratio && (c.mib === undefined || rssBytes <= c.mib * MiB);
+        const bound = `≤ ${c.ratio}× node -e 0${c.mib ? `, ≤ ${c.mib} MiB` : ''}`;
+        rows.push({ build, label: c.label, ratio, ms: median(pairs.map((p) => p.ms)), floorMs: median(pairs.map((p) => p.floorMs)), rssBytes, bound, ok, ...(cpuRatio ? { cpuRatio } : {}) });
+      }
+    }
+    return rows;
   } finally {
     await box.cleanup();
   }
 }
 
-function standaloneRows(bench: Awaited<ReturnType<typeof standaloneBench>>): [string, string][] {
-  const rows: [string, string][] = [['credential_process (saved session), Node build', ms(bench.node.credentialProcessMs)]];
-  if (!bench.executable) rows.push(['standalone executable', 'not built: npm run release (or release:check) first']);
-  else {
-    const { executable: exe } = bench;
-    rows.push(
-      [`standalone --help`, ms(exe.helpMs)],
-      [`standalone --version`, ms(exe.versionMs)],
-      [`standalone credential_process (saved session)`, ms(exe.credentialProcessMs)],
-      [`standalone executable (${process.platform}-${process.arch})`, `${(exe.bytes / MiB).toFixed(1)} MiB`],
-    );
-  }
-  for (const a of bench.artefacts) rows.push([`  release/${a.name}`, `${(a.bytes / MiB).toFixed(1)} MiB`]);
-  return rows;
+function printStartup(rows: StartupRow[]): void {
+  console.log(`\nmfa-onboard start-up (${process.version}, medians of ${RUNS} interleaved pairs)\n`);
+  const width = Math.max(...rows.map((row) => `${row.build}: ${row.label}`.length));
+  for (const row of rows) console.log(`${row.ok ? '✔' : '✘'} ${`${row.build}: ${row.label}`.padEnd(width)}  ${rowValue(row)}  (${row.bound})`);
 }
 
 interface Timings {
@@ -199,6 +224,20 @@ async function awsCliRun(moto: Moto) {
   }
 }
 
+/** The release's sizes: the standalone executable for this machine and every archive in release/ (npm run release). */
+async function artefactSizes(): Promise<[string, string][]> {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const exe = process.env.BENCH_EXE ?? join(ROOT, 'build', 'standalone', platform, 'mfa-onboard');
+  const rows: [string, string][] = [];
+  const exeBytes = await fs.stat(exe).then((stat) => stat.size, () => undefined);
+  rows.push([`standalone executable (${platform})`, exeBytes === undefined ? 'not built: npm run release (or release:check) first' : `${(exeBytes / MiB).toFixed(1)} MiB`]);
+  const release = join(ROOT, 'release');
+  for (const name of (await fs.readdir(release).catch(() => [] as string[])).filter((n) => /\.(tar\.gz|zip)$/.test(n)).sort()) {
+    rows.push([`  release/${name}`, `${((await fs.stat(join(release, name))).size / MiB).toFixed(1)} MiB`]);
+  }
+  return rows;
+}
+
 async function packageSize() {
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-pack-'));
   try {
@@ -218,9 +257,14 @@ async function packageSize() {
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs: RUNS, wizardRuns: WIZARD_RUNS };
 const floor = await measureCommand(['-e', '0']);
-const help = await measureCommand([BIN, '--help']);
-const version = await measureCommand([BIN, '--version']);
-results.startup = { nodeFloor: floor, help, version };
+const startup = await startupRows();
+results.startup = startup;
+if (process.argv.includes('--startup')) {
+  printStartup(startup);
+  process.exit(startup.every((row) => row.ok) ? 0 : 1);
+}
+const help = startup.find((row) => row.label === '--help' && row.build === 'node')!;
+const version = startup.find((row) => row.label === '--version' && row.build === 'node')!;
 
 const moto = await startMoto();
 let wizard: Awaited<ReturnType<typeof wizardRun>>[] = [];
@@ -265,12 +309,9 @@ results.wizard = {
 };
 results.awsCli = { totalMs: awsTotal, steps: awsSteps, note: 'aws configure import is not in AWS CLI v1; not timed' };
 results.size = await packageSize();
-const standalone = await standaloneBench();
-results.standalone = standalone;
 
 const targets = [
-  { target: '--help ≤ 1.3× node -e 0', ok: help.ms <= 1.3 * floor.ms, value: `${(help.ms / floor.ms).toFixed(2)}×` },
-  { target: '--version ≤ 1.3× node -e 0', ok: version.ms <= 1.3 * floor.ms, value: `${(version.ms / floor.ms).toFixed(2)}×` },
+  ...startup.map((row) => ({ target: `${row.build} ${row.label}: ${row.bound}`, ok: row.ok, value: rowValue(row) })),
   { target: "wizard's own time ≤ 500 ms", ok: ownMs <= 500, value: ms(ownMs) },
   { target: 'peak memory ≤ 90 MiB', ok: peakRss <= 90 * MiB, value: `${(peakRss / MiB).toFixed(1)} MiB` },
   {
@@ -284,8 +325,7 @@ results.targets = targets;
 const size = results.size as { distBytes: number; tarballBytes: number; installedBytes: number };
 const rows: [string, string][] = [
   ['node -e 0 (floor)', `${ms(floor.ms)}, ${(floor.rssBytes / MiB).toFixed(1)} MiB`],
-  ['mfa-onboard --help', `${ms(help.ms)}, ${(help.rssBytes / MiB).toFixed(1)} MiB`],
-  ['mfa-onboard --version', `${ms(version.ms)}, ${(version.rssBytes / MiB).toFixed(1)} MiB`],
+  ...startup.map((row): [string, string] => [`${row.build}: ${row.label}`, rowValue(row)]),
   ['start to first prompt (CSV, moto)', ms(results.firstPromptMs as number)],
   ['whole wizard, wall (incl. waits)', ms((results.wizard as { wallMs: number }).wallMs)],
   ["whole wizard, own time", `${ms(ownMs)} (${wizard[0]!.timings.awsCalls} AWS calls)`],
@@ -295,7 +335,7 @@ const rows: [string, string][] = [
   ['bundle (dist/)', `${(size.distBytes / 1024).toFixed(0)} KiB`],
   ['npm pack tarball', `${(size.tarballBytes / 1024).toFixed(0)} KiB`],
   ['installed (node_modules)', `${(size.installedBytes / MiB).toFixed(1)} MiB`],
-  ...standaloneRows(standalone),
+  ...(await artefactSizes()),
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\nmfa-onboard benchmark (${process.version}, medians of ${RUNS} start-ups, ${WIZARD_RUNS} wizard runs)\n`);

@@ -1,5 +1,6 @@
-// Bundles src/bin.ts into dist/: one entry, with commands and the AWS SDK in chunks
-// loaded only when used, so --help never pays for them.
+// Bundles src/ into dist/: a small launcher (bin.js) that hands over a saved session at
+// start-up speed, and the whole CLI (main.mjs) with commands and the AWS SDK in chunks loaded
+// only when used, so --help never pays for them.
 //
 // `--if-changed` builds only when dist/ was built from other sources than there are now
 // (the tests that run dist/bin.js call it first: test/helpers/built.ts).
@@ -24,6 +25,31 @@ async function inputsHash() {
   return hash.digest('hex');
 }
 
+/**
+ * A plugin that gives a bundle of `entry` the message catalogs (src/ui/messages/<lang>.ts)
+ * with only the ids written in its own code: its other inputs are read for quoted ids.
+ */
+async function catalogsCutTo(entry, plugins = []) {
+  const CATALOG = /src\/ui\/messages\/(en|ja)\.ts$/;
+  const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs', plugins });
+  const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path) && !path.includes(':')).map((path) => readFile(path, 'utf8')))).join('\n');
+  const catalogs = {};
+  for (const lang of ['en', 'ja']) {
+    const compiled = await build({ entryPoints: [`src/ui/messages/${lang}.ts`], bundle: true, write: false, format: 'esm', platform: 'node', charset: 'utf8' });
+    const all = (await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`))[lang];
+    catalogs[lang] = Object.fromEntries(Object.entries(all).filter(([id]) => code.includes(`'${id}'`)));
+  }
+  return {
+    name: 'catalogs-cut',
+    setup(build) {
+      build.onLoad({ filter: CATALOG }, ({ path }) => {
+        const lang = CATALOG.exec(path)[1];
+        return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+      });
+    },
+  };
+}
+
 const inputs = await inputsHash();
 if (process.argv.includes('--if-changed') && (await readFile(STAMP, 'utf8').catch(() => '')) === inputs) {
   console.log('dist/: up to date with src/');
@@ -31,23 +57,69 @@ if (process.argv.includes('--if-changed') && (await readFile(STAMP, 'utf8').catc
 }
 
 await rm('dist', { recursive: true, force: true });
-const result = await build({
-  entryPoints: ['src/bin.ts'],
+// UTF-8 output: the Japanese catalog written with \\u escapes is more than twice its size.
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, metafile: true, charset: 'utf8', logLevel: 'warning' };
+// The whole CLI: ES modules (dist/main.mjs), with commands and the AWS SDK in chunks loaded
+// only when used.
+const whole = await build({
+  ...common,
+  entryPoints: { main: 'src/main.ts' },
   outdir: 'dist',
-  bundle: true,
+  outExtension: { '.js': '.mjs' },
   splitting: true,
   format: 'esm',
-  platform: 'node',
   // Prefer the packages' ES modules: the AWS SDK's CommonJS build loses named exports in chunks.
   mainFields: ['module', 'main'],
-  target: 'node20',
-  minify: true,
-  metafile: true,
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies inside an ESM bundle call require(): give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+// The launcher, dist/bin.js, with the saved-session fast path in it: one CommonJS file (Node
+// loads one faster than any ES module); it imports ./main.mjs for everything else.
+/** The launcher's loads stay loads, of the files built beside it (the whole CLI's ends in .mjs). */
+const apart = {
+  name: 'built-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(session-reused|main|help)\.js$/ }, ({ path }) => ({
+      path: path === './main.js' ? './main.mjs' : path,
+      external: true,
+    }));
+  },
+};
+const launcher = await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'cjs', plugins: [apart] });
+// What --export says as it hands the session over, loaded only then: with the catalogs cut
+// down to the messages its code names (the whole catalogs cost a shell start-up 5–10 ms).
+const said = await build({
+  ...common,
+  entryPoints: ['src/session-reused.ts'],
+  outfile: 'dist/session-reused.js',
+  format: 'cjs',
+  plugins: [await catalogsCutTo('src/session-reused.ts')],
+});
+// Help (`--help`, `COMMAND --help`, `help COMMAND`), asked often and only printed: the CLI's
+// own main (cli.ts) as one CommonJS file, its commands' code and seams left out (a help
+// request loads neither: each is a stub that throws) and the catalogs cut to the ids its code
+// names.
+const helpOnly = {
+  name: 'help-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(deps|commands\/[^/]+)\.js$/ }, ({ path, importer }) =>
+      importer.endsWith('src/cli.ts') && !/(\.flags|\/flags|command-word)\.js$/.test(path) ? { path, namespace: 'help-only' } : undefined,
+    );
+    // Never loaded (bin.js sends only help requests here); a bundler that follows it (Bun) finds it.
+    build.onLoad({ filter: /.*/, namespace: 'help-only' }, () => ({ contents: "throw new Error('help.js runs no command');", loader: 'js' }));
+  },
+};
+const help = await build({
+  ...common,
+  entryPoints: { help: 'src/cli.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  plugins: [helpOnly, await catalogsCutTo('src/cli.ts', [helpOnly])],
+});
+// dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
+await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
+const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...help.metafile.outputs, ...said.metafile.outputs } } };
 await writeFile(STAMP, inputs);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files`);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import { checkEndpoint } from './aws/endpoint.js';
+import { checkEndpoints } from './aws/endpoint.js';
 import { checkCommandWord, unknownOption } from './commands/command-word.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
@@ -47,7 +47,6 @@ const withDeps =
     run(options, context.deps());
 
 const NO_ANSWERS = { yes: false, codesFromStdin: false };
-const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
 
 /** A command of the table: `spec` says what its command line is; `load` brings its code. */
 function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: () => Promise<Run<O>>): Command {
@@ -58,11 +57,7 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
     async run(args, runtime, out) {
       const { values, positionals } = parse(args, spec.flags, spec.name);
       const endpoint = (values as { 'endpoint-url'?: string })['endpoint-url'];
-      if (endpoint !== undefined) checkEndpoint(endpoint, '--endpoint-url');
-      // Without the flag the SDK takes these variables as they are: check them as the flag is checked.
-      else if (runtime.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
-        for (const name of ENDPOINT_VARIABLES) if (runtime.env[name]) checkEndpoint(runtime.env[name], name);
-      }
+      checkEndpoints(endpoint, runtime.env);
       if (positionals.length > spec.positionals) {
         throw spec.tooManyWords?.(positionals, values, runtime.env) ?? new UserError('cli.extraArgument', { argument: positionals[spec.positionals]!, command: spec.name, usage: spec.help.usage[0]! });
       }

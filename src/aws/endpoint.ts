@@ -15,3 +15,16 @@ export function checkEndpoint(value: string, name: string): void {
     throw new UserError('cli.badEndpoint', { name, value });
   }
 }
+
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'] as const;
+
+/**
+ * Checks --endpoint-url, or without it the variables the SDK takes as they are (unless
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns them off), as the flag is checked.
+ */
+export function checkEndpoints(flag: string | undefined, env: NodeJS.ProcessEnv): void {
+  if (flag !== undefined) checkEndpoint(flag, '--endpoint-url');
+  else if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true') {
+    for (const name of ENDPOINT_VARIABLES) if (env[name]) checkEndpoint(env[name], name);
+  }
+}

@@ -18,6 +18,15 @@ export const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
 export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** STS's pattern for RoleSessionName. */
 export const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/**
+ * The role session name when none is given: `mfa-onboard-<profile>`, what CloudTrail shows.
+ * A profile name may be longer than STS takes (64): the name is cut there, as AWS tools cut
+ * theirs, and any character STS refuses becomes `-`.
+ */
+export function defaultRoleSessionName(profile: string): string {
+  return `mfa-onboard-${profile}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
 /** A role's ARN, in any partition. */
 export const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 

@@ -13,6 +13,8 @@ export interface UserAdmin {
   createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
   deleteAccessKey(userName: string, accessKeyId: string): Promise<void>;
   listAccessKeys(userName: string): Promise<string[]>;
+  /** The IAM user an access key of this account belongs to (GetAccessKeyLastUsed: no secret needed). */
+  accessKeyOwner(accessKeyId: string): Promise<string | undefined>;
 }
 
 /** The IAM calls on users; only the reads can be cut short by Ctrl-C. */
@@ -59,6 +61,11 @@ export function userAdminCalls({ sdk, client: iam, send, abortable }: IamCalls):
           for (const k of page.AccessKeyMetadata ?? []) if (k.AccessKeyId) keys.push(k.AccessKeyId);
         }
         return keys;
+      }),
+    accessKeyOwner: (accessKeyId) =>
+      send('iam:GetAccessKeyLastUsed', async () => {
+        const out = await iam.send(new sdk.GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), abortable);
+        return out.UserName;
       }),
   };
 }

@@ -1,10 +1,10 @@
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
 import type { BatchOptions } from './batch.js';
-import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, refuseHiresOwnFlags, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 
-/** Flags that name one user's device, profile or shell: the same for every hire, so refused. */
-const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name', 'session-profile', 'export'] as const;
+/** Flags that name one user's device: the same for every hire, so refused. */
+const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name'] as const;
 
 /** `mfa-onboard batch users.csv`: several hires in turn; the wizard's flags apply to each. */
 export const batch = defineCommand({
@@ -40,6 +40,7 @@ export const batch = defineCommand({
     for (const flag of FOR_ONE) {
       if (values[flag] !== undefined && values[flag] !== false) throw new UserError('batch.flagForOne', { flag: `--${flag}` });
     }
+    refuseHiresOwnFlags(values);
     return {
       usersCsv,
       profile: profileFlag(values, env),

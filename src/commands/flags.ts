@@ -63,6 +63,9 @@ export function defineCommand<const T extends FlagTable, O>(command: CommandFlag
   return command;
 }
 
+/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
+export const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
+
 /** Every command takes these. */
 export const GLOBAL_FLAGS = {
   help: { type: 'boolean', short: 'h' },
@@ -148,6 +151,14 @@ export function enrolOptions(
     ...(values.export !== undefined ? { exportShell: shellFlag(values.export) } : {}),
     yes: Boolean(values.yes),
   };
+}
+
+/** Flags about a user's own session or CSV, which an administrator acting for a hire never keeps or deletes. */
+const HIRES_OWN = ['session-profile', 'export', 'delete-csv'] as const;
+
+/** Refuses, for the commands that always act for a hire (batch, reset), a flag that would keep or delete what is the hire's. */
+export function refuseHiresOwnFlags(values: Partial<Record<(typeof HIRES_OWN)[number], string | boolean | undefined>>): void {
+  for (const flag of HIRES_OWN) if (values[flag] !== undefined && values[flag] !== false) throw new UserError('admin.hiresOwn', { flag: `--${flag}` });
 }
 
 /** What an administrator rehearses on the embedded emulator: `demo` and `emulator` take them. */

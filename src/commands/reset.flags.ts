@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
-import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, regionFlags, serialFlag } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, refuseHiresOwnFlags, regionFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 
 /** `mfa-onboard reset --profile ADMIN --user NAME`: remove a user's devices, then maybe enrol a new one. */
@@ -35,6 +35,8 @@ export const reset = defineCommand({
   },
   administrator: (_words, values) => shellLine(['mfa-onboard', 'reset', '--profile', 'ADMIN', '--user', values.user ?? 'NAME']),
   options(values, _positionals, env): ResetOptions {
+    // The enrolment is for another user: nothing of theirs is kept or deleted here.
+    refuseHiresOwnFlags(values);
     const setup = enrolOptions(values, undefined, env);
     const removeSerial = serialFlag(values, 'remove-serial', values['remove-serial']);
     if (values.all && removeSerial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });

@@ -1,18 +1,22 @@
-import { parseCallerArn, type ParsedIdentity } from '../aws/names.js';
+import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
-import { credentialProcessJson, exportLines, type Shell } from '../credentials/export.js';
+import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
+import { shownProfiles } from '../ui/error-text.js';
 import { readTextFile } from '../credentials/files.js';
+import type { AwsFiles } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
-import { DEFAULT_SESSION_SECONDS, MAX_SESSION_SECONDS } from '../wizard/duration.js';
+import { DEFAULT_SESSION_SECONDS } from '../wizard/duration.js';
 import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
-import { readSavedSession } from '../credentials/profiles.js';
+import { profilesIn, readSavedSession } from '../credentials/profiles.js';
 import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
 import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
+import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
+import { SESSION_MARKER } from './flags.js';
 
 /** What `mfa-onboard session` is asked to do. */
 export interface SessionOptions {
@@ -79,18 +83,24 @@ async function newSession(
   const rootCapped = !role && caller.kind === 'root' && wanted > MAX_ROOT_SECONDS;
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
-  const assume = role ? { role, sessionName: options.roleSessionName ?? `mfa-onboard-${longTermProfile}` } : undefined;
+  const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
   return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
 }
 
-/** Session values are base64 and an ISO date: anything else would not survive a shell's quoting. */
+/** Refuses to print what would not survive a shell's quoting (see printableSession). */
 function assertPrintable(session: SessionCredentials): void {
-  const plain = [session.accessKeyId, session.secretAccessKey, session.sessionToken].every((v) => /^[A-Za-z0-9+/=]+$/.test(v));
-  if (!plain || Number.isNaN(session.expiration.getTime())) throw new UserError('session.oddValue');
+  if (!printableSession(session)) throw new UserError('session.oddValue');
 }
 
-/** Set while `mfa-onboard session` runs, and so in every process the SDK starts from it. */
-const SESSION_MARKER = 'MFA_ONBOARD_SESSION_RUNNING';
+/**
+ * Refuses a profile neither file names, as the SDK's calls would (listing those there are),
+ * before anything is written beside the files.
+ */
+async function assertProfileExists(profile: string, files: AwsFiles): Promise<void> {
+  const profiles = await profilesIn(files);
+  if (profiles.includes(profile)) return;
+  throw new UserError('profile.notFound', { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile });
+}
 
 /** The command's entry: refuses to run inside itself, then runs. */
 export async function sessionCommand(options: SessionOptions, context: CommandContext): Promise<void> {
@@ -110,40 +120,42 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   const { role, longTerm: longTermProfile, session: sessionProfile } = profiles;
   await guardSessionProfile(sessionProfile, longTermProfile, options, deps);
 
+  const wanted = { sourceProfile: longTermProfile, roleArn: role?.roleArn, serial: options.mfaSerial };
+  const look = async () =>
+    reuseVerdict(readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile), wanted, options, clock.now());
+  const reuse = (saved: SavedSession) => {
+    out.addSecret(saved.secretAccessKey);
+    out.addSecret(saved.sessionToken);
+    out.success(t('session.reused', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+    return saved;
+  };
   // One refresh at a time per session profile: parallel AWS tools must not each ask for a
   // code (AWS takes each code once). The wait covers a person typing a code.
-  const session = await deps.writer.lock(
-    `${deps.files.credentialsFile}.${sessionProfile}`,
-    async () => {
-      const saved = options.force ? undefined : readSavedSession(await readTextFile(deps.files.credentialsFile), sessionProfile);
-      const wanted = { sourceProfile: longTermProfile, roleArn: role?.roleArn, serial: options.mfaSerial };
-      const sameOrigin =
-        saved?.origin !== undefined &&
-        saved.origin.sourceProfile === wanted.sourceProfile &&
-        saved.origin.roleArn === wanted.roleArn &&
-        (wanted.serial === undefined || saved.origin.serialNumber === wanted.serial);
-      const left = saved ? saved.expiration.getTime() - clock.now() : 0;
-      // No session outlasts 36 hours: an end further away means this computer's clock is behind.
-      const clockBehind = left > MAX_SESSION_SECONDS * 1000;
-      if (saved && clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
-      if (saved && sameOrigin && !clockBehind && left > options.minRemainingMs) {
-        out.addSecret(saved.secretAccessKey);
-        out.addSecret(saved.sessionToken);
-        out.success(t('session.reused', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
-        return saved;
-      }
-      if (saved && !sameOrigin) out.info(t('session.otherOrigin', { sessionProfile }));
-      else if (saved && !clockBehind) {
-        out.info(t(left > 0 ? 'session.endingSoon' : 'session.expired', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
-      }
-      const fresh = await newSession(options, profiles, deps);
-      const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
-      await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
-      await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
-      return fresh.session;
-    },
-    { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
-  );
+  const renewUnderLock = async () => {
+    // Before the lock, whose file goes beside the credentials file: on a new computer there is
+    // no profile, nor even a folder for it (issue 20, 2.1).
+    await assertProfileExists(longTermProfile, deps.files);
+    return deps.writer.lock(
+      `${deps.files.credentialsFile}.${sessionProfile}`,
+      async () => {
+        // A second look: the run that held the lock may have just saved a new session.
+        const verdict = await look();
+        const { saved } = verdict;
+        if (saved && verdict.clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        if (verdict.reuse) return reuse(saved!);
+        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        const fresh = await newSession(options, profiles, deps);
+        const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
+        await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
+        await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
+        return fresh.session;
+      },
+      { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
+    );
+  };
+  // A valid session is handed over without the lock: parallel tools read it at once.
+  const first = await look();
+  const session = first.reuse ? reuse(first.saved!) : await renewUnderLock();
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));

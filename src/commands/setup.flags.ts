@@ -8,6 +8,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
   ['--user NAME', 'flag.setup.user', 'common'],
   ['--replace', 'flag.replace', 'common'],
   ['--old-serial ARN', 'flag.oldSerial'],
+  ['--mfa-serial ARN', 'flag.setup.mfaSerial'],
   ['--device-name NAME', 'flag.deviceName'],
   ['--region REGION', 'flag.setup.region', 'common'],
   ['--endpoint-url URL', 'flag.endpointUrl'],
@@ -26,7 +27,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
 /** `mfa-onboard [setup] [CSV]`: the wizard (the default command). */
 export const setup = defineCommand({
   name: 'setup',
-  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS },
+  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS, 'mfa-serial': { type: 'string' } },
   positionals: 1,
   help: {
     usage: ['mfa-onboard [setup] [CSV] [options]'],
@@ -34,6 +35,10 @@ export const setup = defineCommand({
     rows: WIZARD_ROWS,
     notes: ['help.note.setup', 'help.note.environment'],
   },
-  options: (values, [csvPath], env) => setupOptions(values, csvPath, env),
+  options: (values, [csvPath], env) => {
+    const options = setupOptions(values, csvPath, env);
+    // The device an administrator enrolled, to pick up here when the user has several.
+    return values['mfa-serial'] !== undefined ? { ...options, mfaSerial: values['mfa-serial'] } : options;
+  },
   answers: answersOf,
 });

@@ -7,6 +7,7 @@ import { t } from '../ui/messages/index.js';
 import { table } from '../ui/width.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { orphansOf } from '../wizard/devices.js';
+import { hiresLeftHere, reportOthersProfiles, type HireLeftHere } from '../wizard/earlier-hires.js';
 import { readSavedSession } from '../credentials/profiles.js';
 import { resolveProfiles, withLongTerm } from '../wizard/resolve-profiles.js';
 import { whenText } from '../ui/when.js';
@@ -33,6 +34,8 @@ export interface Status {
   localProfile?: string;
   /** Unassigned virtual devices named after the user; undefined when IAM did not let us look. */
   orphans?: string[];
+  /** Other users' profiles an earlier version's admin mode left here (to delete; never touched). */
+  othersProfiles?: HireLeftHere[];
 }
 
 /**
@@ -46,7 +49,13 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   const who = await aws.getCallerIdentity();
   const caller = parseCallerArn(who.arn);
   const user = options.user ?? caller.userName;
-  if (!user) throw new UserError('status.noUser', { arn: who.arn });
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+  const othersProfiles = await hiresLeftHere(aws, options.profile, caller.userName, { credentials, config });
+  if (!user) {
+    // An administrator acting through a role: what is left of hires here is said all the same.
+    if (othersProfiles.length) reportOthersProfiles(othersProfiles, deps);
+    throw new UserError('status.noUser', { arn: who.arn });
+  }
 
   const devices = (await aws.listMfaDevices(user)).map((d) => ({
     name: deviceNameOf(d.serialNumber),
@@ -54,10 +63,10 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
   }));
   const orphans = await orphansOf(aws, user);
-  // An administrator looking at someone else: that user's own profile (named after them,
-  // as the admin-mode wizard imports it) holds their mfa_serial and session, if it is here.
+  // Someone else looked at: that user's own profile (named after them, as the wizard suggests
+  // on their computer, or as earlier versions' admin mode wrote it here) holds their
+  // mfa_serial and session, if it is here.
   const forOther = options.user !== undefined && caller.userName?.toLowerCase() !== options.user.toLowerCase();
-  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
   const serialOf = (profile: string) => readIniValue(config, configSectionNames(profile), 'mfa_serial');
   const localProfile = !forOther ? options.profile : profileOf(user, who.account, { credentials, config }, serialOf);
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
@@ -75,6 +84,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
       ? { session: { profile: sessionProfile, expires: saved.expiration.toISOString(), valid: saved.expiration.getTime() > clock.now() } }
       : {}),
     ...(orphans ? { orphans } : {}),
+    ...(othersProfiles.length ? { othersProfiles } : {}),
   };
 
   if (options.json) {
@@ -109,6 +119,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
   ];
   for (const line of table(rows, out.size()?.columns)) out.info(line);
+  if (othersProfiles.length) reportOthersProfiles(othersProfiles, deps);
   return status;
 }
 

@@ -48,6 +48,12 @@ export function exportLines(shell: Shell, session: SessionCredentials, region: s
     .join('\n');
 }
 
+/** Session values are base64 and an ISO date: anything else would not survive a shell's quoting. */
+export function printableSession(session: SessionCredentials): boolean {
+  const plain = [session.accessKeyId, session.secretAccessKey, session.sessionToken].every((v) => /^[A-Za-z0-9+/=]+$/.test(v));
+  return plain && !Number.isNaN(session.expiration.getTime());
+}
+
 /** The JSON a `credential_process` prints (Version 1). */
 export function credentialProcessJson(session: SessionCredentials): string {
   return JSON.stringify({

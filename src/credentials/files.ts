@@ -254,7 +254,11 @@ export function createFileWriter(seams: WaitSeams): FileWriter {
       }
     },
     write: (path, content, place) => withLock(path, () => writeAtomically(path, content, 0o600, place), FILE_LOCK, writing),
-    lock: (path, work, limits = FILE_LOCK) => withLock(path, work, limits, seams),
+    lock: async (path, work, limits = FILE_LOCK) => {
+      // The lock goes beside a file that may not exist yet, in a folder that may not either.
+      await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      return withLock(path, work, limits, seams);
+    },
   };
 }
 

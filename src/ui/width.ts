@@ -2,6 +2,23 @@
 const SGR = /\u001b\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
+ * Text of characters one column wide without a look-up: printable ASCII, Latin-1 and the
+ * Latin, IPA and spacing-modifier blocks, and general punctuation, arrows and technical
+ * symbols up to the first wide one (U+231A), less the invisible and combining ones among them.
+ * Loading the East Asian width tables costs a quarter of Node's start-up, which `--help` (its
+ * arrows, ellipses and bullets) would pay. (test/unit/messages.test.ts holds every such code
+ * point to string-width.)
+ */
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319]*$/;
+/**
+ * Japanese text in common characters: those above, and hiragana, katakana, the CJK ideographs,
+ * Japanese punctuation and brackets and the fullwidth forms, which take two columns each
+ * (`WIDE_JAPANESE`; the same test holds every one to get-east-asian-width). Japanese help and
+ * messages are measured without loading the width tables or the Unicode pattern below.
+ */
+const COMMON_JAPANESE = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]*$/;
+const WIDE_JAPANESE = /[\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]/;
+/**
  * Text in which every code point is a character of its own on screen: no combining or
  * joining marks, variation selectors, skin tones, flags, Hangul jamo, prepended signs, the
  * few letters that join the one before (Thai and Lao am, Kirat Rai vowels) or invisible
@@ -9,8 +26,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * is what string-width finds for it too (test/unit/messages.test.ts checks every such code
  * point), without its grapheme segmentation and emoji pattern, ten times slower.
  */
-const ONE_CODE_POINT_A_CHARACTER =
-  /^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{113d1}\u{11d46}\u{11f02}\u{16d68}-\u{16d6a}]*$/u;
+// NOTE: made on first use: V8 checks a regular expression written out in the code when it
+// compiles the file, and the Unicode properties of this one cost ¾ ms, which --help in English
+// and the fast session path never need.
+let oneCodePointACharacter: RegExp | undefined;
+const ONE_CODE_POINT_A_CHARACTER = {
+  test: (text: string) =>
+    (oneCodePointACharacter ??= new RegExp(String.raw`^[^\p{M}\p{C}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{113d1}\u{11d46}\u{11f02}\u{16d68}-\u{16d6a}]*$`, 'u')).test(text),
+};
 
 /**
  * Terminal display width, by grapheme cluster (string-width): East Asian wide and fullwidth
@@ -19,7 +42,12 @@ const ONE_CODE_POINT_A_CHARACTER =
  */
 export function displayWidth(text: string): number {
   // Most text is plain ASCII: one column a character.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (PRINTABLE_ASCII.test(text) || NARROW.test(text)) return text.length;
+  if (COMMON_JAPANESE.test(text)) {
+    let columns = 0;
+    for (const char of text) columns += WIDE_JAPANESE.test(char) ? 2 : 1;
+    return columns;
+  }
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
   if (!ONE_CODE_POINT_A_CHARACTER.test(plain)) return stringWidth()(plain);
   let width = 0;
@@ -39,7 +67,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The characters as a terminal draws them: grapheme clusters (an emoji with its skin tone is one). */
 function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text) || ONE_CODE_POINT_A_CHARACTER.test(text)) return [...text];
+  if (PRINTABLE_ASCII.test(text) || COMMON_JAPANESE.test(text) || ONE_CODE_POINT_A_CHARACTER.test(text)) return [...text];
   segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }

@@ -22,6 +22,8 @@ export interface SetupOptions {
   replace: boolean;
   /** `--old-serial`: the device a replacement retires, when the user has several. */
   oldSerial?: string;
+  /** `--mfa-serial`: the device, enabled already (by an administrator), that this run picks up. */
+  mfaSerial?: string;
   /** `--region`: written to the profile; also used for STS. */
   region?: string;
   /** AWS_REGION / AWS_DEFAULT_REGION, for the calls only. */

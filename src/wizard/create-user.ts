@@ -1,5 +1,5 @@
 import { constants, promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { GroupPolicy, UserAdmin } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
 import { IAM_PATH, USER_NAME } from '../aws/names.js';
@@ -128,7 +128,7 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
     }
     journal.commit();
     out.success(t('admin.keyWritten', { keyId: key.accessKeyId, path: file }));
-    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: shellWord(file), name, profile: options.profile }));
+    if (options.announceNext ?? true) out.info(t('admin.createUserNext', { path: shellWord(file), file: shellWord(basename(file)), name, profile: options.profile }));
   } catch (error) {
     if (journal.pending) {
       for (const undone of await journal.rollback()) {

@@ -130,9 +130,13 @@ const NOT_LONG_TERM = ['credential_process', 'role_arn', 'sso_session', 'sso_sta
  * from its source; a role's source must hold long-term keys (else it would recurse or chain).
  */
 export async function resolveSessionProfiles(given: SessionProfileFlags, files: AwsFiles): Promise<SessionProfiles> {
-  const named = readSavedSession(await readTextFile(files.credentialsFile), given.profile)?.origin;
+  return sessionProfilesOf(given, await readTextFile(files.credentialsFile), await readTextFile(files.configFile));
+}
+
+/** `resolveSessionProfiles` on the two files' text (the start-up fast path reads them itself). */
+export function sessionProfilesOf(given: SessionProfileFlags, credentials: string, config: string): SessionProfiles {
+  const named = readSavedSession(credentials, given.profile)?.origin;
   const profile = named?.sourceProfile ?? given.profile;
-  const config = await readTextFile(files.configFile);
   const role = roleOf(given.roleArn, profile, config);
   const longTerm = role?.sourceProfile ?? profile;
   const found = NOT_LONG_TERM.find((key) => readIniValue(config, configSectionNames(longTerm), key) !== undefined);
@@ -143,7 +147,7 @@ export async function resolveSessionProfiles(given: SessionProfileFlags, files: 
   // A name made from a role's may hold what a profile name cannot.
   if (given.sessionProfile === undefined) assertProfileName(session, '--session-profile');
   if (session === profile || session === longTerm) throw new UserError('profile.sessionIsLongTerm', { profile: session });
-  const region = await callRegion(given, longTerm, async () => config);
+  const region = given.region ?? given.envRegion ?? regionIn(config, longTerm) ?? defaultRegionFor('aws');
   // The role profile's mfa_serial, else its source's (the same profile when there is no role).
   const configuredSerial = readIniValue(config, configSectionNames(profile), 'mfa_serial') || readIniValue(config, configSectionNames(longTerm), 'mfa_serial');
   return {

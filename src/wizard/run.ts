@@ -63,6 +63,13 @@ export interface SetupRun {
   /** The old device went before the new one was enabled (a policy pins the device name). */
   removedFirst: boolean;
   session?: SessionCredentials;
+  /**
+   * Admin mode with the user's keys: the session check made in memory (who the session was,
+   * until when); the session itself is dropped at once, never kept or written.
+   */
+  checked?: { arn: string; expiration: Date };
+  /** The device this profile's `mfa_serial` names is the user's: set up already, nothing to enrol. */
+  setUp?: string;
   /** The files changed, for the summary. */
   changes: FileChange[];
 }

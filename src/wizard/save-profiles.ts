@@ -113,8 +113,10 @@ export async function guardSessionProfile(
   if (sessionProfile === profile) throw new UserError('profile.sessionIsLongTerm', { profile });
   const text = await readTextFile(deps.files.credentialsFile);
   const keyId = readIniValue(text, sessionProfile, 'aws_access_key_id');
-  // Long-term keys: an access key with no session token beside it (whatever its prefix).
-  const longTerm = keyId !== undefined && readIniValue(text, sessionProfile, 'aws_session_token') === undefined;
+  // Long-term keys: an access key with no session token beside it (whatever its prefix), unless
+  // it is what is left of a session this tool saved (it notes where the session came from).
+  const ours = readIniValue(text, sessionProfile, 'mfa_onboard_source_profile') !== undefined;
+  const longTerm = keyId !== undefined && !ours && readIniValue(text, sessionProfile, 'aws_session_token') === undefined;
   if (!longTerm || options.replaceProfile) return;
   const replace = await deps.prompter.confirm({
     message: t('profile.sessionHoldsKeysAsk', { profile: sessionProfile, keyId: maskKeyId(keyId) }),

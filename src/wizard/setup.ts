@@ -3,8 +3,10 @@ import { resolveProfiles } from './resolve-profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
 import { actAsAdmin } from './steps/act-as-admin.js';
+import { alreadySetUp } from './steps/already-set-up.js';
 import { askCsvPath } from './steps/ask-csv-path.js';
 import { callerActs } from './steps/caller-acts.js';
+import { checkSession } from './steps/check-session.js';
 import { checkSessionProfile } from './steps/check-session-profile.js';
 import { checkWayToShow } from './steps/check-way-to-show.js';
 import { chooseRegion } from './steps/choose-region.js';
@@ -19,9 +21,11 @@ import { listDevices } from './steps/list-devices.js';
 import { nameDevice } from './steps/name-device.js';
 import { offerCsvDeletion } from './steps/offer-csv-deletion.js';
 import { oldPhoneActs } from './steps/old-phone-acts.js';
+import { pickUp } from './steps/pick-up.js';
 import { recordFinished } from './steps/record-finished.js';
 import { recordReplacement } from './steps/record-replacement.js';
 import { recordSerial } from './steps/record-serial.js';
+import { reportSetUp } from './steps/report-set-up.js';
 import { resumeEarlierRun } from './steps/resume-earlier-run.js';
 import { retireLeftOld } from './steps/retire-left-old.js';
 import { retireOld } from './steps/retire-old.js';
@@ -45,14 +49,23 @@ const ownKeys: When = (run) => run.admin === undefined;
 const profileNamed: When = (run) => run.profiles.longTerm !== undefined;
 /** The session profile beside it is written. */
 const sessionNamed: When = (run) => run.profiles.longTerm !== undefined && run.profiles.session !== undefined;
-/** The user's own keys are here to try a session with. */
+/** The user's own keys are here to try a session with, and to save it. */
 const sessionTried: When = (run) => run.own !== undefined && sessionNamed(run);
+/** Admin mode with the user's keys: the session is tried in memory only, never saved. */
+const checkedInMemory: When = (run) => run.admin !== undefined && run.own !== undefined;
+/** Without the user's keys there is no session to try. */
+const noKeys: When = (run) => run.own === undefined;
+/** Nothing of an earlier run is left to finish. */
+const notFinishing: When = (run) => run.finishing === undefined;
+/** The device this profile's mfa_serial names is not one of the user's (or there is none). */
+const notSetUp: When = (run) => run.setUp === undefined;
+/** A session is still to get (a device picked up has one already). */
+const noSessionYet: When = (run) => run.session === undefined;
 /** The user replaces their own device (the old phone makes the session that adds the new one). */
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
 /** A replaced device is still to go (not removed first, as it is when a policy pins the device name). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
-const not = (a: When): When => (run) => !a(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
 const BEGIN: Step[] = [
@@ -69,10 +82,20 @@ const BEGIN: Step[] = [
   // Sets `finishing` (the FINISH list runs), or, the old device gone first and no new one
   // enabled, clears `assigned`: the run simply enrols.
   step('resume-earlier-run', resumeEarlierRun, { when: profileNamed }),
+  // The user's own run, with a device already: set up here (nothing to do), or enrolled
+  // elsewhere (by an administrator, with her phone): one code picks it up (the FINISH list).
+  step('already-set-up', alreadySetUp, { when: both(ownKeys, notFinishing) }),
+  step('pick-up', pickUp, { when: both(both(ownKeys, notFinishing), notSetUp) }),
 ];
 
-/** Step 9, whichever way the device got enrolled. */
-const END: Step[] = [step('summarize', summarize), step('export-session', exportSession), step('offer-csv-deletion', offerCsvDeletion)];
+/**
+ * Step 9, whichever way the device got enrolled. The CSV is offered for deletion only on the
+ * user's own computer: an administrator's copy is the hand-over (the summary says so).
+ */
+const END: Step[] = [step('summarize', summarize), step('export-session', exportSession), step('offer-csv-deletion', offerCsvDeletion, { when: ownKeys })];
+
+/** The user is set up here already: said so, with what comes next; a CSV imported again may go. */
+const SET_UP: Step[] = [step('report-set-up', reportSetUp), step('offer-csv-deletion', offerCsvDeletion)];
 
 /** Steps 3–9: a new device (replacing one the user has, when they say so). */
 const ENROL: Step[] = [
@@ -97,12 +120,13 @@ const ENROL: Step[] = [
     'until-retired',
     [
       step('verify-new-session', verifyNewSession, { when: sessionTried }),
-      step('confirm-device-listed', confirmDeviceListed, { when: not(sessionTried) }),
+      step('check-session', checkSession, { when: checkedInMemory }),
+      step('confirm-device-listed', confirmDeviceListed, { when: noKeys }),
       step('retire-old', retireOld, { when: retiring }),
     ],
     keepOldOnFailure,
   ),
-  step('record-finished', recordFinished),
+  step('record-finished', recordFinished, { when: ownKeys }),
   ...END,
 ];
 
@@ -112,7 +136,8 @@ const ENROL: Step[] = [
  * device, and the config points at the new one.
  */
 const FINISH: Step[] = [
-  step('session-for-enabled', sessionForEnabled),
+  // Picked up (a device enabled elsewhere), the session is there already.
+  step('session-for-enabled', sessionForEnabled, { when: noSessionYet }),
   step('record-serial', recordSerial, { when: sessionNamed }),
   step('save-new-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
@@ -120,13 +145,21 @@ const FINISH: Step[] = [
   ...END,
 ];
 
-/** The wizard's lists of steps: the beginning, then a new device, or the finish of one an earlier run enabled. */
-export const SETUP_STEPS: { readonly begin: Step[]; readonly enrol: Step[]; readonly finish: Step[] } = { begin: BEGIN, enrol: ENROL, finish: FINISH };
+/**
+ * The wizard's lists of steps: the beginning, then a new device, or the finish of one enabled
+ * already (by an earlier run, or elsewhere), or nothing to do (set up here already).
+ */
+export const SETUP_STEPS: { readonly begin: Step[]; readonly enrol: Step[]; readonly finish: Step[]; readonly setUp: Step[] } = {
+  begin: BEGIN,
+  enrol: ENROL,
+  finish: FINISH,
+  setUp: SET_UP,
+};
 
 /** Runs the lists (the wizard's own, or stand-ins a test gives) over one run, in order. */
 export async function runSetupSteps(run: SetupRun, deps: WizardDeps, timings: Timings, lists = SETUP_STEPS): Promise<void> {
   const seams = await runSteps(lists.begin, run, deps, timings);
-  await runSteps(run.finishing ? lists.finish : lists.enrol, run, seams, timings);
+  await runSteps(run.setUp !== undefined ? lists.setUp : run.finishing ? lists.finish : lists.enrol, run, seams, timings);
 }
 
 /** `mfa-onboard [setup] [CSV]`: the wizard, steps 1 to 9 of DESIGN.md. */

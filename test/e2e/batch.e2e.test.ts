@@ -6,17 +6,17 @@ import { assertNoTrace, enrolWithPhone, type Phone } from '../helpers/phone.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
-describe('mfa-onboard batch in a real terminal: three hires, three phones', () => {
+describe('mfa-onboard batch in a real terminal: two hires, two phones', () => {
   const world = useMotoWorld();
   const screens: Screen[] = [];
   afterEach(() => {
     for (const s of screens.splice(0)) s.kill();
   });
 
-  it('enrols two, is interrupted at the third, resumes, and ends with three devices and a report that says so', async () => {
+  it('enrols one, is interrupted at the second, resumes, and ends with two devices and a report that says so', async () => {
     await addAdminProfile(world.box);
     await adminIam(world.moto).send(new CreateGroupCommand({ GroupName: 'new-hires' }));
-    const users = await world.box.write('users.csv', 'user,group\nalice,new-hires\nbob,new-hires\ncarol,new-hires\n');
+    const users = await world.box.write('users.csv', 'user,group\nalice,new-hires\nbob,new-hires\n');
     const report = `${world.box.dir}/report.json`;
     const start = () => {
       const s = new Screen(['batch', users, '--profile', 'admin', '--create', '--region', 'us-east-1', '--report', report, '--endpoint-url', world.moto.url], world.box.env);
@@ -37,28 +37,29 @@ describe('mfa-onboard batch in a real terminal: three hires, three phones', () =
     };
 
     const first = start();
-    let at = await first.waitFor('Hire 1 of 3: alice');
+    let at = await first.waitFor('Hire 1 of 2: alice');
     at = await hire(first, 'alice', 0);
-    at = await hire(first, 'bob', at);
-    await first.waitFor('Ready to enrol carol?', at);
+    await first.waitFor('Ready to enrol bob?', at);
+    // The hand-over cleared the screen and its scrollback: alice's QR code is not there to read.
+    expect(first.lines().some((line) => /[█▀▄]{10}/.test(line))).toBe(false);
     first.interrupt();
     expect(await first.exited).toBe(2);
-    expect(first.plain()).toContain('Stopped at carol. Everyone before is recorded');
+    expect(first.plain()).toContain('Stopped at bob. Everyone before is recorded');
 
     const second = start();
-    at = await second.waitFor('2 of 3 hires are already done or skipped');
-    at = await hire(second, 'carol', at);
-    await second.waitFor('Batch: 3 of 3 hires enrolled', at);
+    at = await second.waitFor('1 of 2 hires are already done or skipped');
+    at = await hire(second, 'bob', at);
+    await second.waitFor('Batch: 2 of 2 hires enrolled', at);
     expect(await second.exited).toBe(0);
 
     const devices = await listDevices(world.moto);
-    expect(devices.map((d) => [d.user, d.seed]).sort()).toEqual(['alice', 'bob', 'carol'].map((u) => [u, phones.get(u)!.secret]));
+    expect(devices.map((d) => [d.user, d.seed]).sort()).toEqual(['alice', 'bob'].map((u) => [u, phones.get(u)!.secret]));
     const written = JSON.parse(await fs.readFile(report, 'utf8')) as { user: string; status: string; sessionVerified: boolean }[];
-    expect(written.map((o) => [o.user, o.status, o.sessionVerified])).toEqual([['alice', 'done', true], ['bob', 'done', true], ['carol', 'done', true]]);
+    expect(written.map((o) => [o.user, o.status, o.sessionVerified])).toEqual([['alice', 'done', true], ['bob', 'done', true]]);
     for (const phone of phones.values()) expect(first.raw + second.raw).not.toContain(phone.secret);
     // Each hire's QR code was on its own screen: neither terminal keeps one a camera could read.
-    for (const [s, users] of [[first, ['alice', 'bob']], [second, ['carol']]] as const) {
+    for (const [s, users] of [[first, ['alice']], [second, ['bob']]] as const) {
       for (const user of users) assertNoTrace(s, phones.get(user)!.secret);
     }
-  }, 240_000);
+  }, 150_000);
 });

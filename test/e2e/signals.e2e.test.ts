@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
-import { awayFromBoundary, Phone } from '../helpers/phone.js';
+import { awayFromBoundary, messagePattern, Phone } from '../helpers/phone.js';
 import { CLI } from '../helpers/built.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -94,18 +94,19 @@ describe('signals and closed terminals', () => {
     await expect(fs.stat(png)).rejects.toThrow();
   }, 60_000);
 
-  it('regression: Ctrl-D after the codes typed on a terminal (--codes-from-stdin) is the end of input, not a closed terminal: exit 1, the device kept', async () => {
+  // Exit 1 and the reader's own message, where a closed terminal would be exit 2. (Stdin that
+  // ends after the device is enabled keeps it, for the next run to finish: lost-answers.test.ts.)
+  it('regression: Ctrl-D typed on a terminal (--codes-from-stdin) is the end of input, not a closed terminal: exit 1, said so, the unfinished device taken back', async () => {
     const s = new Screen([...flags(await aliceCsv(), join(world.box.home, 'qr.png')), '--codes-from-stdin', '--yes', '--show-secret'], world.box.env, { cols: 80, rows: 24 });
     screens.push(s);
     let at = await s.waitFor('Code shown in the app now');
     const phone = new Phone(`otpauth://totp/AWS:alice?secret=${(await listDevices(world.moto))[0]!.seed}`);
     await awayFromBoundary();
-    const k = phone.window();
-    s.type(`${phone.code(k - 1)}\r${phone.code(k)}\r`);
-    at = await s.waitFor(/New code from the app|wait for a new code/, at, 40_000);
+    s.type(`${phone.code(phone.window() - 1)}\r`);
+    at = await s.waitFor(messagePattern('en', 'enable.askSecond'), at);
     s.type('\u0004');
     expect(await s.exited).toBe(1);
-    expect(s.plain()).toMatch(/Standard input ended/);
-    expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
-  }, 90_000);
+    expect(s.plain()).toMatch(/Standard input ended before all codes were read/);
+    expect(await listDevices(world.moto)).toEqual([]);
+  }, 60_000);
 });

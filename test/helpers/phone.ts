@@ -1,6 +1,11 @@
+import { promises as fs } from 'node:fs';
+import type { PassThrough } from 'node:stream';
 import { Secret, TOTP } from 'otpauth';
+import { PNG } from 'pngjs';
+import { codeAt } from '../../src/totp/totp.js';
 import { catalogs, type Language, type MessageId } from '../../src/ui/messages/index.js';
 import { groupedKey } from '../../src/ui/qr.js';
+import { scan } from './camera.js';
 import type { Screen } from './screen.js';
 
 /** A test phone: an authenticator app holding the secret read from the QR code. */
@@ -89,4 +94,22 @@ export function assertNoTrace(screen: Screen, seed: string): void {
 export function messagePattern(lang: Language, id: MessageId): RegExp {
   const parts = catalogs[lang][id].split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(parts.join('.*?'));
+}
+
+/**
+ * A phone for in-process runs with `--qr-png`: once the PNG is written, scans it as a camera
+ * would and types on `stdin` the codes of `count` windows from `start` on (the wizard's clock).
+ */
+export function phoneOnPng(png: string, stdin: PassThrough, start: number, count: number): { stop(): void } {
+  const timer = setInterval(() => {
+    void fs.readFile(png).then((bytes) => {
+      clearInterval(timer);
+      const picture = PNG.sync.read(bytes);
+      const uri = scan({ pixels: new Uint8ClampedArray(picture.data), width: picture.width, height: picture.height });
+      if (!uri) throw new Error(`The phone cannot read the QR code in ${png}`);
+      const seed = new URL(uri).searchParams.get('secret')!;
+      stdin.write(Array.from({ length: count }, (_, i) => codeAt(seed, start + i)).join('\n') + '\n');
+    }, () => undefined);
+  }, 20);
+  return { stop: () => clearInterval(timer) };
 }

@@ -27,6 +27,8 @@ export async function makeSandbox(endpoint?: string): Promise<Sandbox> {
     AWS_CONFIG_FILE: configFile,
     AWS_EC2_METADATA_DISABLED: 'true',
     ...(endpoint ? { AWS_ENDPOINT_URL: endpoint } : {}),
+    // A run under libfaketime (the time-of-day checks) shifts the CLI's clock as well as the tests'.
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME'))),
   };
   return {
     dir,

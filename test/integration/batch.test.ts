@@ -1,14 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { CreateGroupCommand, GetGroupCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { errorText } from '../../src/ui/error-text.js';
 import { fakeClock } from '../helpers/clock.js';
 import { userErrorFrom } from '../helpers/errors.js';
-import { addAdminProfile, adminIam, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
+import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 describe('mfa-onboard batch, against moto', () => {
@@ -51,6 +53,7 @@ describe('mfa-onboard batch, against moto', () => {
 
   it('three hires, stopped during the second and resumed: three enabled devices, a report, an audit log, no secret anywhere', async () => {
     const users = await setUp();
+    const adminFile = await fs.readFile(world.box.credentialsFile, 'utf8');
     let clock = fakeClock();
     const first = await runCli(args(users), {
       env: world.box.env,
@@ -99,6 +102,45 @@ describe('mfa-onboard batch, against moto', () => {
     const state = await fs.readFile(`${users}.state.json`, 'utf8');
     for (const secret of [...secrets, ...devices.map((d) => d.seed!)]) {
       for (const text of [first.stderr, second.stderr, JSON.stringify(audit), state, JSON.stringify(written)]) expect(text).not.toContain(secret);
+    }
+
+    // Issue 22: nothing of the hires' on the administrator's computer but the CSVs to hand over.
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(adminFile);
+    await expect(fs.stat(world.box.configFile)).rejects.toThrow();
+    expect(second.stderr).toContain('Still to hand over (3): give each file to its hire');
+    expect(second.stderr).toContain(`each hire runs this with their file; one code from their phone sets them up:\n    mfa-onboard FILE --endpoint-url ${world.moto.url}\n`);
+    for (const u of ['alice', 'bob', 'carol']) expect(second.stderr).toMatch(new RegExp(`\\n  ${u} +${world.box.dir}/${u}_accessKeys\\.csv\\n`));
+    expect(written.map((o: { csv?: string }) => o.csv)).toEqual(['alice', 'bob', 'carol'].map((u) => `${world.box.dir}/${u}_accessKeys.csv`));
+    // A file handed over and deleted is not listed again.
+    await fs.rm(`${world.box.dir}/alice_accessKeys.csv`);
+    const third = await runCli(args(users), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(third.stderr).toContain('Still to hand over (2)');
+    expect(third.stderr).not.toContain('alice_accessKeys.csv');
+  });
+
+  it('issue 22: a hire the batch enrolled picks up on her own computer with the CSV the batch made: one code, her keys, mfa_serial and a session', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const run = await runCli(args(users, '--only', 'carol'), { env: world.box.env, clock, prompter: scriptedPrompter(hire('carol', clock)) });
+    expect(run.code).toBe(0);
+    const csv = `${world.box.dir}/carol_accessKeys.csv`;
+    const key = (await fs.readFile(csv, 'utf8')).split(/[,\r\n]+/);
+    const own = await makeSandbox();
+    try {
+      const handed = await own.write('carol_accessKeys.csv', await fs.readFile(csv, 'utf8'));
+      const later = fakeClock();
+      const carol = scriptedPrompter([{ flag: '--codes-from-stdin', answer: phone('carol', later) }, { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const picked = await runCli([handed, '--profile', 'carol', '--region', 'eu-west-1', '--endpoint-url', world.moto.url], { env: own.env, clock: later, prompter: carol });
+      carol.assertDone();
+      expect(picked.code).toBe(0);
+      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
+      expect(files.credentialsFile.carol).toMatchObject({ aws_access_key_id: key[2], aws_secret_access_key: key[3] });
+      expect(files.credentialsFile['carol-mfa']).toMatchObject({ aws_session_token: expect.any(String), mfa_onboard_serial: 'arn:aws:iam::123456789012:mfa/carol' });
+      expect(files.configFile.carol).toMatchObject({ mfa_serial: 'arn:aws:iam::123456789012:mfa/carol', region: 'eu-west-1' });
+      await expect(fs.stat(handed)).rejects.toThrow();
+      expect((await listDevices(world.moto)).map((d) => d.user)).toEqual(['carol']);
+    } finally {
+      await own.cleanup();
     }
   });
 
@@ -207,6 +249,18 @@ describe('mfa-onboard batch, against moto', () => {
     const other = await runCli([...base, '--qr-png', `${world.box.dir}/q.png`], { env: world.box.env });
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('records hires of account 999999999999, but profile admin is in account 123456789012');
+  });
+
+  it('issue 22: a batch opening on a computer where an earlier version left a hire\'s profiles names them, touches nothing, and goes on', async () => {
+    const users = await setUp();
+    const kim = await createUserWithKey(world.moto, 'kim');
+    await fs.appendFile(world.box.credentialsFile, `[kim]\naws_access_key_id = ${kim.accessKeyId}\naws_secret_access_key = ${kim.secretAccessKey}\n[kim-mfa]\naws_access_key_id = ASIAEXAMPLE000000000\naws_secret_access_key = x\naws_session_token = t\nmfa_onboard_source_profile = kim\n`);
+    const before = await fs.readFile(world.box.credentialsFile, 'utf8');
+    const result = await runCli(args(users, '--skip', 'alice', '--skip', 'bob', '--skip', 'carol'), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`other IAM user\\(s\\)[\\s\\S]*  kim:\\n    ${world.box.credentialsFile}: \\[kim\\], \\[kim-mfa\\]\\n[\\s\\S]*Batch: 0 of 3`));
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(before);
+    expect(result.stderr).not.toContain(kim.secretAccessKey);
   });
 
   it('--only and --skip choose the hires; a CSV report; a skipped hire counts as handled', async () => {

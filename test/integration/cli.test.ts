@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
@@ -13,10 +12,10 @@ import { reset } from '../../src/commands/reset.flags.js';
 import { session } from '../../src/commands/session.flags.js';
 import { setup } from '../../src/commands/setup.flags.js';
 import { status } from '../../src/commands/status.flags.js';
-import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { counterAt } from '../../src/totp/totp.js';
 import { catalogs, format, t } from '../../src/ui/messages/index.js';
-import { scan } from '../helpers/camera.js';
 import { fakeClock } from '../helpers/clock.js';
+import { phoneOnPng } from '../helpers/phone.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
@@ -297,17 +296,9 @@ describe('mfa-onboard demo, in-process: the wizard runs on seams deps.ts built w
     const stdin = new PassThrough();
     const start = counterAt(clock.now());
     // The phone: once the QR code is written, scans it and types the codes of the next windows.
-    const phone = setInterval(() => {
-      void fs.readFile(png).then((bytes) => {
-        clearInterval(phone);
-        const picture = PNG.sync.read(bytes);
-        const uri = scan({ pixels: new Uint8ClampedArray(picture.data), width: picture.width, height: picture.height })!;
-        const seed = new URL(uri).searchParams.get('secret')!;
-        stdin.write(Array.from({ length: 4 }, (_, i) => codeAt(seed, start + i)).join('\n') + '\n');
-      }, () => undefined);
-    }, 20);
+    const phone = phoneOnPng(png, stdin, start, 4);
     const result = await runCli(['demo', '--yes', '--codes-from-stdin', '--qr-png', png, '--keep'], { env: box.env, clock, stdin });
-    clearInterval(phone);
+    phone.stop();
     expect(result.stderr).toContain(t('demo.stopped').split('{')[0]!);
     expect(result.code).toBe(0);
     const dir = /(\/\S*mfa-onboard-demo-\w+)/.exec(result.stderr.replace(/\s*\n\s*/g, ' '))?.[1];

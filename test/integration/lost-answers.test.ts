@@ -1,85 +1,29 @@
 import { promises as fs } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
-import { faultProxy, type FaultProxy, type FaultRule } from '../helpers/fault-proxy.js';
+import { useFaultedWizard } from '../helpers/lost-answers.js';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
-import { useMotoWorld } from '../helpers/world.js';
 
 /**
  * Issue 14, group 1 and group 8 (ListAccountAliases, Ctrl-C after enabling): a proxy in
  * front of moto breaks chosen calls before or after moto has carried them out. Each test
- * states its figures: exit code, devices left unassigned (orphans), files left.
+ * states its figures: exit code, devices left unassigned (orphans), files left. The matrix of
+ * every call × fault is in fault-matrix-*.test.ts.
  */
 describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan', () => {
-  const world = useMotoWorld();
-  let proxy: FaultProxy;
-  beforeEach(async () => {
-    proxy = await faultProxy(world.moto.url);
-  });
-  afterEach(async () => {
-    await proxy.close();
-  });
-
-  async function seedOf(user: string): Promise<string | undefined> {
-    return (await listDevices(world.moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`))?.seed;
-  }
-
-  /** A stdin that gets `count` good codes (this window and the next ones) once the device exists, then ends (a wrong guess fails fast). */
-  function codesOnStdin(clock: ReturnType<typeof fakeClock>, count: number, end: boolean, creates: number) {
-    const stdin = new PassThrough();
-    const start = counterAt(clock.now());
-    const timer = setInterval(async () => {
-      // The device the wizard keeps: after the creates it makes (a lost answer makes it create again).
-      const seed = (proxy.seen.CreateVirtualMFADevice ?? 0) >= creates ? await seedOf('alice') : undefined;
-      if (!seed) return;
-      clearInterval(timer);
-      stdin.write(Array.from({ length: count }, (_, i) => codeAt(seed, start + i)).join('\n') + '\n');
-      if (end) stdin.end();
-    }, 20);
-    return { stdin, stop: () => clearInterval(timer) };
-  }
-
-  const args = (csv: string) => [
-    csv, '--endpoint-url', proxy.url, '--profile', 'alice', '--region', 'eu-west-1', '--keep-csv', '--codes-from-stdin',
-    '--qr-png', `${world.box.dir}/qr.png`,
-  ];
-
-  /** AWS calls wait this long here (the built CLI's 5 s / 3 × 10 s is proved in slow-aws.test.ts). */
-  const patience = { slowMs: 100, attemptMs: 300 };
-
-  async function run(rules: FaultRule[], { codes = 3, end = true, creates = 1 } = {}) {
-    const key = await createUserWithKey(world.moto, 'alice');
-    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
-    return again(csv, rules, { codes, end, creates });
-  }
-
-  /** The wizard on the CSV (again), with these faults. */
-  async function again(csv: string, rules: FaultRule[], { codes = 3, end = true, creates = 1 } = {}) {
-    proxy.setRules(rules);
-    const clock = fakeClock();
-    const stdin = codesOnStdin(clock, codes, end, creates);
-    const started = Date.now();
-    const result = await runCli(args(csv), { env: world.box.env, clock, stdin: stdin.stdin, patience });
-    stdin.stop();
-    return { ...result, csv, seconds: (Date.now() - started) / 1000 };
-  }
-
-  const config = async () =>
-    (await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true }));
-  const orphans = async () => (await listDevices(world.moto)).filter((d) => d.user === undefined);
+  const wizard = useFaultedWizard();
+  const { world, seedOf, args, run, config, orphans } = wizard;
 
   for (const fault of ['reset', '500'] as const) {
     it(`EnableMFADevice done but its answer lost (${fault} after moto, once): IAM is asked, the run finishes — exit 0, 0 orphans`, async () => {
       const result = await run([{ action: 'EnableMFADevice', fault, when: 'after', times: 1 }]);
-      expect(proxy.faulted.EnableMFADevice).toBe(1);
+      expect(wizard.proxy.faulted.EnableMFADevice).toBe(1);
       // The SDK retried; moto said EntityAlreadyExists; the wizard asked IAM and carried on.
-      expect(proxy.seen.EnableMFADevice).toBe(2);
+      expect(wizard.proxy.seen.EnableMFADevice).toBe(2);
       expect(result.stderr).toContain('The answer to enabling arn:aws:iam::123456789012:mfa/alice was lost on the way back, but IAM lists the device as enabled');
       expect(result.stderr).not.toContain('already enabled');
       expect(result.code).toBe(0);
@@ -93,7 +37,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
 
   it('EnableMFADevice done and every answer lost (500 after moto, all 3 tries): IAM is asked, the run finishes — exit 0', async () => {
     const result = await run([{ action: 'EnableMFADevice', fault: '500', when: 'after' }]);
-    expect(proxy.faulted.EnableMFADevice).toBe(3);
+    expect(wizard.proxy.faulted.EnableMFADevice).toBe(3);
     expect(result.code).toBe(0);
     expect((await config()).configFile.alice).toMatchObject({ mfa_serial: 'arn:aws:iam::123456789012:mfa/alice' });
     expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
@@ -113,7 +57,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
       { action: 'EnableMFADevice', fault: '500', when: 'before' },
       { action: 'DeleteVirtualMFADevice', fault: 'reset', when: 'after', times: 1 },
     ]);
-    expect(proxy.seen.DeleteVirtualMFADevice).toBe(2);
+    expect(wizard.proxy.seen.DeleteVirtualMFADevice).toBe(2);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
     expect(result.stderr).not.toContain('Could not remove');
@@ -122,7 +66,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
 
   it('CreateVirtualMFADevice done and every answer lost (500 after moto, all tries): it is taken back — exit 1, 0 orphans', async () => {
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: '500', when: 'after' }]);
-    expect(proxy.faulted.CreateVirtualMFADevice).toBe(3);
+    expect(wizard.proxy.faulted.CreateVirtualMFADevice).toBe(3);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AWS created arn:aws:iam::123456789012:mfa/alice, but its answer (with the device\'s key) was lost on the way back: deleted it again.');
     expect(await listDevices(world.moto)).toHaveLength(0);
@@ -131,7 +75,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
   it('CreateVirtualMFADevice done, the first answer lost (reset after moto, once): the retry finds it, replaces it, enrols — exit 0, 0 orphans', async () => {
     // Three creates: the lost one, the retry (EntityAlreadyExists), and the one after deleting it.
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: 'reset', when: 'after', times: 1 }], { creates: 3 });
-    expect(proxy.seen.CreateVirtualMFADevice).toBe(3);
+    expect(wizard.proxy.seen.CreateVirtualMFADevice).toBe(3);
     expect(result.code).toBe(0);
     expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
@@ -139,7 +83,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
   for (const fault of ['500', 'throttle'] as const) {
     it(`ListAccountAliases failing (${fault}, every try) does not stop the enrolment: the label is the account id — exit 0`, async () => {
       const result = await run([{ action: 'ListAccountAliases', fault, when: 'before' }]);
-      expect(proxy.faulted.ListAccountAliases).toBe(3);
+      expect(wizard.proxy.faulted.ListAccountAliases).toBe(3);
       expect(result.code).toBe(0);
       expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
     });
@@ -156,7 +100,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     // The next run: the user's only device is the one this computer was enrolling.
     const clock = fakeClock();
     const seed = (await seedOf('alice'))!;
-    const again = await runCli(['--profile', 'alice', '--endpoint-url', proxy.url, '--codes-from-stdin'], {
+    const again = await runCli(['--profile', 'alice', '--endpoint-url', wizard.proxy.url, '--codes-from-stdin'], {
       env: world.box.env,
       clock,
       stdin: `${codeAt(seed, counterAt(clock.now()) + 3)}\n`,
@@ -195,7 +139,7 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     prompter.assertDone();
     // (Also refreshes the SDK's in-process cache of the files, which a new process would not have.)
     expect((await config()).configFile.alice).toMatchObject({ mfa_onboard_enrolling: 'arn:aws:iam::123456789012:mfa/alice' });
-    const again = await runCli(['--profile', 'alice', '--endpoint-url', proxy.url, '--codes-from-stdin'], {
+    const again = await runCli(['--profile', 'alice', '--endpoint-url', wizard.proxy.url, '--codes-from-stdin'], {
       env: world.box.env,
       clock,
       stdin: `${await code()}\n`,
@@ -203,56 +147,4 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     expect(again.code).toBe(0);
     expect((await config()).credentialsFile['alice-mfa']).toHaveProperty('aws_session_token');
   });
-
-  /**
-   * The matrix: each call the wizard makes, each fault, before or after moto, on every try
-   * (and, after moto, on the first try only: the retry then meets a call already done).
-   * Held = no internal error; exit 0 with everything saved, or exit 1 and the next run
-   * (no faults) finishes; never an orphan; no QR PNG without an enabled device.
-   */
-  const ACTIONS = ['GetCallerIdentity', 'ListMFADevices', 'ListVirtualMFADevices', 'CreateVirtualMFADevice', 'ListAccountAliases', 'EnableMFADevice', 'GetSessionToken'];
-  const table: string[] = [];
-  afterAll(() => {
-    if (table.length) console.log(`fault matrix (${table.length} cases):\n${table.join('\n')}`);
-  });
-  for (const action of ACTIONS) {
-    for (const fault of ['500', 'throttle', 'reset', 'stall'] as const) {
-      for (const [when, times] of [['before', undefined], ['after', undefined], ['after', 1]] as const) {
-        const tries = times === undefined ? 'every try' : 'first try';
-        it(`matrix: ${action} ${fault} ${when} moto, ${tries} — held`, async () => {
-          // A create done but unanswered once is met by a retry (EntityAlreadyExists), then made again.
-          const creates = action === 'CreateVirtualMFADevice' && times === 1 && when === 'after' ? 3 : 1;
-          const first = await run([{ action, fault, when, ...(times ? { times } : {}) }], { creates });
-          expect(first.stderr).not.toContain('Something unexpected');
-          expect([0, 1]).toContain(first.code);
-          expect(await orphans()).toHaveLength(0);
-          const enabled = (await listDevices(world.moto)).filter((d) => d.user === 'alice');
-          const png = await fs.stat(`${world.box.dir}/qr.png`).then(() => true, () => false);
-          if (enabled.length === 0) expect(png).toBe(false);
-          let rerun: { code: number } | undefined;
-          if (first.code !== 0) {
-            // The next run, with AWS answering again, finishes what this one left.
-            await fs.rm(`${world.box.dir}/qr.png`, { force: true });
-            await config(); // a new process would read the files afresh: so does the SDK's cache now
-            proxy.setRules([]);
-            rerun = enabled.length
-              ? await runCli(args(first.csv), { env: world.box.env, clock: fakeClock(), stdin: `${codeAt(enabled[0]!.seed!, counterAt(Date.now()))}\n`, patience })
-              : await again(first.csv, [], { creates: (proxy.seen.CreateVirtualMFADevice ?? 0) + 1 });
-            expect(rerun.code).toBe(0);
-          }
-          const { configFile, credentialsFile } = await config();
-          const devices = await listDevices(world.moto);
-          expect(devices).toHaveLength(1);
-          expect(devices[0]!.user).toBe('alice');
-          expect(configFile.alice).toMatchObject({ mfa_serial: devices[0]!.serialNumber });
-          expect(configFile.alice).not.toHaveProperty('mfa_onboard_enrolling');
-          expect(credentialsFile['alice-mfa']).toHaveProperty('aws_session_token');
-          table.push(
-            `${action.padEnd(24)} ${fault.padEnd(8)} ${when.padEnd(6)} ${tries.padEnd(9)} exit ${first.code}${rerun ? ` then ${rerun.code}` : '       '}  ` +
-              `enabled after 1st run: ${enabled.length}  orphans: 0  ${first.seconds.toFixed(1)} s`,
-          );
-        });
-      }
-    }
-  }
 });

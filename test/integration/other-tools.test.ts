@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { fakeClock } from '../helpers/clock.js';
 import { adminIam, createUserWithKey } from '../helpers/moto.js';
 import { CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
@@ -44,23 +45,28 @@ describe('what other tools expect', () => {
       child.stdin!.end(input ?? '');
     });
 
-  it('a zone-less expiration (broamski/aws-mfa: "YYYY-MM-DD HH:MM:SS", UTC) that ended an hour ago is not reused in New York', async () => {
+  // Fixed instants, so the test means the same at any hour: at 05:30 UTC "an hour ago" is
+  // yesterday evening in New York (the product then names the day), at 17:00 UTC it is today.
+  it.each([
+    { at: '2026-01-15T05:30:00Z', day: 'the day before in New York', said: /ended at Wed.*14.*23:30 \(60 min ago\): getting a new one/ },
+    { at: '2026-01-15T17:00:00Z', day: 'the same day in New York', said: /ended at 11:00 \(60 min ago\): getting a new one/ },
+  ])('a zone-less expiration (broamski/aws-mfa: "YYYY-MM-DD HH:MM:SS", UTC) that ended an hour ago is not reused in New York ($at: $day)', async ({ at, said }) => {
     process.env.TZ = 'America/New_York';
     expect(new Date(Date.UTC(2026, 0, 1, 12)).getHours()).toBe(7); // the zone took effect
-    expect((await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' })).code).toBe(0);
+    const now = Date.parse(at);
+    const clock = fakeClock(now);
+    expect((await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n', clock })).code).toBe(0);
     const text = await fs.readFile(world.box.credentialsFile, 'utf8');
-    const hourAgo = new Date(Date.now() - 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-    await fs.writeFile(world.box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${hourAgo}`));
+    const zoneless = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+    await fs.writeFile(world.box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${zoneless(now - 3600_000)}`));
     // Read as New York time it would end in four hours and be reused without a code.
-    const result = await runCli(session(), { env: world.box.env, openTty: noTty });
+    const result = await runCli(session(), { env: world.box.env, openTty: noTty, clock });
     // Said in New York's local time, an hour ago: read as UTC, not as local time.
-    const local = new Date(`${hourAgo.replace(' ', 'T')}Z`).toTimeString().slice(0, 5);
-    expect(result.stderr).toMatch(new RegExp(`ended at ${local} \\((59|60|61) min ago\\): getting a new one`));
+    expect(result.stderr).toMatch(said);
     expect(result.code).toBe(1); // a code is needed, and there is no terminal to ask on
     // The same, two hours ahead in UTC: alive, reused.
-    const later = new Date(Date.now() + 2 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-    await fs.writeFile(world.box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${later}`));
-    const reused = await runCli(session(), { env: world.box.env, openTty: noTty });
+    await fs.writeFile(world.box.credentialsFile, text.replace(/expiration = .*/, `expiration = ${zoneless(now + 2 * 3600_000)}`));
+    const reused = await runCli(session(), { env: world.box.env, openTty: noTty, clock });
     expect(reused.code).toBe(0);
     expect(reused.stderr).toMatch(/using it/);
   });

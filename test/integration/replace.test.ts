@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
 import { CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,12 +8,14 @@ import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { replacementName } from '../../src/wizard/devices.js';
 import { fakeClock } from '../helpers/clock.js';
-import { ADMIN, addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
 import { scriptedPrompter, type Answer } from '../helpers/prompter.js';
 import { runCli } from '../helpers/run.js';
+import { makeSandbox } from '../helpers/sandbox.js';
 import { useMotoWorld } from '../helpers/world.js';
 
+const run = promisify(execFile);
 const ACCOUNT = 'arn:aws:iam::123456789012';
 const serialOf = (name: string) => `${ACCOUNT}:mfa/${name}`;
 /** moto takes any key when authentication is off: this one is nobody's user, so it acts as an administrator. */
@@ -85,6 +89,9 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(result.stderr.indexOf(`Removed the MFA device ${old.serial} from alice`)).toBeGreaterThan(result.stderr.indexOf('MFA session works'));
     expect(result.stderr).toMatch(new RegExp(`Removed\\s+${old.serial}`));
     for (const secret of [key.secretAccessKey, old.seed, await seedOf(newSerial)]) expect(result.stderr).not.toContain(secret);
+    // The real aws CLI uses the session the replacement saved.
+    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
+    expect(JSON.parse(stdout).Account).toBe('123456789012');
   });
 
   it('with the old phone, from a device with a dated name: the new one takes the user\'s own name (what pinning policies allow)', async () => {
@@ -103,6 +110,8 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
     const newSerial = serialOf('alice');
+    // The dated name the wizard tries first, named by its clock when it starts (not after the run's waits).
+    const dated = replacementName('alice', [], clock.now());
     let oldSeedGone = false;
     // The old and the new device share a serial here: the new phone's seed is the one that differs.
     const newPhone = async () => {
@@ -120,7 +129,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     ]);
     const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
-    expect(proxy.denied).toEqual([replacementName('alice', [], clock.now())]);
+    expect(proxy.denied).toEqual([dated]);
     expect(result.stderr).toContain('a policy allows only a device named after the user (mfa/alice)');
     expect(result.stderr).toContain('alice is without MFA from then until the new phone is enabled');
     expect(result.code).toBe(0);
@@ -287,10 +296,29 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
   });
 
-  it('lost phone: says plainly that an administrator must remove the device, prints the command, changes nothing', async () => {
+  it('issue 20 item 9: set up already, the wizard run again says so, with the next commands, and exits 0 changing nothing', async () => {
     const { old } = await aliceEnrolled();
-    const prompter = scriptedPrompter([{ flag: '--replace', answer: 'lost' }]);
+    const before = [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
+    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('alice is set up on this computer: nothing to do');
+    expect(result.stderr).toContain(old.serial);
+    expect(result.stderr).toContain('profile alice-mfa (none saved yet)');
+    expect(result.stderr).toMatch(/A fresh session\s+mfa-onboard session --profile alice --endpoint-url \S+\n/);
+    expect(result.stderr).toMatch(/New or lost phone\s+mfa-onboard --profile alice --replace --endpoint-url \S+\n/);
+    expect(result.stderr).not.toContain('already has');
+    expect(result.stderr).toContain('Enrolling a device for someone else? An administrator names the user with --user:\n    mfa-onboard --profile alice --user NAME\n');
+    expect([await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')]).toEqual(before);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
+  it('lost phone: a device not on record here, no code for it (Enter), then "lost": says plainly that an administrator must remove it, changes nothing', async () => {
+    const { old } = await aliceEnrolled();
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = eu-west-1\n');
+    const prompter = scriptedPrompter([{ flag: '--codes-from-stdin', answer: '' }, { flag: '--replace', answer: 'lost' }]);
     const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    prompter.assertDone();
+    expect(result.stderr).toContain(`alice has an MFA device already: ${old.serial}`);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
     expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
@@ -351,7 +379,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
     // Without alice's keys there is no session to try: IAM's listing is the check, and the summary says so.
     expect(result.stderr).toContain(`IAM lists ${serialOf('alice')} as enabled for alice`);
-    expect(result.stderr).toContain("not checked: that needs alice's own access keys");
+    expect(result.stderr).toMatch(/Checked +IAM lists the device as alice's \(no session was tried: that needs alice's keys\)/);
     const { credentialsFile } = await config();
     expect(Object.keys(credentialsFile).sort()).toEqual(['admin', 'alice']);
   });
@@ -396,22 +424,113 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(Object.keys(configFile)).toEqual([]);
   });
 
-  it('an administrator enrols a hire with her CSV: her keys go to [bob], and her session is checked with them', async () => {
+  it('after an administrator enrolled a hire without her keys, she gets her session on her own computer: her keys, one code', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const clock = fakeClock();
+    const enrol = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    expect((await runCli(['--profile', 'admin', '--user', 'bob', ...base()], { env: world.box.env, clock, prompter: enrol })).code).toBe(0);
+    enrol.assertDone();
+    // Bob's computer: another HOME, his keys and his device in his profile; the next window's code (AWS takes each once).
+    const bobs = await makeSandbox();
+    try {
+      await fs.mkdir(`${bobs.home}/.aws`, { mode: 0o700 });
+      await fs.writeFile(bobs.credentialsFile, `[bob]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+      await fs.writeFile(bobs.configFile, `[profile bob]\nregion = us-east-1\nmfa_serial = ${serialOf('bob')}\n`, { mode: 0o600 });
+      clock.advance(30_000);
+      const seed = await seedOf(serialOf('bob'));
+      const day = await runCli(['session', '--profile', 'bob', '--codes-from-stdin', '--endpoint-url', world.moto.url], { env: bobs.env, clock, stdin: `${codeAt(seed, counterAt(clock.now()))}\n` });
+      expect(day.code).toBe(0);
+      expect(day.stderr).not.toContain(key.secretAccessKey);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'bob-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: bobs.env });
+      expect(JSON.parse(stdout).Account).toBe('123456789012');
+      expect(await listDevices(world.moto)).toEqual([{ serialNumber: serialOf('bob'), user: 'bob', seed }]);
+    } finally {
+      await bobs.cleanup();
+    }
+  });
+
+  it('issue 22: an administrator enrols a hire with her CSV: the session is checked in memory, nothing of hers is written, the CSV is handed over; on her own computer one code sets her up', async () => {
     const key = await createUserWithKey(world.moto, 'bob');
     await adminProfile();
     const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const before = await fs.readFile(world.box.credentialsFile, 'utf8');
     const clock = fakeClock();
+    // No question about deleting the CSV: the prompter fails on any prompt it was not given.
     const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
-    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(result.code).toBe(0);
     expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
-    const { credentialsFile, configFile } = await config();
-    expect(credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId });
-    expect(credentialsFile.admin).toMatchObject({ aws_access_key_id: ADMIN.accessKeyId });
-    expect(credentialsFile['bob-mfa']).toMatchObject({ mfa_onboard_serial: serialOf('bob'), mfa_onboard_source_profile: 'bob' });
-    expect(configFile.bob).toMatchObject({ mfa_serial: serialOf('bob'), region: 'eu-west-1' });
+    // The administrator's files: exactly as they were; no config file made.
+    expect(await fs.readFile(world.box.credentialsFile, 'utf8')).toBe(before);
+    await expect(fs.stat(world.box.configFile)).rejects.toThrow();
+    expect(result.stderr).toContain('The MFA session works');
+    expect(result.stderr).toMatch(/Checked +a session with bob's keys and this device works/);
+    expect(result.stderr).toContain(`give ${csv} to bob (in person, or however your organisation moves secrets), then delete it here`);
+    expect(result.stderr).toMatch(/bob runs\s+mfa-onboard bob_accessKeys\.csv --endpoint-url \S+\n/);
+    expect(result.stderr).not.toMatch(/Every day|Saved the|Recorded the device|Delete .*bob_accessKeys/);
     expect(result.stderr).not.toContain(key.secretAccessKey);
+    expect(await fs.readFile(csv, 'utf8')).toBe(consoleCsv(key));
+
+    // bob, on his own computer (another HOME) with the CSV: one code from the phone.
+    const own = await makeSandbox();
+    try {
+      const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
+      const later = fakeClock();
+      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const picked = await runCli([handed, '--profile', 'bob', '--region', 'eu-west-1', ...base()], { env: own.env, clock: later, prompter: bobs });
+      bobs.assertDone();
+      expect(picked.code).toBe(0);
+      expect(picked.stderr).toContain(`bob has an MFA device already: ${serialOf('bob')}`);
+      const files = await loadSharedConfigFiles({ filepath: own.credentialsFile, configFilepath: own.configFile, ignoreCache: true });
+      expect(files.credentialsFile.bob).toMatchObject({ aws_access_key_id: key.accessKeyId, aws_secret_access_key: key.secretAccessKey });
+      expect(files.credentialsFile['bob-mfa']).toMatchObject({ aws_session_token: expect.any(String), mfa_onboard_serial: serialOf('bob'), mfa_onboard_source_profile: 'bob' });
+      expect(files.configFile.bob).toMatchObject({ mfa_serial: serialOf('bob'), region: 'eu-west-1' });
+      await expect(fs.stat(handed)).rejects.toThrow();
+      expect(await devices('bob')).toEqual({ mine: [serialOf('bob')], orphans: [] });
+      expect(picked.stderr).not.toContain(key.secretAccessKey);
+    } finally {
+      await own.cleanup();
+    }
+  });
+
+  it.each([['--session-profile', 'bob-mfa'], ['--export', 'sh'], ['--delete-csv']])('issue 22: admin mode refuses %s before anything is created: nothing of the hire\'s is kept or deleted here', async (flag, ...value) => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', flag, ...value, ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${flag} is about the hire's own session or CSV, and an administrator keeps nothing of the hire's`);
+    expect(await listDevices(world.moto)).toEqual([]);
+    await expect(fs.stat(csv)).resolves.toBeTruthy();
+  });
+
+  it('issue 22: a hire with two devices picks up the one on her phone: asked which, or --mfa-serial; one not hers is refused, naming hers', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    const phoneDevice = await enrolledDevice(world.moto, 'bob', 'bob');
+    const spare = await enrolledDevice(world.moto, 'bob', 'bob-spare');
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const asked = scriptedPrompter([
+      { flag: '--mfa-serial', answer: (message) => (expect(message).toContain('You have 2 MFA devices. Which one is on your phone?'), phoneDevice.serial) },
+      code(async () => codeAt(phoneDevice.seed, counterAt(clock.now()))),
+    ]);
+    const result = await runCli([csv, '--profile', 'bob', '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock, prompter: asked });
+    asked.assertDone();
+    expect(result.code).toBe(0);
+    expect((await config()).configFile.bob).toMatchObject({ mfa_serial: phoneDevice.serial });
+
+    const wrong = await runCli([csv, '--profile', 'bob2', '--mfa-serial', serialOf('carol'), '--region', 'eu-west-1', '--keep-csv', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`${serialOf('carol')} is not one of this user's MFA devices (${phoneDevice.serial}, ${spare.serial}). Pass one of those with --mfa-serial.`);
+    const flagged = await runCli([csv, '--profile', 'bob3', '--mfa-serial', spare.serial, '--region', 'eu-west-1', '--keep-csv', ...base()], {
+      env: world.box.env,
+      clock,
+      prompter: scriptedPrompter([code(async () => codeAt(spare.seed, counterAt(clock.now()) + 1))]),
+    });
+    expect(flagged.code).toBe(0);
+    expect((await config()).configFile.bob3).toMatchObject({ mfa_serial: spare.serial });
   });
 
   it('an administrator given someone else\'s CSV for the hire is stopped before anything is created', async () => {

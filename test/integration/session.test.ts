@@ -81,12 +81,16 @@ describe('mfa-onboard session against world.moto', () => {
     expect(result.stderr).toContain('there is no terminal to ask on');
   });
 
-  it('the real aws CLI uses it as credential_process, and eval of --export sh works in bash', async () => {
+  it('the real aws CLI and boto3 use it as credential_process, and eval of --export sh works in bash', async () => {
     await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     const command = `${CLI_LINE} session --profile alice --credential-process --endpoint-url ${world.moto.url}`;
     await fs.appendFile(world.box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
     const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
     expect(JSON.parse(viaProcess.stdout).Account).toBe('123456789012');
+    // boto3 runs it too, and gets the saved session's key.
+    const boto = `import boto3; s = boto3.Session(profile_name='alice-cp'); s.client('sts', endpoint_url='${world.moto.url}').get_caller_identity(); print(s.get_credentials().get_frozen_credentials().token)`;
+    const viaBoto3 = await run('python3', ['-c', boto], { env: world.box.env });
+    expect(viaBoto3.stdout.trim()).toBe((await saved())!.aws_session_token);
 
     const script = `eval "$(${CLI_LINE} session --profile alice --export sh --endpoint-url ${world.moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --region us-east-1 --output json >/dev/null`;
     const viaEval = await run('bash', ['-c', script], { env: world.box.env });
@@ -232,6 +236,23 @@ describe('mfa-onboard session against world.moto', () => {
       expect(result.stderr).toContain('which is itself a role');
     });
 
+    it('regression (issue 20, 2.2): a profile name over 52 characters still makes a valid role session name', async () => {
+      const long = 'alice-with-a-rather-long-profile-name-for-the-platform-team';
+      expect(long.length).toBeGreaterThan(52);
+      const keys = (await fs.readFile(world.box.credentialsFile, 'utf8')).replace('[alice]', `[${long}]`);
+      await fs.writeFile(world.box.credentialsFile, keys);
+      const result = await runCli(['session', '--profile', long, '--endpoint-url', world.moto.url, '--role-arn', roleArn, '--mfa-serial', serial, '--codes-from-stdin'], {
+        env: world.box.env,
+        stdin: '123456\n',
+      });
+      expect(result.stderr).not.toContain('RoleSessionName');
+      expect(result.code).toBe(0);
+      const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', `${long}-Admin`, '--endpoint-url', world.moto.url, '--region', 'us-east-1', '--output', 'json'], { env: world.box.env });
+      const name = /assumed-role\/Admin\/(.*)$/.exec(JSON.parse(stdout).Arn)![1]!;
+      expect(name).toMatch(/^[\w+=,.@-]{2,64}$/);
+      expect(name.startsWith('mfa-onboard-alice-with')).toBe(true);
+    });
+
     it('refuses more than 12 hours for a role before calling AWS', async () => {
       const result = await runCli(session('--role-arn', roleArn, '--duration', '13h', '--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
       expect(result.code).toBe(1);
@@ -240,3 +261,34 @@ describe('mfa-onboard session against world.moto', () => {
   });
 });
 
+describe('regression (issue 20, 2.1): session on a computer with no ~/.aws folder', () => {
+  const world = useMotoWorld();
+
+  it.each([[[]], [['--credential-process']], [['--export', 'sh']]])('session %j says there is no profile yet and how to make one, and leaves nothing', async (extra) => {
+    const argv = ['session', '--profile', 'alice', '--endpoint-url', world.moto.url, ...extra];
+    const inProcess = await runCli(argv, { env: world.box.env, openTty: noTty });
+    const built = await run(cli, [...cliArgs, ...argv], { env: world.box.env }).then(
+      () => ({ code: 0, stdout: 'ran', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    for (const result of [inProcess, built]) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('There is no profile alice');
+      expect(result.stderr).toContain('mfa-onboard ACCESS-KEYS.csv --profile alice');
+      expect(result.stderr).not.toMatch(/ENOENT|unexpected/);
+    }
+    await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
+  });
+
+  it.each([['status'], ['reset', '--user', 'bob'], ['policy', '--attach-group', 'staff'], ['admin', 'create-user', 'bob'], ['setup', '--profile', 'alice']])(
+    'every other command that reads the files first (%s …) says so too, and writes nothing',
+    async (...argv) => {
+      const result = await runCli([...argv, '--endpoint-url', world.moto.url], { env: world.box.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/there is no profile (default|alice)\b/i);
+      expect(result.stderr).not.toMatch(/ENOENT|unexpected/);
+      await expect(fs.readdir(world.box.home)).resolves.toEqual([]);
+    },
+  );
+});

@@ -6,6 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
+import { messagePattern } from '../helpers/phone.js';
 import { adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices, startMoto, type Moto } from '../helpers/moto.js';
 import { catalogs } from '../../src/ui/messages/index.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
@@ -57,6 +58,19 @@ describe('setup wizard against world.moto, in-process', () => {
     await expect(fs.stat(csv)).resolves.toBeTruthy();
   });
 
+  it('speaks Japanese from start to end with LANG=ja_JP.UTF-8 (the summary and the session check too)', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock);
+    const result = await runCli(flags(csv), { env: { ...world.box.env, LANG: 'ja_JP.UTF-8' }, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(result.code).toBe(0);
+    const say = (id: Parameters<typeof messagePattern>[1]) => messagePattern('ja', id);
+    for (const id of ['enable.done', 'session.verified', 'summary.heading'] as const) expect(result.stderr).toMatch(say(id));
+    expect(result.stderr).not.toMatch(/\b(Profile name|Code shown|Done:|The MFA session works)\b/);
+  });
+
   it('removes an orphan device left by an aborted run, then enrols', async () => {
     const key = await createUserWithKey(world.moto, 'alice');
     await adminIam(world.moto).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }));
@@ -85,9 +99,11 @@ describe('setup wizard against world.moto, in-process', () => {
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-old' }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
-    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock() });
+    // No terminal, and stdin ends before a code could pick the device up.
+    const result = await runCli(flags(csv), { env: world.box.env, clock: fakeClock(), stdin: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('alice already has 1 MFA device(s), such as arn:aws:iam::123456789012:mfa/alice-old');
+    expect(result.stderr).toContain('or with --codes-from-stdin, and give one code from it');
     expect(result.stderr).toContain('run the wizard again with --replace');
     expect(result.stderr).toContain('mfa-onboard reset --profile ADMIN --user alice');
     expect(await listDevices(world.moto)).toHaveLength(1);

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { adminIam, createUserWithKey } from '../helpers/moto.js';
+import { addAdminProfile, adminIam, createUserWithKey } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
 import { t } from '../../src/ui/messages/index.js';
 import { useMotoWorld } from '../helpers/world.js';
@@ -95,5 +95,39 @@ describe('mfa-onboard status against moto', () => {
     const elsewhere = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
     expect(JSON.parse(elsewhere.stdout)).not.toHaveProperty('localProfile');
     expect(JSON.parse(elsewhere.stdout)).not.toHaveProperty('configuredSerial');
+  });
+
+  it('issue 22: an administrator whose files hold hires\' profiles from an earlier version is told which sections they are, and nothing is touched', async () => {
+    const kim = await createUserWithKey(world.moto, 'kim');
+    const carol = await createUserWithKey(world.moto, 'carol');
+    // The administrator's computer: what an earlier version's admin mode left for kim; carol's
+    // key without the wizard's marks is not claimed.
+    await fs.rm(world.box.credentialsFile);
+    await addAdminProfile(world.box);
+    await fs.appendFile(world.box.credentialsFile, [
+      `[kim]\naws_access_key_id = ${kim.accessKeyId}\naws_secret_access_key = ${kim.secretAccessKey}\n`,
+      `[kim-mfa]\naws_access_key_id = ASIAEXAMPLE000000000\naws_secret_access_key = ${'x'.repeat(40)}\naws_session_token = tok\nexpiration = 2026-12-01T00:00:00Z\nmfa_onboard_source_profile = kim\nmfa_onboard_serial = arn:aws:iam::123456789012:mfa/kim\n`,
+      `[ci]\naws_access_key_id = ${carol.accessKeyId}\naws_secret_access_key = ${carol.secretAccessKey}\n`,
+    ].join(''));
+    await fs.writeFile(world.box.configFile, '[profile kim]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/kim\n[profile kim-mfa]\nregion = eu-west-1\n');
+    const before = [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
+    const shown = await runCli(['status', '--profile', 'admin', '--user', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain('holds the access keys and MFA sessions of 1 other IAM user(s)');
+    expect(shown.stderr).toContain(`  kim:\n    ${world.box.credentialsFile}: [kim], [kim-mfa]\n    ${world.box.configFile}: [profile kim], [profile kim-mfa]\n`);
+    expect(shown.stderr).not.toMatch(/\[ci\]|\[alice\]|\[admin\]/);
+    const json = await runCli(['status', '--profile', 'admin', '--user', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(JSON.parse(json.stdout).othersProfiles).toEqual([{ profile: 'kim', user: 'kim', credentials: ['kim', 'kim-mfa'], config: ['profile kim', 'profile kim-mfa'] }]);
+    // Without --user, as an administrator through a role (moto names its fixed caller user/moto
+    // under sts:, not an IAM user): the sections are named all the same, then the way on.
+    const noUser = await runCli(['status', '--profile', 'admin', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(noUser.code).toBe(1);
+    expect(noUser.stderr).toMatch(/other IAM user\(s\)[\s\S]*\[kim\], \[kim-mfa\][\s\S]*pass --user NAME/);
+    // Looked at with kim's own keys, kim's profile is hers: nothing to say.
+    const own = await runCli(['status', '--profile', 'kim', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.stdout)).not.toHaveProperty('othersProfiles');
+    expect([await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')]).toEqual(before);
+    for (const secret of [kim.secretAccessKey, carol.secretAccessKey]) expect(shown.stderr + json.stdout).not.toContain(secret);
   });
 });

@@ -36,6 +36,7 @@ function userAdmin(fail: Partial<Record<keyof UserAdmin, Error>> = {}): UserAdmi
     createAccessKey: () => call('createAccessKey', { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 's'.repeat(40) }),
     deleteAccessKey: () => call('deleteAccessKey', undefined),
     listAccessKeys: () => call('listAccessKeys', ['AKIAEXAMPLE000000001']),
+    accessKeyOwner: () => call('accessKeyOwner', 'alice'),
   };
 }
 

@@ -67,8 +67,10 @@ describe('a command we print for pasting is one line, never broken by our wrappi
   });
 
   it.each(LANGUAGES)('%s: a table value with a command (the summary\'s next step, status) keeps it whole under the value column', (lang) => {
-    const command = 'mfa-onboard session --profile alice --mfa-serial arn:aws:iam::123456789012:mfa/alice --endpoint-url http://127.0.0.1:5000';
-    const value = format(catalogs[lang]['summary.userNext'], { user: 'alice', command });
+    // The hand-over's way to make a hire a CSV (a user name as long as IAM allows).
+    const user = 'alice-with-a-rather-long-name-as-some-organisations-give-them';
+    const command = `mfa-onboard admin create-user ${user} --existing --profile ADMIN`;
+    const value = format(catalogs[lang]['summary.handOverNoCsv'], { user });
     const lines = table([['Next', value]], 80);
     const all = lines.join('\n').split('\n');
     const at = all.findIndex((line) => line.includes('mfa-onboard'));

@@ -40,6 +40,7 @@ function iam(options: { denied?: keyof CreateUserAws; broken?: keyof CreateUserA
     createAccessKey: () => call('createAccessKey', () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET })),
     deleteAccessKey: () => call('deleteAccessKey', () => undefined),
     listAccessKeys: () => call('listAccessKeys', () => []),
+    accessKeyOwner: () => call('accessKeyOwner', () => undefined),
   };
   return { aws, calls, users };
 }

@@ -78,13 +78,18 @@ describe('--serial, the old spelling of three flags, still works for each comman
     expect(errorText(userErrorFrom(() => optionsOf(batch, ['users.csv', flag, ARN])))).toBe(t('batch.flagForOne', { flag }));
   });
 
+  it.each([['--session-profile', 'x-mfa'], ['--export', 'sh'], ['--delete-csv']])('issue 22: batch and reset refuse %s: an administrator keeps and deletes nothing of a hire\'s', (flag, ...value) => {
+    expect(errorText(userErrorFrom(() => optionsOf(batch, ['users.csv', flag, ...value])))).toBe(t('admin.hiresOwn', { flag }));
+    expect(errorText(userErrorFrom(() => optionsOf(reset, ['--user', 'bob', '--enrol', flag, ...value])))).toBe(t('admin.hiresOwn', { flag }));
+  });
+
   it('the shared wizard flags translate the same for setup, batch and reset\'s enrolment', () => {
     const argv = ['--duration', '2h', '--qr-png', 'qr.png', '--keep-csv', '--yes', '--allow-clock-drift'];
     const alone = optionsOf(setup, argv);
     expect(alone).toMatchObject({ durationSeconds: 7200, qrPng: 'qr.png', deleteCsv: false, yes: true, allowClockDrift: true, replace: false });
     expect(optionsOf(batch, ['users.csv', ...argv]).setup).toEqual(alone);
     expect(optionsOf(reset, argv).setup).toEqual(alone);
-    expect(optionsOf(reset, ['--export', 'fish']).setup).toEqual(optionsOf(setup, ['--export', 'fish']));
+    expect(optionsOf(reset, ['--duration', '90m']).setup).toEqual(optionsOf(setup, ['--duration', '90m']));
     expect(() => optionsOf(reset, ['--delete-csv', '--keep-csv'])).toThrow(UserError);
   });
 });

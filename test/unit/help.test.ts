@@ -4,7 +4,8 @@ import { main } from '../../src/cli.js';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
-import type { CommandFlags, FlagTable } from '../../src/commands/flags.js';
+import { emulator } from '../../src/commands/emulator.flags.js';
+import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
 import { reset } from '../../src/commands/reset.flags.js';
 import { session } from '../../src/commands/session.flags.js';
@@ -14,7 +15,7 @@ import { layoutHelp } from '../../src/ui/help.js';
 import { catalogs, format, type Language } from '../../src/ui/messages/index.js';
 import { displayWidth, wrapText } from '../../src/ui/width.js';
 
-const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo] as CommandFlags<FlagTable, unknown>[];
+const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
 const LANGUAGES = Object.keys(catalogs) as Language[];
 
 /** `mfa-onboard ...argv` with stdout a terminal `columns` wide: what it printed there. */
@@ -31,6 +32,10 @@ async function help(argv: string[], columns: number, lang: Language): Promise<st
 const continuations = (text: string) => text.split('\n').filter((line, i, all) => /^ {6,}\S/.test(line) && /\S/.test(all[i - 1] ?? ''));
 
 describe('mfa-onboard --help: about two screens', () => {
+  it('these tests cover every command', () => {
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
   it.each(LANGUAGES)('%s: at most 48 lines at 80 columns (191 before), every line fits, with every command and the way to more', async (lang) => {
     const text = await help(['--help'], 80, lang);
     const lines = text.split('\n');

@@ -13,13 +13,9 @@ import { UserError } from '../../src/errors.js';
 const FIXTURES = fileURLToPath(new URL('../../fixtures/ini/', import.meta.url));
 
 type FileKind = 'config' | 'credentials';
-/** What each fixture case is checked for; a known bug turns one check into `it.fails`. */
-type Check = 'text' | 'idempotent' | 'sdk' | 'botocore' | 'botocoreFixture';
-
 interface FixtureCase {
   name: string;
   title: string;
-  knownBugs?: Partial<Record<Check, string>>;
 }
 
 const cases: FixtureCase[] = [
@@ -132,8 +128,6 @@ function botocoreSection(result: BotocoreResult | undefined, kind: FileKind, sec
   return found ?? {};
 }
 
-const testIf = (bug: string | undefined) => (bug ? it.fails : it);
-
 describe('editIni before/after fixtures', () => {
   let workDir: string;
   const results = new Map<string, { path: string; text: string }>();
@@ -178,17 +172,17 @@ describe('editIni before/after fixtures', () => {
     expect(loadFixture('empty-file').before).toBe('');
   });
 
-  describe.each(cases)('$name: $title', ({ name, knownBugs = {} }) => {
-    testIf(knownBugs.text)('produces after.ini exactly', () => {
+  describe.each(cases)('$name: $title', ({ name }) => {
+    it('produces after.ini exactly', () => {
       expect(results.get(name)!.text).toBe(loadFixture(name).after);
     });
 
-    testIf(knownBugs.idempotent)('editing after.ini again changes nothing', () => {
+    it('editing after.ini again changes nothing', () => {
       const fixture = loadFixture(name);
       expect(editIni(fixture.after, fixture.edits)).toBe(fixture.after);
     });
 
-    testIf(knownBugs.sdk)('the JS SDK loader reads back every value set', async () => {
+    it('the JS SDK loader reads back every value set', async () => {
       const fixture = loadFixture(name);
       for (const edit of fixture.edits) {
         const section = await readWithSdk(results.get(name)!.path, fixture.kind, edit.section);
@@ -200,7 +194,7 @@ describe('editIni before/after fixtures', () => {
     });
 
     describe.skipIf(!botocoreAvailable)('botocore (the AWS CLI parser)', () => {
-      testIf(knownBugs.botocore)('parses the result and reads back every value set', () => {
+      it('parses the result and reads back every value set', () => {
         const fixture = loadFixture(name);
         const parsed = botocore[results.get(name)!.path];
         for (const edit of fixture.edits) {
@@ -211,7 +205,7 @@ describe('editIni before/after fixtures', () => {
         }
       });
 
-      testIf(knownBugs.botocoreFixture)('parses after.ini and reads back every value set', () => {
+      it('parses after.ini and reads back every value set', () => {
         const fixture = loadFixture(name);
         const parsed = botocore[fixture.afterPath];
         for (const edit of fixture.edits) {

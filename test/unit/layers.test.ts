@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
  * The layers of src/ (DESIGN.md, Architecture), each unit with the units it may import. A unit
  * is a folder of src/ or a file at its top. Imports point one way, down:
  *
- *   bin → cli → commands → wizard → seams → {aws, credentials, ui} → {totp, policy} → {errors, keys}
+ *   bin → main → cli → commands → wizard → seams → {aws, credentials, ui} → {totp, policy} → {errors, keys}
+ *     ↘ fast-session (→ commands' flags, wizard's reuse rule) → session-reused
  *                   ↘ emulator      deps ↗ (the composition root: builds the seams; cli and commands use it)
  *
  * aws, credentials and ui are siblings: what they share lives below them (errors.ts, keys.ts).
@@ -15,7 +16,13 @@ import { describe, expect, it } from 'vitest';
 const BELOW_SIBLINGS = ['totp', 'policy', 'errors', 'keys'];
 const SIBLINGS = ['aws', 'credentials', 'ui', ...BELOW_SIBLINGS];
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  bin: ['cli', 'errors'],
+  // The launcher: the whole CLI (main), help (cli), or a saved session at start-up speed.
+  bin: ['main', 'cli', 'fast-session', 'session-reused', 'errors'],
+  main: ['cli', 'errors'],
+  // A valid saved session handed over by the session command's own rules (flags, the reuse rule).
+  'fast-session': ['commands', 'wizard', 'session-reused', 'seams', ...SIBLINGS],
+  // What --export says as it does, with the catalogs (loaded apart).
+  'session-reused': ['wizard', ...SIBLINGS],
   cli: ['commands', 'deps', 'seams', ...SIBLINGS],
   commands: ['emulator', 'wizard', 'deps', 'seams', ...SIBLINGS],
   emulator: SIBLINGS,

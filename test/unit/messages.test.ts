@@ -109,6 +109,25 @@ describe('display width', () => {
     expect(differ).toEqual([]);
   });
 
+  it('counts the characters it measures without a look-up (one column, or two for common Japanese) as string-width does, every one of them', () => {
+    const differ: string[] = [];
+    const japanese = [[0x3001, 0x3029], [0x3030, 0x303e], [0x3041, 0x3096], [0x309b, 0x30ff], [0x4e00, 0x9fff], [0xff01, 0xff60]];
+    for (const [from, to] of japanese) {
+      for (let code = from!; code <= to!; code++) {
+        const char = String.fromCodePoint(code);
+        if (displayWidth(char) !== 2 || stringWidth(char) !== 2) differ.push(`U+${code.toString(16)}`);
+        if (displayWidth(`a${char}b`) !== stringWidth(`a${char}b`)) differ.push(`a U+${code.toString(16)} b`);
+      }
+    }
+    for (let code = 0x20; code <= 0x2319; code++) {
+      const char = String.fromCodePoint(code);
+      if (displayWidth(char) === 1 && stringWidth(char) !== 1) differ.push(`U+${code.toString(16)}`);
+      // And none of them joins its neighbour.
+      if (displayWidth(`a${char}b`) !== stringWidth(`a${char}b`)) differ.push(`a U+${code.toString(16)} b`);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('pads and truncates by columns, never splitting a wide character', () => {
     expect(padToWidth('日本', 6)).toBe('日本  ');
     expect(truncateToWidth('日本語テキスト', 5)).toBe('日本');

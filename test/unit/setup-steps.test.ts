@@ -17,7 +17,7 @@ const STEPS_DIR = join(import.meta.dirname, '../../src/wizard/steps');
 function leaves(steps: readonly Step[]): { id: string; does: StepFn }[] {
   return steps.flatMap((entry) => ('does' in entry ? [entry] : leaves(entry.steps)));
 }
-const ALL = [...new Map([...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish].flatMap((s) => leaves([s])).map((s) => [s.id, s])).values()];
+const ALL = [...new Map([...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish, ...SETUP_STEPS.setUp].flatMap((s) => leaves([s])).map((s) => [s.id, s])).values()];
 
 const camel = (id: string) => id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -39,7 +39,7 @@ describe("a step's id, function and file have one name", () => {
   });
 
   it('no two steps share an id', () => {
-    const ids = [...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish].flatMap((s) => leaves([s]));
+    const ids = [...SETUP_STEPS.begin, ...SETUP_STEPS.enrol, ...SETUP_STEPS.finish, ...SETUP_STEPS.setUp].flatMap((s) => leaves([s]));
     const byName = new Map<string, Set<StepFn>>();
     for (const s of ids) byName.set(s.id, (byName.get(s.id) ?? new Set()).add(s.does));
     expect([...byName].filter(([, fns]) => fns.size > 1).map(([name]) => name)).toEqual([]);
@@ -73,7 +73,7 @@ function standIns(log: string[], effects: Record<string, Effect>, used: Set<stri
       },
     };
   };
-  return { begin: SETUP_STEPS.begin.map(standIn), enrol: SETUP_STEPS.enrol.map(standIn), finish: SETUP_STEPS.finish.map(standIn) };
+  return { begin: SETUP_STEPS.begin.map(standIn), enrol: SETUP_STEPS.enrol.map(standIn), finish: SETUP_STEPS.finish.map(standIn), setUp: SETUP_STEPS.setUp.map(standIn) };
 }
 
 /** Seams no stand-in may touch: any use fails the test. */
@@ -121,8 +121,12 @@ const oldChosen: Effect = (run) => {
 };
 const ALICE_CSV = { profiles: { region: 'us-east-1' }, csvPath: 'alice_accessKeys.csv' };
 const ADMIN_FOR_ALICE = { profiles: { admin: 'admin', region: 'us-east-1' } };
-const BEGIN_OWN = ['ask-csv-path', 'identify-own-keys', 'correct-clock', 'save-keys', 'check-session-profile', 'choose-region', 'list-devices', 'resume-earlier-run'];
+/** Her own run's beginning; with nothing to finish, a device she has is looked at (set up here, or to pick up). */
+const BEGIN_FINISHING = ['ask-csv-path', 'identify-own-keys', 'correct-clock', 'save-keys', 'check-session-profile', 'choose-region', 'list-devices', 'resume-earlier-run'];
+const BEGIN_OWN = [...BEGIN_FINISHING, 'already-set-up', 'pick-up'];
 const END = ['record-finished', 'summarize', 'export-session', 'offer-csv-deletion'];
+/** Admin mode's end: nothing recorded in the administrator's files, the hire's CSV not offered for deletion. */
+const ADMIN_END = ['summarize', 'export-session'];
 
 /** The steps that ran, her own run's, when the step `failing` throws `error` (which the run must end with). */
 async function failingAt(failing: string, error: Error): Promise<string[]> {
@@ -151,8 +155,40 @@ describe("runSteps over setup.ts's lists: which steps run, in which order", () =
     expect(ran).toEqual([
       ...['ask-csv-path', 'act-as-admin', 'identify-for-admin', 'correct-clock', 'save-keys', 'list-devices'],
       ...['decide-about-existing', 'check-way-to-show', 'caller-acts', 'name-device', 'create-new-device', 'show-and-enable', 'confirm-device-listed'],
-      ...END,
+      ...ADMIN_END,
     ]);
+  });
+
+  it('issue 22: an administrator with her keys: the session is checked in memory, nothing saved or recorded, her CSV not offered for deletion', async () => {
+    const ran = await stepsRun({ ...ADMIN_FOR_ALICE, csvPath: 'alice_accessKeys.csv' }, { 'act-as-admin': adminFound, 'identify-for-admin': ownKeysFound, 'save-keys': namesSettled });
+    expect(ran).toEqual([
+      ...['ask-csv-path', 'act-as-admin', 'identify-for-admin', 'correct-clock', 'save-keys', 'list-devices'],
+      ...['decide-about-existing', 'check-way-to-show', 'caller-acts', 'name-device', 'create-new-device', 'show-and-enable', 'check-session'],
+      ...ADMIN_END,
+    ]);
+  });
+
+  it('issue 20 item 9: set up here already (the profile\'s mfa_serial is one of her devices): said so, the CSV offered for deletion, nothing enrolled', async () => {
+    const ran = await stepsRun(ALICE_CSV, {
+      'identify-own-keys': ownKeysFound,
+      'save-keys': namesSettled,
+      'already-set-up': (run) => {
+        run.setUp = OLD.serialNumber;
+      },
+    });
+    expect(ran).toEqual([...BEGIN_FINISHING, 'already-set-up', 'report-set-up', 'offer-csv-deletion']);
+  });
+
+  it('issue 22: a device an administrator enrolled, picked up with one code: the session is there, recorded and saved; no new device', async () => {
+    const ran = await stepsRun(ALICE_CSV, {
+      'identify-own-keys': ownKeysFound,
+      'save-keys': namesSettled,
+      'pick-up': (run) => {
+        run.finishing = { serial: OLD.serialNumber };
+        run.session = { accessKeyId: 'ASIA', secretAccessKey: 's', sessionToken: 't', expiration: new Date(0) };
+      },
+    });
+    expect(ran).toEqual([...BEGIN_OWN, 'record-serial', 'save-new-session', ...END]);
   });
 
   it('a profile given with --user that proves to be the user\'s own: her keys, as without --user', async () => {
@@ -190,7 +226,7 @@ describe("runSteps over setup.ts's lists: which steps run, in which order", () =
     const ran = await stepsRun(ADMIN_FOR_ALICE, { 'act-as-admin': adminFound, 'save-keys': namesSettled, 'decide-about-existing': oldChosen });
     expect(ran.slice(ran.indexOf('decide-about-existing'))).toEqual([
       ...['decide-about-existing', 'check-way-to-show', 'caller-acts', 'name-device', 'create-new-device', 'show-and-enable', 'confirm-device-listed', 'retire-old'],
-      ...END,
+      ...ADMIN_END,
     ]);
   });
 
@@ -202,7 +238,7 @@ describe("runSteps over setup.ts's lists: which steps run, in which order", () =
         run.finishing = { serial: 'arn:aws:iam::123456789012:mfa/alice' };
       },
     });
-    expect(ran).toEqual([...BEGIN_OWN, 'session-for-enabled', 'record-serial', 'save-new-session', ...END]);
+    expect(ran).toEqual([...BEGIN_FINISHING, 'session-for-enabled', 'record-serial', 'save-new-session', ...END]);
   });
 
   it('finishing a replacement an earlier run left: the session from the new device retires the old one', async () => {
@@ -214,7 +250,7 @@ describe("runSteps over setup.ts's lists: which steps run, in which order", () =
       },
       'session-for-enabled': oldChosen,
     });
-    expect(ran).toEqual([...BEGIN_OWN, 'session-for-enabled', 'record-serial', 'save-new-session', 'retire-left-old', ...END]);
+    expect(ran).toEqual([...BEGIN_FINISHING, 'session-for-enabled', 'record-serial', 'save-new-session', 'retire-left-old', ...END]);
   });
 
   it('a failure before the device is enabled goes to the roll-back, and nothing after it runs', async () => {

@@ -42,6 +42,7 @@ export const en = {
   'flag.setup.user': "which user of a credentials.csv holding several; with an administrator's --profile, the user to act for",
   'flag.replace': 'the user has a device and the old phone still works: enrol the new phone in its place',
   'flag.oldSerial': 'with --replace, the device to retire when there are several',
+  'flag.setup.mfaSerial': 'a device enabled already (an administrator enrolled it with you): the one on your phone, when you have several',
   'flag.deviceName': 'virtual MFA device name (default: your IAM user name, which policies pinning mfa/${aws:username} require)',
   'flag.setup.region': 'region written to the profile and used for STS (default: asked, suggesting AWS_REGION or us-east-1)',
   'flag.region': "region for the calls (default: the profile's, else AWS_REGION)",
@@ -213,8 +214,7 @@ export const en = {
   'region.invalid': '"{value}" is not a region name like us-east-1 or eu-west-1.',
   'region.invalidFlag': '--region {value} is not a region name like us-east-1 or eu-west-1.',
 
-  'preflight.alreadyEnrolled':
-    '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device, and you then run the wizard again:\n    {command}',
+  'preflight.alreadyEnrolled': '{user} already has {count} MFA device(s), such as {serial} (enabled {since}). If the device is on your phone (an administrator enrolled it with you), run the wizard in a terminal, or with --codes-from-stdin, and give one code from it: that sets this computer up. With the old phone still at hand, run the wizard again with --replace: it adds the new phone, then removes the old device. If the old phone is lost or broken, an administrator removes the device, and you then run the wizard again:\n    {command}',
   'preflight.orphanFound': 'Found an unfinished MFA device from an earlier attempt ({serial}); removing it',
   'preflight.orphanRemoved': 'Removed the unfinished device {serial}',
   'preflight.orphanDenied':
@@ -513,11 +513,30 @@ export const en = {
   'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
   'reset.next':
     'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
+  'summary.checked': 'Checked',
+  'summary.checkedSession': 'a session with {user}\'s keys and this device works (until {expires}); neither was kept here',
+  'summary.checkedListed': 'IAM lists the device as {user}\'s (no session was tried: that needs {user}\'s keys)',
+  'summary.handOver': 'Hand over',
+  'summary.handOverCsv': 'give {path} to {user} (in person, or however your organisation moves secrets), then delete it here',
+  'summary.handOverNoCsv': '{user} sets up their own computer with their own access keys: their CSV, or the profile that holds them (as below). No keys yet? This makes a CSV:\n    mfa-onboard admin create-user {user} --existing --profile ADMIN',
+  'summary.userRuns': '{user} runs',
+  'admin.enabledNotChecked': 'The MFA device {serial} is enabled for {user}, but the session check with {user}\'s keys did not pass. Nothing of {user}\'s was saved here; {user} checks it on their own computer with their CSV, which asks one code from the phone:\n    mfa-onboard CSV',
+  'pickUp.found': '{user} has an MFA device already: {serial} (enabled {since}), not yet set up on this computer. If your phone has it (an administrator enrolled it with you), a code from it sets this computer up. Not on your phone? Press Enter without a code.',
+  'pickUp.whichDevice': 'You have {count} MFA devices. Which one is on your phone?',
+  'setUp.heading': '{user} is set up on this computer: nothing to do',
+  'setUp.session': 'MFA session',
+  'setUp.sessionUntil': 'profile {profile}, until {expires}',
+  'setUp.sessionEnded': 'profile {profile} (ended {expires})',
+  'setUp.sessionNone': 'profile {profile} (none saved yet)',
+  'setUp.freshSession': 'A fresh session',
+  'setUp.newPhone': 'New or lost phone',
+  'batch.handOverHeading': 'Still to hand over ({count}): give each file to its hire (in person, or however your organisation moves secrets), then delete it here',
+  'batch.handOverRuns': 'On their own computer, each hire runs this with their file; one code from their phone sets them up:\n    {command}',
+  'status.othersProfiles': 'This computer holds the access keys and MFA sessions of {count} other IAM user(s), left by an earlier version of this tool enrolling them as an administrator. Whoever holds them can act as those users, with MFA satisfied, and CloudTrail names the user. Delete these sections (nothing here touched them); each user sets up their own computer with their access-key CSV:',
+  'status.othersProfile': '  {user}:',
+  'status.othersIn': '    {path}: {sections}',
+  'admin.hiresOwn': '{flag} is about the hire\'s own session or CSV, and an administrator keeps nothing of the hire\'s: the session is checked in memory and dropped, and the CSV is handed over, not deleted here. Leave out {flag}; the hire saves their session on their own computer with:\n    mfa-onboard CSV',
   'summary.removed': 'Removed',
-  'summary.session': 'Session',
-  'summary.sessionNeedsKeys': 'not checked: that needs {user}\'s own access keys',
-  'summary.userNext':
-    'on {user}\'s computer:\n    {command}',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':
@@ -567,8 +586,7 @@ export const en = {
     'There is no IAM group {group}. Create it with its policy first:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': 'Added {name} to group {group}',
   'admin.keyWritten': 'Created access key {keyId}; its secret is only in {path} (mode 600)',
-  'admin.createUserNext':
-    'Next, with {name}\'s phone at hand:\n    mfa-onboard {path} --profile {profile} --user {name}\nOr hand the file to {name}, who runs:\n    mfa-onboard {path}',
+  'admin.createUserNext': 'Next, with {name}\'s phone at hand:\n    mfa-onboard {path} --profile {profile} --user {name}\nThen give the file to {name} (or give it now: {name} can enrol alone with it), who runs on their own computer:\n    mfa-onboard {file}',
   'admin.undone': 'Took back: {what}',
   'admin.undoFailed': 'Could not take back {what}: remove it by hand (aws iam …)',
   'admin.createDenied':

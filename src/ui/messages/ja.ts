@@ -41,6 +41,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.setup.user': '複数のユーザーを含む credentials.csv で使うユーザー。管理者の --profile と一緒に使うと、代わりに操作するユーザー',
   'flag.replace': 'デバイスがあり、古いスマートフォンがまだ使える場合に、新しいスマートフォンで置き換えます',
   'flag.oldSerial': '--replace で、複数あるときに置き換えるデバイス',
+  'flag.setup.mfaSerial': '有効化済みのデバイス (管理者と一緒に登録したもの) が複数あるときに、スマートフォンにあるもの',
   'flag.deviceName': '仮想 MFA デバイス名 (既定: IAM ユーザー名。mfa/${aws:username} を指定するポリシーではこの名前が必要です)',
   'flag.setup.region': 'プロファイルに書き込み、STS に使うリージョン (既定: 質問します。AWS_REGION または us-east-1 を提案します)',
   'flag.region': '呼び出しに使うリージョン (既定: プロファイルのもの、なければ AWS_REGION)',
@@ -212,8 +213,7 @@ export const ja: Record<keyof typeof en, string> = {
   'region.invalid': '"{value}" は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
   'region.invalidFlag': '--region {value} は us-east-1 や eu-west-1 のようなリージョン名ではありません。',
 
-  'preflight.alreadyEnrolled':
-    '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が次のコマンドでデバイスを削除し、その後ウィザードを再実行してください:\n    {command}',
+  'preflight.alreadyEnrolled': '{user} にはすでに MFA デバイスが {count} 個あります (例: {serial}、{since} に有効化)。デバイスがお使いのスマートフォンにある場合 (管理者と一緒に登録した場合) は、端末で、または --codes-from-stdin を付けてウィザードを実行し、そのコードを 1 つ入力してください。これでこのコンピューターが設定されます。古いスマートフォンが手元にある場合は --replace を付けてウィザードを再実行してください。新しいスマートフォンを追加してから古いデバイスを削除します。古いスマートフォンを紛失・故障した場合は、管理者が次のコマンドでデバイスを削除し、その後ウィザードを再実行してください:\n    {command}',
   'preflight.orphanFound': '以前の試行で作成された未完了の MFA デバイス ({serial}) が見つかりました。削除します',
   'preflight.orphanRemoved': '未完了のデバイス {serial} を削除しました',
   'preflight.orphanDenied':
@@ -505,11 +505,30 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
   'reset.next':
     '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
+  'summary.checked': '確認内容',
+  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました (有効期限 {expires})。どちらもここには保存していません',
+  'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
+  'summary.handOver': '引き渡し',
+  'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
+  'summary.handOverNoCsv': '{user} は自分のアクセスキーで自分のコンピューターを設定します: CSV、またはキーを保存したプロファイル (下記)。キーがまだない場合は、次のコマンドで CSV を作成できます:\n    mfa-onboard admin create-user {user} --existing --profile ADMIN',
+  'summary.userRuns': '{user} が実行するコマンド',
+  'admin.enabledNotChecked': 'MFA デバイス {serial} は {user} に対して有効になりましたが、{user} のアクセスキーでのセッション確認は成功しませんでした。{user} のものはこのコンピューターに何も保存していません。{user} が自分のコンピューターで CSV を使って確認します (スマートフォンのコードを 1 つ尋ねます):\n    mfa-onboard CSV',
+  'pickUp.found': '{user} にはすでに MFA デバイス {serial} があります ({since} に有効化)。このコンピューターではまだ設定されていません。お使いのスマートフォンにこのデバイスがある場合 (管理者と一緒に登録した場合)、そのコードでこのコンピューターを設定します。スマートフォンにない場合は、コードを入力せずに Enter を押してください。',
+  'pickUp.whichDevice': 'MFA デバイスが {count} 個あります。スマートフォンにあるのはどれですか?',
+  'setUp.heading': '{user} はこのコンピューターで設定済みです: 何もする必要はありません',
+  'setUp.session': 'MFA セッション',
+  'setUp.sessionUntil': 'プロファイル {profile}、有効期限 {expires}',
+  'setUp.sessionEnded': 'プロファイル {profile} (期限切れ {expires})',
+  'setUp.sessionNone': 'プロファイル {profile} (まだ保存されていません)',
+  'setUp.freshSession': '新しいセッション',
+  'setUp.newPhone': '新しい・紛失したスマートフォン',
+  'batch.handOverHeading': 'まだ引き渡していないファイル ({count} 件): それぞれ本人に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
+  'batch.handOverRuns': '各自が自分のコンピューターで、自分のファイルを使って次を実行します。スマートフォンのコードを 1 つ入力すれば設定が完了します:\n    {command}',
+  'status.othersProfiles': 'このコンピューターには、以前のバージョンのこのツールが管理者として登録したときに残した、他の IAM ユーザー {count} 人分のアクセスキーと MFA セッションがあります。これを持つ人は誰でも MFA を満たしたままそのユーザーとして操作でき、CloudTrail にはそのユーザー名が記録されます。以下のセクションを削除してください (ここでは何も変更していません)。各ユーザーは自分のアクセスキー CSV で自分のコンピューターを設定します:',
+  'status.othersProfile': '  {user}:',
+  'status.othersIn': '    {path}: {sections}',
+  'admin.hiresOwn': '{flag} は本人のセッションや CSV に関するものですが、管理者は本人のものを何も保存しません。セッションはメモリ上で確認して破棄し、CSV はここで削除せずに本人に引き渡します。{flag} を外して実行してください。本人が自分のコンピューターで次のコマンドでセッションを保存します:\n    mfa-onboard CSV',
   'summary.removed': '削除したデバイス',
-  'summary.session': 'セッション',
-  'summary.sessionNeedsKeys': '未確認: {user} 自身のアクセスキーが必要です',
-  'summary.userNext':
-    '{user} のコンピューターで:\n    {command}',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
     'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:\n    mfa-onboard reset --profile ADMIN --user NAME',
@@ -550,8 +569,7 @@ export const ja: Record<keyof typeof en, string> = {
     'IAM グループ {group} はありません。先にポリシー付きで作成してください:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
   'admin.addedToGroup': '{name} をグループ {group} に追加しました',
   'admin.keyWritten': 'アクセスキー {keyId} を作成しました。シークレットは {path} (モード 600) にだけ保存されています',
-  'admin.createUserNext':
-    '次に、{name} のスマートフォンを用意して:\n    mfa-onboard {path} --profile {profile} --user {name}\nまたはファイルを {name} に渡し、本人が次のコマンドを実行します:\n    mfa-onboard {path}',
+  'admin.createUserNext': '次に、{name} のスマートフォンを用意して:\n    mfa-onboard {path} --profile {profile} --user {name}\nその後ファイルを {name} に渡します (今すぐ渡しても構いません: {name} がそのファイルで一人で登録できます)。本人が自分のコンピューターで次のコマンドを実行します:\n    mfa-onboard {file}',
   'admin.undone': '元に戻しました: {what}',
   'admin.undoFailed': '{what} を元に戻せませんでした。手動で削除してください (aws iam …)',
   'admin.createDenied':

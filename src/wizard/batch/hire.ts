@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError } from '../../errors.js';
@@ -22,7 +22,7 @@ import type { Hire } from './users.js';
 export async function takeHire(run: BatchRun, hire: Hire, k: number, deps: WizardDeps): Promise<void> {
   run.audit.hire = hire.user;
   /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
-  const turn: { enabled?: Outcome } = {};
+  const turn: { enabled?: Outcome; csv?: string } = {};
   try {
     if (await recordIfEnrolled(run, hire.user, deps)) return;
     // The hand-over: the last hire's QR code leaves the screen and the scrollback.
@@ -31,7 +31,7 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, deps: Wizar
     run.shown = true;
     run.state.hires[hire.user] = await enrol(run, hire, turn, deps);
   } catch (error) {
-    await recordFailure(run, hire.user, turn.enabled, error, deps);
+    await recordFailure(run, hire.user, turn, error, deps);
   }
   await saveState(run.statePath, run.state, deps);
 }
@@ -54,8 +54,8 @@ async function recordIfEnrolled(run: BatchRun, user: string, deps: Pick<WizardDe
   const already = await enrolledDevice(run, user);
   if (!already) return false;
   deps.out.info(t('batch.alreadyEnrolled', { user, serial: already.serialNumber!, profile: run.options.profile }));
-  const verified = run.state.hires[user]?.sessionVerified;
-  run.state.hires[user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}) };
+  const { sessionVerified: verified, csv } = run.state.hires[user] ?? {};
+  run.state.hires[user] = { ...already, ...(verified !== undefined ? { sessionVerified: verified } : {}), ...(csv !== undefined ? { csv } : {}) };
   await saveState(run.statePath, run.state, deps);
   return true;
 }
@@ -82,9 +82,10 @@ async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps,
 }
 
 /** The wizard in admin mode for the hire, with their keys when known; what it enabled. */
-async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<Outcome> {
+async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome; csv?: string }, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<Outcome> {
   const { options, audit } = run;
   const { csv, made } = await keysFor(run, hire, deps);
+  if (csv !== undefined) turn.csv = resolve(csv);
   // One PNG per hire (the wizard never writes over a file): qr.png → qr-alice.png.
   const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
   await runSetup(
@@ -96,7 +97,12 @@ async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome }, dep
       },
     },
   );
-  return { ...((await enrolledDevice(run, hire.user)) ?? turn.enabled ?? { user: hire.user, status: 'done' }), sessionVerified: csv !== undefined };
+  return {
+    ...((await enrolledDevice(run, hire.user)) ?? turn.enabled ?? { user: hire.user, status: 'done' }),
+    sessionVerified: csv !== undefined,
+    // The hire's keys stay in that file only: it is handed over, then deleted here.
+    ...(turn.csv !== undefined ? { csv: turn.csv } : {}),
+  };
 }
 
 /**
@@ -128,8 +134,10 @@ async function keysFor(run: BatchRun, hire: Hire, deps: Pick<WizardDeps, 'out' |
  * for a code): the hire is enrolled, and the next run must not try again. A Ctrl-C stops the
  * batch; anything else fails this hire only.
  */
-async function recordFailure(run: BatchRun, user: string, enabledNow: Outcome | undefined, error: unknown, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
-  const enabled = enabledNow ?? (error instanceof CancelledError ? undefined : await enrolledDevice(run, user).catch(() => undefined));
+async function recordFailure(run: BatchRun, user: string, turn: { enabled?: Outcome; csv?: string }, error: unknown, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+  const device = turn.enabled ?? (error instanceof CancelledError ? undefined : await enrolledDevice(run, user).catch(() => undefined));
+  // Enrolled: the hire's CSV is theirs to get, whatever the check did.
+  const enabled = device && { ...device, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) };
   if (error instanceof CancelledError) return stop(run, user, enabled, deps);
   const message = errorText(error);
   run.state.hires[user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user, status: 'failed', error: message };

@@ -6,7 +6,9 @@ import { parseCallerArn } from '../../aws/names.js';
 import { resolveAdminProfile } from '../resolve-profiles.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
-import type { Identity, WizardDeps } from '../context.js';
+import { readTextFile } from '../../credentials/files.js';
+import type { Aws, Identity, WizardDeps } from '../context.js';
+import { hiresLeftHere, reportOthersProfiles } from '../earlier-hires.js';
 import { AuditLog } from './audit-log.js';
 import type { BatchOptions, BatchRun } from './types.js';
 import { readState, saveState, skippedNow, type State } from './state-file.js';
@@ -26,10 +28,21 @@ export async function openBatch(options: BatchOptions, deps: WizardDeps): Promis
   const admin = await adminAws.getCallerIdentity();
   checkAdmin(admin, all, state, statePath, options.profile);
   state.account = admin.account;
+  await warnOthersProfiles(adminAws, options.profile, admin.arn, deps);
   const audit = new AuditLog(`${options.usersCsv}.audit.jsonl`, admin.arn, deps.clock);
   // The hires this run is about (--only), in the file's order.
   const selected = all.filter((h) => only.length === 0 || only.includes(h.user));
   return { options, selected, only, skip, statePath, state, adminAws, audit, wizardDeps: { ...deps, awsFor: auditedFactory(options.profile, audit, deps) }, shown: false };
+}
+
+/**
+ * Hires' keys and sessions an earlier version wrote on this computer are said before any
+ * hire (this version writes none): which sections, and that they should go. Nothing is touched.
+ */
+async function warnOthersProfiles(adminAws: Pick<Aws, 'accessKeyOwner'>, profile: string, arn: string, deps: Pick<WizardDeps, 'out' | 'files'>): Promise<void> {
+  const [credentials, config] = await Promise.all([readTextFile(deps.files.credentialsFile), readTextFile(deps.files.configFile)]);
+  const found = await hiresLeftHere(adminAws, profile, parseCallerArn(arn).userName, { credentials, config });
+  if (found.length) reportOthersProfiles(found, deps);
 }
 
 /** `--report FILE` goes in a folder that can be written to. */

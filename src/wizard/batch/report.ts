@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import { grid } from '../../ui/width.js';
@@ -11,7 +12,7 @@ export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Ou
 }
 
 /** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
-export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer' | 'endpoint'>): Promise<void> {
   const { out } = deps;
   const done = outcomes.filter((o) => o.status === 'done').length;
   out.heading(t('batch.summary', { done, total: outcomes.length }));
@@ -29,6 +30,7 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
   ];
   for (const line of grid(rows)) out.info(line);
   for (const o of outcomes) if (o.error?.includes('\n')) out.warn(t('batch.failedMore', { user: o.user, message: o.error }));
+  await listHandOvers(outcomes, deps);
   if (options.report !== undefined) {
     // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets
     // the usual leading apostrophe; the JSON report keeps every value as it is.
@@ -45,4 +47,21 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
   if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {
     throw new UserError('batch.someFailed', { failed: outcomes.filter((o) => o.status === 'failed').map((o) => o.user).join(', ') });
   }
+}
+
+/**
+ * The enrolled hires' access-key CSVs still on this computer: each is handed to its hire
+ * (whose keys they are: nothing of theirs was kept here), then deleted. One already gone is
+ * handed over, and not listed.
+ */
+async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' | 'endpoint'>): Promise<void> {
+  const waiting: string[][] = [];
+  for (const o of outcomes) {
+    if (o.status === 'done' && o.csv !== undefined && (await fs.stat(o.csv).then(() => true, () => false))) waiting.push([o.user, o.csv]);
+  }
+  if (waiting.length === 0) return;
+  const { out } = deps;
+  out.heading(t('batch.handOverHeading', { count: waiting.length }));
+  for (const line of grid(waiting)) out.info(line);
+  out.info(t('batch.handOverRuns', { command: `mfa-onboard FILE${deps.endpoint !== undefined ? ` --endpoint-url ${deps.endpoint}` : ''}` }));
 }

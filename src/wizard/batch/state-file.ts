@@ -9,6 +9,8 @@ export interface Outcome {
   serialNumber?: string;
   enabledAt?: string;
   sessionVerified?: boolean;
+  /** The hire's access-key CSV on this computer: to hand over to the hire, then delete here (a path, never its content). */
+  csv?: string;
   error?: string;
 }
 
@@ -34,6 +36,7 @@ function isOutcome(value: unknown): value is Outcome {
     optional('serialNumber', 'string') &&
     optional('enabledAt', 'string') &&
     optional('error', 'string') &&
+    optional('csv', 'string') &&
     optional('sessionVerified', 'boolean')
   );
 }

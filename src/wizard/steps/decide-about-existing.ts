@@ -85,8 +85,9 @@ export async function decideAboutExisting(
   const identity = known(run, 'identity');
   // An existing profile and no CSV may be an administrator's own keys, run without --user:
   // before a device is made for the keys' own user (or one is refused), say how to act for someone else.
+  // (With a device, the pick-up said so already.)
   const profile = run.profiles.longTerm;
-  if (!run.admin && options.csvPath === undefined && !options.replace && profile !== undefined) deps.out.info(t('replace.forAnother', { profile }));
+  if (!run.admin && options.csvPath === undefined && !options.replace && profile !== undefined && run.assigned.length === 0) deps.out.info(t('replace.forAnother', { profile }));
   if (assigned.length === 0) {
     if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
     return;

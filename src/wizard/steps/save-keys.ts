@@ -63,6 +63,15 @@ export async function saveLongTermProfile(
 }
 
 /**
+ * Admin mode keeps nothing of the user's: a flag that would save her session, print it into
+ * this shell or delete her CSV (the hand-over) is refused before anything is created.
+ */
+function refuseHiresOwn(options: Pick<SetupOptions, 'sessionProfile' | 'exportShell' | 'deleteCsv'>): void {
+  const flag = options.sessionProfile !== undefined ? '--session-profile' : options.exportShell !== undefined ? '--export' : options.deleteCsv === true ? '--delete-csv' : undefined;
+  if (flag !== undefined) throw new UserError('admin.hiresOwn', { flag });
+}
+
+/**
  * The names, settled for the rest of the run: the long-term profile is the one the keys were
  * saved to (asked, perhaps), else the one given, or none when an administrator enrols without
  * the user's keys; the session profile goes beside it. A profile given beside `--user` that
@@ -75,20 +84,21 @@ export function settled(profiles: Profiles, admin: Admin | undefined, saved: str
 }
 
 /**
- * After step 2: the keys of a CSV are written only now that AWS has accepted them (an
- * administrator's profile is not the user's: the user's keys go to a profile named after
- * them). With that the names are settled, here and only here: the long-term profile name
- * may have been asked just now, and the session profile is named after it.
+ * After step 2: the keys of a CSV are written only now that AWS has accepted them. In admin
+ * mode they are not written at all: they are the user's, used in memory for the session
+ * check and handed over with the CSV. With that the names are settled, here and only here:
+ * the long-term profile name may have been asked just now, and the session profile is named
+ * after it.
  */
 export async function saveKeys(
   run: Pick<SetupRun, 'key' | 'admin' | 'identity' | 'options' | 'profiles' | 'changes'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<void> {
+  if (run.admin) refuseHiresOwn(run.options);
   let saved: string | undefined;
-  if (run.key) {
+  if (run.key && !run.admin) {
     const identity = known(run, 'identity');
-    const profile = run.admin ? identity.userName : run.profiles.longTerm;
-    const { profile: savedTo, change } = await saveLongTermProfile(run.key, identity, { profile, replaceProfile: run.options.replaceProfile }, deps);
+    const { profile: savedTo, change } = await saveLongTermProfile(run.key, identity, { profile: run.profiles.longTerm, replaceProfile: run.options.replaceProfile }, deps);
     run.changes.push(change);
     saved = savedTo;
   }

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { shellWord } from '../../ui/command-line.js';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
@@ -12,23 +14,30 @@ function printSummary(
     serialNumber: string;
     /** The device a replacement retired. */
     removed?: string;
-    /** The verified session; absent when an administrator enrolled without the user's keys. */
+    /** The session saved (the user's own run). */
     session?: { profile: string; sessionProfile: string; expiration: Date };
+    /** Admin mode: what was checked, and the user's CSV to hand over (when given). */
+    admin?: { checked?: { arn: string; expiration: Date }; csvPath?: string };
     changes: FileChange[];
     endpoint?: string;
   },
   deps: Pick<WizardDeps, 'out' | 'clock'>,
 ): void {
   const { out } = deps;
-  const { session } = input;
-  out.heading(t('summary.heading', { user: input.user }));
+  const { session, admin, user } = input;
+  const now = deps.clock.now();
+  out.heading(t('summary.heading', { user }));
   const rows: Parameters<typeof table>[0] = [[t('summary.device'), input.serialNumber]];
   if (input.removed) rows.push([t('summary.removed'), input.removed]);
-  rows.push(
-    session
-      ? [t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: whenText(session.expiration, deps.clock.now()) })]
-      : [t('summary.session'), t('summary.sessionNeedsKeys', { user: input.user })],
-  );
+  if (session) {
+    rows.push([t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: whenText(session.expiration, now) })]);
+  }
+  if (admin) {
+    rows.push([
+      t('summary.checked'),
+      admin.checked ? t('summary.checkedSession', { user, expires: whenText(admin.checked.expiration, now) }) : t('summary.checkedListed', { user }),
+    ]);
+  }
   // A file changed twice (keys, then session) is reported once, with its backup.
   const latest = new Map<string, FileChange>();
   for (const change of input.changes.filter((c) => c.changed)) {
@@ -42,20 +51,24 @@ function printSummary(
   if (session) {
     rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`, 'command']);
     rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`, 'command']);
-  } else {
-    rows.push([t('summary.next'), t('summary.userNext', { user: input.user, command: `mfa-onboard session --profile ${input.user} --mfa-serial ${input.serialNumber}${endpoint}` })]);
+  }
+  if (admin) {
+    // The hand-over: the user's keys and session are hers; she sets up her own computer.
+    const csv = admin.csvPath;
+    rows.push([t('summary.handOver'), csv !== undefined ? t('summary.handOverCsv', { user, path: csv }) : t('summary.handOverNoCsv', { user })]);
+    rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? shellWord(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
   }
   for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
 
 /** Step 9: the summary of this run. */
 export async function summarize(
-  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes'>,
+  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint'>,
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
   const { longTerm, session: sessionProfile } = run.profiles;
-  const { old, session } = run;
+  const { old, session, checked, csvPath } = run;
   printSummary(
     {
       user: known(run, 'identity').userName,
@@ -64,6 +77,7 @@ export async function summarize(
       ...(session && longTerm !== undefined && sessionProfile !== undefined
         ? { session: { profile: longTerm, sessionProfile, expiration: session.expiration } }
         : {}),
+      ...(run.admin ? { admin: { ...(checked ? { checked } : {}), ...(csvPath !== undefined ? { csvPath } : {}) } } : {}),
       changes: run.changes,
       ...(deps.endpoint !== undefined ? { endpoint: deps.endpoint } : {}),
     },

@@ -1,0 +1,186 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
+import { UserError } from '../../src/errors.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { CLI } from '../helpers/built.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+/**
+ * `session --credential-process` / `--export` as the AWS tools start them (the built CLI, whose
+ * launcher hands a valid saved session over without the whole CLI), against the embedded
+ * emulator, which refuses a code used twice: a second prompt would show as a failure.
+ */
+describe('the saved-session fast path (built CLI, embedded emulator)', () => {
+  let emulator: EmbeddedEmulator;
+  let box: Sandbox;
+  let seed: string;
+  let serial: string;
+  /** The credentials file with alice's keys and a valid session the CLI saved. */
+  let withSession: string;
+  /** The last TOTP window whose code was used: AWS (and the emulator) take each code once. */
+  let used: number;
+  /** A code of a window not used yet (at most one ahead of now, as AWS allows). */
+  const freshCode = () => codeAt(seed, (used = Math.max(counterAt(Date.now()), used + 1)));
+
+  /** Runs the built CLI's `session --profile alice` with `stdin`; resolves with its exit code and output. */
+  const cli = (args: string[], stdin = '', env: NodeJS.ProcessEnv = box.env, endpoint: string[] = ['--endpoint-url', emulator.url]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(CLI[0], [...CLI.slice(1), 'session', '--profile', 'alice', ...endpoint, ...args], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => done({ code, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+
+  beforeAll(async () => {
+    emulator = await startEmbeddedEmulator();
+    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
+    seed = new TextDecoder().decode(device.Base32StringSeed);
+    serial = device.SerialNumber!;
+    used = counterAt(Date.now()) - 1;
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, used - 1), AuthenticationCode2: codeAt(seed, used) }));
+    box = await makeSandbox();
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`, { mode: 0o600 });
+    await fs.writeFile(box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
+    const first = await cli(['--codes-from-stdin'], `${freshCode()}\n`);
+    expect(first.code, first.stderr).toBe(0);
+    withSession = await fs.readFile(box.credentialsFile, 'utf8');
+    await box.cleanup();
+  });
+  afterAll(() => emulator.stop());
+  beforeEach(async () => {
+    box = await makeSandbox();
+    await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
+    await fs.writeFile(box.credentialsFile, withSession, { mode: 0o600 });
+    await fs.writeFile(box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_serial = ${serial}\n`, { mode: 0o600 });
+    return () => box.cleanup();
+  });
+  const setExpiration = async (value: string) =>
+    fs.writeFile(box.credentialsFile, (await fs.readFile(box.credentialsFile, 'utf8')).replace(/expiration = .*/, `expiration = ${value}`));
+
+  it('eight credential_process runs at once against a valid session print the same credentials, and take no lock', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => cli(['--credential-process'])));
+    expect(results.map((r) => r.code)).toEqual(Array(8).fill(0));
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
+    const json = JSON.parse(results[0]!.stdout);
+    expect(json).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(results.map((r) => r.stderr)).toEqual(Array(8).fill(''));
+    expect((await fs.readdir(`${box.home}/.aws`)).filter((name) => name.includes('lock'))).toEqual([]);
+  });
+
+  it('with the network gone (an endpoint nothing answers), a valid session is still handed over', async () => {
+    const offline = await cli(['--credential-process'], '', { ...box.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }, []);
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout).Version).toBe(1);
+  });
+
+  it('eight credential_process runs at once against an expired session: one code asked, all print the new session', async () => {
+    await setExpiration('2020-01-01T00:00:00.000Z');
+    // Each is given the same code: were two to ask, AWS (the emulator) would refuse the second.
+    const code = freshCode();
+    const results = await Promise.all(Array.from({ length: 8 }, () => cli(['--credential-process', '--codes-from-stdin'], `${code}\n`)));
+    expect(results.map((r) => [r.code, r.stderr])).toEqual(Array(8).fill([0, '']));
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
+    expect(Date.parse(JSON.parse(results[0]!.stdout).Expiration)).toBeGreaterThan(Date.now() + 11 * 3600_000);
+  });
+
+  describe('faults: no terminal, one message on stderr saying what to run, nothing on stdout', () => {
+    /** The error paragraph; with --credential-process it is all there is (--export may say first why a code is needed). */
+    const noTerminal = async (args: string[]) => {
+      const result = await cli(args);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const paragraphs = result.stderr.trim().split('\n\n');
+      if (args.includes('--credential-process')) expect(paragraphs).toHaveLength(1);
+      return paragraphs.at(-1)!;
+    };
+    it.each([
+      ['expired', (text: string) => text.replace(/expiration = .*/, 'expiration = 2020-01-01T00:00:00.000Z')],
+      ['incomplete (no session token)', (text: string) => text.replace(/aws_session_token = .*\n/, '')],
+      ['an expiration that cannot be read', (text: string) => text.replace(/expiration = .*/, 'expiration = next tuesday')],
+      ['cut off mid-write (before the expiration)', (text: string) => text.slice(0, text.indexOf('expiration ='))],
+    ])('%s', async (_label, damage) => {
+      await fs.writeFile(box.credentialsFile, damage(await fs.readFile(box.credentialsFile, 'utf8')));
+      for (const args of [['--credential-process'], ['--export', 'sh']]) {
+        // credential_process asks on the terminal, and names the command to run there; --export names the flag.
+        const said = await noTerminal(args);
+        expect(said).toMatch(/no terminal to ask on\. .*--codes-from-stdin/s);
+        if (!args.includes('--export')) expect(said).toMatch(/\s+mfa-onboard session\b/);
+      }
+    });
+
+    it('a credentials file that is a folder', async () => {
+      await fs.rm(box.credentialsFile);
+      await fs.mkdir(box.credentialsFile);
+      for (const args of [['--credential-process'], ['--export', 'sh']]) {
+        expect(await noTerminal(args)).toContain('is a folder');
+      }
+    });
+  });
+
+  describe('parity: the fast path hands over exactly what the whole CLI does, and only when it would', () => {
+    const noTty = () => {
+      throw new UserError('session.noTty');
+    };
+    const inProcess = (args: string[], env: NodeJS.ProcessEnv = box.env) =>
+      runCli(['session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { env, openTty: noTty });
+    const soon = () => new Date(Date.now() + 5 * 60_000).toISOString();
+    const later = () => new Date(Date.now() + 3 * 3600_000).toISOString();
+    it.each([
+      ['a valid session, credential_process', [], ['--credential-process'], 'reused'],
+      ['a valid session, --export sh', [], ['--export', 'sh'], 'reused'],
+      ['a valid session, --export fish --lang ja', [], ['--export', 'fish', '--lang', 'ja'], 'reused'],
+      ['a valid session, --export powershell, LANG=ja_JP.UTF-8', [], ['--export', 'powershell'], 'reused', { LANG: 'ja_JP.UTF-8' }],
+      ['a valid session, --region for the export', [], ['--export', 'sh', '--region', 'ap-northeast-1'], 'reused'],
+      ['ending within 15 minutes', ['soon'], ['--credential-process'], 'renewed'],
+      ['ending within --min-remaining 4h', ['later'], ['--credential-process', '--min-remaining', '4h'], 'renewed'],
+      ['lasting past --min-remaining 2h', ['later'], ['--credential-process', '--min-remaining', '2h'], 'reused'],
+      ['--force', [], ['--credential-process', '--force'], 'renewed'],
+      ['made for another device (--mfa-serial)', [], ['--credential-process', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/other'], 'renewed'],
+      ['ending further off than any session lasts (clock behind)', ['far'], ['--export', 'sh'], 'renewed'],
+      ['a bad --lang', [], ['--credential-process', '--lang', 'xx'], 'error'],
+      ['an unknown flag', [], ['--credential-process', '--bogus'], 'error'],
+    ] as [string, string[], string[], string, NodeJS.ProcessEnv?][])('%s', async (_label, [ends], args, expected, extraEnv = {}) => {
+      if (ends) await setExpiration(ends === 'soon' ? soon() : ends === 'later' ? later() : new Date(Date.now() + 40 * 3600_000).toISOString());
+      const env = { ...box.env, ...extraEnv };
+      const before = await fs.readFile(box.credentialsFile, 'utf8');
+      const built = await cli(args, '', env);
+      const whole = await inProcess(args, env);
+      expect(await fs.readFile(box.credentialsFile, 'utf8')).toBe(before);
+      expect([built.code, built.stdout, built.stderr]).toEqual([whole.code, whole.stdout, whole.stderr]);
+      if (expected === 'reused') expect(built.code).toBe(0);
+      else expect(built.code).toBe(1);
+      if (expected === 'renewed') expect(built.stderr).toMatch(/no terminal/);
+    });
+  });
+
+  describe('help and --version: the launcher answers them from its own files, as the whole CLI does', () => {
+    it.each([['--help'], ['-h'], ['session', '--help'], ['help', 'status'], ['help'], ['--lang', 'ja', '--help'], ['admin', '-h', '--lang=ja'], ['nosuch', '--help'], ['--version'], ['-V']])(
+      '%s',
+      async (...argv) => {
+        const built = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+          const child = spawn(CLI[0], [...CLI.slice(1), ...argv], { env: box.env });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (chunk) => (stdout += chunk));
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('close', (code) => done({ code, stdout, stderr }));
+        });
+        const whole = await runCli(argv, { env: box.env });
+        expect([built.code, built.stdout, built.stderr]).toEqual([whole.code, whole.stdout, whole.stderr]);
+        expect(`${built.stdout}${built.stderr}`).not.toBe('');
+      },
+    );
+  });
+});
+
