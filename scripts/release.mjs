@@ -148,9 +148,10 @@ function main() {
     try {
       execFileSync(
         bun,
-        // --bytecode: compiled ahead, so the executable does not parse the whole bundle at every
-        // start (about 50 ms: credential_process pays it on every AWS call).
-        ['build', join(ROOT, 'dist/bin.js'), '--compile', '--bytecode', `--target=${target.bun}`, `--outfile=${join(scratch, exeName(target))}`,
+        // NOTE: not --bytecode, which would spare the executable parsing the bundle at every
+        // start (credential_process from a saved session: 16 ms against 80 ms), but embeds the
+        // build's own path: two clean clones gave different bytes.
+        ['build', join(ROOT, 'dist/bin.js'), '--compile', `--target=${target.bun}`, `--outfile=${join(scratch, exeName(target))}`,
           '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
       );
