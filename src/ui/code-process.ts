@@ -79,8 +79,8 @@ export function processCodeReader(program: CodeProcess, seams: CodeProcessSeams)
       });
       child.on('error', (error) => finish(() => reject(new UserError('mfaProcess.notStarted', { ...params, message: error.message }))));
       child.on('close', (status, signal) => {
-        // A shell that started a child in the background: nothing of it outlives the code.
-        if (process.platform !== 'win32') stop(child);
+        // NOTE: what it left running on its own (an agent it started: gpg-agent for `pass otp`) is
+        // left alone; only a program past its time limit, or Ctrl-C, stops its whole group.
         if (status !== 0) return finish(() => reject(new UserError('mfaProcess.failed', { ...params, status: String(status ?? signal) })));
         const code = (output.split(/\r?\n/, 1)[0] ?? '').trim();
         if (!/^\d{6}$/.test(code)) return finish(() => reject(new UserError('mfaProcess.notACode', params)));
