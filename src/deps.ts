@@ -8,7 +8,7 @@ import { narrowFilesForSdk } from './credentials/sdk-view.js';
 import { UserError } from './errors.js';
 import type { WizardDeps } from './seams.js';
 import { systemClock, type Clock } from './totp/clock.js';
-import { processCodeReader } from './ui/code-process.js';
+import { processCodeReader, type StderrTarget } from './ui/code-process.js';
 import { promptCodeReader, streamCodeReader, ttyCodeReader } from './ui/codes.js';
 import { askBackground } from './ui/background.js';
 import { shownProfiles } from './ui/error-text.js';
@@ -100,6 +100,26 @@ function sharedFiles(files: AwsFiles): SharedFiles {
   };
 }
 
+/**
+ * Where a code program's stderr goes ("Touch your YubiKey"): to our stderr when it is a
+ * terminal; under credential_process (stderr is the AWS tool's) to the terminal, if any.
+ */
+function codeProcessStderr(runtime: Runtime, codesOnTty: boolean): StderrTarget {
+  if (!codesOnTty) return { target: runtime.stderr.isTTY ? 'inherit' : 'ignore', done: () => {} };
+  try {
+    const tty = (runtime.openTty ?? openTty)();
+    const close = () => {
+      tty.input.destroy();
+      tty.output.destroy();
+    };
+    if (tty.fd !== undefined) return { target: tty.fd, done: close };
+    close();
+    return { target: 'ignore', done: () => {} };
+  } catch {
+    return { target: 'ignore', done: () => {} };
+  }
+}
+
 /** Builds every seam the wizard uses, in one place. */
 function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { endpoint?: string }): WizardDeps {
   // Codes on the terminal (credential_process): silent on success, since the AWS tool may
@@ -140,7 +160,7 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
     readCode,
     codesFrom: (program) =>
       processCodeReader(program, {
-        stderrIsTerminal: Boolean(runtime.stderr.isTTY),
+        stderr: () => codeProcessStderr(runtime, Boolean(flags.codesOnTty)),
         signal: runtime.signal,
         env: runtime.env,
         ...(runtime.codeProcessTimeoutMs !== undefined ? { timeoutMs: runtime.codeProcessTimeoutMs } : {}),

@@ -14,17 +14,26 @@ export interface CodeProcess {
   source: string;
 }
 
+/** Where the program's stderr goes for one run: ours, nowhere, or a terminal's descriptor; `done` closes what was opened. */
+export interface StderrTarget {
+  target: 'inherit' | 'ignore' | number;
+  done(): void;
+}
+
 export interface CodeProcessSeams {
-  /** The program's stderr goes to ours only when ours is a terminal (a person watching: "Touch your YubiKey"). */
-  stderrIsTerminal: boolean;
+  /**
+   * The program's stderr goes to a terminal only (a person watching: "Touch your YubiKey"):
+   * ours when it is one; under credential_process, the terminal the code would be asked on.
+   */
+  stderr: () => StderrTarget;
   signal: AbortSignal;
   timeoutMs?: number;
   env: NodeJS.ProcessEnv;
 }
 
 /** The shell that runs the line, as aws-vault runs it on POSIX; cmd on Windows (99designs/aws-vault#1241). */
-function start(command: string, seams: CodeProcessSeams): ChildProcess {
-  const stdio = ['ignore', 'pipe', seams.stderrIsTerminal ? 'inherit' : 'ignore'] as const;
+function start(command: string, seams: CodeProcessSeams, stderr: StderrTarget['target']): ChildProcess {
+  const stdio = ['ignore', 'pipe', stderr] as const;
   if (process.platform === 'win32') {
     return spawn(seams.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', `"${command}"`], { stdio: [...stdio], env: seams.env, windowsVerbatimArguments: true, windowsHide: true });
   }
@@ -54,7 +63,14 @@ export function processCodeReader(program: CodeProcess, seams: CodeProcessSeams)
   return () =>
     new Promise<string>((resolve, reject) => {
       if (seams.signal.aborted) return reject(new CancelledError());
-      const child = start(program.command, seams);
+      const stderr = seams.stderr();
+      let child: ChildProcess;
+      try {
+        child = start(program.command, seams, stderr.target);
+      } finally {
+        // The child holds its own copy of the descriptor.
+        stderr.done();
+      }
       let output = '';
       let settled = false;
       const finish = (outcome: () => void) => {

@@ -6,10 +6,11 @@ import { UserError } from '../errors.js';
  * The controlling terminal, for asking while stdin and stdout belong to another program
  * (`credential_process`: the AWS CLI reads our stdout). Fails when there is none.
  */
-export function openTty(): { input: ReadStream; output: WriteStream } {
+export function openTty(): { input: ReadStream; output: WriteStream; fd?: number } {
   try {
     const fd = openSync('/dev/tty', 'r+');
-    return { input: new ReadStream(fd), output: new WriteStream(fd) };
+    // The descriptor too: a program run for a code (mfa_process) may write to the terminal.
+    return { input: new ReadStream(fd), output: new WriteStream(fd), fd };
   } catch {
     throw new UserError('session.noTty');
   }

@@ -8,7 +8,7 @@ import { processCodeReader } from '../../src/ui/code-process.js';
 const dir = mkdtempSync(join(tmpdir(), 'code-process-'));
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 const reader = (command: string, signal = new AbortController().signal, timeoutMs = 5_000) =>
-  processCodeReader({ command, source: "profile alice's mfa_process" }, { stderrIsTerminal: false, signal, env: { PATH: process.env.PATH }, timeoutMs });
+  processCodeReader({ command, source: "profile alice's mfa_process" }, { stderr: () => ({ target: 'ignore', done: () => {} }), signal, env: { PATH: process.env.PATH }, timeoutMs });
 
 describe.skipIf(process.platform === 'win32')('codes from a program (mfa_process)', () => {
   it('the first line, trimmed, is the code; the rest is not read as one', async () => {
