@@ -144,6 +144,24 @@ describe('verifySession (step 7)', () => {
     expect(text()).not.toContain(session.sessionToken);
   });
 
+  it('a code the local check found current but AWS refuses: the warning names resync for the profile (issue 21)', async () => {
+    const clock = fakeClock();
+    const k = counterAt(clock.now());
+    const codes = typedCodes([codeAt(SEED, k + 1), codeAt(SEED, k + 2)]);
+    let calls = 0;
+    const aws: Pick<Aws, 'getSessionToken'> = {
+      getSessionToken: async () => {
+        if (calls++ === 0) throw new AwsError('AccessDenied', 'sts:GetSessionToken', 'MultiFactorAuthentication failed with invalid MFA one time pass code.', 403);
+        return session;
+      },
+    };
+    const factory = async () => whoami({ arn: ALICE.arn, account: ALICE.account });
+    const { out, text } = recordingOutput([SEED]);
+    const history = { usedCodes: [], lastCounter: k, phoneOffset: 0 };
+    await verifySession(aws, factory, ALICE, DEVICE, history, { durationSeconds: 3600, resyncProfile: 'alice' }, { out, prompter: scriptedPrompter([]), clock, readCode: codes.readCode, signal: new AbortController().signal });
+    expect(text()).toContain('\n    mfa-onboard resync --profile alice\n');
+  });
+
   it('a session that is another account\'s is refused', async () => {
     const clock = fakeClock();
     const k = counterAt(clock.now());
