@@ -54,7 +54,7 @@ export function counted({ patience, attempts, explain, onSlow }: {
       const failed = await explain(error, action);
       if (failed instanceof AwsError && failed.is('TimeoutError')) {
         const waited = { seconds: patience.attemptMs / 1000, attempts };
-        throw new AwsError(failed.code, action, failed.awsMessage, undefined, { cause: error, waited });
+        throw new AwsError(failed.code, action, failed.awsMessage, undefined, { cause: error, waited, tries: failed.tries });
       }
       throw failed;
     } finally {

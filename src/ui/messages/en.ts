@@ -580,6 +580,12 @@ export const en = {
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':
     '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used, then run again:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.lostKeyDeleted':
+    'AWS made access key {keyId} for {name}, but its answer (with the secret) was lost on the way back: nobody can ever be given that secret, so the key was deleted.',
+  'admin.lostKeyKept': 'The CSV holds {keyId}: the key whose answer arrived.',
+  'admin.lostKeyAgain': 'Making another key for {name} in its place…',
+  'admin.lostKeyUnchecked':
+    'An answer to CreateAccessKey for {name} was lost, so AWS may also have made a key whose secret never arrived, and IAM did not let this run look ({reason}; it needs iam:ListAccessKeys). The CSV holds {keyId}; delete any other key of {name} made just now:\n    aws iam list-access-keys --user-name {name}',
   'admin.userCreated': 'Created IAM user {name} ({arn})',
   'admin.noGroup':
     'There is no IAM group {group}. Create it with its policy first:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',

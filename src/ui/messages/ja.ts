@@ -563,6 +563,12 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
     '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから再実行してください:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.lostKeyDeleted':
+    'AWS は {name} のアクセスキー {keyId} を作成しましたが、その応答 (シークレットを含む) が途中で失われました。このシークレットは誰にも渡せないため、キーを削除しました。',
+  'admin.lostKeyKept': 'CSV に入っているのは {keyId} (応答が届いたキー) です。',
+  'admin.lostKeyAgain': '代わりに {name} のキーをもう一つ作成しています…',
+  'admin.lostKeyUnchecked':
+    '{name} の CreateAccessKey の応答が失われたため、シークレットが届かなかったキーも AWS が作成した可能性がありますが、IAM が確認を許しませんでした ({reason}。iam:ListAccessKeys が必要です)。CSV に入っているのは {keyId} です。{name} のキーのうち、いま作成された他のキーを削除してください:\n    aws iam list-access-keys --user-name {name}',
   'admin.userCreated': 'IAM ユーザー {name} を作成しました ({arn})',
   'admin.noGroup':
     'IAM グループ {group} はありません。先にポリシー付きで作成してください:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',
