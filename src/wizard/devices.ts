@@ -109,14 +109,18 @@ export async function clearOrphan(
   if (unassigned.includes(serial)) await removeOrphan(aws, serial, identity, deps);
 }
 
-/** Deletes an unassigned device of ours, or explains who can. */
+/**
+ * Deletes an unassigned device of ours, or explains who can. `retried`: it is this run's own,
+ * made by a try whose answer was lost (the SDK's retry then met it), not an earlier run's.
+ */
 export async function removeOrphan(
   aws: Pick<Aws, 'deleteVirtualMfaDevice'>,
   serial: string,
   identity: Identity,
   deps: Pick<WizardDeps, 'out'>,
+  retried = false,
 ): Promise<void> {
-  deps.out.info(t('preflight.orphanFound', { serial }));
+  deps.out.info(t(retried ? 'device.retryMetOwn' : 'preflight.orphanFound', { serial }));
   try {
     await aws.deleteVirtualMfaDevice(serial);
   } catch (error) {
@@ -195,9 +199,9 @@ export async function createDevice(
     if (!(error instanceof AwsError)) throw error;
     if (error.is('EntityAlreadyExists')) {
       // An earlier run's device the pre-flight could not see (no ListVirtualMFADevices
-      // permission), or this run's, its answer lost and the retry refused: its seed never
-      // reached us either way, so it is cleared once and made again.
-      await removeOrphan(aws, serial, identity, deps);
+      // permission), or this run's, its answer lost and the retry refused (the SDK sent it
+      // more than once): its seed never reached us either way, so it is cleared once and made again.
+      await removeOrphan(aws, serial, identity, deps, error.tries > 1);
       created = await create();
     } else {
       throw refusal('create-device', error, { name, user: identity.userName }) ?? error;

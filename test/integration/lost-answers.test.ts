@@ -77,6 +77,9 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: 'reset', when: 'after', times: 1 }], { creates: 3 });
     expect(wizard.proxy.seen.CreateVirtualMFADevice).toBe(3);
     expect(result.code).toBe(0);
+    // Issue 20, 2.5: what happened is said (this run's first answer lost), not "an earlier attempt".
+    expect(result.stderr).toContain('The answer to creating arn:aws:iam::123456789012:mfa/alice was lost on the way back, and the retry found the device AWS had made');
+    expect(result.stderr).not.toContain('from an earlier attempt');
     expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
 

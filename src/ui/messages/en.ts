@@ -229,6 +229,8 @@ export const en = {
   'device.created': 'Created virtual MFA device {serial}',
   'device.createdAnswerLost':
     "AWS created {serial}, but its answer (with the device's key) was lost on the way back: deleted it again.",
+  'device.retryMetOwn':
+    'The answer to creating {serial} was lost on the way back, and the retry found the device AWS had made: its key never reached this computer, so it is of no use. Removing it to make it again',
   'device.maybeCreated':
     'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 

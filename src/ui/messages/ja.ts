@@ -228,6 +228,8 @@ export const ja: Record<keyof typeof en, string> = {
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
   'device.createdAnswerLost':
     'AWS は {serial} を作成しましたが、その応答 (デバイスのキーを含む) が途中で失われました。作成されたデバイスを削除しました。',
+  'device.retryMetOwn':
+    '{serial} の作成に対する応答が途中で失われ、再試行で AWS が作成済みのデバイスが見つかりました。そのキーはこのコンピューターに届いていないため使えません。削除して作り直します',
   'device.maybeCreated':
     'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
