@@ -1,6 +1,6 @@
 import { DEVICE_NAME, deviceNameOf, isVirtualDeviceSerial, virtualDeviceSerial } from '../aws/names.js';
 import { AwsError, outcomeUnknown } from '../aws/errors.js';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, Device, Identity, WizardDeps } from './context.js';
@@ -177,7 +177,7 @@ export async function createDevice(
   identity: Identity,
   name: string,
   journal: { record(label: string, undo: () => Promise<void>): void },
-  deps: Pick<WizardDeps, 'out'>,
+  deps: Pick<WizardDeps, 'out'> & Partial<Pick<WizardDeps, 'signal'>>,
 ): Promise<Device> {
   if (!checkDeviceName(name)) throw new UserError('device.badName', { name });
   const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
@@ -202,6 +202,8 @@ export async function createDevice(
       // permission), or this run's, its answer lost and the retry refused (the SDK sent it
       // more than once): its seed never reached us either way, so it is cleared once and made again.
       await removeOrphan(aws, serial, identity, deps, error.tries > 1);
+      // Ctrl-C came while the create was waited for: nothing is made again.
+      if (deps.signal?.aborted) throw new CancelledError();
       created = await create();
     } else {
       throw refusal('create-device', error, { name, user: identity.userName }) ?? error;

@@ -64,6 +64,27 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     expect(await listDevices(world.moto)).toHaveLength(0);
   });
 
+  it('issue 20, 2.6: Ctrl-C while CreateVirtualMFADevice stalls says at once that it waits for the answer and for how long, then stops — exit 2, 0 devices', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    // AWS makes the device; its answer never comes (the SDK's next try meets the device made).
+    wizard.proxy.setRules([{ action: 'CreateVirtualMFADevice', fault: 'stall', when: 'after', times: 1 }]);
+    const controller = new AbortController();
+    const seen = (async () => {
+      while (!wizard.proxy.seen.CreateVirtualMFADevice) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
+    const result = await runCli(args(csv), { env: world.box.env, clock: fakeClock(), signal: controller.signal, patience: { slowMs: 10_000, attemptMs: 300 } });
+    await seen;
+    expect(result.stderr).toMatch(/Stopping\. Waiting first for AWS's answer to iam:CreateVirtualMFADevice, so that nothing is left half-done: at most 1 s\. Ctrl-C again stops at once/);
+    expect(result.stderr).not.toContain('Something unexpected');
+    // The device AWS made is removed, and no other is made while stopping.
+    expect(result.stderr).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
+    expect(result.stderr).not.toContain('Created virtual MFA device');
+    expect(result.code).toBe(2);
+    expect(await listDevices(world.moto)).toHaveLength(0);
+  });
+
   it('CreateVirtualMFADevice done and every answer lost (500 after moto, all tries): it is taken back — exit 1, 0 orphans', async () => {
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: '500', when: 'after' }]);
     expect(wizard.proxy.faulted.CreateVirtualMFADevice).toBe(3);

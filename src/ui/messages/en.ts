@@ -116,6 +116,8 @@ export const en = {
     'AWS did not answer within {seconds} s, {attempts} times in a row.',
   'aws.slow':
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
+  'aws.stopping':
+    "Stopping. Waiting first for AWS's answer to {action}, so that nothing is left half-done: at most {seconds} s. Ctrl-C again stops at once, without that answer: AWS may then have done it without this computer knowing, and the same command run again finds where things stand.",
 
   'cli.unknownOptionNear': 'Unknown option {option}: did you mean {near}? The options there are:\n    mfa-onboard --help',
   'cli.unknownOption':

@@ -115,6 +115,8 @@ export const ja: Record<keyof typeof en, string> = {
     'AWS が {seconds} 秒以内に応答しませんでした ({attempts} 回続けて)。',
   'aws.slow':
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
+  'aws.stopping':
+    '中止します。途中の状態を残さないよう、先に {action} に対する AWS の応答を待ちます: 最長 {seconds} 秒。もう一度 Ctrl-C を押すとすぐに止まりますが、その応答は待ちません: AWS が処理を済ませたことをこのコンピューターが知らないままになることがあり、同じコマンドをもう一度実行すると今の状態を確かめます。',
 
   'cli.unknownOptionNear': '不明なオプション {option} です。{near} のことですか? オプションの一覧:\n    mfa-onboard --help',
   'cli.unknownOption':

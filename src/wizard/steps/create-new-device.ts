@@ -22,7 +22,7 @@ function deniedByNamePolicy(error: unknown): boolean {
 async function createRecorded(
   run: Pick<SetupRun, 'actor' | 'identity' | 'journal' | 'profiles' | 'recordedOld' | 'own'>,
   name: string,
-  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer' | 'signal'>,
 ): Promise<Device> {
   const made = await createDevice(known(run, 'actor'), known(run, 'identity'), name, run.journal, deps);
   const profile = run.profiles.longTerm;
