@@ -10,6 +10,7 @@ import { orphansOf } from '../wizard/devices.js';
 import { hiresLeftHere, reportOthersProfiles, type HireLeftHere } from '../wizard/earlier-hires.js';
 import { readSavedSession } from '../credentials/profiles.js';
 import { resolveProfiles, withLongTerm } from '../wizard/resolve-profiles.js';
+import { nextRun, underwayIn, type NextRun } from '../wizard/enrolment-state.js';
 import { whenText } from '../ui/when.js';
 
 export interface StatusOptions {
@@ -36,6 +37,27 @@ export interface Status {
   orphans?: string[];
   /** Other users' profiles an earlier version's admin mode left here (to delete; never touched). */
   othersProfiles?: HireLeftHere[];
+  /** What an earlier run on this computer left under way, and the command whose next run finishes it. */
+  underway?: NextRun & { command: string };
+}
+
+/** The row that says what is under way, and the line after the table that says what the next run does. */
+function underwayText(next: NextRun, command: string): { row: string; then: string } {
+  switch (next.next) {
+    case 'finish-enrolment':
+      return { row: t('status.underwayEnabled', { serial: next.serial }), then: t('status.nextFinishes', { command }) };
+    case 'start-afresh':
+      return { row: t('status.underwayNotEnabled', { serial: next.serial }), then: t('status.nextStartsAfresh', { command }) };
+    case 'finish-replacement':
+      return {
+        row: t('status.underwayReplaced', { serial: next.serial, old: next.old }),
+        then: t(next.oldLeft ? 'status.nextRetires' : 'status.nextFinishes', { old: next.old, command }),
+      };
+    case 'replace-again':
+      return { row: t('status.underwayReplacing', { old: next.old }), then: t('status.nextReplaces', { old: next.old, command }) };
+    case 'enrol-afresh':
+      return { row: t('status.underwayOldGone', { old: next.old }), then: t('status.nextEnrols', { old: next.old, command }) };
+  }
 }
 
 /**
@@ -72,6 +94,9 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
   const configuredSerial = localProfile === undefined ? undefined : serialOf(localProfile);
   const sessionProfile = withLongTerm(profiles, localProfile).session;
   const saved = sessionProfile === undefined ? undefined : readSavedSession(credentials, sessionProfile);
+  const next = localProfile === undefined ? undefined : nextRun(underwayIn(config, localProfile), devices.map((d) => d.serialNumber));
+  const localFlag = localProfile === undefined || localProfile === 'default' ? '' : ` --profile ${localProfile}`;
+  const underway = next && { ...next, command: `mfa-onboard${localFlag}${next.next === 'replace-again' ? ' --replace' : ''}` };
   const status: Status = {
     caller: who.arn,
     account: who.account,
@@ -85,6 +110,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
       : {}),
     ...(orphans ? { orphans } : {}),
     ...(othersProfiles.length ? { othersProfiles } : {}),
+    ...(underway ? { underway } : {}),
   };
 
   if (options.json) {
@@ -118,7 +144,10 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     ],
     [t('status.orphans'), orphans === undefined ? t('status.orphansUnknown') : orphans.length ? orphans.join(', ') : t('status.none')],
   ];
+  const said = underway && underwayText(underway, underway.command);
+  if (said) rows.push([t('status.underway'), said.row]);
   for (const line of table(rows, out.size()?.columns)) out.info(line);
+  if (said) out.info(said.then);
   if (othersProfiles.length) reportOthersProfiles(othersProfiles, deps);
   return status;
 }

@@ -121,6 +121,10 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
       mfa_serial: 'arn:aws:iam::123456789012:mfa/alice',
       mfa_onboard_enrolling: 'arn:aws:iam::123456789012:mfa/alice',
     });
+    // Issue 20, 2.4: status says so, and what the next run does.
+    const status = await runCli(['status', '--profile', 'alice', '--endpoint-url', wizard.proxy.url], { env: world.box.env });
+    expect(status.stderr).toMatch(/Under way\s+enrolling arn:aws:iam::123456789012:mfa\/alice: enabled, no session saved yet/);
+    expect(status.stderr).toContain('The next run asks one code from that device and saves the session:\n    mfa-onboard --profile alice');
     // The next run: the user's only device is the one this computer was enrolling.
     const clock = fakeClock();
     const seed = (await seedOf('alice'))!;

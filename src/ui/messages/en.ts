@@ -369,6 +369,17 @@ export const en = {
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
   'status.none': 'none',
+  'status.underway': 'Under way',
+  'status.underwayEnabled': 'enrolling {serial}: enabled, no session saved yet',
+  'status.underwayNotEnabled': 'enrolling {serial}: stopped before it was enabled',
+  'status.underwayReplaced': 'replacing {old} by {serial}: the new device is enabled, no session saved yet',
+  'status.underwayReplacing': 'replacing {old}: stopped before the new device was enabled',
+  'status.underwayOldGone': 'replacing {old}: it is removed, and the new device was never enabled',
+  'status.nextFinishes': 'The next run asks one code from that device and saves the session:\n    {command}',
+  'status.nextRetires': 'The next run asks one code from the new device, saves the session and retires {old}:\n    {command}',
+  'status.nextStartsAfresh': 'The next run starts the enrolment afresh, removing the unfinished device if one is left:\n    {command}',
+  'status.nextReplaces': 'The next run with --replace makes a new device and retires {old}:\n    {command}',
+  'status.nextEnrols': 'The next run enrols a new device in place of {old}:\n    {command}',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Run the same command again (it asks for one code and saves the session), or get one with:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 

@@ -368,6 +368,17 @@ export const ja: Record<keyof typeof en, string> = {
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
   'status.none': 'なし',
+  'status.underway': '進行中',
+  'status.underwayEnabled': '{serial} を登録中: 有効化済み、セッションは未保存',
+  'status.underwayNotEnabled': '{serial} を登録中: 有効化の前に止まりました',
+  'status.underwayReplaced': '{old} を {serial} に置き換え中: 新しいデバイスは有効化済み、セッションは未保存',
+  'status.underwayReplacing': '{old} を置き換え中: 新しいデバイスの有効化の前に止まりました',
+  'status.underwayOldGone': '{old} を置き換え中: 古いデバイスは削除済み、新しいデバイスは有効化されていません',
+  'status.nextFinishes': '次の実行では、そのデバイスのコードを 1 つ尋ねてセッションを保存します:\n    {command}',
+  'status.nextRetires': '次の実行では、新しいデバイスのコードを 1 つ尋ね、セッションを保存して {old} を外します:\n    {command}',
+  'status.nextStartsAfresh': '次の実行では、未完了のデバイスが残っていれば削除して、登録を最初からやり直します:\n    {command}',
+  'status.nextReplaces': '次の実行 (--replace 付き) では、新しいデバイスを作成して {old} を外します:\n    {command}',
+  'status.nextEnrols': '次の実行では、{old} の代わりに新しいデバイスを登録します:\n    {command}',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。同じコマンドを再実行する (コードを 1 つ尋ね、セッションを保存します) か、次のコマンドで取得してください:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
