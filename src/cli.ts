@@ -68,6 +68,12 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
           const line = spec.administrator(positionals, values);
           throw new UserError('cli.needsAdminProfile', { command: spec.name, profiles: error.params.profiles!, line }, { cause: error });
         }
+        // An administrator's keys (an administrator's command, or acting for --user): the wizard
+        // on a CSV, which the plain hint suggests, would enrol the administrator. aws configure instead.
+        const forAdmin = spec.administrator !== undefined || (values as { user?: string }).user !== undefined;
+        if (forAdmin && error instanceof UserError && (error.id === 'profile.notFound' || error.id === 'profile.noKeys')) {
+          throw new UserError(error.id === 'profile.notFound' ? 'profile.adminNotFound' : 'profile.adminNoKeys', error.params, { cause: error });
+        }
         throw error;
       }
     },
