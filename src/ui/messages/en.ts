@@ -394,9 +394,9 @@ export const en = {
   'profile.notFound':
     'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.adminNotFound':
-    "There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or add the administrator's keys as that profile: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV) and enrols nothing, as the setup wizard would:\n    aws configure --profile {profile}",
+    "There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or add the administrator's keys as that profile: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV); unlike the setup wizard, it enrols no MFA device for the administrator:\n    aws configure --profile {profile}",
   'profile.adminNoKeys':
-    "Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Use a profile that has the administrator's keys, or give it them: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV) and enrols nothing, as the setup wizard would:\n    aws configure --profile {profile}",
+    "Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Use a profile that has the administrator's keys, or give it them: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV); unlike the setup wizard, it enrols no MFA device for the administrator:\n    aws configure --profile {profile}",
   'profile.andMore': '{listed} and {count} more',
   'profile.noneThere': 'none',
   'profile.noKeys':

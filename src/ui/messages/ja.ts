@@ -393,9 +393,9 @@ export const ja: Record<keyof typeof en, string> = {
   'profile.notFound':
     '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
   'profile.adminNotFound':
-    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、管理者のキーをそのプロファイルとして追加してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけで、セットアップウィザードのように MFA を登録することはありません:\n    aws configure --profile {profile}',
+    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、管理者のキーをそのプロファイルとして追加してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけです。セットアップウィザードとは違い、管理者の MFA デバイスは登録しません:\n    aws configure --profile {profile}',
   'profile.adminNoKeys':
-    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。管理者のキーのあるプロファイルを使うか、キーを設定してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけで、セットアップウィザードのように MFA を登録することはありません:\n    aws configure --profile {profile}',
+    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。管理者のキーのあるプロファイルを使うか、キーを設定してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけです。セットアップウィザードとは違い、管理者の MFA デバイスは登録しません:\n    aws configure --profile {profile}',
   'profile.andMore': '{listed} ほか {count} 件',
   'profile.noneThere': 'なし',
   'profile.noKeys':
