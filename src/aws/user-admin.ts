@@ -15,7 +15,8 @@ export interface UserAdmin {
    */
   createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string; tries?: number }>;
   deleteAccessKey(userName: string, accessKeyId: string): Promise<void>;
-  listAccessKeys(userName: string): Promise<string[]>;
+  /** The user's access key ids. `whileStopping`: asked during the clean-up after Ctrl-C, so not cut short by it. */
+  listAccessKeys(userName: string, options?: { whileStopping?: boolean }): Promise<string[]>;
   /** The IAM user an access key of this account belongs to (GetAccessKeyLastUsed: no secret needed). */
   accessKeyOwner(accessKeyId: string): Promise<string | undefined>;
 }
@@ -58,10 +59,10 @@ export function userAdminCalls({ sdk, client: iam, send, abortable }: IamCalls):
       send('iam:DeleteAccessKey', async () => {
         await iam.send(new sdk.DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }));
       }),
-    listAccessKeys: (userName) =>
+    listAccessKeys: (userName, { whileStopping = false } = {}) =>
       send('iam:ListAccessKeys', async () => {
         const keys: string[] = [];
-        for await (const page of sdk.paginateListAccessKeys({ client: iam }, { UserName: userName }, abortable)) {
+        for await (const page of sdk.paginateListAccessKeys({ client: iam }, { UserName: userName }, whileStopping ? {} : abortable)) {
           for (const k of page.AccessKeyMetadata ?? []) if (k.AccessKeyId) keys.push(k.AccessKeyId);
         }
         return keys;

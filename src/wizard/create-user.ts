@@ -77,7 +77,8 @@ async function deliverableKey(
     }
     let listed: string[];
     try {
-      listed = await aws.listAccessKeys(name);
+      // Also after Ctrl-C: a key nobody can be given is not left behind.
+      listed = await aws.listAccessKeys(name, { whileStopping: true });
     } catch (error) {
       if (!key) throw failure;
       // The key that came back works; the one a lost answer may have made is for the administrator to check.
@@ -104,7 +105,7 @@ async function deliverableKey(
  * never over another file), with the administrator's client `aws`. The secret goes into
  * that file only. Anything this run made before a failure is taken back, and nothing else.
  */
-export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out' | 'writer'> & Partial<Pick<WizardDeps, 'signal'>>): Promise<void> {
   const { out } = deps;
   const { name, group } = options;
   if (!USER_NAME.test(name)) throw new UserError('admin.badUserName', { name });
@@ -161,6 +162,8 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
     }
     const key = await deliverableKey(aws, name, before, out);
     journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
+    // Ctrl-C came while the key was waited for: what was made is taken back.
+    if (deps.signal?.aborted) throw new CancelledError();
     try {
       // Never over another file: one that appeared meanwhile is kept (EEXIST).
       await deps.writer.write(file, accessKeyCsv(key), 'create');

@@ -98,4 +98,25 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
     expect(await csvKeyOf('alice')).toBe(keys[0]);
     expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
+
+  it('Ctrl-C while CreateAccessKey stalls (AWS made the key): said at once; the key whose answer never came is still found and deleted, and what was made is taken back — exit 2, no user', async () => {
+    proxy.setRules([{ action: 'CreateAccessKey', fault: 'stall', when: 'after', times: 1 }]);
+    const controller = new AbortController();
+    const stopped = (async () => {
+      while (!proxy.faulted.CreateAccessKey) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
+    const result = await runCli(['admin', 'create-user', 'fay', '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', proxy.url], {
+      env: world.box.env,
+      signal: controller.signal,
+      patience: { slowMs: 5_000, attemptMs: 300 },
+    });
+    await stopped;
+    expect(result.stderr).toContain("Stopping. Waiting first for AWS's answer to iam:CreateAccessKey");
+    expect(result.stderr).toMatch(/AWS made access key AKIA\w{16} for fay, but its answer \(with the secret\) was lost on the way back/);
+    expect(result.stderr).not.toContain('Something unexpected');
+    expect(result.code).toBe(2);
+    expect((await adminIam(world.moto).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
+    await expect(fs.stat(`${world.box.dir}/fay_accessKeys.csv`)).rejects.toThrow();
+  });
 });
