@@ -123,6 +123,10 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
   if (await fs.lstat(file).catch(() => undefined)) throw new UserError('admin.csvExists', { path: file });
 
   const journal = new Journal();
+  // Ctrl-C came while a call that changes something was waited for: what was made is taken back.
+  const stopIfAsked = () => {
+    if (deps.signal?.aborted) throw new CancelledError();
+  };
   const noGroup = (error: unknown) => new UserError('admin.noGroup', { group: group ?? '' }, { cause: error });
   try {
     // Before anything is created: a missing group would otherwise make a user only to delete it.
@@ -150,9 +154,19 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
       before = await aws.listAccessKeys(name);
       if (before.length >= MAX_KEYS) throw new UserError('admin.twoKeys', { name, keys: before.join(', ') });
     } else {
-      const { arn } = await aws.createUser(name, options.path);
+      const made = await aws.createUser(name, options.path).then(
+        ({ arn }) => arn,
+        (error: unknown) => {
+          // The first try's answer lost, the SDK's retry met the user that try made (there was none a moment ago).
+          if (error instanceof AwsError && error.is('EntityAlreadyExists') && error.tries > 1) return undefined;
+          throw error;
+        },
+      );
       journal.record(`user ${name}`, () => aws.deleteUser(name));
-      out.success(t('admin.userCreated', { name, arn }));
+      if (made === undefined) out.info(t('admin.userAnswerLost', { name }));
+      stopIfAsked();
+      out.success(t('admin.userCreated', { name, arn: made ?? (await aws.getUser(name)).arn }));
+      stopIfAsked();
       if (group !== undefined) {
         // A user made moments ago was in no group: taking the membership back is safe.
         await addToGroup(group);
@@ -162,8 +176,7 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
     }
     const key = await deliverableKey(aws, name, before, out);
     journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
-    // Ctrl-C came while the key was waited for: what was made is taken back.
-    if (deps.signal?.aborted) throw new CancelledError();
+    stopIfAsked();
     try {
       // Never over another file: one that appeared meanwhile is kept (EEXIST).
       await deps.writer.write(file, accessKeyCsv(key), 'create');

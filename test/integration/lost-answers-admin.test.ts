@@ -119,4 +119,31 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
     expect((await adminIam(world.moto).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
     await expect(fs.stat(`${world.box.dir}/fay_accessKeys.csv`)).rejects.toThrow();
   });
+
+  it('Ctrl-C while CreateUser stalls (AWS made the user): said at once; no key is made after it, and the user is taken back — exit 2', async () => {
+    proxy.setRules([{ action: 'CreateUser', fault: 'stall', when: 'after', times: 1 }]);
+    const controller = new AbortController();
+    const stopped = (async () => {
+      while (!proxy.faulted.CreateUser) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
+    const result = await runCli(['admin', 'create-user', 'gus', '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', proxy.url], {
+      env: world.box.env,
+      signal: controller.signal,
+      patience: { slowMs: 5_000, attemptMs: 300 },
+    });
+    await stopped;
+    expect(result.stderr).toContain("Stopping. Waiting first for AWS's answer to iam:CreateUser");
+    expect(result.code).toBe(2);
+    expect(proxy.seen.CreateAccessKey ?? 0).toBe(0);
+    expect((await adminIam(world.moto).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
+  });
+
+  it('CreateUser done, its first answer lost (reset after moto, once): the retry meets the user this run made, and it goes on with it — exit 0, 1 key', async () => {
+    const result = await createUser([{ action: 'CreateUser', fault: 'reset', when: 'after', times: 1 }], 'hana');
+    expect(result.stderr).toContain('The answer to creating IAM user hana was lost on the way back, and the retry found the user that first try had made');
+    expect(result.stderr).toContain('Created IAM user hana (arn:aws:iam::123456789012:user/hana)');
+    expect(result.code).toBe(0);
+    expect(await keysOf('hana')).toEqual([await csvKeyOf('hana')]);
+  });
 });

@@ -600,6 +600,7 @@ export const en = {
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':
     '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used, then run again:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.userAnswerLost': 'The answer to creating IAM user {name} was lost on the way back, and the retry found the user that first try had made: going on with it.',
   'admin.lostKeyDeleted':
     'AWS made access key {keyId} for {name}, but its answer (with the secret) was lost on the way back: nobody can ever be given that secret, so the key was deleted.',
   'admin.lostKeyKept': 'The CSV holds {keyId}: the key whose answer arrived.',

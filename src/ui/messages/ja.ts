@@ -583,6 +583,7 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
     '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから再実行してください:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.userAnswerLost': 'IAM ユーザー {name} の作成に対する応答が途中で失われ、再試行で最初の試行が作成したユーザーが見つかりました。そのまま続けます。',
   'admin.lostKeyDeleted':
     'AWS は {name} のアクセスキー {keyId} を作成しましたが、その応答 (シークレットを含む) が途中で失われました。このシークレットは誰にも渡せないため、キーを削除しました。',
   'admin.lostKeyKept': 'CSV に入っているのは {keyId} (応答が届いたキー) です。',
