@@ -32,6 +32,22 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
       patience: { slowMs: 5_000, attemptMs: 2_000 },
     });
   };
+  /** create-user USER with AWS doing ACTION but its first answer stalling, and Ctrl-C while it is waited for. */
+  const createUserStopped = async (action: string, user: string) => {
+    proxy.setRules([{ action, fault: 'stall', when: 'after', times: 1 }]);
+    const controller = new AbortController();
+    const stopped = (async () => {
+      while (!proxy.faulted[action]) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
+    const result = await runCli(['admin', 'create-user', user, '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', proxy.url], {
+      env: world.box.env,
+      signal: controller.signal,
+      patience: { slowMs: 5_000, attemptMs: 300 },
+    });
+    await stopped;
+    return result;
+  };
   const keysOf = async (user: string) =>
     ((await adminIam(world.moto).send(new ListAccessKeysCommand({ UserName: user }))).AccessKeyMetadata ?? []).map((k) => k.AccessKeyId);
   const csvKeyOf = async (user: string) => (await fs.readFile(`${world.box.dir}/${user}_accessKeys.csv`, 'utf8')).split(/[,\r\n]+/)[2];
@@ -100,18 +116,7 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
   });
 
   it('Ctrl-C while CreateAccessKey stalls (AWS made the key): said at once; the key whose answer never came is still found and deleted, and what was made is taken back — exit 2, no user', async () => {
-    proxy.setRules([{ action: 'CreateAccessKey', fault: 'stall', when: 'after', times: 1 }]);
-    const controller = new AbortController();
-    const stopped = (async () => {
-      while (!proxy.faulted.CreateAccessKey) await new Promise((r) => setTimeout(r, 10));
-      controller.abort();
-    })();
-    const result = await runCli(['admin', 'create-user', 'fay', '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', proxy.url], {
-      env: world.box.env,
-      signal: controller.signal,
-      patience: { slowMs: 5_000, attemptMs: 300 },
-    });
-    await stopped;
+    const result = await createUserStopped('CreateAccessKey', 'fay');
     expect(result.stderr).toContain("Stopping. Waiting first for AWS's answer to iam:CreateAccessKey");
     expect(result.stderr).toMatch(/AWS made access key AKIA\w{16} for fay, but its answer \(with the secret\) was lost on the way back/);
     expect(result.stderr).not.toContain('Something unexpected');
@@ -121,18 +126,7 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
   });
 
   it('Ctrl-C while CreateUser stalls (AWS made the user): said at once; no key is made after it, and the user is taken back — exit 2', async () => {
-    proxy.setRules([{ action: 'CreateUser', fault: 'stall', when: 'after', times: 1 }]);
-    const controller = new AbortController();
-    const stopped = (async () => {
-      while (!proxy.faulted.CreateUser) await new Promise((r) => setTimeout(r, 10));
-      controller.abort();
-    })();
-    const result = await runCli(['admin', 'create-user', 'gus', '--profile', 'admin', '--out', world.box.dir, '--endpoint-url', proxy.url], {
-      env: world.box.env,
-      signal: controller.signal,
-      patience: { slowMs: 5_000, attemptMs: 300 },
-    });
-    await stopped;
+    const result = await createUserStopped('CreateUser', 'gus');
     expect(result.stderr).toContain("Stopping. Waiting first for AWS's answer to iam:CreateUser");
     expect(result.code).toBe(2);
     expect(proxy.seen.CreateAccessKey ?? 0).toBe(0);
