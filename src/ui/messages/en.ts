@@ -29,7 +29,7 @@ export const en = {
     'Without a terminal the wizard never asks: a missing answer is an error naming its flag. AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them; NO_COLOR turns colour off.',
   'help.note.reset':
     "The enrolment offered afterwards is the wizard's, and takes its options:\n    mfa-onboard setup --help",
-  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --profile and --region.',
+  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --force, --profile and --region.',
   'help.note.batchCsv':
     "users.csv has a header row, then one hire a row. Its columns: user (the IAM user name, required); path (the IAM path of a user --create makes); group (the group --create adds the user to); csv (the hire's access-key CSV, relative to users.csv). For example:\n    user,group\n    alice,hires",
   'help.note.batch':
@@ -85,6 +85,7 @@ export const en = {
   'flag.attachGroup': "put the policy on this group as an inline policy (with the administrator's --profile); run twice, it changes nothing",
   'flag.createGroup': 'create the group first if it does not exist',
   'flag.policyName': "the inline policy's name (default mfa-onboard-require-mfa)",
+  'flag.policy.force': 'replace a different inline policy of that name without asking (needed without a terminal); the old one is saved first',
   'flag.group': 'add the user to group G',
   'flag.out': 'write NAME_accessKeys.csv into DIR (mode 0600; default: here)',
   'flag.path': "the user's IAM path (default /)",
@@ -561,6 +562,14 @@ export const en = {
   'policy.unchanged': 'Group {group} already has this policy as {name}: nothing changed',
   'policy.attached': 'Attached the policy to group {group} as inline policy {name}',
   'policy.updated': 'Replaced the inline policy {name} of group {group} with this one',
+  'policy.differs': 'Group {group} already has an inline policy {name}, and it differs from this one. What replacing it changes (- there now, + this one):',
+  'policy.replaceAsk': 'Replace the inline policy {name} of group {group} with this one?',
+  'policy.needsForce':
+    'Group {group} already has a different inline policy {name} (the changes are above), and there is no terminal to ask whether to replace it: nothing was changed. To replace it, add --force (the policy there now is saved first, so that it can be put back).',
+  'policy.kept': 'Nothing changed: the group keeps its inline policy as it was.',
+  'policy.saved': 'Saved the inline policy {name} that group {group} had as {path}. To put it back:\n    {command}',
+  'policy.forTerminal':
+    'The policy below lets each user manage only their own MFA device and denies everything else until they have an MFA session. To attach it to a group of your users (with an administrator\'s profile):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nor save it to a file:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':

@@ -28,7 +28,7 @@ export const ja: Record<keyof typeof en, string> = {
     '端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を付けません。',
   'help.note.reset':
     '続けて行う登録はウィザードが行い、そのオプションを使えます:\n    mfa-onboard setup --help',
-  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--profile、--region。',
+  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--force、--profile、--region。',
   'help.note.batchCsv':
     'users.csv は見出しの行のあとに、1 行に 1 人の新入社員を書きます。列: user (IAM ユーザー名、必須)、path (--create で作るユーザーの IAM パス)、group (--create で作ったユーザーを追加するグループ)、csv (新入社員のアクセスキー CSV、users.csv からの相対パス)。例:\n    user,group\n    alice,hires',
   'help.note.batch':
@@ -84,6 +84,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.attachGroup': 'このグループにインラインポリシーとして付けます (管理者の --profile で)。2 回実行しても何も変わりません',
   'flag.createGroup': 'グループがなければ先に作成します',
   'flag.policyName': 'インラインポリシーの名前 (既定: mfa-onboard-require-mfa)',
+  'flag.policy.force': '同じ名前の異なるインラインポリシーを確認なしで置き換える (端末がないときは必須)。元のポリシーは先に保存します',
   'flag.group': 'ユーザーをグループ G に追加します',
   'flag.out': 'NAME_accessKeys.csv を DIR に書き込みます (モード 0600。既定: 現在のフォルダー)',
   'flag.path': 'ユーザーの IAM パス (既定 /)',
@@ -548,6 +549,14 @@ export const ja: Record<keyof typeof en, string> = {
   'policy.unchanged': 'グループ {group} にはすでにこのポリシーが {name} として付いています。何も変更していません',
   'policy.attached': 'ポリシーをグループ {group} にインラインポリシー {name} として付けました',
   'policy.updated': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えました',
+  'policy.differs': 'グループ {group} にはすでにインラインポリシー {name} があり、このポリシーと異なります。置き換えると変わる箇所 (- 現在のもの、+ このポリシー):',
+  'policy.replaceAsk': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えますか?',
+  'policy.needsForce':
+    'グループ {group} には異なるインラインポリシー {name} があり (変わる箇所は上のとおり)、置き換えてよいか尋ねる端末がないため、何も変更していません。置き換えるには --force を付けてください (現在のポリシーは元に戻せるよう先に保存します)。',
+  'policy.kept': '何も変更していません。グループのインラインポリシーは元のままです。',
+  'policy.saved': 'グループ {group} の元のインラインポリシー {name} を {path} に保存しました。元に戻すには:\n    {command}',
+  'policy.forTerminal':
+    '以下のポリシーは、各ユーザーが自分の MFA デバイスだけを管理でき、MFA セッションを得るまでそれ以外をすべて拒否するものです。ユーザーのグループに付けるには (管理者のプロファイルで):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nファイルに保存するには:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':
