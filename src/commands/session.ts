@@ -1,6 +1,6 @@
 import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
-import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
+import { credentialProcessJson, exportLines, printableSession, runExported, type Shell } from '../credentials/export.js';
 import { shownProfiles } from '../ui/error-text.js';
 import { readTextFile } from '../credentials/files.js';
 import type { AwsFiles } from '../credentials/paths.js';
@@ -102,10 +102,40 @@ async function assertProfileExists(profile: string, files: AwsFiles): Promise<vo
   throw new UserError('profile.notFound', { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile });
 }
 
+/**
+ * This run's command line as a person pastes it again, with what picks the same session
+ * (profile, session profile, role, region) and `extra` at the end.
+ */
+function sessionLine(options: SessionOptions, extra: string[]): string {
+  return shellLine([
+    'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
+    ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
+    ...(options.roleArn !== undefined ? ['--role-arn', options.roleArn] : []),
+    ...(options.region !== undefined ? ['--region', options.region] : []),
+    ...extra,
+  ]);
+}
+
+/**
+ * Refuses to print the session's secrets onto a terminal, where they would stay on the screen
+ * and in its scrollback: `--export` is for a shell to run, `--credential-process` for a tool.
+ */
+function refuseSecretsOnTerminal(options: SessionOptions, out: CommandContext['out']): void {
+  if (!out.dataIsTTY) return;
+  if (options.exportShell) {
+    const command = runExported(options.exportShell, sessionLine(options, ['--export', options.exportShell]));
+    throw new UserError('session.exportToTerminal', { shell: options.exportShell, command });
+  }
+  if (options.credentialProcess) {
+    throw new UserError('session.credentialProcessToTerminal', { line: `credential_process = ${sessionLine(options, ['--credential-process'])}` });
+  }
+}
+
 /** The command's entry: refuses to run inside itself, then runs. */
 export async function sessionCommand(options: SessionOptions, context: CommandContext): Promise<void> {
   // The SDK may run a credential_process that runs us again: never let that loop.
   if (context.runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
+  refuseSecretsOnTerminal(options, context.out);
   process.env[SESSION_MARKER] = '1';
   const deps = context.deps();
   await runSession(options, await resolveSessionProfiles(options, deps.files), deps);
@@ -161,11 +191,7 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
   else {
     // For other tools, the same session: the profile named, as this run named it.
-    const again = shellLine([
-      'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
-      ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
-      '--export', 'sh',
-    ]);
-    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command: `eval "$(${again})"` }));
+    const command = runExported('sh', sessionLine(options, ['--export', 'sh']));
+    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command }));
   }
 }

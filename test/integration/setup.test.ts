@@ -331,6 +331,17 @@ describe('wrong secret against moto with authentication on', () => {
     await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
   });
 
+  it('regression (issue 23.3): --export to a terminal is refused before anything is done, with the line that does it after', async () => {
+    const key = await createUserWithKey(moto, 'alice');
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
+    const result = await runCli([csv, '--endpoint-url', moto.url, '--profile', 'alice', '--export', 'fish'], { env: box.env, stdoutTTY: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('\n    mfa-onboard session --profile alice --export fish | source\n');
+    // Refused before the CSV's keys were written or AWS was called.
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
   it('says an unknown access key is unknown', async () => {
     const csv = await box.write('ghost.csv', consoleCsv({ accessKeyId: 'AKIAGHOSTGHOSTGHOST0', secretAccessKey: 'g'.repeat(40) }));
     const result = await runCli([csv, '--endpoint-url', moto.url, '--profile', 'ghost'], { env: box.env });

@@ -314,6 +314,12 @@ export const en = {
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
   'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
+  'session.exportToTerminal':
+    '--export {shell} prints the session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was printed. Let the shell run them:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process prints the session\'s secret key and token for an AWS tool to read, and on the screen they would stay in its scrollback: nothing was printed. Put it in a profile of your AWS config file instead:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} prints the MFA session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was done. Leave out --export; once the wizard is done, this puts the session into your shell:\n    {command}',
   'session.useIt':
     'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':

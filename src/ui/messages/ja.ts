@@ -313,6 +313,12 @@ export const ja: Record<keyof typeof en, string> = {
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
   'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
+  'session.exportToTerminal':
+    '--export {shell} はシェルに実行させるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。シェルに実行させてください:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process は AWS のツールに読ませるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。AWS の config ファイルのプロファイルに書いてください:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} はシェルに実行させるために MFA セッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何もしていません。--export を外して実行し、ウィザードが終わったら次のコマンドでセッションをシェルに取り込んでください:\n    {command}',
   'session.useIt':
     '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
