@@ -131,7 +131,9 @@ export function createInteractivePrompter(streams: Streams): Prompter {
  */
 export function createNonInteractivePrompter(options: { yes: boolean }): Prompter {
   const refuse = (q: Question, hasDefault: boolean): never => {
-    throw new UserError(hasDefault ? 'prompt.noTerminal' : 'prompt.noTerminalNoDefault', { question: q.message, flag: q.flag });
+    // A code is given on stdin; a yes/no whose flag is --yes itself has no other default to take.
+    const id = q.flag === '--codes-from-stdin' ? 'prompt.noTerminalCode' : hasDefault && q.flag !== '--yes' ? 'prompt.noTerminal' : 'prompt.noTerminalNoDefault';
+    throw new UserError(id, { question: q.message, flag: q.flag });
   };
   return {
     async input(q) {

@@ -136,12 +136,14 @@ export const en = {
   'admin.nameWithSpace': 'An IAM user name is one word, without spaces: "{words}" is {count} words. Write it as one, such as {example}:\n    {line}',
 
   'prompt.noTerminal':
-    'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+    'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+  'prompt.noTerminalCode':
+    'A code from your authenticator app is needed ("{question}"), but there is no terminal to ask on. Give it on standard input with --codes-from-stdin, one code a line.',
   'prompt.selectHelp': '↑↓ navigate • ⏎ select',
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
   'cli.badLang': '--lang {value} is not a language this tool speaks: use en (English) or ja (日本語).',
-  'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
+  'prompt.noTerminalNoDefault': 'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag}.',
 
   'hint.invalidClientTokenId':
     'The access key ID is not known to AWS: it may have been deleted or deactivated, or belong to another partition (for China or GovCloud pass --region).',

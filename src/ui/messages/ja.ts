@@ -135,12 +135,14 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.nameWithSpace': 'IAM ユーザー名は空白を含まない 1 語です: "{words}" は {count} 語になっています。{example} のように 1 語で指定してください:\n    {line}',
 
   'prompt.noTerminal':
-    'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+    '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+  'prompt.noTerminalCode':
+    '認証アプリのコードが必要ですが (「{question}」)、質問できる端末がありません。--codes-from-stdin を付けて、標準入力から 1 行に 1 つずつコードを渡してください。',
   'prompt.selectHelp': '↑↓ 移動 • ⏎ 選択',
   'prompt.yes': 'はい',
   'prompt.no': 'いいえ',
   'cli.badLang': '--lang {value} はこのツールが対応している言語ではありません。en (English) または ja (日本語) を指定してください。',
-  'prompt.noTerminalNoDefault': 'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください。',
+  'prompt.noTerminalNoDefault': '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください。',
 
   'hint.invalidClientTokenId':
     'AWS はこのアクセスキー ID を認識していません。削除または無効化されたか、別のパーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。',
