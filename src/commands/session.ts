@@ -12,7 +12,7 @@ import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { profilesIn, readSavedSession } from '../credentials/profiles.js';
 import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
-import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
+import { ensureSessionRegion, guardSessionProfile, saveMfaSerial, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
@@ -85,6 +85,12 @@ async function newSession(
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
   return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
+}
+
+/** A span as --min-remaining is typed: whole hours in hours, else minutes. */
+function spanText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes % 60 === 0 ? t('time.hoursShort', { n: minutes / 60 }) : t('time.minutesShort', { n: minutes });
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */
@@ -173,11 +179,15 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
         const { saved } = verdict;
         if (saved && verdict.clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
         if (verdict.reuse) return reuse(saved!);
-        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()), wanted: spanText(options.minRemainingMs) }));
         const fresh = await newSession(options, profiles, deps);
         const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
         await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
         await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
+        // The device it took (--mfa-serial, the only one, or the one picked) goes on record
+        // when none is, as the wizard records it; one already recorded is never overwritten.
+        if (profiles.configuredSerial === undefined) await saveMfaSerial({ profile: longTermProfile, sessionProfile, serialNumber: fresh.serial }, deps);
+        else if (profiles.configuredSerial !== fresh.serial) out.info(t('session.serialKept', { profile: longTermProfile, configured: profiles.configuredSerial, serial: fresh.serial }));
         return fresh.session;
       },
       { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },

@@ -106,6 +106,37 @@ describe('mfa-onboard session against world.moto', () => {
     expect(piped.stdout).toContain(`export AWS_SESSION_TOKEN='${stored.aws_session_token}'`);
   });
 
+  it('regression (issue 23.15): --min-remaining 13h says how long the session lasts against what was asked, without nested brackets', async () => {
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const result = await runCli(session('--codes-from-stdin', '--min-remaining', '13h'), { env: world.box.env, stdin: '234567\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/lasts until [^()]*\d\d:\d\d \(in 12 h\), less than the 13 h it must still last \(--min-remaining\): getting a new one/);
+    expect(result.stderr).not.toContain('ends soon');
+  });
+
+  it('regression (issue 23.15): with no terminal, a missing code names --codes-from-stdin, not "the wizard"', async () => {
+    const result = await runCli(session(), { env: world.box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('A code from your authenticator app is needed');
+    expect(result.stderr).toContain('Give it on standard input with --codes-from-stdin');
+    expect(result.stderr).not.toContain('wizard');
+  });
+
+  it('regression (issue 23.15): session --mfa-serial records the serial when none is, and never overwrites one', async () => {
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const other = await enrolDevice('alice-yubi');
+    const first = await runCli(session('--codes-from-stdin', '--mfa-serial', serial), { env: world.box.env, stdin: '123456\n' });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Recorded the device as mfa_serial of profile alice');
+    const config = async () => (await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true })).configFile.alice;
+    expect((await config())?.mfa_serial).toBe(serial);
+
+    const second = await runCli(session('--codes-from-stdin', '--mfa-serial', other, '--force'), { env: world.box.env, stdin: '234567\n' });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`This session used ${other} (--mfa-serial); the mfa_serial of profile alice stays ${serial}.`);
+    expect((await config())?.mfa_serial).toBe(serial);
+  });
+
   it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {
     await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     const text = await fs.readFile(world.box.credentialsFile, 'utf8');

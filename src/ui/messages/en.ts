@@ -297,6 +297,8 @@ export const en = {
   'time.ahead': 'ahead',
   'time.when': '{time} ({distance})',
   'time.inHours': 'in {n} h',
+  'time.hoursShort': '{n} h',
+  'time.minutesShort': '{n} min',
   'time.inMinutes': 'in {n} min',
   'time.hoursAgo': '{n} h ago',
   'time.minutesAgo': '{n} min ago',
@@ -314,7 +316,7 @@ export const en = {
   'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
   'session.askCodeFor': 'MFA code for {serial}:',
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
-  'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
+  'session.endingSoon': 'The MFA session in profile {sessionProfile} lasts until {expires}, less than the {wanted} it must still last (--min-remaining): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
   'session.exportToTerminal':
     '--export {shell} prints the session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was printed. Let the shell run them:\n    {command}',
@@ -322,6 +324,7 @@ export const en = {
     '--credential-process prints the session\'s secret key and token for an AWS tool to read, and on the screen they would stay in its scrollback: nothing was printed. Put it in a profile of your AWS config file instead:\n    {line}',
   'setup.exportToTerminal':
     '--export {shell} prints the MFA session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was done. Leave out --export; once the wizard is done, this puts the session into your shell:\n    {command}',
+  'session.serialKept': 'This session used {serial} (--mfa-serial); the mfa_serial of profile {profile} stays {configured}.',
   'session.useIt':
     'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':
@@ -373,6 +376,8 @@ export const en = {
   'status.orphans': 'Unfinished',
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
+  'status.noSerial': 'none; a session records the device it uses:\n    {command}',
+  'status.noSerialNoDevice': 'none (no MFA device yet)',
   'status.none': 'none',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Run the same command again (it asks for one code and saves the session), or get one with:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',

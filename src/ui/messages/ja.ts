@@ -296,6 +296,8 @@ export const ja: Record<keyof typeof en, string> = {
   'time.ahead': '進んで',
   'time.when': '{time} ({distance})',
   'time.inHours': 'あと {n} 時間',
+  'time.hoursShort': '{n} 時間',
+  'time.minutesShort': '{n} 分',
   'time.inMinutes': 'あと {n} 分',
   'time.hoursAgo': '{n} 時間前',
   'time.minutesAgo': '{n} 分前',
@@ -313,7 +315,7 @@ export const ja: Record<keyof typeof en, string> = {
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
   'session.askCodeFor': '{serial} の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
-  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
+  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションは {expires} までで、残りが求められた {wanted} (--min-remaining) に足りないため、新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
   'session.exportToTerminal':
     '--export {shell} はシェルに実行させるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。シェルに実行させてください:\n    {command}',
@@ -321,6 +323,7 @@ export const ja: Record<keyof typeof en, string> = {
     '--credential-process は AWS のツールに読ませるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。AWS の config ファイルのプロファイルに書いてください:\n    {line}',
   'setup.exportToTerminal':
     '--export {shell} はシェルに実行させるために MFA セッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何もしていません。--export を外して実行し、ウィザードが終わったら次のコマンドでセッションをシェルに取り込んでください:\n    {command}',
+  'session.serialKept': 'このセッションには {serial} (--mfa-serial) を使いました。プロファイル {profile} の mfa_serial は {configured} のままです。',
   'session.useIt':
     '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
@@ -372,6 +375,8 @@ export const ja: Record<keyof typeof en, string> = {
   'status.orphans': '未完了のデバイス',
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
+  'status.noSerial': 'なし。セッションを取ると使ったデバイスが記録されます:\n    {command}',
+  'status.noSerialNoDevice': 'なし (MFA デバイスがまだありません)',
   'status.none': 'なし',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。同じコマンドを再実行する (コードを 1 つ尋ね、セッションを保存します) か、次のコマンドで取得してください:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
