@@ -157,6 +157,7 @@ export const en = {
     'No AWS credentials were found for this profile. Pass the access-key CSV from the console, or --profile with a profile that has keys in your credentials file.',
 
   'csv.askPath': 'Path to your access-key CSV (e.g. ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'Type the path of the access-key CSV (or drag the file into this window). To use a profile you already have instead, press Ctrl-C and pass --profile NAME.',
   'csv.notFound': 'There is no file at {path}. Check the path of the access-key CSV you downloaded from the AWS console (often in your Downloads folder).',
   'csv.notAFile': '{path} is not a file. Give the path of the access-key CSV itself.',
   'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',

@@ -156,6 +156,7 @@ export const ja: Record<keyof typeof en, string> = {
     'このプロファイルの AWS 認証情報が見つかりません。コンソールからダウンロードしたアクセスキー CSV を指定するか、認証情報ファイルにキーがあるプロファイルを --profile で指定してください。',
 
   'csv.askPath': 'アクセスキー CSV のパス (例: ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'アクセスキー CSV のパスを入力してください (ファイルをこのウィンドウにドラッグしても入力できます)。既にあるプロファイルを使う場合は、Ctrl-C を押して --profile NAME を指定してください。',
   'csv.notFound': '{path} にファイルがありません。AWS コンソールからダウンロードしたアクセスキー CSV のパスを確認してください (通常は「ダウンロード」フォルダーにあります)。',
   'csv.notAFile': '{path} はファイルではありません。アクセスキー CSV ファイルそのもののパスを指定してください。',
   'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
