@@ -58,7 +58,7 @@ async function confirmReplace(
   const { out } = deps;
   const name = options.policyName;
   out.info(t('policy.differs', { group, name }));
-  for (const line of lineDiff(prettyPolicy(current), document)) out.info(`${line.kind} ${line.text}`);
+  for (const line of lineDiff(prettyPolicy(current), document, { anchor: /^\s*"Sid": / })) out.info(`${line.kind} ${line.text}`);
   if (!options.force) {
     if (!deps.interactive) throw new UserError('policy.needsForce', { group, name });
     const go = await deps.prompter.confirm({ message: t('policy.replaceAsk', { group, name }), flag: '--force', default: false });

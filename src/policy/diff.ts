@@ -15,10 +15,11 @@ export function prettyPolicy(text: string): string {
 
 /**
  * The lines that change from `before` to `after` (longest common subsequence), with up to
- * `context` unchanged lines around each change; a gap is one `…` line. Policies are a few
+ * `context` unchanged lines around each change; a gap is one `…` line, naming the last line
+ * matching `anchor` that it hides. Policies are a few
  * hundred lines at most, so the quadratic table is small.
  */
-export function lineDiff(before: string, after: string, context = 2): DiffLine[] {
+export function lineDiff(before: string, after: string, { context = 2, anchor }: { context?: number; anchor?: RegExp } = {}): DiffLine[] {
   const a = before.split('\n');
   const b = after.split('\n');
   // common[i][j]: the length of the longest common subsequence of a[i..] and b[j..].
@@ -47,14 +48,15 @@ export function lineDiff(before: string, after: string, context = 2): DiffLine[]
   }
   const near = (index: number) => all.slice(Math.max(0, index - context), index + context + 1).some((line) => line.kind !== ' ');
   const shown: DiffLine[] = [];
-  let gap = false;
+  let gap: DiffLine | undefined;
   all.forEach((line, index) => {
     if (near(index)) {
+      gap = undefined;
       shown.push(line);
-      gap = false;
-    } else if (!gap) {
-      shown.push({ kind: ' ', text: '…' });
-      gap = true;
+    } else {
+      if (!gap) shown.push((gap = { kind: ' ', text: '…' }));
+      // A gap names the last `anchor` line it hides (a statement's Sid): where the change is.
+      if (anchor?.test(line.text)) gap.text = `… ${line.text.trim()}`;
     }
   });
   return shown;
