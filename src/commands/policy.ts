@@ -83,9 +83,11 @@ export async function runPolicy(options: PolicyOptions, deps: WizardDeps): Promi
   const printed = render(options.partition ?? 'aws');
   if (options.attachGroup === undefined) {
     if (options.createGroup) throw new UserError('policy.needsAttachGroup', { flag: '--create-group' });
-    // A person at a terminal is told what the JSON is for; a pipe or a file gets the JSON alone.
-    if (out.dataIsTTY) out.info(t('policy.forTerminal'));
+    // A person at a terminal is told what the JSON is, and after it (what stays on a 24-line
+    // screen) what to do with it; a pipe or a file gets the JSON alone.
+    if (out.dataIsTTY) out.info(t('policy.forTerminalTitle'));
     out.data(printed);
+    if (out.dataIsTTY) out.info(t('policy.forTerminal'));
     return;
   }
   const group = options.attachGroup;

@@ -115,6 +115,7 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
   it('regression (issue 23.13): on a terminal the JSON comes after a line saying what it is for; piped, stdout is the JSON alone', async () => {
     const shown = await runCli(['policy'], { env: world.box.env, stdoutTTY: true });
     expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/^The IAM policy for your users, as JSON/);
     expect(shown.stderr).toContain('lets each user manage only their own MFA device');
     expect(shown.stderr).toContain('\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\n');
     expect(shown.stderr).toContain('\n    mfa-onboard policy > require-mfa.json\n');

@@ -582,8 +582,9 @@ export const en = {
     'Group {group} already has a different inline policy {name} (the changes are above), and there is no terminal to ask whether to replace it: nothing was changed. To replace it, add --force (the policy there now is saved first, so that it can be put back).',
   'policy.kept': 'Nothing changed: the group keeps its inline policy as it was.',
   'policy.saved': 'Saved the inline policy {name} that group {group} had as {path}. To put it back:\n    {command}',
+  'policy.forTerminalTitle': 'The IAM policy for your users, as JSON (what to do with it follows it):',
   'policy.forTerminal':
-    'The policy below lets each user manage only their own MFA device and denies everything else until they have an MFA session. To attach it to a group of your users (with an administrator\'s profile):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nor save it to a file:\n    mfa-onboard policy > require-mfa.json',
+    'The policy above lets each user manage only their own MFA device and denies everything else until they have an MFA session. To attach it to a group of your users (with an administrator\'s profile):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nor save it to a file:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':

@@ -569,8 +569,9 @@ export const ja: Record<keyof typeof en, string> = {
     'グループ {group} には異なるインラインポリシー {name} があり (変わる箇所は上のとおり)、置き換えてよいか尋ねる端末がないため、何も変更していません。置き換えるには --force を付けてください (現在のポリシーは元に戻せるよう先に保存します)。',
   'policy.kept': '何も変更していません。グループのインラインポリシーは元のままです。',
   'policy.saved': 'グループ {group} の元のインラインポリシー {name} を {path} に保存しました。元に戻すには:\n    {command}',
+  'policy.forTerminalTitle': 'ユーザーに付ける IAM ポリシー (JSON) です (使い方はその後に表示します):',
   'policy.forTerminal':
-    '以下のポリシーは、各ユーザーが自分の MFA デバイスだけを管理でき、MFA セッションを得るまでそれ以外をすべて拒否するものです。ユーザーのグループに付けるには (管理者のプロファイルで):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nファイルに保存するには:\n    mfa-onboard policy > require-mfa.json',
+    '上のポリシーは、各ユーザーが自分の MFA デバイスだけを管理でき、MFA セッションを得るまでそれ以外をすべて拒否するものです。ユーザーのグループに付けるには (管理者のプロファイルで):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nファイルに保存するには:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':
