@@ -77,7 +77,8 @@ describe('mfa-onboard status against moto', () => {
     expect(table.code).toBe(0);
     expect(table.stderr).toMatch(/mfa_serial +none; a session records the device it uses:\n {4,}mfa-onboard session --profile alice\n/);
     expect(table.stderr).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
-    expect(table.stderr).toMatch(new RegExp(`alice +${serial} +\\(enabled \\S.*(ago|in \\d)`));
+    // Local time, and one pair of brackets: not "(enabled 14:50 (1 min ago))".
+    expect(table.stderr).toMatch(new RegExp(`alice +${serial}, enabled [^()]*\\d\\d:\\d\\d \\(\\d+ (min|h) ago\\)\\n`));
     const json = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
     expect(json.configuredSerialIsCurrent).toBeNull();
     expect(json).not.toHaveProperty('configuredSerial');

@@ -364,7 +364,7 @@ export const en = {
   'status.caller': 'Keys of',
   'status.user': 'IAM user',
   'status.device': 'MFA device',
-  'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
+  'status.deviceValue': '{name}  {serial}, enabled {enabled}',
   'status.noDevice':
     'none; set one up with:\n    {command}',
   'status.mfaSerial': 'mfa_serial',

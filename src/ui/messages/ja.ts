@@ -363,7 +363,7 @@ export const ja: Record<keyof typeof en, string> = {
   'status.caller': 'キーの所有者',
   'status.user': 'IAM ユーザー',
   'status.device': 'MFA デバイス',
-  'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
+  'status.deviceValue': '{name}  {serial}、{enabled} に有効化',
   'status.noDevice':
     'なし。次のコマンドで設定してください:\n    {command}',
   'status.mfaSerial': '設定の mfa_serial',
