@@ -89,11 +89,16 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
     const go =
       options.setup.yes ||
       (await deps.prompter.confirm({
-        message: t(chosen.length === devices.length ? 'reset.confirm' : 'reset.confirmSome', { count: chosen.length, orphans: orphans.length, user }),
+        message: t(
+          chosen.length === devices.length
+            ? orphans.length ? 'reset.confirm' : 'reset.confirmNoOrphans'
+            : orphans.length ? 'reset.confirmSome' : 'reset.confirmSomeNoOrphans',
+          { count: chosen.length, orphans: orphans.length, user },
+        ),
         flag: '--yes',
         default: false,
       }));
-    if (!go) throw new CancelledError();
+    if (!go) throw new CancelledError('reset.kept');
     const refused = { action: 'reset-device' as const, command: `${options.profile} (${arn})` };
     for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);

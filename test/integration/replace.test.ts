@@ -409,7 +409,9 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const prompter = { ...no, confirm: (q: Parameters<typeof no.confirm>[0]) => ((offered = q.default), no.confirm(q)) };
     const declined = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
     expect(offered).toBe(false);
+    expect(no.asked[0]).toMatch(/^Remove 1 device\(s\) of alice\? /);
     expect(declined.code).toBe(2);
+    expect(declined.stderr).toContain('Nothing was removed: the user keeps every device.');
     expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
   });
 

@@ -558,6 +558,9 @@ export const en = {
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
+  'reset.confirmNoOrphans': 'Remove {count} device(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
+  'reset.confirmSomeNoOrphans': 'Remove {count} device(s) of {user}?',
+  'reset.kept': 'Nothing was removed: the user keeps every device.',
   'policy.badCidr':
     '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, written without leading zeros, such as 203.0.113.0/24 or 2001:db8::/32.',
   'policy.badScope':

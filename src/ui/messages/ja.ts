@@ -506,8 +506,8 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.needUser':
     'MFA デバイスを削除するユーザーを指定してください:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': '{user} の MFA デバイス',
-  'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
-  'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
+  'reset.virtual': '{serial}、仮想、{enabled} に有効化',
+  'reset.hardware': '{serial}、ハードウェアキーまたはパスキー (無効化のみ)、{enabled} に有効化',
   'reset.orphan': '{serial} (未完了、誰にも割り当てられていません)',
   'reset.nothing': '{user} には MFA デバイスも未完了のデバイスもありません。削除するものはありません。',
   'reset.which': '{count} 個のデバイスのうちどれを削除しますか?',
@@ -549,6 +549,9 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
+  'reset.confirmNoOrphans': '{user} のデバイス {count} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
+  'reset.confirmSomeNoOrphans': '{user} のデバイス {count} 個を削除しますか?',
+  'reset.kept': '何も削除していません。ユーザーのデバイスはすべてそのままです。',
   'policy.badCidr':
     '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を、先頭に余分な 0 を付けずに指定してください。',
   'policy.badScope': '--device-name-scope {value} は指定できません。user (ユーザー名と同じ名前のデバイスのみ) または any を指定してください。',
