@@ -528,7 +528,7 @@ export const en = {
   'reset.next':
     'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.checked': 'Checked',
-  'summary.checkedSession': 'a session with {user}\'s keys and this device works (until {expires}); neither was kept here',
+  'summary.checkedSession': 'a session with {user}\'s keys and this device works, until {expires}; neither was kept here',
   'summary.checkedListed': 'IAM lists the device as {user}\'s (no session was tried: that needs {user}\'s keys)',
   'summary.handOver': 'Hand over',
   'summary.handOverCsv': 'give {path} to {user} (in person, or however your organisation moves secrets), then delete it here',
@@ -540,7 +540,7 @@ export const en = {
   'setUp.heading': '{user} is set up on this computer: nothing to do',
   'setUp.session': 'MFA session',
   'setUp.sessionUntil': 'profile {profile}, until {expires}',
-  'setUp.sessionEnded': 'profile {profile} (ended {expires})',
+  'setUp.sessionEnded': 'profile {profile}, ended {expires}',
   'setUp.sessionNone': 'profile {profile} (none saved yet)',
   'setUp.freshSession': 'A fresh session',
   'setUp.newPhone': 'New or lost phone',

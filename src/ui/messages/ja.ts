@@ -520,7 +520,7 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.next':
     '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.checked': '確認内容',
-  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました (有効期限 {expires})。どちらもここには保存していません',
+  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました。有効期限は {expires} です。どちらもここには保存していません',
   'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
   'summary.handOver': '引き渡し',
   'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
@@ -532,7 +532,7 @@ export const ja: Record<keyof typeof en, string> = {
   'setUp.heading': '{user} はこのコンピューターで設定済みです: 何もする必要はありません',
   'setUp.session': 'MFA セッション',
   'setUp.sessionUntil': 'プロファイル {profile}、有効期限 {expires}',
-  'setUp.sessionEnded': 'プロファイル {profile} (期限切れ {expires})',
+  'setUp.sessionEnded': 'プロファイル {profile}、{expires} に期限切れ',
   'setUp.sessionNone': 'プロファイル {profile} (まだ保存されていません)',
   'setUp.freshSession': '新しいセッション',
   'setUp.newPhone': '新しい・紛失したスマートフォン',
