@@ -136,6 +136,16 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(await listDevices(world.moto)).toHaveLength(0);
   });
 
+  it('a CSV typed at the prompt is a user\'s own keys: no hint about acting for someone else', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const prompter = scriptedPrompter([{ flag: 'CSV (the file argument) or --profile', answer: csv }, { flag: '--profile', answer: 'alice' }]);
+    const result = await runCli(['--region', 'eu-west-1', '--keep-csv', '--endpoint-url', world.moto.url, '--codes-from-stdin', ...png()], { env: world.box.env, clock: fakeClock(), stdin: '', prompter });
+    expect(result.stderr).toContain('These keys belong to alice');
+    expect(result.stderr).toContain('Created virtual MFA device');
+    expect(result.stderr).not.toContain('--user NAME');
+  });
+
   it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {
     const key = await createUserWithKey(world.moto, 'alice');
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
