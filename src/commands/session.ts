@@ -184,11 +184,10 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
         const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
         await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
         await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
-        // The device it took (--mfa-serial, the only one, or the one picked) goes on record
-        // when none is, as the wizard records it; one already recorded is never overwritten.
-        if (profiles.configuredSerial === undefined) await saveMfaSerial({ profile: longTermProfile, sessionProfile, serialNumber: fresh.serial }, deps);
-        else if (profiles.configuredSerial !== fresh.serial) out.info(t('session.serialKept', { profile: longTermProfile, configured: profiles.configuredSerial, serial: fresh.serial }));
-        return fresh.session;
+        if (profiles.configuredSerial !== undefined && profiles.configuredSerial !== fresh.serial) {
+          out.info(t('session.serialKept', { profile: longTermProfile, configured: profiles.configuredSerial, serial: fresh.serial }));
+        }
+        return { ...fresh.session, origin };
       },
       { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
     );
@@ -196,6 +195,10 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   // A valid session is handed over without the lock: parallel tools read it at once.
   const first = await look();
   const session = first.reuse ? reuse(first.saved!) : await renewUnderLock();
+  // The device the session came from (--mfa-serial, the only one, the one picked, or the saved
+  // session's) goes on record when none is, as the wizard records it; never over another.
+  const serial = session.origin?.sourceProfile === longTermProfile ? session.origin.serialNumber : undefined;
+  if (profiles.configuredSerial === undefined && serial !== undefined) await saveMfaSerial({ profile: longTermProfile, sessionProfile, serialNumber: serial }, deps);
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));

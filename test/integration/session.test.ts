@@ -135,6 +135,13 @@ describe('mfa-onboard session against world.moto', () => {
     expect(second.code).toBe(0);
     expect(second.stderr).toContain(`This session used ${other} (--mfa-serial); the mfa_serial of profile alice stays ${serial}.`);
     expect((await config())?.mfa_serial).toBe(serial);
+
+    // What status suggests for a missing mfa_serial works with a saved session too: no code asked.
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const reused = await runCli(session(), { env: world.box.env, openTty: noTty });
+    expect(reused.code).toBe(0);
+    expect(reused.stderr).not.toContain('MFA code for');
+    expect((await config())?.mfa_serial).toBe(other);
   });
 
   it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {
