@@ -1,7 +1,7 @@
 import { GROUP_NAME, parseCallerArn, POLICY_NAME } from '../aws/names.js';
 import type { GroupPolicy, Sts } from '../aws/client.js';
 import { AwsError } from '../aws/errors.js';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import { lineDiff, prettyPolicy } from '../policy/diff.js';
@@ -46,7 +46,7 @@ function stamp(now: number): string {
  * Before an inline policy someone may have changed by hand is replaced: shows what would
  * change (its lines against ours, pretty JSON), then asks (default No) on a terminal, or
  * without one needs --force; the policy there now is saved (0600, beside the AWS config
- * file) and the command that puts it back is printed.
+ * file) before it is replaced. Returns the saved copy's path.
  */
 async function confirmReplace(
   current: string,
@@ -54,7 +54,7 @@ async function confirmReplace(
   group: string,
   options: Pick<PolicyOptions, 'policyName' | 'force'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'writer' | 'files' | 'clock'>,
-): Promise<void> {
+): Promise<string> {
   const { out } = deps;
   const name = options.policyName;
   out.info(t('policy.differs', { group, name }));
@@ -65,10 +65,13 @@ async function confirmReplace(
     if (!go) throw new CancelledError('policy.kept');
   }
   const path = join(dirname(deps.files.configFile), `policy-${group}-${name}-${stamp(deps.clock.now())}.json`);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await deps.writer.write(path, `${prettyPolicy(current)}\n`, 'create');
-  const command = shellLine(['aws', 'iam', 'put-group-policy', '--group-name', group, '--policy-name', name, '--policy-document', `file://${path}`]);
-  out.info(t('policy.saved', { group, name, path, command }));
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await deps.writer.write(path, `${prettyPolicy(current)}\n`, 'create');
+  } catch (error) {
+    throw new UserError('policy.saveFailed', { group, name, path, reason: (error as Error).message }, { cause: error });
+  }
+  return path;
 }
 
 /**
@@ -127,8 +130,18 @@ export async function attachPolicy(
       out.success(t('policy.unchanged', { group, name: options.policyName }));
       return;
     }
-    if (current !== undefined) await confirmReplace(current, document, group, options, deps);
-    await aws.putGroupPolicy(group, options.policyName, document);
+    const saved = current === undefined ? undefined : await confirmReplace(current, document, group, options, deps);
+    try {
+      await aws.putGroupPolicy(group, options.policyName, document);
+    } catch (error) {
+      // Not replaced: the group still has the policy the copy holds, which would only mislead.
+      if (saved !== undefined) await rm(saved, { force: true });
+      throw error;
+    }
+    if (saved !== undefined) {
+      const command = shellLine(['aws', 'iam', 'put-group-policy', '--group-name', group, '--policy-name', options.policyName, '--policy-document', `file://${saved}`]);
+      out.info(t('policy.saved', { group, name: options.policyName, path: saved, command }));
+    }
     out.success(t(current === undefined ? 'policy.attached' : 'policy.updated', { group, name: options.policyName }));
   } catch (error) {
     if (error instanceof AwsError) throw refusal('attach-policy', error, { profile: options.profile, action: error.action }) ?? error;

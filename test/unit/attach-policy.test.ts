@@ -116,6 +116,24 @@ describe('attachPolicy (the group policy calls, faked: no moto needed)', () => {
     await fs.access(`${box.home}/.aws/${SAVED}`);
   });
 
+  it('a refused replacement leaves no saved copy; a copy that cannot be saved leaves the policy as it was', async () => {
+    const refused = iam({ RequireMFA: BY_HAND }, 'putGroupPolicy');
+    const { out, text } = recordingOutput();
+    const error = await attachPolicy(refused.aws, 'staff', { ...OPTIONS, force: true }, render, seams(out)).catch((e: unknown) => e);
+    expect((error as UserError).id).toBe('policy.denied');
+    await expect(fs.readdir(`${box.home}/.aws`)).resolves.toEqual([]);
+    expect(text()).not.toContain('Saved the inline policy');
+
+    // The folder for the copy is a file: nothing can be saved there.
+    await fs.rm(`${box.home}/.aws`, { recursive: true });
+    await fs.writeFile(`${box.home}/.aws`, '');
+    const unsaved = iam({ RequireMFA: BY_HAND });
+    const failed = await attachPolicy(unsaved.aws, 'staff', { ...OPTIONS, force: true }, render, seams(out)).catch((e: unknown) => e);
+    expect((failed as UserError).id).toBe('policy.saveFailed');
+    expect(unsaved.calls).not.toContain('putGroupPolicy');
+    expect(unsaved.policies()!.RequireMFA).toBe(BY_HAND);
+  });
+
   it('a missing group is made only with --create-group', async () => {
     const missing = iam(undefined);
     const { out } = recordingOutput();

@@ -585,6 +585,7 @@ export const en = {
   'policy.needsForce':
     'Group {group} already has a different inline policy {name} (the changes are above), and there is no terminal to ask whether to replace it: nothing was changed. To replace it, add --force (the policy there now is saved first, so that it can be put back).',
   'policy.kept': 'Nothing changed: the group keeps its inline policy as it was.',
+  'policy.saveFailed': 'Could not save the inline policy {name} that group {group} has as {path} ({reason}), so it was not replaced. Make room there, or check the folder can be written, and run again.',
   'policy.saved': 'Saved the inline policy {name} that group {group} had as {path}. To put it back:\n    {command}',
   'policy.forTerminalTitle': 'The IAM policy for your users, as JSON (what to do with it follows it):',
   'policy.forTerminal':

@@ -572,6 +572,7 @@ export const ja: Record<keyof typeof en, string> = {
   'policy.needsForce':
     'グループ {group} には異なるインラインポリシー {name} があり (変わる箇所は上のとおり)、置き換えてよいか尋ねる端末がないため、何も変更していません。置き換えるには --force を付けてください (現在のポリシーは元に戻せるよう先に保存します)。',
   'policy.kept': '何も変更していません。グループのインラインポリシーは元のままです。',
+  'policy.saveFailed': 'グループ {group} のインラインポリシー {name} を {path} に保存できなかったため ({reason})、置き換えていません。空きを作るかフォルダーに書き込めるか確認してから、もう一度実行してください。',
   'policy.saved': 'グループ {group} の元のインラインポリシー {name} を {path} に保存しました。元に戻すには:\n    {command}',
   'policy.forTerminalTitle': 'ユーザーに付ける IAM ポリシー (JSON) です (使い方はその後に表示します):',
   'policy.forTerminal':
