@@ -95,7 +95,15 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     async input(q) {
       const { input } = await import('@inquirer/prompts');
       return guard(() =>
-        input({ message: shown(q.message), default: q.default, validate: q.validate }, context(q)),
+        input(
+          {
+            message: shown(q.message),
+            default: q.default,
+            // Wrapped by us too: inquirer breaks only at spaces, so Japanese ran to the margin and broke early.
+            ...(q.validate ? { validate: (value: string) => ((verdict) => (verdict === true ? true : shown(verdict)))(q.validate!(value)) } : {}),
+          },
+          context(q),
+        ),
       );
     },
     async confirm(q) {
