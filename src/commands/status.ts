@@ -29,7 +29,8 @@ export interface Status {
   user: string;
   devices: { name: string; serialNumber: string; enabled?: string }[];
   configuredSerial?: string;
-  configuredSerialIsCurrent: boolean;
+  /** Whether the configured mfa_serial is one of the user's devices; null when none is configured. */
+  configuredSerialIsCurrent: boolean | null;
   session?: { profile: string; expires: string; valid: boolean };
   /** The profile on this computer the mfa_serial and session are read from (none when an admin looks at a user who has none here). */
   localProfile?: string;
@@ -79,7 +80,8 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     throw new UserError('status.noUser', { arn: who.arn });
   }
 
-  const devices = (await aws.listMfaDevices(user)).map((d) => ({
+  const listed = await aws.listMfaDevices(user);
+  const devices = listed.map((d) => ({
     name: deviceNameOf(d.serialNumber),
     serialNumber: d.serialNumber,
     ...(d.enableDate ? { enabled: d.enableDate.toISOString() } : {}),
@@ -103,7 +105,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     user,
     devices,
     ...(configuredSerial ? { configuredSerial } : {}),
-    configuredSerialIsCurrent: configuredSerial !== undefined && devices.some((d) => d.serialNumber === configuredSerial),
+    configuredSerialIsCurrent: configuredSerial === undefined ? null : devices.some((d) => d.serialNumber === configuredSerial),
     ...(localProfile !== undefined ? { localProfile } : {}),
     ...(saved && sessionProfile
       ? { session: { profile: sessionProfile, expires: saved.expiration.toISOString(), valid: saved.expiration.getTime() > clock.now() } }
@@ -118,19 +120,29 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
     return status;
   }
   const profileFlag = options.profile === 'default' ? '' : ` --profile ${options.profile}`;
+  const sessionCommand = `mfa-onboard session${localProfile === undefined || localProfile === 'default' ? '' : ` --profile ${localProfile}`}`;
+  // No mfa_serial here: `session` records the device it uses (the only one, or the one named).
+  const noSerial =
+    devices.length === 0
+      ? t('status.noSerialNoDevice')
+      : t('status.noSerial', { command: devices.length === 1 ? sessionCommand : `${sessionCommand} --mfa-serial ARN` });
   const enrol = forOther ? `mfa-onboard${profileFlag} --user ${user}` : `mfa-onboard${profileFlag}`;
   const notHere = t('status.notHere', { user });
   const rows: [string, string][] = [
     [t('status.caller'), who.arn],
     [t('status.user'), user],
     ...(devices.length
-      ? devices.map((d): [string, string] => [t('status.device'), t('status.deviceValue', { name: d.name, serial: d.serialNumber, enabled: d.enabled ?? '?' })])
+      ? listed.map((d): [string, string] => [
+          t('status.device'),
+          // People read local times; --json keeps ISO 8601.
+          t('status.deviceValue', { name: deviceNameOf(d.serialNumber), serial: d.serialNumber, enabled: d.enableDate ? whenText(d.enableDate, clock.now()) : '?' }),
+        ])
       : [[t('status.device'), t('status.noDevice', { command: enrol })] as [string, string]]),
     [
       t('status.mfaSerial'),
       configuredSerial
         ? t(status.configuredSerialIsCurrent ? 'status.serialCurrent' : 'status.serialStale', { serial: configuredSerial })
-        : localProfile === undefined ? notHere : t('status.none'),
+        : localProfile === undefined ? notHere : noSerial,
     ],
     [
       t('status.session'),
@@ -138,7 +150,7 @@ export async function runStatus(options: StatusOptions, deps: WizardDeps): Promi
         ? t(status.session.valid ? 'status.sessionValid' : 'status.sessionEnded', {
             profile: status.session.profile,
             expires: whenText(saved!.expiration, clock.now()),
-            command: `mfa-onboard session${localProfile === undefined || localProfile === 'default' ? '' : ` --profile ${localProfile}`}`,
+            command: sessionCommand,
           })
         : localProfile === undefined ? notHere : t('status.none'),
     ],

@@ -1,4 +1,7 @@
 import type { AwsFactory } from '../aws/client.js';
+import { runExported } from '../credentials/export.js';
+import { UserError } from '../errors.js';
+import { shellLine } from '../ui/command-line.js';
 import { resolveProfiles } from './resolve-profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
@@ -168,6 +171,11 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
   try {
     const deps = timings.measure(rawDeps);
     const profiles = await resolveProfiles(options, deps.files);
+    // The session's secrets are never printed onto a terminal, where the scrollback keeps them.
+    if (options.exportShell && deps.out.dataIsTTY) {
+      const again = shellLine(['mfa-onboard', 'session', ...(profiles.longTerm === 'default' ? [] : ['--profile', profiles.longTerm ?? 'PROFILE']), '--export', options.exportShell]);
+      throw new UserError('setup.exportToTerminal', { shell: options.exportShell, command: runExported(options.exportShell, again) });
+    }
     const sdkFactory = deps.awsFor(profiles.region);
     const awsFactory: AwsFactory = async (credentials) => {
       const client = await sdkFactory(credentials);

@@ -393,6 +393,28 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(await devices()).toEqual({ mine: [], orphans: [] });
   });
 
+  it('regression (issue 23.15): reset asks No by default; with no terminal it says to pass --yes, once; dates are local, not ISO', async () => {
+    const { old } = await aliceEnrolled();
+    await adminProfile();
+    const refused = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('but there is no terminal to ask on. Pass --yes.');
+    expect(refused.stderr).not.toContain('(or --yes');
+    expect(refused.stderr).not.toMatch(/enabled \d{4}-\d\d-\d\dT/);
+    expect(refused.stderr).toMatch(/virtual, enabled .*\((\d+ (min|h) ago|in \d+)/);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+
+    let offered: boolean | undefined;
+    const no = scriptedPrompter([{ flag: '--yes', answer: false }]);
+    const prompter = { ...no, confirm: (q: Parameters<typeof no.confirm>[0]) => ((offered = q.default), no.confirm(q)) };
+    const declined = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    expect(offered).toBe(false);
+    expect(no.asked[0]).toMatch(/^Remove 1 device\(s\) of alice\? /);
+    expect(declined.code).toBe(2);
+    expect(declined.stderr).toContain('Nothing was removed: the user keeps every device.');
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+  });
+
   it('reset refuses to remove every device of the caller\'s own user (a lock-out), and names --replace', async () => {
     const { old } = await aliceEnrolled();
     const result = await runCli(['reset', '--profile', 'alice', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock() });

@@ -113,6 +113,25 @@ describe('mfa-onboard status against moto', () => {
     expect(result.stderr).toMatch(/MFA session\s+none/);
   });
 
+  it('regression (issue 23.15): no mfa_serial says what records it; times are local; --json says null, not false', async () => {
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const table = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(table.code).toBe(0);
+    expect(table.stderr).toMatch(/mfa_serial +none; a session records the device it uses:\n {4,}mfa-onboard session --profile alice\n/);
+    expect(table.stderr).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    // Local time, and one pair of brackets: not "(enabled 14:50 (1 min ago))".
+    expect(table.stderr).toMatch(new RegExp(`alice +${serial}, enabled [^()]*\\d\\d:\\d\\d \\(\\d+ (min|h) ago\\)\\n`));
+    const json = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(json.configuredSerialIsCurrent).toBeNull();
+    expect(json).not.toHaveProperty('configuredSerial');
+    expect(json.devices[0].enabled).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // After a session, the device it used is on record, and status says it is current.
+    await runCli(['session', '--profile', 'alice', '--endpoint-url', world.moto.url, '--codes-from-stdin'], { env: world.box.env, stdin: '123456\n' });
+    const after = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(after).toMatchObject({ configuredSerial: serial, configuredSerialIsCurrent: true });
+  });
+
   it('--user shows another user (an admin looking at a hire)', async () => {
     await createUserWithKey(world.moto, 'carol');
     const result = await runCli(['status', '--profile', 'alice', '--user', 'carol', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env });

@@ -29,7 +29,7 @@ export const en = {
     'Without a terminal the wizard never asks: a missing answer is an error naming its flag. AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them; NO_COLOR turns colour off.',
   'help.note.reset':
     "The enrolment offered afterwards is the wizard's, and takes its options:\n    mfa-onboard setup --help",
-  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --profile and --region.',
+  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --force, --profile and --region.',
   'help.note.batchCsv':
     "users.csv has a header row, then one hire a row. Its columns: user (the IAM user name, required); path (the IAM path of a user --create makes); group (the group --create adds the user to); csv (the hire's access-key CSV, relative to users.csv). For example:\n    user,group\n    alice,hires",
   'help.note.batch':
@@ -85,6 +85,7 @@ export const en = {
   'flag.attachGroup': "put the policy on this group as an inline policy (with the administrator's --profile); run twice, it changes nothing",
   'flag.createGroup': 'create the group first if it does not exist',
   'flag.policyName': "the inline policy's name (default mfa-onboard-require-mfa)",
+  'flag.policy.force': 'replace a different inline policy of that name without asking (needed without a terminal); the old one is saved first',
   'flag.group': 'add the user to group G',
   'flag.out': 'write NAME_accessKeys.csv into DIR (mode 0600; default: here)',
   'flag.path': "the user's IAM path (default /)",
@@ -137,13 +138,15 @@ export const en = {
   'admin.nameWithSpace': 'An IAM user name is one word, without spaces: "{words}" is {count} words. Write it as one, such as {example}:\n    {line}',
 
   'prompt.noTerminal':
-    'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+    'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+  'prompt.noTerminalCode':
+    'A code from your authenticator app is needed ("{question}"), but there is no terminal to ask on. Give it on standard input with --codes-from-stdin, one code a line.',
   'prompt.selectHelp': '↑↓ navigate • ⏎ select',
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
   'cli.versionStandalone': '{version} (standalone executable, Bun {bun})',
   'cli.badLang': '--lang {value} is not a language this tool speaks: use en (English) or ja (日本語).',
-  'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
+  'prompt.noTerminalNoDefault': 'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag}.',
 
   'hint.invalidClientTokenId':
     'The access key ID is not known to AWS: it may have been deleted or deactivated, or belong to another partition (for China or GovCloud pass --region).',
@@ -157,6 +160,7 @@ export const en = {
     'No AWS credentials were found for this profile. Pass the access-key CSV from the console, or --profile with a profile that has keys in your credentials file.',
 
   'csv.askPath': 'Path to your access-key CSV (e.g. ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'Type the path of the access-key CSV (or drag the file into this window). To use a profile you already have instead, press Ctrl-C and pass --profile NAME.',
   'csv.notFound': 'There is no file at {path}. Check the path of the access-key CSV you downloaded from the AWS console (often in your Downloads folder).',
   'csv.notAFile': '{path} is not a file. Give the path of the access-key CSV itself.',
   'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',
@@ -299,6 +303,8 @@ export const en = {
   'time.ahead': 'ahead',
   'time.when': '{time} ({distance})',
   'time.inHours': 'in {n} h',
+  'time.hoursShort': '{n} h',
+  'time.minutesShort': '{n} min',
   'time.inMinutes': 'in {n} min',
   'time.hoursAgo': '{n} h ago',
   'time.minutesAgo': '{n} min ago',
@@ -316,8 +322,15 @@ export const en = {
   'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
   'session.askCodeFor': 'MFA code for {serial}:',
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
-  'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
+  'session.endingSoon': 'The MFA session in profile {sessionProfile} lasts until {expires}, less than the {wanted} it must still last (--min-remaining): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
+  'session.exportToTerminal':
+    '--export {shell} prints the session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was printed. Let the shell run them:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process prints the session\'s secret key and token for an AWS tool to read, and on the screen they would stay in its scrollback: nothing was printed. Put it in a profile of your AWS config file instead:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} prints the MFA session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was done. Leave out --export; once the wizard is done, this puts the session into your shell:\n    {command}',
+  'session.serialKept': 'This session used {serial} (--mfa-serial); the mfa_serial of profile {profile} stays {configured}.',
   'session.useIt':
     'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':
@@ -356,7 +369,7 @@ export const en = {
   'status.caller': 'Keys of',
   'status.user': 'IAM user',
   'status.device': 'MFA device',
-  'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
+  'status.deviceValue': '{name}  {serial}, enabled {enabled}',
   'status.noDevice':
     'none; set one up with:\n    {command}',
   'status.mfaSerial': 'mfa_serial',
@@ -369,6 +382,8 @@ export const en = {
   'status.orphans': 'Unfinished',
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
+  'status.noSerial': 'none; a session records the device it uses:\n    {command}',
+  'status.noSerialNoDevice': 'none (no MFA device yet)',
   'status.none': 'none',
   'status.underway': 'Under way',
   'status.underwayEnabled': 'enrolling {serial}: enabled, no session saved yet',
@@ -533,7 +548,7 @@ export const en = {
   'reset.next':
     'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.checked': 'Checked',
-  'summary.checkedSession': 'a session with {user}\'s keys and this device works (until {expires}); neither was kept here',
+  'summary.checkedSession': 'a session with {user}\'s keys and this device works, until {expires}; neither was kept here',
   'summary.checkedListed': 'IAM lists the device as {user}\'s (no session was tried: that needs {user}\'s keys)',
   'summary.handOver': 'Hand over',
   'summary.handOverCsv': 'give {path} to {user} (in person, or however your organisation moves secrets), then delete it here',
@@ -545,7 +560,7 @@ export const en = {
   'setUp.heading': '{user} is set up on this computer: nothing to do',
   'setUp.session': 'MFA session',
   'setUp.sessionUntil': 'profile {profile}, until {expires}',
-  'setUp.sessionEnded': 'profile {profile} (ended {expires})',
+  'setUp.sessionEnded': 'profile {profile}, ended {expires}',
   'setUp.sessionNone': 'profile {profile} (none saved yet)',
   'setUp.freshSession': 'A fresh session',
   'setUp.newPhone': 'New or lost phone',
@@ -563,6 +578,9 @@ export const en = {
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
+  'reset.confirmNoOrphans': 'Remove {count} device(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
+  'reset.confirmSomeNoOrphans': 'Remove {count} device(s) of {user}?',
+  'reset.kept': 'Nothing was removed: the user keeps every device.',
   'policy.badCidr':
     '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, written without leading zeros, such as 203.0.113.0/24 or 2001:db8::/32.',
   'policy.badScope':
@@ -581,6 +599,16 @@ export const en = {
   'policy.unchanged': 'Group {group} already has this policy as {name}: nothing changed',
   'policy.attached': 'Attached the policy to group {group} as inline policy {name}',
   'policy.updated': 'Replaced the inline policy {name} of group {group} with this one',
+  'policy.differs': 'Group {group} already has an inline policy {name}, and it differs from this one. What replacing it changes (- there now, + this one):',
+  'policy.replaceAsk': 'Replace the inline policy {name} of group {group} with this one?',
+  'policy.needsForce':
+    'Group {group} already has a different inline policy {name} (the changes are above), and there is no terminal to ask whether to replace it: nothing was changed. To replace it, add --force (the policy there now is saved first, so that it can be put back).',
+  'policy.kept': 'Nothing changed: the group keeps its inline policy as it was.',
+  'policy.saveFailed': 'Could not save the inline policy {name} that group {group} has as {path} ({reason}), so it was not replaced. Make room there, or check the folder can be written, and run again.',
+  'policy.saved': 'Saved the inline policy {name} that group {group} had as {path}. To put it back:\n    {command}',
+  'policy.forTerminalTitle': 'The IAM policy for your users, as JSON (what to do with it follows it):',
+  'policy.forTerminal':
+    'The policy above lets each user manage only their own MFA device and denies everything else until they have an MFA session. To attach it to a group of your users (with an administrator\'s profile):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nor save it to a file:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':

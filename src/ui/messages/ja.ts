@@ -28,7 +28,7 @@ export const ja: Record<keyof typeof en, string> = {
     '端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を付けません。',
   'help.note.reset':
     '続けて行う登録はウィザードが行い、そのオプションを使えます:\n    mfa-onboard setup --help',
-  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--profile、--region。',
+  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--force、--profile、--region。',
   'help.note.batchCsv':
     'users.csv は見出しの行のあとに、1 行に 1 人の新入社員を書きます。列: user (IAM ユーザー名、必須)、path (--create で作るユーザーの IAM パス)、group (--create で作ったユーザーを追加するグループ)、csv (新入社員のアクセスキー CSV、users.csv からの相対パス)。例:\n    user,group\n    alice,hires',
   'help.note.batch':
@@ -84,6 +84,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.attachGroup': 'このグループにインラインポリシーとして付けます (管理者の --profile で)。2 回実行しても何も変わりません',
   'flag.createGroup': 'グループがなければ先に作成します',
   'flag.policyName': 'インラインポリシーの名前 (既定: mfa-onboard-require-mfa)',
+  'flag.policy.force': '同じ名前の異なるインラインポリシーを確認なしで置き換える (端末がないときは必須)。元のポリシーは先に保存します',
   'flag.group': 'ユーザーをグループ G に追加します',
   'flag.out': 'NAME_accessKeys.csv を DIR に書き込みます (モード 0600。既定: 現在のフォルダー)',
   'flag.path': 'ユーザーの IAM パス (既定 /)',
@@ -136,13 +137,15 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.nameWithSpace': 'IAM ユーザー名は空白を含まない 1 語です: "{words}" は {count} 語になっています。{example} のように 1 語で指定してください:\n    {line}',
 
   'prompt.noTerminal':
-    'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+    '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+  'prompt.noTerminalCode':
+    '認証アプリのコードが必要ですが (「{question}」)、質問できる端末がありません。--codes-from-stdin を付けて、標準入力から 1 行に 1 つずつコードを渡してください。',
   'prompt.selectHelp': '↑↓ 移動 • ⏎ 選択',
   'prompt.yes': 'はい',
   'prompt.no': 'いいえ',
   'cli.versionStandalone': '{version} (スタンドアロン実行ファイル、Bun {bun})',
   'cli.badLang': '--lang {value} はこのツールが対応している言語ではありません。en (English) または ja (日本語) を指定してください。',
-  'prompt.noTerminalNoDefault': 'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください。',
+  'prompt.noTerminalNoDefault': '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください。',
 
   'hint.invalidClientTokenId':
     'AWS はこのアクセスキー ID を認識していません。削除または無効化されたか、別のパーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。',
@@ -156,6 +159,7 @@ export const ja: Record<keyof typeof en, string> = {
     'このプロファイルの AWS 認証情報が見つかりません。コンソールからダウンロードしたアクセスキー CSV を指定するか、認証情報ファイルにキーがあるプロファイルを --profile で指定してください。',
 
   'csv.askPath': 'アクセスキー CSV のパス (例: ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'アクセスキー CSV のパスを入力してください (ファイルをこのウィンドウにドラッグしても入力できます)。既にあるプロファイルを使う場合は、Ctrl-C を押して --profile NAME を指定してください。',
   'csv.notFound': '{path} にファイルがありません。AWS コンソールからダウンロードしたアクセスキー CSV のパスを確認してください (通常は「ダウンロード」フォルダーにあります)。',
   'csv.notAFile': '{path} はファイルではありません。アクセスキー CSV ファイルそのもののパスを指定してください。',
   'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
@@ -298,6 +302,8 @@ export const ja: Record<keyof typeof en, string> = {
   'time.ahead': '進んで',
   'time.when': '{time} ({distance})',
   'time.inHours': 'あと {n} 時間',
+  'time.hoursShort': '{n} 時間',
+  'time.minutesShort': '{n} 分',
   'time.inMinutes': 'あと {n} 分',
   'time.hoursAgo': '{n} 時間前',
   'time.minutesAgo': '{n} 分前',
@@ -315,8 +321,15 @@ export const ja: Record<keyof typeof en, string> = {
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
   'session.askCodeFor': '{serial} の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
-  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
+  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションは {expires} までで、残りが求められた {wanted} (--min-remaining) に足りないため、新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
+  'session.exportToTerminal':
+    '--export {shell} はシェルに実行させるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。シェルに実行させてください:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process は AWS のツールに読ませるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。AWS の config ファイルのプロファイルに書いてください:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} はシェルに実行させるために MFA セッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何もしていません。--export を外して実行し、ウィザードが終わったら次のコマンドでセッションをシェルに取り込んでください:\n    {command}',
+  'session.serialKept': 'このセッションには {serial} (--mfa-serial) を使いました。プロファイル {profile} の mfa_serial は {configured} のままです。',
   'session.useIt':
     '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
@@ -355,7 +368,7 @@ export const ja: Record<keyof typeof en, string> = {
   'status.caller': 'キーの所有者',
   'status.user': 'IAM ユーザー',
   'status.device': 'MFA デバイス',
-  'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
+  'status.deviceValue': '{name}  {serial}、{enabled} に有効化',
   'status.noDevice':
     'なし。次のコマンドで設定してください:\n    {command}',
   'status.mfaSerial': '設定の mfa_serial',
@@ -368,6 +381,8 @@ export const ja: Record<keyof typeof en, string> = {
   'status.orphans': '未完了のデバイス',
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
+  'status.noSerial': 'なし。セッションを取ると使ったデバイスが記録されます:\n    {command}',
+  'status.noSerialNoDevice': 'なし (MFA デバイスがまだありません)',
   'status.none': 'なし',
   'status.underway': '進行中',
   'status.underwayEnabled': '{serial} を登録中: 有効化済み、セッションは未保存',
@@ -511,8 +526,8 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.needUser':
     'MFA デバイスを削除するユーザーを指定してください:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': '{user} の MFA デバイス',
-  'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
-  'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
+  'reset.virtual': '{serial}、仮想、{enabled} に有効化',
+  'reset.hardware': '{serial}、ハードウェアキーまたはパスキー (無効化のみ)、{enabled} に有効化',
   'reset.orphan': '{serial} (未完了、誰にも割り当てられていません)',
   'reset.nothing': '{user} には MFA デバイスも未完了のデバイスもありません。削除するものはありません。',
   'reset.which': '{count} 個のデバイスのうちどれを削除しますか?',
@@ -525,7 +540,7 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.next':
     '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.checked': '確認内容',
-  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました (有効期限 {expires})。どちらもここには保存していません',
+  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました。有効期限は {expires} です。どちらもここには保存していません',
   'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
   'summary.handOver': '引き渡し',
   'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
@@ -537,7 +552,7 @@ export const ja: Record<keyof typeof en, string> = {
   'setUp.heading': '{user} はこのコンピューターで設定済みです: 何もする必要はありません',
   'setUp.session': 'MFA セッション',
   'setUp.sessionUntil': 'プロファイル {profile}、有効期限 {expires}',
-  'setUp.sessionEnded': 'プロファイル {profile} (期限切れ {expires})',
+  'setUp.sessionEnded': 'プロファイル {profile}、{expires} に期限切れ',
   'setUp.sessionNone': 'プロファイル {profile} (まだ保存されていません)',
   'setUp.freshSession': '新しいセッション',
   'setUp.newPhone': '新しい・紛失したスマートフォン',
@@ -554,6 +569,9 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
+  'reset.confirmNoOrphans': '{user} のデバイス {count} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
+  'reset.confirmSomeNoOrphans': '{user} のデバイス {count} 個を削除しますか?',
+  'reset.kept': '何も削除していません。ユーザーのデバイスはすべてそのままです。',
   'policy.badCidr':
     '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を、先頭に余分な 0 を付けずに指定してください。',
   'policy.badScope': '--device-name-scope {value} は指定できません。user (ユーザー名と同じ名前のデバイスのみ) または any を指定してください。',
@@ -568,6 +586,16 @@ export const ja: Record<keyof typeof en, string> = {
   'policy.unchanged': 'グループ {group} にはすでにこのポリシーが {name} として付いています。何も変更していません',
   'policy.attached': 'ポリシーをグループ {group} にインラインポリシー {name} として付けました',
   'policy.updated': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えました',
+  'policy.differs': 'グループ {group} にはすでにインラインポリシー {name} があり、このポリシーと異なります。置き換えると変わる箇所 (- 現在のもの、+ このポリシー):',
+  'policy.replaceAsk': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えますか?',
+  'policy.needsForce':
+    'グループ {group} には異なるインラインポリシー {name} があり (変わる箇所は上のとおり)、置き換えてよいか尋ねる端末がないため、何も変更していません。置き換えるには --force を付けてください (現在のポリシーは元に戻せるよう先に保存します)。',
+  'policy.kept': '何も変更していません。グループのインラインポリシーは元のままです。',
+  'policy.saveFailed': 'グループ {group} のインラインポリシー {name} を {path} に保存できなかったため ({reason})、置き換えていません。空きを作るかフォルダーに書き込めるか確認してから、もう一度実行してください。',
+  'policy.saved': 'グループ {group} の元のインラインポリシー {name} を {path} に保存しました。元に戻すには:\n    {command}',
+  'policy.forTerminalTitle': 'ユーザーに付ける IAM ポリシー (JSON) です (使い方はその後に表示します):',
+  'policy.forTerminal':
+    '上のポリシーは、各ユーザーが自分の MFA デバイスだけを管理でき、MFA セッションを得るまでそれ以外をすべて拒否するものです。ユーザーのグループに付けるには (管理者のプロファイルで):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nファイルに保存するには:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':

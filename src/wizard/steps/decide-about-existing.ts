@@ -78,7 +78,7 @@ async function chooseOldDevice(
  * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
  */
 export async function decideAboutExisting(
-  run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old'>,
+  run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old' | 'csvPath'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'files' | 'writer'>,
 ): Promise<void> {
   const { assigned, options } = run;
@@ -87,7 +87,8 @@ export async function decideAboutExisting(
   // before a device is made for the keys' own user (or one is refused), say how to act for someone else.
   // (With a device, the pick-up said so already.)
   const profile = run.profiles.longTerm;
-  if (!run.admin && options.csvPath === undefined && !options.replace && profile !== undefined && run.assigned.length === 0) deps.out.info(t('replace.forAnother', { profile }));
+  // A CSV typed at the prompt counts as one given: these are a user's own new keys (seen at 80x24).
+  if (!run.admin && run.csvPath === undefined && !options.replace && profile !== undefined && run.assigned.length === 0) deps.out.info(t('replace.forAnother', { profile }));
   if (assigned.length === 0) {
     if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
     return;
