@@ -53,3 +53,64 @@ describe('mfa-onboard demo, start to end', () => {
     expect(text).toMatch(/fixed identity/);
   }, 60_000);
 });
+
+/**
+ * `mfa-onboard demo --admin`: the administrator's day on the embedded emulator, in-process on
+ * the fake clock: each step's command line shown before it runs, each hire's phone scanning
+ * their PNG in turn, nothing of the hires' kept in the demo's HOME, everything gone at the end.
+ */
+describe('mfa-onboard demo --admin, start to end', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(() => box.cleanup());
+
+  it('shows and runs policy, admin create-user twice, batch and reset; the hires\' keys stay off the HOME', async () => {
+    const clock = fakeClock();
+    const stdin = new PassThrough();
+    const png = join(box.dir, 'qr.png');
+    // Each hire's phone scans their own PNG when it appears, and types three codes from then on.
+    const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
+    const result = await runCli(['demo', '--admin', '--keep', '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
+    const lines = result.stderr.split('\n');
+    expect(result.code, result.stderr).toBe(0);
+    // Every command line stands whole on a line of its own, in order, before what it did.
+    const commands = [
+      'mfa-onboard policy --attach-group hires --create-group --profile admin',
+      'mfa-onboard admin create-user hana --group hires --out ~ --profile admin',
+      'mfa-onboard admin create-user ken --group hires --out ~ --profile admin',
+      `mfa-onboard batch ~/users.csv --profile admin --qr-png ${png} --yes --codes-from-stdin`,
+      'mfa-onboard reset --profile admin --user hana --no-enrol --yes',
+    ];
+    const at = commands.map((command) => lines.indexOf(`    ${command}`));
+    expect(at.every((i) => i > 0), result.stderr).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const text = result.stderr.replace(/\s*\r?\n\s*/g, ' ');
+    expect(text).toContain('Step 1 of 5: put the MFA policy on group hires');
+    expect(text).toMatch(/Batch: 2 of 2 hires enrolled/);
+    expect(text).toContain('Shown: the MFA policy on group hires');
+    expect(lines).toContain('    mfa-onboard emulator');
+    expect(text).toContain('Stopped the emulator.');
+    // The policy is on the group, the batch enrolled both, the reset took hana's device: said by the commands themselves.
+    expect(text).toContain('Attached the policy to group hires as inline policy mfa-onboard-require-mfa');
+    expect(text).toContain('Added ken to group hires');
+    expect(text.slice(text.indexOf('mfa-onboard reset'))).toContain('Removed the MFA device arn:aws:iam::123456789012:mfa/hana from hana');
+    // --keep: the demo's HOME holds the administrator's profile only; the hires' CSVs are the hand-over.
+    const kept = /kept in (\S+?)\./.exec(text)?.[1];
+    expect(kept).toBeTruthy();
+    const home = join(kept!, 'home');
+    const credentials = await fs.readFile(join(home, '.aws', 'credentials'), 'utf8');
+    expect(credentials.match(/^\[.*\]$/gm)).toEqual(['[admin]']);
+    expect((await fs.readFile(join(home, '.aws', 'config'), 'utf8')).match(/^\[.*\]$/gm)).toEqual(['[profile admin]']);
+    expect((await fs.readdir(home)).filter((name) => name.endsWith('_accessKeys.csv')).sort()).toEqual(['hana_accessKeys.csv', 'ken_accessKeys.csv']);
+    // No secret on the screen: not the administrator's, not a hire's.
+    for (const name of ['hana', 'ken']) {
+      const secret = (await fs.readFile(join(home, `${name}_accessKeys.csv`), 'utf8')).trim().split(/\r?\n/)[1]!.split(',')[1]!;
+      expect(result.stderr + result.stdout).not.toContain(secret);
+    }
+    expect(result.stderr + result.stdout).not.toContain(/aws_secret_access_key = (\S+)/.exec(credentials)![1]!);
+    await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
+    await fs.rm(kept!, { recursive: true, force: true });
+  }, 60_000);
+});
