@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyCredentials } from '../aws/client.js';
 import type { CommandContext } from '../deps.js';
+import { CancelledError } from '../errors.js';
 import type { WizardDeps } from '../seams.js';
 import { shellLine } from '../ui/command-line.js';
 import { t, type MessageId } from '../ui/messages/index.js';
@@ -107,6 +108,12 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
         n, total, world, context,
       ),
   ];
-  for (const [index, step] of steps.entries()) await step(index + 1, steps.length);
+  try {
+    for (const [index, step] of steps.entries()) await step(index + 1, steps.length);
+  } catch (error) {
+    // A command's own way to carry on (the batch's) names the demo's files, which go now.
+    if (error instanceof CancelledError) out.info(t('demo.admin.stopped', { command: 'mfa-onboard demo --admin' }));
+    throw error;
+  }
   out.heading(t('demo.admin.done', { group: GROUP, first, second, count: HIRES.length, command: 'mfa-onboard emulator' }));
 }

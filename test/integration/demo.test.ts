@@ -114,3 +114,25 @@ describe('mfa-onboard demo --admin, start to end', () => {
     await fs.rm(kept!, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('mfa-onboard demo --admin refuses what does not apply to it, before anything starts', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(() => box.cleanup());
+
+  it.each([
+    [['--emulator', 'moto'], /--admin rehearses on the embedded emulator only/],
+    [['--emulator-url', 'http://127.0.0.1:5000'], /--admin rehearses on the embedded emulator only/],
+    [['--profile', 'alice'], /--profile is not for demo --admin/],
+    [['--user', 'alice'], /--user is not for demo --admin/],
+    [['--export', 'sh'], /--export is not for demo --admin/],
+    [['--replace'], /--replace is not for demo --admin/],
+  ])('demo --admin %j', async (args, message) => {
+    const result = await runCli(['demo', '--admin', ...args], { env: box.env });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('Starting');
+    expect(result.code).toBe(1);
+  });
+});

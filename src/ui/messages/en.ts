@@ -451,6 +451,8 @@ export const en = {
   'demo.admin.reset': "{user} lost their phone: remove {user}'s MFA device, so that a new phone can be enrolled",
   'demo.admin.done':
     "Shown: the MFA policy on group {group}; {first} and {second} created, and enrolled with their phones (their keys and sessions never saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",
+  'demo.admin.stopped':
+    'The rehearsal stopped: its emulator and files go with it, so a command above that carries on does not apply. To rehearse the day again from the start:\n    {command}',
   'demo.admin.needsEmbedded': '--admin rehearses on the embedded emulator only (it checks MFA codes and evaluates the MFA policy): leave out --emulator and --emulator-url.',
   'demo.admin.notHere':
     "{flag} is not for demo --admin: the demo names its own administrator, hires and files, and keeps nothing of the hires'. Leave out {flag}.",

@@ -450,6 +450,8 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.admin.reset': '{user} がスマートフォンを紛失しました。新しいスマートフォンを登録できるように {user} の MFA デバイスを削除します',
   'demo.admin.done':
     '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成と本人のスマートフォンでの登録 (本人のキーとセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
+  'demo.admin.stopped':
+    'リハーサルを中止しました。エミュレーターとファイルは一緒に消えるため、上に表示された続きのコマンドは使えません。最初からもう一度試すには:\n    {command}',
   'demo.admin.needsEmbedded': '--admin は内蔵エミュレーターでのみ試せます (MFA コードを確認し、MFA ポリシーを評価するため)。--emulator と --emulator-url を外してください。',
   'demo.admin.notHere':
     '{flag} は demo --admin では使えません。デモは管理者、新入社員、ファイルを自分で用意し、新入社員のものは何も残しません。{flag} を外してください。',
