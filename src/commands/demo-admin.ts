@@ -111,9 +111,11 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
   try {
     for (const [index, step] of steps.entries()) await step(index + 1, steps.length);
   } catch (error) {
-    // A command's own way to carry on (the batch's) names the demo's files, which go now.
-    if (error instanceof CancelledError) out.info(t('demo.admin.stopped', { command: 'mfa-onboard demo --admin' }));
-    throw error;
+    // A command's own way to carry on (the batch's) names the demo's files, which go now:
+    // the rehearsal starts again from the start, and the last word says so.
+    if (!(error instanceof CancelledError)) throw error;
+    out.info(t('demo.admin.stopped', { command: 'mfa-onboard demo --admin' }));
+    throw new CancelledError();
   }
   out.heading(t('demo.admin.done', { group: GROUP, first, second, count: HIRES.length, command: 'mfa-onboard emulator' }));
 }

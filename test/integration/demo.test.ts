@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
 import { phoneOnPng } from '../helpers/phone.js';
@@ -74,6 +74,9 @@ describe('mfa-onboard demo --admin, start to end', () => {
     const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
     const result = await runCli(['demo', '--admin', '--keep', '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
     const lines = result.stderr.split('\n');
+    // --keep: the demo's folder is this test's to remove, whatever it finds.
+    const kept = /kept in (\S+?)\.\n/.exec(result.stderr)?.[1];
+    if (kept) onTestFinished(() => fs.rm(kept, { recursive: true, force: true }));
     expect(result.code, result.stderr).toBe(0);
     // Every command line stands whole on a line of its own, in order, before what it did.
     const commands = [
@@ -97,7 +100,6 @@ describe('mfa-onboard demo --admin, start to end', () => {
     expect(text).toContain('Added ken to group hires');
     expect(text.slice(text.indexOf('mfa-onboard reset'))).toContain('Removed the MFA device arn:aws:iam::123456789012:mfa/hana from hana');
     // --keep: the demo's HOME holds the administrator's profile only; the hires' CSVs are the hand-over.
-    const kept = /kept in (\S+?)\./.exec(text)?.[1];
     expect(kept).toBeTruthy();
     const home = join(kept!, 'home');
     const credentials = await fs.readFile(join(home, '.aws', 'credentials'), 'utf8');
@@ -111,7 +113,6 @@ describe('mfa-onboard demo --admin, start to end', () => {
     }
     expect(result.stderr + result.stdout).not.toContain(/aws_secret_access_key = (\S+)/.exec(credentials)![1]!);
     await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
-    await fs.rm(kept!, { recursive: true, force: true });
   }, 60_000);
 });
 
