@@ -14,15 +14,13 @@ import { admin } from './admin.flags.js';
 import { runBatch } from './batch.js';
 import { batch } from './batch.flags.js';
 import type { CommandFlags, FlagTable, Values } from './flags.js';
+import { ADMIN_PROFILE, adminProfileFiles } from './emulator.js';
 import { runPolicy } from './policy.js';
 import { policy } from './policy.flags.js';
 import { runReset } from './reset.js';
 import { reset } from './reset.flags.js';
 
-/** The administrator's profile in the demo's HOME, and the region it names (IAM's home). */
-const ADMIN_PROFILE = 'admin';
-const REGION = 'us-east-1';
-/** The group that carries the MFA policy, and the day's two hires (the first loses her phone). */
+/** The group that carries the MFA policy, and the day's two hires (the first loses their phone). */
 const GROUP = 'hires';
 const HIRES = ['hana', 'ken'] as const;
 
@@ -40,14 +38,12 @@ export interface DemoWorld {
   env: NodeJS.ProcessEnv;
 }
 
-/** The emulator's ready administrator as `aws configure` would leave it: profile admin in the demo's HOME (mode 0600). */
+/** The emulator's ready administrator as the emulator command writes it: profile admin in the demo's HOME (mode 0600). */
 async function writeAdminProfile(world: DemoWorld, key: KeyCredentials): Promise<void> {
   await fs.mkdir(join(world.home, '.aws'), { mode: 0o700 });
-  const files: [string, string][] = [
-    [world.env.AWS_SHARED_CREDENTIALS_FILE!, `[${ADMIN_PROFILE}]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`],
-    [world.env.AWS_CONFIG_FILE!, `[profile ${ADMIN_PROFILE}]\nregion = ${REGION}\n`],
-  ];
-  for (const [path, text] of files) await fs.writeFile(path, text, { mode: 0o600, flag: 'wx' });
+  const { credentials, config } = adminProfileFiles(key);
+  await fs.writeFile(world.env.AWS_SHARED_CREDENTIALS_FILE!, credentials, { mode: 0o600, flag: 'wx' });
+  await fs.writeFile(world.env.AWS_CONFIG_FILE!, config, { mode: 0o600, flag: 'wx' });
 }
 
 /** One step of the day: what it does, and the command line that does it (`mfa-onboard` left out). */

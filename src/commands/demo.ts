@@ -152,6 +152,8 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
 export async function runDemo(options: DemoOptions, context: CommandContext): Promise<void> {
   const { admin } = options;
   if (admin) {
+    // The batch would refuse it at its step, after the policy and the hires: said before anything starts.
+    if (!context.out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
     const { runAdminDay } = await import('./demo-admin.js');
     return inDemoWorld(options, context, 'demo.admin.heading', ({ emulator, home, env }) => runAdminDay(admin, { url: emulator.url, admin: emulator.admin, home, env }, context));
   }

@@ -130,6 +130,8 @@ describe('mfa-onboard demo --admin refuses what does not apply to it, before any
     [['--user', 'alice'], /--user is not for demo --admin/],
     [['--export', 'sh'], /--export is not for demo --admin/],
     [['--replace'], /--replace is not for demo --admin/],
+    // No terminal and no other way to show the hires' QR codes: the batch would stop at its step.
+    [[], /There is no terminal to draw the QR code on/],
   ])('demo --admin %j', async (args, message) => {
     const result = await runCli(['demo', '--admin', ...args], { env: box.env });
     expect(result.stderr).toMatch(message);
