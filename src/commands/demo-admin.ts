@@ -53,6 +53,8 @@ interface Step<T extends FlagTable, O> {
   spec: CommandFlags<T, O>;
   argv: string[];
   run: (options: O, deps: WizardDeps) => Promise<unknown>;
+  /** Said after the command line, before it runs (a file it reads). */
+  note?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ async function runStep<T extends FlagTable, O>(step: Step<T, O>, n: number, tota
   const { values, positionals } = parseArgs({ args, options: step.spec.flags, allowPositionals: true, strict: true });
   const shown = shellLine(['mfa-onboard', ...step.argv].map((word) => (word === world.home || word.startsWith(`${world.home}/`) ? `~${word.slice(world.home.length)}` : word)));
   context.out.heading(t('demo.admin.step', { n, total, what: t(step.what, step.params ?? {}), command: shown }));
+  if (step.note !== undefined) context.out.info(step.note);
   // `admin create-user NAME`: the verb and the name are its words, as the CLI gives them.
   const options = step.spec.options(values as Values<T>, positionals, world.env);
   await step.run(options, context.deps({ env: world.env, endpoint: world.url }));
@@ -84,7 +87,9 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
   const [first, second] = HIRES;
   const profile = ['--profile', ADMIN_PROFILE];
   // users.csv names each hire and the key CSV admin create-user writes (relative to it).
-  await fs.writeFile(usersCsv, `user,csv\n${HIRES.map((user) => `${user},${user}_accessKeys.csv`).join('\n')}\n`, { mode: 0o600 });
+  const rows = ['user,csv', ...HIRES.map((user) => `${user},${user}_accessKeys.csv`)];
+  await fs.writeFile(usersCsv, `${rows.join('\n')}\n`, { mode: 0o600 });
+  const usersNote = t('demo.admin.usersCsv', { rows: rows.map((row) => `    ${row}`).join('\n') });
   const steps: ((n: number, total: number) => Promise<void>)[] = [
     (n, total) =>
       runStep({ what: 'demo.admin.policy', params: { group: GROUP }, spec: policy, argv: ['policy', '--attach-group', GROUP, '--create-group', ...profile], run: runPolicy }, n, total, world, context),
@@ -96,7 +101,7 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
         ),
     ),
     (n, total) =>
-      runStep({ what: 'demo.admin.batch', params: { first, second }, spec: batch, argv: ['batch', usersCsv, ...profile, ...day.wizardArgs], run: runBatch }, n, total, world, context),
+      runStep({ what: 'demo.admin.batch', params: { first, second }, spec: batch, argv: ['batch', usersCsv, ...profile, ...day.wizardArgs], run: runBatch, note: usersNote }, n, total, world, context),
     // The lost phone: --no-enrol, as the hire enrols her new phone another day.
     (n, total) =>
       runStep(

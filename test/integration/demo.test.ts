@@ -91,6 +91,8 @@ describe('mfa-onboard demo --admin, start to end', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const text = result.stderr.replace(/\s*\r?\n\s*/g, ' ');
     expect(text).toContain('Step 1 of 5: put the MFA policy on group hires');
+    // What the batch reads is shown with it.
+    expect(lines).toEqual(expect.arrayContaining(['    user,csv', '    hana,hana_accessKeys.csv', '    ken,ken_accessKeys.csv']));
     expect(text).toMatch(/Batch: 2 of 2 hires enrolled/);
     expect(text).toContain('Shown: the MFA policy on group hires');
     expect(lines).toContain('    mfa-onboard emulator');

@@ -448,6 +448,7 @@ export const en = {
   'demo.admin.createUser': 'create hire {user} in group {group}, and the access-key CSV to hand over to them',
   'demo.admin.batch':
     "enrol {first} and {second} in turn, as ~/users.csv lists them: each hire's phone scans their QR code; their keys check the session in memory and are never saved here",
+  'demo.admin.usersCsv': '~/users.csv names each hire and the key CSV admin create-user wrote for them (a path relative to users.csv):\n{rows}',
   'demo.admin.reset': "{user} lost their phone: remove {user}'s MFA device, so that a new phone can be enrolled",
   'demo.admin.done':
     "Shown: the MFA policy on group {group}; {first} and {second} created, and enrolled with their phones (their keys and sessions never saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",

@@ -447,6 +447,7 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.admin.createUser': '新入社員 {user} をグループ {group} に作成し、本人に渡すアクセスキー CSV を作ります',
   'demo.admin.batch':
     '~/users.csv の順に {first} と {second} を 1 人ずつ登録します。各新入社員のスマートフォンで QR コードを読み取ります。本人のキーはメモリー上でセッションの確認にだけ使い、ここには保存しません',
+  'demo.admin.usersCsv': '~/users.csv には、各新入社員と admin create-user が作ったキー CSV (users.csv からの相対パス) を書いてあります:\n{rows}',
   'demo.admin.reset': '{user} がスマートフォンを紛失しました。新しいスマートフォンを登録できるように {user} の MFA デバイスを削除します',
   'demo.admin.done':
     '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成と本人のスマートフォンでの登録 (本人のキーとセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
