@@ -102,7 +102,7 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
     ),
     (n, total) =>
       runStep({ what: 'demo.admin.batch', params: { first, second }, spec: batch, argv: ['batch', usersCsv, ...profile, ...day.wizardArgs], run: runBatch, note: usersNote }, n, total, world, context),
-    // The lost phone: --no-enrol, as the hire enrols her new phone another day.
+    // The lost phone: --no-enrol, as the hire enrols their new phone another day.
     (n, total) =>
       runStep(
         { what: 'demo.admin.reset', params: { user: first }, spec: reset, argv: ['reset', ...profile, '--user', first, '--no-enrol', ...(day.wizardArgs.includes('--yes') ? ['--yes'] : [])], run: runReset },
@@ -118,5 +118,5 @@ export async function runAdminDay(day: AdminDay, world: DemoWorld, context: Comm
     out.info(t('demo.admin.stopped', { command: 'mfa-onboard demo --admin' }));
     throw new CancelledError();
   }
-  out.heading(t('demo.admin.done', { group: GROUP, first, second, count: HIRES.length, command: 'mfa-onboard emulator' }));
+  out.heading(t('demo.admin.done', { group: GROUP, first, second, command: 'mfa-onboard emulator' }));
 }
