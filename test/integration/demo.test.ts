@@ -66,13 +66,18 @@ describe('mfa-onboard demo --admin, start to end', () => {
   });
   afterEach(() => box.cleanup());
 
-  it('shows and runs policy, admin create-user twice, batch and reset; the hires\' keys stay off the HOME', async () => {
+  /** The day on the fake clock, with `args`: each hire's phone scans their own PNG when it appears, and types three codes from then on. */
+  async function runDay(args: string[]) {
     const clock = fakeClock();
     const stdin = new PassThrough();
     const png = join(box.dir, 'qr.png');
-    // Each hire's phone scans their own PNG when it appears, and types three codes from then on.
     const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
-    const result = await runCli(['demo', '--admin', '--keep', '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
+    const result = await runCli(['demo', '--admin', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
+    return { result, png };
+  }
+
+  it('shows and runs policy, admin create-user twice, batch and reset; the hires\' keys stay off the HOME', async () => {
+    const { result, png } = await runDay(['--keep']);
     const lines = result.stderr.split('\n');
     // --keep: the demo's folder is this test's to remove, whatever it finds.
     const kept = /kept in (\S+?)\.\n/.exec(result.stderr)?.[1];
@@ -115,6 +120,17 @@ describe('mfa-onboard demo --admin, start to end', () => {
     }
     expect(result.stderr + result.stdout).not.toContain(/aws_secret_access_key = (\S+)/.exec(credentials)![1]!);
     await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
+  }, 60_000);
+
+  it('--lang ja: the same day, its steps said in Japanese, the commands the same and whole', async () => {
+    const { result } = await runDay(['--lang', 'ja']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines).toContain('    mfa-onboard admin create-user ken --group hires --out ~ --profile admin');
+    expect(lines).toContain('    mfa-onboard reset --profile admin --user hana --no-enrol --yes');
+    expect(lines).toContain('    mfa-onboard emulator');
+    expect(result.stderr).toContain('手順 1 (全 5)');
+    expect(result.stderr).toContain('エミュレーターを停止しました。');
   }, 60_000);
 });
 
