@@ -448,11 +448,11 @@ export const en = {
   'demo.admin.policy': 'put the MFA policy on group {group} (made now): its members may manage their own MFA device, and nothing else without an MFA session',
   'demo.admin.createUser': 'create hire {user} in group {group}, and the access-key CSV to hand over to them',
   'demo.admin.batch':
-    "enrol {first} and {second} in turn, as ~/users.csv lists them: each hire's phone scans their QR code; their keys check the session in memory and are never saved here",
+    "enrol {first} and {second} in turn, as ~/users.csv lists them: each hire's phone scans their QR code; their keys (from their CSV) check the session in memory, and no profile of theirs is saved here",
   'demo.admin.usersCsv': '~/users.csv names each hire and the key CSV admin create-user wrote for them (a path relative to users.csv):\n{rows}',
   'demo.admin.reset': "{user} lost their phone: remove {user}'s MFA device, so that a new phone can be enrolled",
   'demo.admin.done':
-    "Shown: the MFA policy on group {group}; {first} and {second} created, and enrolled with their phones (their keys and sessions never saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",
+    "Shown: the MFA policy on group {group}; {first} and {second} created, each with a key CSV to hand over, and enrolled with their phones (no profile or session of theirs saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",
   'demo.admin.stopped':
     'The rehearsal stopped: its emulator and files go with it, so a command above that carries on does not apply. To rehearse the day again from the start:\n    {command}',
   'demo.admin.needsEmbedded': '--admin rehearses on the embedded emulator only (it checks MFA codes and evaluates the MFA policy): leave out --emulator and --emulator-url.',

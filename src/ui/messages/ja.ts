@@ -447,11 +447,11 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.admin.policy': 'グループ {group} (ここで作成) に MFA ポリシーを付けます。メンバーは自分の MFA デバイスを管理でき、MFA セッションなしではそれ以外のことはできません',
   'demo.admin.createUser': '新入社員 {user} をグループ {group} に作成し、本人に渡すアクセスキー CSV を作ります',
   'demo.admin.batch':
-    '~/users.csv の順に {first} と {second} を 1 人ずつ登録します。各新入社員のスマートフォンで QR コードを読み取ります。本人のキーはメモリー上でセッションの確認にだけ使い、ここには保存しません',
+    '~/users.csv の順に {first} と {second} を 1 人ずつ登録します。各新入社員のスマートフォンで QR コードを読み取ります。本人のキー (CSV のもの) はメモリー上でセッションの確認にだけ使い、本人のプロファイルはここに保存しません',
   'demo.admin.usersCsv': '~/users.csv には、各新入社員と admin create-user が作ったキー CSV (users.csv からの相対パス) を書いてあります:\n{rows}',
   'demo.admin.reset': '{user} がスマートフォンを紛失しました。新しいスマートフォンを登録できるように {user} の MFA デバイスを削除します',
   'demo.admin.done':
-    '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成と本人のスマートフォンでの登録 (本人のキーとセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
+    '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成 (本人に渡すキー CSV 付き) と本人のスマートフォンでの登録 (本人のプロファイルやセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
   'demo.admin.stopped':
     'リハーサルを中止しました。エミュレーターとファイルは一緒に消えるため、上に表示された続きのコマンドは使えません。最初からもう一度試すには:\n    {command}',
   'demo.admin.needsEmbedded': '--admin は内蔵エミュレーターでのみ試せます (MFA コードを確認し、MFA ポリシーを評価するため)。--emulator と --emulator-url を外してください。',
