@@ -21,7 +21,7 @@ export const en = {
   'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
   'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
   'help.summary.batch': 'enrol several hires one after another, each with their phone',
-  'help.summary.demo': 'try the wizard on a local AWS emulator (needs nothing but Node)',
+  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (needs nothing but Node)",
   'help.summary.help': "help COMMAND: that command's usage and options",
   'help.note.setup':
     "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",
@@ -98,6 +98,7 @@ export const en = {
   'flag.emulatorUrl': 'an emulator already running (moto, LocalStack); left running',
   'flag.rehearseConsistency': "embedded only: STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
   'flag.rehearseFault': '(repeatable) embedded only: the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
+  'flag.demoAdmin': "rehearse an administrator's day: the MFA policy on a group, two hires created, enrolled in a batch, one reset (each command shown first)",
   'flag.keep': "keep the demo's temporary folder",
   'help.summary.emulator': 'the built-in AWS emulator (IAM, STS) for the aws CLI, scripts and rehearsals',
   'help.note.emulator': 'The URL is the first line on stdout. Users, keys, groups, policies and devices live in memory and go with the emulator; policies are evaluated as IAM does.',
@@ -474,6 +475,23 @@ export const en = {
   'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
   'emulator.removedDir': 'Removed {dir}.',
   'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
+  'demo.admin.heading': 'Demo for administrators: an onboarding day on a local AWS emulator',
+  'demo.admin.ready':
+    "The emulator runs at {url}. Your real ~/.aws is not touched: in this demo ~ is {home}, where profile {profile} holds the emulator's ready administrator (allowed everything). Each step shows its command line, then runs it: with your own administrator's profile, the same command does the same on AWS. The hires' phones scan their QR codes (one phone can play both).",
+  'demo.admin.step': 'Step {n} of {total}: {what}\n    {command}',
+  'demo.admin.policy': 'put the MFA policy on group {group} (made now): its members may manage their own MFA device, and nothing else without an MFA session',
+  'demo.admin.createUser': 'create hire {user} in group {group}, and the access-key CSV to hand over to them',
+  'demo.admin.batch':
+    "enrol {first} and {second} in turn, as ~/users.csv lists them: each hire's phone scans their QR code; their keys (from their CSV) check the session in memory, and no profile of theirs is saved here",
+  'demo.admin.usersCsv': '~/users.csv names each hire and the key CSV admin create-user wrote for them (a path relative to users.csv):\n{rows}',
+  'demo.admin.reset': "{user} lost their phone: remove {user}'s MFA device, so that a new phone can be enrolled",
+  'demo.admin.done':
+    "Shown: the MFA policy on group {group}; {first} and {second} created, each with a key CSV to hand over, and enrolled with their phones (no profile or session of theirs saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",
+  'demo.admin.stopped':
+    'The rehearsal stopped: its emulator and files go with it, so a command above that carries on does not apply. To rehearse the day again from the start:\n    {command}',
+  'demo.admin.needsEmbedded': '--admin rehearses on the embedded emulator only (it checks MFA codes and evaluates the MFA policy): leave out --emulator and --emulator-url.',
+  'demo.admin.notHere':
+    "{flag} is not for demo --admin: the demo names its own administrator, hires and files, and keeps nothing of the hires'. Leave out {flag}.",
   'demo.noMoto':
     '--emulator moto needs python3 with moto, and this check fails here:\n    python3 -c "import moto.server"\nRun the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
   'moto.failed':

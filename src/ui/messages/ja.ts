@@ -20,7 +20,7 @@ export const ja: Record<keyof typeof en, string> = {
   'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
   'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
   'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
-  'help.summary.demo': 'ローカルの AWS エミュレーターで試す (Node だけで動きます)',
+  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (Node だけで動きます)',
   'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
   'help.note.setup':
     '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
@@ -97,6 +97,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.emulatorUrl': '起動済みのエミュレーター (moto、LocalStack) を使います。終了後もそのまま動かしておきます',
   'flag.rehearseConsistency': '内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
   'flag.rehearseFault': '(複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
+  'flag.demoAdmin': '管理者の 1 日を試します: グループへの MFA ポリシー、2 人の新入社員の作成、一括登録、1 人のリセット (各コマンドを先に表示します)',
   'flag.keep': 'デモの一時フォルダーを残します',
   'help.summary.emulator': '内蔵の AWS エミュレーター (IAM、STS) を aws CLI、スクリプト、リハーサル用に動かします',
   'help.note.emulator': 'URL は標準出力の最初の行です。ユーザー、キー、グループ、ポリシー、デバイスはメモリー上にだけあり、エミュレーターとともに消えます。ポリシーは IAM と同じように評価されます。',
@@ -473,6 +474,23 @@ export const ja: Record<keyof typeof en, string> = {
   'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
   'emulator.removedDir': '{dir} を削除しました。',
   'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
+  'demo.admin.heading': '管理者向けデモ: ローカルの AWS エミュレーターで行う新入社員の登録の 1 日',
+  'demo.admin.ready':
+    'エミュレーターは {url} で動いています。実際の ~/.aws には触れません。このデモでの ~ は {home} で、プロファイル {profile} にはエミュレーターの管理者 (すべて許可) のキーがあります。各手順はコマンドラインを表示してから実行します。自分の管理者プロファイルで同じコマンドを実行すれば、AWS で同じことができます。新入社員のスマートフォンで QR コードを読み取ってください (1 台で 2 人分を試せます)。',
+  'demo.admin.step': '手順 {n} (全 {total}): {what}\n    {command}',
+  'demo.admin.policy': 'グループ {group} (ここで作成) に MFA ポリシーを付けます。メンバーは自分の MFA デバイスを管理でき、MFA セッションなしではそれ以外のことはできません',
+  'demo.admin.createUser': '新入社員 {user} をグループ {group} に作成し、本人に渡すアクセスキー CSV を作ります',
+  'demo.admin.batch':
+    '~/users.csv の順に {first} と {second} を 1 人ずつ登録します。各新入社員のスマートフォンで QR コードを読み取ります。本人のキー (CSV のもの) はメモリー上でセッションの確認にだけ使い、本人のプロファイルはここに保存しません',
+  'demo.admin.usersCsv': '~/users.csv には、各新入社員と admin create-user が作ったキー CSV (users.csv からの相対パス) を書いてあります:\n{rows}',
+  'demo.admin.reset': '{user} がスマートフォンを紛失しました。新しいスマートフォンを登録できるように {user} の MFA デバイスを削除します',
+  'demo.admin.done':
+    '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成 (本人に渡すキー CSV 付き) と本人のスマートフォンでの登録 (本人のプロファイルやセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
+  'demo.admin.stopped':
+    'リハーサルを中止しました。エミュレーターとファイルは一緒に消えるため、上に表示された続きのコマンドは使えません。最初からもう一度試すには:\n    {command}',
+  'demo.admin.needsEmbedded': '--admin は内蔵エミュレーターでのみ試せます (MFA コードを確認し、MFA ポリシーを評価するため)。--emulator と --emulator-url を外してください。',
+  'demo.admin.notHere':
+    '{flag} は demo --admin では使えません。デモは管理者、新入社員、ファイルを自分で用意し、新入社員のものは何も残しません。{flag} を外してください。',
   'demo.noMoto':
     '--emulator moto には moto を入れた python3 が必要ですが、ここでは次の確認が失敗します:\n    python3 -c "import moto.server"\n--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
   'moto.failed':
