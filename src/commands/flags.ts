@@ -195,6 +195,18 @@ export const REPLACE_FLAGS = {
   ...LEGACY_SERIAL_FLAG,
 } as const;
 
+/** A backup device after the first: added unasked, or not offered. */
+export const BACKUP_FLAGS = {
+  backup: { type: 'boolean' },
+  'no-backup': { type: 'boolean' },
+} as const;
+
+/** --backup / --no-backup → the option (not both). */
+export function backupOption(values: Values<typeof BACKUP_FLAGS>): { backup?: boolean } {
+  if (values.backup && values['no-backup']) throw new UserError('cli.conflict', { a: '--backup', b: '--no-backup' });
+  return values.backup ? { backup: true } : values['no-backup'] ? { backup: false } : {};
+}
+
 /** The wizard's flags with a replacement (`--replace [--old-serial ARN]`) → its options. */
 export function setupOptions(
   values: Values<typeof ENROL_FLAGS & typeof REPLACE_FLAGS> & { profile?: string | undefined; region?: string | undefined },

@@ -15,6 +15,7 @@ import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-
 import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
+import { isBackupName } from '../wizard/backup.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
 import { SESSION_MARKER } from './flags.js';
 
@@ -84,7 +85,8 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
+  const backup = caller.kind === 'user' && isBackupName(serial, caller.userName!);
+  return { session: await askForSession(aws, serial, durationSeconds, deps, { ...(assume ? { assume } : {}), backup }), serial };
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */

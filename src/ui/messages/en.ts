@@ -43,6 +43,7 @@ export const en = {
   'flag.replace': 'the user has a device and the old phone still works: enrol the new phone in its place',
   'flag.oldSerial': 'with --replace, the device to retire when there are several',
   'flag.setup.mfaSerial': 'a device enabled already (an administrator enrolled it with you): the one on your phone, when you have several',
+  'flag.backup': 'after the session, add a backup device (<user>-backup) without asking, or do not offer one',
   'flag.deviceName': 'virtual MFA device name (default: your IAM user name, which policies pinning mfa/${aws:username} require)',
   'flag.setup.region': 'region written to the profile and used for STS (default: asked, suggesting AWS_REGION or us-east-1)',
   'flag.region': "region for the calls (default: the profile's, else AWS_REGION)",
@@ -309,7 +310,8 @@ export const en = {
   'session.otherIdentity': 'The session says it is {arn}, not {expected}. (The local emulator always names a fixed user.)',
   'session.verified': 'The MFA session works: {arn}, until {expires}',
   'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
-  'session.askCodeFor': 'MFA code for {serial}:',
+  'session.askCodeFor': 'MFA code for {serial} ({name}):',
+  'session.askCodeBackup': 'MFA code for {serial} (your backup device, {name}):',
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
   'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
@@ -536,6 +538,25 @@ export const en = {
   'status.othersIn': '    {path}: {sections}',
   'admin.hiresOwn': '{flag} is about the hire\'s own session or CSV, and an administrator keeps nothing of the hire\'s: the session is checked in memory and dropped, and the CSV is handed over, not deleted here. Leave out {flag}; the hire saves their session on their own computer with:\n    mfa-onboard CSV',
   'summary.removed': 'Removed',
+  'summary.otherDevice': 'Also',
+  'summary.backupValue': '{serial} (backup: its codes make a session, and replace a lost phone with mfa-onboard --replace)',
+  'summary.mfaSerial': 'mfa_serial',
+  'summary.mfaSerialValue': '{serial} (the device `session` asks for; --mfa-serial picks another)',
+  'backup.why':
+    'A backup device (a second phone, a tablet, or a password manager that keeps MFA codes) lets you replace a lost phone yourself, without an administrator.',
+  'backup.ask': 'Add a backup device now?',
+  'backup.heading': 'Backup device',
+  'backup.enabled': 'Enabled backup MFA device {serial} for {user}',
+  'backup.pinned':
+    "This account's policy allows one MFA device per user (it allows only a device named mfa/{user}, so AWS refused {name}). {user} is set up with the one device. An administrator can allow more with:\n    mfa-onboard policy --device-name-scope any",
+  'backup.notAdded':
+    "The backup device was not added (anything of it was removed again). {user}'s first device and session are set up and untouched. Add a backup later with:\n    mfa-onboard add-backup",
+  'backup.noDevice':
+    '{user} has no MFA device yet, so there is nothing to back up: enrol one first with:\n    mfa-onboard --profile {profile}',
+  'backup.sessionHeading': 'First, a code from a device you have (IAM adds a further device only with MFA).',
+  'backup.done': '{user} now has {count} MFA devices: {serials}. mfa_serial still names {serial}.',
+  'replace.withBackup': 'The session that enrols the new phone is made with your backup device {name}; the lost device {old} is removed afterwards, the backup is kept.',
+  'replace.whichBackup': 'Which device is at hand to make the session?',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':

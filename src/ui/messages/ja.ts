@@ -42,6 +42,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.replace': 'デバイスがあり、古いスマートフォンがまだ使える場合に、新しいスマートフォンで置き換えます',
   'flag.oldSerial': '--replace で、複数あるときに置き換えるデバイス',
   'flag.setup.mfaSerial': '有効化済みのデバイス (管理者と一緒に登録したもの) が複数あるときに、スマートフォンにあるもの',
+  'flag.backup': 'セッションの確認後、バックアップデバイス (<user>-backup) を確認なしで追加する / 提案しない',
   'flag.deviceName': '仮想 MFA デバイス名 (既定: IAM ユーザー名。mfa/${aws:username} を指定するポリシーではこの名前が必要です)',
   'flag.setup.region': 'プロファイルに書き込み、STS に使うリージョン (既定: 質問します。AWS_REGION または us-east-1 を提案します)',
   'flag.region': '呼び出しに使うリージョン (既定: プロファイルのもの、なければ AWS_REGION)',
@@ -308,7 +309,8 @@ export const ja: Record<keyof typeof en, string> = {
   'session.otherIdentity': 'セッションの ID が {expected} ではなく {arn} です。(ローカルのエミュレーターは常に固定のユーザーを返します。)',
   'session.verified': 'MFA セッションは正常に動作しています: {arn}、有効期限 {expires}',
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
-  'session.askCodeFor': '{serial} の MFA コード:',
+  'session.askCodeFor': '{serial} ({name}) の MFA コード:',
+  'session.askCodeBackup': '{serial} (バックアップデバイス {name}) の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
   'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
@@ -528,6 +530,25 @@ export const ja: Record<keyof typeof en, string> = {
   'status.othersIn': '    {path}: {sections}',
   'admin.hiresOwn': '{flag} は本人のセッションや CSV に関するものですが、管理者は本人のものを何も保存しません。セッションはメモリ上で確認して破棄し、CSV はここで削除せずに本人に引き渡します。{flag} を外して実行してください。本人が自分のコンピューターで次のコマンドでセッションを保存します:\n    mfa-onboard CSV',
   'summary.removed': '削除したデバイス',
+  'summary.otherDevice': 'ほかのデバイス',
+  'summary.backupValue': '{serial} (バックアップ: このコードでもセッションを作れ、なくしたスマートフォンを mfa-onboard --replace で置き換えられます)',
+  'summary.mfaSerial': 'mfa_serial の設定',
+  'summary.mfaSerialValue': '{serial} (`session` が使うデバイス。--mfa-serial で別のものを選べます)',
+  'backup.why':
+    'バックアップデバイス (2 台目のスマートフォン、タブレット、MFA コードを保存できるパスワードマネージャー) があれば、スマートフォンをなくしても管理者なしで自分で置き換えられます。',
+  'backup.ask': '今バックアップデバイスを追加しますか?',
+  'backup.heading': 'バックアップデバイス',
+  'backup.enabled': '{user} のバックアップ MFA デバイス {serial} を有効化しました',
+  'backup.pinned':
+    'このアカウントのポリシーでは、ユーザーごとに MFA デバイスは 1 台だけです (mfa/{user} という名前のデバイスしか許可されていないため、AWS は {name} を拒否しました)。{user} は 1 台のデバイスで設定済みです。管理者は次のコマンドで複数台を許可できます:\n    mfa-onboard policy --device-name-scope any',
+  'backup.notAdded':
+    'バックアップデバイスは追加されませんでした (作成途中のものは削除しました)。{user} の 1 台目のデバイスとセッションは設定済みで、変更していません。後で次のコマンドで追加できます:\n    mfa-onboard add-backup',
+  'backup.noDevice':
+    '{user} にはまだ MFA デバイスがないため、バックアップを追加できません。先に次のコマンドで登録してください:\n    mfa-onboard --profile {profile}',
+  'backup.sessionHeading': 'まず、お持ちのデバイスのコード (IAM は MFA を使ったときだけ追加のデバイスを登録できます)。',
+  'backup.done': '{user} の MFA デバイスは {count} 台になりました: {serials}。mfa_serial は引き続き {serial} です。',
+  'replace.withBackup': '新しいスマートフォンを登録するセッションはバックアップデバイス {name} で作ります。なくしたデバイス {old} はその後削除し、バックアップは残します。',
+  'replace.whichBackup': 'セッションを作るために、手元にあるデバイスはどれですか?',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
     'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:\n    mfa-onboard reset --profile ADMIN --user NAME',

@@ -1,0 +1,168 @@
+import { promises as fs } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
+import type { VirtualDevice } from '../../src/emulator/embedded/state.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
+import { t } from '../../src/ui/messages/index.js';
+import { fakeClock } from '../helpers/clock.js';
+import { consoleCsv, giveSelfServicePolicy } from '../helpers/moto.js';
+import { runCli } from '../helpers/run.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+
+const PHONE = 'arn:aws:iam::123456789012:mfa/alice';
+const BACKUP = 'arn:aws:iam::123456789012:mfa/alice-backup';
+
+/**
+ * A backup device, and recovery with it (issue 21): the wizard against the embedded
+ * emulator in-process, on one fake clock, since moto accepts any code.
+ */
+describe('a backup device, and a lost phone replaced with it', () => {
+  let box: Sandbox;
+  let emulator: EmbeddedEmulator | undefined;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(async () => {
+    await emulator?.stop();
+    emulator = undefined;
+    await box.cleanup();
+  });
+
+  async function aliceOn(clock: ReturnType<typeof fakeClock>, scope: 'user' | 'any') {
+    const started = await startEmbeddedEmulator({ now: () => clock.now() });
+    emulator = started;
+    const iam = new IAMClient({ endpoint: started.url, region: 'us-east-1', credentials: started.admin });
+    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    await giveSelfServicePolicy(iam, 'alice', scope);
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }));
+    // The administrator's keys are used above only: what follows runs with alice's.
+    return { emulator: started, csv };
+  }
+
+  const device = (serial: string): VirtualDevice | undefined => emulator?.state.devices.get(serial);
+
+  /**
+   * Phones reading their screens: each writes `count` codes (from the clock's window then) to
+   * stdin the moment its device exists, in order: the first phone's, then the next one's.
+   */
+  function phonesOnStdin(clock: ReturnType<typeof fakeClock>, phones: { serial: string; count: number }[], { end = false } = {}) {
+    const stdin = new PassThrough();
+    const queue = [...phones];
+    const timer = setInterval(() => {
+      const next = queue[0];
+      const seed = next && device(next.serial)?.seed;
+      if (!next || !seed) return;
+      queue.shift();
+      const start = counterAt(clock.now());
+      stdin.write(Array.from({ length: next.count }, (_, i) => codeAt(seed, start + i)).join('\n') + '\n');
+      if (queue.length > 0) return;
+      clearInterval(timer);
+      if (end) stdin.end();
+    }, 20);
+    return { stdin, stop: () => clearInterval(timer) };
+  }
+
+  /**
+   * NOTE: runs share this process, and the SDK caches the AWS files it read: the next run must
+   * see what the last one wrote (as a new process would).
+   */
+  const reread = () => loadSharedConfigFiles({ filepath: box.credentialsFile, configFilepath: box.configFile, ignoreCache: true });
+
+  let pngs = 0;
+  /** The wizard's flags; each run its own QR PNG (no terminal here to draw the code on). */
+  const wizard = (url: string, ...more: string[]) => ['--endpoint-url', url, '--profile', 'alice', '--region', 'us-east-1', '--codes-from-stdin', '--qr-png', `${box.dir}/qr${++pngs}.png`, ...more];
+
+  it('--backup enrols the phone and a backup; AWS lists both enabled; session --mfa-serial works with the backup\'s code', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const phones = phonesOnStdin(clock, [
+      { serial: PHONE, count: 3 },
+      { serial: BACKUP, count: 2 },
+    ]);
+    const result = await runCli([csv, ...wizard(emulator.url, '--keep-csv', '--backup')], { env: box.env, clock, stdin: phones.stdin });
+    phones.stop();
+    expect(result.stderr).toContain(t('backup.enabled', { serial: BACKUP, user: 'alice' }));
+    expect(result.code).toBe(0);
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial).sort()).toEqual([PHONE, BACKUP]);
+    // The summary names both; mfa_serial stays the phone's.
+    expect(result.stderr).toContain(t('summary.backupValue', { serial: BACKUP }));
+    expect(result.stderr).toContain(t('summary.mfaSerialValue', { serial: PHONE }));
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${PHONE}`);
+    // Each QR PNG its own file; both hold a seed: 0600.
+    expect((await fs.stat(`${box.dir}/qr1-backup.png`)).mode & 0o777).toBe(0o600);
+
+    await reread();
+    clock.advance(60_000);
+    const code = codeAt(device(BACKUP)!.seed, counterAt(clock.now()));
+    const session = await runCli(['session', '--profile', 'alice', '--mfa-serial', BACKUP, '--force', '--endpoint-url', emulator.url, '--codes-from-stdin'], {
+      env: box.env,
+      clock,
+      stdin: `${code}\n`,
+    });
+    expect(session.stderr).toContain(t('session.askCodeBackup', { serial: BACKUP, name: 'alice-backup' }));
+    expect(session.code).toBe(0);
+    expect(device(BACKUP)!.lastCounter).toBe(counterAt(clock.now()));
+  });
+
+  it('the phone lost: --replace takes the backup\'s code, enrols the new phone, removes the lost one, keeps the backup', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const first = phonesOnStdin(clock, [
+      { serial: PHONE, count: 3 },
+      { serial: BACKUP, count: 2 },
+    ]);
+    expect((await runCli([csv, ...wizard(emulator.url, '--keep-csv', '--backup')], { env: box.env, clock, stdin: first.stdin })).code).toBe(0);
+    first.stop();
+    await reread();
+    const backupSeed = device(BACKUP)!.seed;
+
+    // The next day, the phone is gone; the backup is at hand. No administrator's keys from here.
+    clock.advance(86_400_000);
+    const newPhone = `arn:aws:iam::123456789012:mfa/alice-${new Date(clock.now()).toISOString().slice(0, 10).replace(/-/g, '')}`;
+    const stdin = new PassThrough();
+    stdin.write(`${codeAt(backupSeed, counterAt(clock.now()))}\n`);
+    const rest = phonesOnStdin(clock, [{ serial: newPhone, count: 3 }]);
+    rest.stdin.on('data', (chunk) => stdin.write(chunk));
+    const result = await runCli(wizard(emulator.url, '--replace'), { env: box.env, clock, stdin });
+    rest.stop();
+    expect(result.stderr).toContain(t('session.askCodeBackup', { serial: BACKUP, name: 'alice-backup' }));
+    expect(result.code).toBe(0);
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial).sort()).toEqual([BACKUP, newPhone].sort());
+    expect(device(PHONE)).toBeUndefined();
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${newPhone}`);
+    // Not offered a backup again: the one kept is listed.
+    expect(result.stderr).not.toContain(t('backup.why'));
+    expect(result.stderr).toContain(t('summary.backupValue', { serial: BACKUP }));
+  });
+
+  it('a policy pinning mfa/${aws:username}: the wizard says one device is allowed, how to allow more, and ends well with one', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'user');
+    const phones = phonesOnStdin(clock, [{ serial: PHONE, count: 3 }]);
+    const result = await runCli([csv, ...wizard(emulator.url, '--keep-csv', '--backup')], { env: box.env, clock, stdin: phones.stdin });
+    phones.stop();
+    expect(result.stderr).toContain('mfa-onboard policy --device-name-scope any');
+    expect(result.code).toBe(0);
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial)).toEqual([PHONE]);
+    expect(emulator.state.devices.size).toBe(1);
+  });
+
+  it('a backup that fails (codes never given) is removed; the phone stays enabled and the session saved', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const phones = phonesOnStdin(clock, [{ serial: PHONE, count: 3 }], { end: true });
+    const stdin = phones.stdin;
+    const result = await runCli([csv, ...wizard(emulator.url, '--keep-csv', '--backup')], { env: box.env, clock, stdin });
+    phones.stop();
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(t('rollback.removed', { serial: BACKUP }));
+    expect(result.stderr).toContain(t('backup.notAdded', { user: 'alice' }));
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial)).toEqual([PHONE]);
+    expect(device(BACKUP)).toBeUndefined();
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
+  });
+});
