@@ -55,7 +55,7 @@ export interface CommandHelp {
   notes?: readonly MessageId[];
 }
 
-export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator'] as const;
+export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator', 'add-backup'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Declares a command's flags (an identity function that keeps the table's literal types). */

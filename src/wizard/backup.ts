@@ -29,9 +29,14 @@ export function isBackupName(serial: string, user: string): boolean {
   return name === prefix || (name.startsWith(`${prefix}-`) && /^\d+$/.test(name.slice(prefix.length + 1)));
 }
 
-/** The user's devices other than `serial` that show codes (a passkey shows none): backups, for a session. */
+/** The user's devices that show codes (a passkey or security key shows none), so can make a session. */
+export function codeDevices(assigned: readonly MfaDevice[]): MfaDevice[] {
+  return assigned.filter((d) => !d.serialNumber.includes(':u2f/'));
+}
+
+/** The user's devices other than `serial` that show codes: backups, for a session. */
 export function otherCodeDevices(assigned: readonly MfaDevice[], serial: string): MfaDevice[] {
-  return assigned.filter((d) => d.serialNumber !== serial && !d.serialNumber.includes(':u2f/'));
+  return codeDevices(assigned).filter((d) => d.serialNumber !== serial);
 }
 
 /** The QR PNG of the backup goes beside the first one's, never over it. */

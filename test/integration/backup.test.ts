@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
@@ -164,5 +164,57 @@ describe('a backup device, and a lost phone replaced with it', () => {
     expect(emulator.state.devicesOf('alice').map((d) => d.serial)).toEqual([PHONE]);
     expect(device(BACKUP)).toBeUndefined();
     expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
+  });
+
+  it('add-backup later: a code from the phone makes the session, the backup is added on the same screens, mfa_serial stays', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const first = phonesOnStdin(clock, [{ serial: PHONE, count: 3 }]);
+    const enrolled = await runCli([csv, ...wizard(emulator.url, '--keep-csv', '--no-backup')], { env: box.env, clock, stdin: first.stdin });
+    first.stop();
+    expect(enrolled.code).toBe(0);
+    expect(enrolled.stderr).not.toContain(t('backup.why'));
+    await reread();
+
+    clock.advance(120_000);
+    const stdin = new PassThrough();
+    stdin.write(`${codeAt(device(PHONE)!.seed, counterAt(clock.now()))}\n`);
+    const backup = phonesOnStdin(clock, [{ serial: BACKUP, count: 2 }]);
+    backup.stdin.on('data', (chunk) => stdin.write(chunk));
+    const result = await runCli(['add-backup', '--profile', 'alice', '--endpoint-url', emulator.url, '--codes-from-stdin', '--qr-png', `${box.dir}/later.png`], { env: box.env, clock, stdin });
+    backup.stop();
+    expect(result.stderr).toContain(t('session.askCodeFor', { serial: PHONE, name: 'alice' }));
+    expect(result.stderr).toContain(t('backup.enabled', { serial: BACKUP, user: 'alice' }));
+    expect(result.code).toBe(0);
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial).sort()).toEqual([PHONE, BACKUP]);
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${PHONE}`);
+    for (const seed of [device(PHONE)!.seed, device(BACKUP)!.seed]) expect(result.stderr + result.stdout).not.toContain(seed);
+  });
+
+  it('add-backup for a user with no device says to enrol first, and changes nothing', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    // Keys imported, no device: the wizard stopped at the QR code (no way to show it).
+    await runCli([csv, '--endpoint-url', emulator.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv'], { env: box.env, clock, stdin: '' });
+    await reread();
+    const result = await runCli(['add-backup', '--profile', 'alice', '--endpoint-url', emulator.url], { env: box.env, clock });
+    expect(result.stderr).toContain(t('backup.noDevice', { user: 'alice', profile: 'alice' }));
+    expect(result.code).toBe(1);
+    expect(emulator.state.devices.size).toBe(0);
+  });
+
+  it('the embedded emulator allows eight devices per user, as AWS does: the ninth is LimitExceeded', async () => {
+    const clock = fakeClock();
+    const { emulator } = await aliceOn(clock, 'any');
+    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+    const enable = async (name: string) => {
+      const serial = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!.SerialNumber!;
+      const now = counterAt(clock.now());
+      const seed = device(serial)!.seed;
+      return iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, now - 1), AuthenticationCode2: codeAt(seed, now) }));
+    };
+    for (let n = 1; n <= 8; n++) await enable(`alice-${n}`);
+    await expect(enable('alice-9')).rejects.toThrow(/Cannot exceed quota for MFADevicesPerUser: 8/);
+    expect(emulator.state.devicesOf('alice')).toHaveLength(8);
   });
 });

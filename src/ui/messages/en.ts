@@ -99,6 +99,9 @@ export const en = {
   'flag.rehearseConsistency': "embedded only: STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
   'flag.rehearseFault': '(repeatable) embedded only: the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
   'flag.keep': "keep the demo's temporary folder",
+  'help.summary.addBackup': 'add a backup MFA device (a second phone, a password manager) to a user who has one',
+  'flag.addBackup.profile': 'the profile with your long-term keys (default: AWS_PROFILE, else default)',
+  'flag.addBackup.mfaSerial': "the device whose code makes the session that adds the backup (default: the profile's mfa_serial)",
   'help.summary.emulator': 'the built-in AWS emulator (IAM, STS) for the aws CLI, scripts and rehearsals',
   'help.note.emulator': 'The URL is the first line on stdout. Users, keys, groups, policies and devices live in memory and go with the emulator; policies are evaluated as IAM does.',
   'flag.emulatorConsistency': "STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
@@ -539,7 +542,7 @@ export const en = {
   'admin.hiresOwn': '{flag} is about the hire\'s own session or CSV, and an administrator keeps nothing of the hire\'s: the session is checked in memory and dropped, and the CSV is handed over, not deleted here. Leave out {flag}; the hire saves their session on their own computer with:\n    mfa-onboard CSV',
   'summary.removed': 'Removed',
   'summary.otherDevice': 'Also',
-  'summary.backupValue': '{serial} (backup: its codes make a session, and replace a lost phone with mfa-onboard --replace)',
+  'summary.backupValue': '{serial} (the backup: its codes make a session too, and let you replace a lost phone yourself)',
   'summary.mfaSerial': 'mfa_serial',
   'summary.mfaSerialValue': '{serial} (the device `session` asks for; --mfa-serial picks another)',
   'backup.why':

@@ -98,6 +98,9 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.rehearseConsistency': '内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
   'flag.rehearseFault': '(複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
   'flag.keep': 'デモの一時フォルダーを残します',
+  'help.summary.addBackup': 'MFA デバイスを持つユーザーにバックアップデバイス (2 台目のスマートフォン、パスワードマネージャー) を追加する',
+  'flag.addBackup.profile': '長期キーのプロファイル (既定: AWS_PROFILE、なければ default)',
+  'flag.addBackup.mfaSerial': 'バックアップを追加するセッションを作るデバイス (既定: プロファイルの mfa_serial)',
   'help.summary.emulator': '内蔵の AWS エミュレーター (IAM、STS) を aws CLI、スクリプト、リハーサル用に動かします',
   'help.note.emulator': 'URL は標準出力の最初の行です。ユーザー、キー、グループ、ポリシー、デバイスはメモリー上にだけあり、エミュレーターとともに消えます。ポリシーは IAM と同じように評価されます。',
   'flag.emulatorConsistency': '有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
@@ -531,7 +534,7 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.hiresOwn': '{flag} は本人のセッションや CSV に関するものですが、管理者は本人のものを何も保存しません。セッションはメモリ上で確認して破棄し、CSV はここで削除せずに本人に引き渡します。{flag} を外して実行してください。本人が自分のコンピューターで次のコマンドでセッションを保存します:\n    mfa-onboard CSV',
   'summary.removed': '削除したデバイス',
   'summary.otherDevice': 'ほかのデバイス',
-  'summary.backupValue': '{serial} (バックアップ: このコードでもセッションを作れ、なくしたスマートフォンを mfa-onboard --replace で置き換えられます)',
+  'summary.backupValue': '{serial} (バックアップ: このコードでもセッションを作れ、なくしたスマートフォンを自分で置き換えられます)',
   'summary.mfaSerial': 'mfa_serial の設定',
   'summary.mfaSerialValue': '{serial} (`session` が使うデバイス。--mfa-serial で別のものを選べます)',
   'backup.why':
