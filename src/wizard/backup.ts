@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { MfaDevice } from '../aws/client.js';
 import { deviceNameOf } from '../aws/names.js';
+import { CancelledError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from './context.js';
 import { clearOrphan, createDevice, deniedByNamePolicy } from './devices.js';
@@ -90,6 +91,8 @@ export async function addBackupDevice(
     if (undone === 'removed') for (const path of pngs) if (await fs.rm(path).then(() => true, () => false)) deps.out.info(t('rollback.pngRemoved', { path }));
     if (undone === 'kept' && device) return { serial: device.serialNumber };
     deps.out.warn(t('backup.notAdded', { user }));
+    // Not "start over": only the backup was undone.
+    if (error instanceof CancelledError) throw new CancelledError('backup.cancelled');
     throw error;
   }
 }

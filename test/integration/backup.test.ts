@@ -7,7 +7,9 @@ import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator
 import type { VirtualDevice } from '../../src/emulator/embedded/state.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
+import { CancelledError } from '../../src/errors.js';
 import { fakeClock } from '../helpers/clock.js';
+import { scriptedPrompter } from '../helpers/prompter.js';
 import { consoleCsv, giveSelfServicePolicy } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
@@ -216,5 +218,32 @@ describe('a backup device, and a lost phone replaced with it', () => {
     for (let n = 1; n <= 8; n++) await enable(`alice-${n}`);
     await expect(enable('alice-9')).rejects.toThrow(/Cannot exceed quota for MFADevicesPerUser: 8/);
     expect(emulator.state.devicesOf('alice')).toHaveLength(8);
+  });
+
+  it('Ctrl-C at the backup\'s QR code removes the backup and its PNG only: the phone, the session and mfa_serial stay (exit 2)', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const now = (serial: string) => async () => codeAt(device(serial)!.seed, counterAt(clock.now()));
+    const prompter = scriptedPrompter([
+      { flag: '--yes', answer: 'continue' }, // the phone scanned
+      { flag: '--codes-from-stdin', answer: now(PHONE) },
+      { flag: '--codes-from-stdin', answer: now(PHONE) },
+      { flag: '--codes-from-stdin', answer: now(PHONE) },
+      { flag: '--backup', answer: true }, // "Add a backup device now?"
+      { flag: '--yes', answer: () => { throw new CancelledError(); } }, // Ctrl-C at the backup's QR
+    ]);
+    const args = ['--endpoint-url', emulator.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--qr-png', `${box.dir}/qr.png`];
+    const result = await runCli([csv, ...args], { env: box.env, clock, prompter });
+    expect(result.stderr).toContain(t('backup.why'));
+    expect(result.stderr).toContain(t('rollback.removed', { serial: BACKUP }));
+    expect(result.stderr).toContain(t('backup.notAdded', { user: 'alice' }));
+    expect(result.stderr).toContain(t('backup.cancelled'));
+    expect(result.code).toBe(2);
+    expect(emulator.state.devicesOf('alice').map((d) => d.serial)).toEqual([PHONE]);
+    expect(device(BACKUP)).toBeUndefined();
+    await expect(fs.stat(`${box.dir}/qr-backup.png`)).rejects.toThrow();
+    await expect(fs.stat(`${box.dir}/qr.png`)).resolves.toBeTruthy();
+    expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${PHONE}`);
+    expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
   });
 });

@@ -548,6 +548,7 @@ export const en = {
   'backup.why':
     'A backup device (a second phone, a tablet, or a password manager that keeps MFA codes) lets you replace a lost phone yourself, without an administrator.',
   'backup.ask': 'Add a backup device now?',
+  'backup.cancelled': 'Cancelled. Only the backup device was undone; the rest is set up (see above).',
   'backup.heading': 'Backup device',
   'backup.enabled': 'Enabled backup MFA device {serial} for {user}',
   'backup.pinned':

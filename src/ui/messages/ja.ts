@@ -540,6 +540,7 @@ export const ja: Record<keyof typeof en, string> = {
   'backup.why':
     'バックアップデバイス (2 台目のスマートフォン、タブレット、MFA コードを保存できるパスワードマネージャー) があれば、スマートフォンをなくしても管理者なしで自分で置き換えられます。',
   'backup.ask': '今バックアップデバイスを追加しますか?',
+  'backup.cancelled': 'キャンセルしました。取り消したのはバックアップデバイスだけで、それ以外は設定済みです (上記参照)。',
   'backup.heading': 'バックアップデバイス',
   'backup.enabled': '{user} のバックアップ MFA デバイス {serial} を有効化しました',
   'backup.pinned':
