@@ -146,6 +146,7 @@ const FINISH: Step[] = [
   step('save-new-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
   step('record-finished', recordFinished),
+  step('offer-backup', offerBackup, { when: sessionSaved }),
   ...END,
 ];
 

@@ -478,7 +478,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     try {
       const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
       const later = fakeClock();
-      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--backup', answer: false }, { flag: '--delete-csv / --keep-csv', answer: true }]);
       const picked = await runCli([handed, '--profile', 'bob', '--region', 'eu-west-1', ...base()], { env: own.env, clock: later, prompter: bobs });
       bobs.assertDone();
       expect(picked.code).toBe(0);
