@@ -2,7 +2,7 @@ import type { MfaDevice } from '../../aws/client.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
-import { isBackupName } from '../backup.js';
+import { codeDevices, isBackupName } from '../backup.js';
 import { adminResetCommand, lostPhone } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
@@ -101,8 +101,8 @@ export async function decideAboutExisting(
   const resuming = run.underway.replacing?.old;
   if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
   if (choice === 'stop') throw new CancelledError();
-  // Lost, with a backup at hand: the backup's code makes the session; no administrator needed.
-  const backedUp = assigned.some((d) => isBackupName(d.serialNumber, identity.userName));
+  // Lost, with another device that shows codes (a backup): its code makes the session; no administrator needed.
+  const backedUp = codeDevices(assigned).length > 1;
   if (choice === 'lost' && !backedUp) throw lostPhone(identity.userName, assigned[0]!.serialNumber, undefined, run.profiles.longTerm ?? identity.userName);
   // A run resuming a replacement retires the device it was retiring.
   const resumed = assigned.some((d) => d.serialNumber === resuming) ? resuming : undefined;
