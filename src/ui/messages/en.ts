@@ -560,7 +560,7 @@ export const en = {
     '{user} has no MFA device yet, so there is nothing to back up: enrol one first with:\n    mfa-onboard --profile {profile}',
   'backup.sessionHeading': 'First, a code from a device you have (IAM adds a further device only with MFA).',
   'backup.done': '{user} now has {count} MFA devices: {serials}. mfa_serial still names {serial}.',
-  'replace.withBackup': 'The session that enrols the new phone is made with your backup device {name}; the lost device {old} is removed afterwards, the backup is kept.',
+  'replace.withBackup': 'A code from your backup device {name} enrols the new phone; the lost device {old} goes afterwards, and the backup stays.',
   'replace.whichBackup': 'Which device is at hand to make the session?',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',

@@ -552,7 +552,7 @@ export const ja: Record<keyof typeof en, string> = {
     '{user} にはまだ MFA デバイスがないため、バックアップを追加できません。先に次のコマンドで登録してください:\n    mfa-onboard --profile {profile}',
   'backup.sessionHeading': 'まず、お持ちのデバイスのコード (IAM は MFA を使ったときだけ追加のデバイスを登録できます)。',
   'backup.done': '{user} の MFA デバイスは {count} 台になりました: {serials}。mfa_serial は引き続き {serial} です。',
-  'replace.withBackup': '新しいスマートフォンを登録するセッションはバックアップデバイス {name} で作ります。なくしたデバイス {old} はその後削除し、バックアップは残します。',
+  'replace.withBackup': 'バックアップデバイス {name} のコードで新しいスマートフォンを登録します。なくしたデバイス {old} はその後削除し、バックアップは残します。',
   'replace.whichBackup': 'セッションを作るために、手元にあるデバイスはどれですか?',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':

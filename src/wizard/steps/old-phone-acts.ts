@@ -36,7 +36,7 @@ export async function oldPhoneActs(
   const backups = otherCodeDevices(run.assigned, old.serialNumber);
   if (backups.length > 0) {
     const backup = await chooseBackup(backups, deps);
-    deps.out.heading(t('replace.withBackup', { name: deviceNameOf(backup.serialNumber), old: old.serialNumber }));
+    deps.out.heading(t('replace.withBackup', { name: deviceNameOf(backup.serialNumber), old: deviceNameOf(old.serialNumber) }));
     const session = await askForSession(known(run, 'own'), backup.serialNumber, OLD_SESSION_SECONDS, deps, { backup: true });
     run.actor = await run.awsFactory({ keys: session });
     return;
