@@ -1,4 +1,4 @@
-import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
+import { defaultRoleSessionName, deviceNameOf, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
 import { shownProfiles } from '../ui/error-text.js';
@@ -63,7 +63,8 @@ async function chooseSerial(
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
     flag: '--mfa-serial',
-    choices: devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
+    // Named as the authenticator app shows them (a phone, its backup), the serial beside.
+    choices: devices.map((d) => ({ value: d.serialNumber, name: `${deviceNameOf(d.serialNumber)}  ${d.serialNumber}` })),
   });
 }
 
