@@ -246,4 +246,16 @@ describe('a backup device, and a lost phone replaced with it', () => {
     expect(await fs.readFile(box.configFile, 'utf8')).toContain(`mfa_serial = ${PHONE}`);
     expect(await fs.readFile(box.credentialsFile, 'utf8')).toMatch(/\[alice-mfa\]\naws_access_key_id = ASIA/);
   });
+
+  it('no terminal and neither --backup nor --no-backup: no question, no backup, exit 0', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const phones = phonesOnStdin(clock, [{ serial: PHONE, count: 3 }], { end: true });
+    const result = await runCli([csv, ...wizard(emulator.url, '--keep-csv')], { env: box.env, clock, stdin: phones.stdin });
+    phones.stop();
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain(t('backup.why'));
+    expect(result.stderr).not.toContain(t('backup.heading'));
+    expect([...emulator.state.devices.keys()]).toEqual([PHONE]);
+  });
 });
