@@ -37,7 +37,12 @@ export async function runAddBackup(options: AddBackupOptions, deps: WizardDeps):
   const devices = await aws.listMfaDevices(user);
   const withCodes = codeDevices(devices);
   if (withCodes.length === 0) throw new UserError('backup.noDevice', { user, profile: profiles.longTerm });
-  const serial = await deviceAtHand(withCodes.map((d) => d.serialNumber), options.mfaSerial ?? profiles.configuredSerial, deps);
+  const serials = withCodes.map((d) => d.serialNumber);
+  // A device named with --mfa-serial must be one of hers; the config's may be stale (then asked).
+  if (options.mfaSerial !== undefined && !serials.includes(options.mfaSerial)) {
+    throw new UserError('replace.noSuchDevice', { serial: options.mfaSerial, devices: serials.join(', '), flag: '--mfa-serial' });
+  }
+  const serial = await deviceAtHand(serials, options.mfaSerial ?? profiles.configuredSerial, deps);
   out.heading(t('backup.sessionHeading'));
   const session = await askForSession(aws, serial, SESSION_SECONDS, deps, { backup: isBackupName(serial, user) });
   const actor = await awsFor({ keys: session });

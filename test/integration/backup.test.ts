@@ -205,6 +205,20 @@ describe('a backup device, and a lost phone replaced with it', () => {
     expect(emulator.state.devices.size).toBe(0);
   });
 
+  it('add-backup --mfa-serial naming a device that is not hers: refused, naming hers, nothing created', async () => {
+    const clock = fakeClock();
+    const { emulator, csv } = await aliceOn(clock, 'any');
+    const phones = phonesOnStdin(clock, [{ serial: PHONE, count: 3 }], { end: true });
+    expect((await runCli([csv, ...wizard(emulator.url, '--keep-csv')], { env: box.env, clock, stdin: phones.stdin })).code).toBe(0);
+    phones.stop();
+    await reread();
+    const other = 'arn:aws:iam::123456789012:mfa/bob';
+    const result = await runCli(['add-backup', '--profile', 'alice', '--mfa-serial', other, '--endpoint-url', emulator.url], { env: box.env, clock });
+    expect(result.stderr).toContain(t('replace.noSuchDevice', { serial: other, devices: PHONE, flag: '--mfa-serial' }));
+    expect(result.code).toBe(1);
+    expect([...emulator.state.devices.keys()]).toEqual([PHONE]);
+  });
+
   it('the embedded emulator allows eight devices per user, as AWS does: the ninth is LimitExceeded', async () => {
     const clock = fakeClock();
     const { emulator } = await aliceOn(clock, 'any');
