@@ -1,4 +1,4 @@
-import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
+import { defaultRoleSessionName, deviceNameOf, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
 import { credentialProcessJson, exportLines, printableSession, runExported, type Shell } from '../credentials/export.js';
 import { shownProfiles } from '../ui/error-text.js';
@@ -15,6 +15,7 @@ import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-
 import { ensureSessionRegion, guardSessionProfile, saveMfaSerial, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
+import { isBackupName } from '../wizard/backup.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
 import { SESSION_MARKER } from './flags.js';
 
@@ -62,7 +63,8 @@ async function chooseSerial(
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
     flag: '--mfa-serial',
-    choices: devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
+    // Named as the authenticator app shows them (a phone, its backup), the serial beside.
+    choices: devices.map((d) => ({ value: d.serialNumber, name: `${deviceNameOf(d.serialNumber)}  ${d.serialNumber}` })),
   });
 }
 
@@ -84,7 +86,8 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
+  const backup = caller.kind === 'user' && isBackupName(serial, caller.userName!);
+  return { session: await askForSession(aws, serial, durationSeconds, deps, { ...(assume ? { assume } : {}), backup }), serial };
 }
 
 /** A span as --min-remaining is typed: whole hours in hours, else minutes. */

@@ -147,6 +147,15 @@ export async function orphansOf(aws: Pick<Aws, 'listUnassignedVirtualMfaDevices'
   }
 }
 
+/**
+ * CreateVirtualMFADevice refused for want of an allow (the usual policy allows only
+ * `mfa/${aws:username}`, so one device per user); an explicit deny (an SCP, say) would refuse any name.
+ */
+export function deniedByNamePolicy(error: unknown): boolean {
+  const cause = error instanceof UserError && error.id === 'device.createDenied' ? error.cause : undefined;
+  return cause instanceof AwsError && !/explicit deny/i.test(cause.awsMessage);
+}
+
 /** A name IAM takes for a virtual device. */
 export function checkDeviceName(name: string): boolean {
   return DEVICE_NAME.test(name);

@@ -22,6 +22,7 @@ import { identifyForAdmin } from './steps/identify-for-admin.js';
 import { identifyOwnKeys } from './steps/identify-own-keys.js';
 import { listDevices } from './steps/list-devices.js';
 import { nameDevice } from './steps/name-device.js';
+import { offerBackup } from './steps/offer-backup.js';
 import { offerCsvDeletion } from './steps/offer-csv-deletion.js';
 import { oldPhoneActs } from './steps/old-phone-acts.js';
 import { pickUp } from './steps/pick-up.js';
@@ -68,6 +69,8 @@ const noSessionYet: When = (run) => run.session === undefined;
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
 /** A replaced device is still to go (not removed first, as it is when a policy pins the device name). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
+/** The user's own session is made and saved: it can add a backup device. */
+const sessionSaved: When = (run) => run.session !== undefined && run.own !== undefined && run.admin === undefined;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
@@ -130,6 +133,7 @@ const ENROL: Step[] = [
     keepOldOnFailure,
   ),
   step('record-finished', recordFinished, { when: ownKeys }),
+  step('offer-backup', offerBackup, { when: sessionSaved }),
   ...END,
 ];
 
@@ -145,6 +149,7 @@ const FINISH: Step[] = [
   step('save-new-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
   step('record-finished', recordFinished),
+  step('offer-backup', offerBackup, { when: sessionSaved }),
   ...END,
 ];
 

@@ -162,7 +162,7 @@ describe('setup wizard against world.moto, in-process', () => {
       { flag: '--codes-from-stdin', answer: code(0) },
       { flag: '--codes-from-stdin', answer: code(0) },
     ]);
-    const args = [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', ...png()];
+    const args = [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--no-backup', ...png()];
     const result = await runCli(args, { env: world.box.env, clock, prompter });
     expect(result.stderr).toContain("your phone's clock is about 2 minutes behind");
     expect(result.stderr).toContain('A code is six digits');

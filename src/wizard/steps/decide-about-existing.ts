@@ -2,6 +2,7 @@ import type { MfaDevice } from '../../aws/client.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+import { codeDevices, isBackupName } from '../backup.js';
 import { adminResetCommand, lostPhone } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
@@ -48,6 +49,7 @@ async function askAboutExisting(
 /** Which device the new one replaces: `--old-serial`, else the only one that shows codes, else asked. */
 async function chooseOldDevice(
   assigned: MfaDevice[],
+  user: string,
   options: Pick<SetupOptions, 'oldSerial'>,
   deps: Pick<WizardDeps, 'prompter'>,
 ): Promise<MfaDevice> {
@@ -62,6 +64,9 @@ async function chooseOldDevice(
   }
   if (withCodes.length === 0) throw new UserError('replace.noCodeDevice', { devices: assigned.map((d) => d.serialNumber).join(', ') });
   if (withCodes.length === 1) return withCodes[0]!;
+  // A phone and its backup(s): the phone is the one replaced; the backup makes the session.
+  const phones = withCodes.filter((d) => !isBackupName(d.serialNumber, user));
+  if (phones.length === 1) return phones[0]!;
   const serial = await deps.prompter.select({
     message: t('replace.whichOld', { count: withCodes.length }),
     flag: '--old-serial',
@@ -97,8 +102,10 @@ export async function decideAboutExisting(
   const resuming = run.underway.replacing?.old;
   if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
   if (choice === 'stop') throw new CancelledError();
-  if (choice === 'lost') throw lostPhone(identity.userName, assigned[0]!.serialNumber, undefined, run.profiles.longTerm ?? identity.userName);
+  // Lost, with another device that shows codes (a backup): its code makes the session; no administrator needed.
+  const backedUp = codeDevices(assigned).length > 1;
+  if (choice === 'lost' && !backedUp) throw lostPhone(identity.userName, assigned[0]!.serialNumber, undefined, run.profiles.longTerm ?? identity.userName);
   // A run resuming a replacement retires the device it was retiring.
   const resumed = assigned.some((d) => d.serialNumber === resuming) ? resuming : undefined;
-  run.old = await chooseOldDevice(assigned, { oldSerial: options.oldSerial ?? resumed }, deps);
+  run.old = await chooseOldDevice(assigned, identity.userName, { oldSerial: options.oldSerial ?? resumed }, deps);
 }
