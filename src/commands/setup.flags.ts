@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { answersOf, AWS_FLAGS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, GLOBAL_ROWS, REPLACE_FLAGS, setupOptions, type HelpRow } from './flags.js';
+import { answersOf, AWS_FLAGS, BACKUP_FLAGS, backupOption, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, GLOBAL_ROWS, REPLACE_FLAGS, setupOptions, type HelpRow } from './flags.js';
 
 /** The wizard's options, as `setup --help` lists them (reset, batch and demo refer to them). */
 export const WIZARD_ROWS: readonly HelpRow[] = [
@@ -11,6 +11,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
   ['--old-serial ARN', 'flag.oldSerial'],
   ['--mfa-serial ARN', 'flag.setup.mfaSerial'],
   ['--device-name NAME', 'flag.deviceName'],
+  ['--backup, --no-backup', 'flag.backup'],
   ['--region REGION', 'flag.setup.region', 'common'],
   ['--endpoint-url URL', 'flag.endpointUrl'],
   ['--duration TIME', 'flag.duration'],
@@ -29,7 +30,7 @@ export const WIZARD_ROWS: readonly HelpRow[] = [
 /** `mfa-onboard [setup] [CSV]`: the wizard (the default command). */
 export const setup = defineCommand({
   name: 'setup',
-  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS, 'mfa-serial': { type: 'string' }, 'mfa-process': { type: 'string' } },
+  flags: { ...GLOBAL_FLAGS, ...AWS_FLAGS, ...ENROL_FLAGS, ...REPLACE_FLAGS, 'mfa-serial': { type: 'string' }, 'mfa-process': { type: 'string' }, ...BACKUP_FLAGS },
   positionals: 1,
   help: {
     usage: ['mfa-onboard [setup] [CSV] [options]'],
@@ -38,7 +39,7 @@ export const setup = defineCommand({
     notes: ['help.note.setup', 'help.note.environment'],
   },
   options: (values, [csvPath], env) => {
-    const options = setupOptions(values, csvPath, env);
+    const options = { ...setupOptions(values, csvPath, env), ...backupOption(values) };
     const mfaProcess = values['mfa-process'];
     if (mfaProcess !== undefined && mfaProcess.trim() === '') throw new UserError('cli.missingValue', { option: '--mfa-process' });
     return {
