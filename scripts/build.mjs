@@ -28,8 +28,10 @@ async function inputsHash() {
 /**
  * A plugin that gives a bundle of `entry` the message catalogs (src/ui/messages/<lang>.ts)
  * with only the ids written in its own code: its other inputs are read for quoted ids.
+ * `apart` names languages whose catalog is written beside the bundle instead
+ * (dist/<name>-<lang>.js) and loaded on first use: a run in another language never parses it.
  */
-async function catalogsCutTo(entry, plugins = []) {
+async function catalogsCutTo(entry, plugins = [], apart = {}) {
   const CATALOG = /src\/ui\/messages\/(en|ja)\.ts$/;
   const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs', plugins });
   const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path) && !path.includes(':')).map((path) => readFile(path, 'utf8')))).join('\n');
@@ -39,12 +41,19 @@ async function catalogsCutTo(entry, plugins = []) {
     const all = (await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`))[lang];
     catalogs[lang] = Object.fromEntries(Object.entries(all).filter(([id]) => code.includes(`'${id}'`)));
   }
+  for (const [lang, name] of Object.entries(apart)) await writeFile(`dist/${name}-${lang}.js`, `"use strict";module.exports=${JSON.stringify(catalogs[lang])};\n`);
   return {
     name: 'catalogs-cut',
     setup(build) {
+      build.onResolve({ filter: /^\.\/[a-z]+-(en|ja)\.js$/ }, ({ path }) => ({ path, external: true }));
       build.onLoad({ filter: CATALOG }, ({ path }) => {
         const lang = CATALOG.exec(path)[1];
-        return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+        if (!apart[lang]) return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+        // The catalog as an object that loads the file when first read (a literal path, which
+        // a bundler such as Bun follows into the standalone executable).
+        const load = `let loaded; const file = () => (loaded ??= require('./${apart[lang]}-${lang}.js'));`;
+        const traps = 'get: (_, id) => file()[id], has: (_, id) => id in file(), ownKeys: () => Reflect.ownKeys(file()), getOwnPropertyDescriptor: (_, id) => Reflect.getOwnPropertyDescriptor(file(), id)';
+        return { contents: `${load}\nexport const ${lang} = new Proxy({}, { ${traps} });`, loader: 'js' };
       });
     },
   };
@@ -112,7 +121,7 @@ const launcher = await build({
 // Help (`--help`, `COMMAND --help`, `help COMMAND`), asked often and only printed: the CLI's
 // own main (cli.ts) as one CommonJS file, its commands' code and seams left out (a help
 // request loads neither: each is a stub that throws) and the catalogs cut to the ids its code
-// names.
+// names, the Japanese one in a file of its own (dist/help-ja.js), loaded only for help in Japanese.
 const helpOnly = {
   name: 'help-only',
   setup(build) {
@@ -128,7 +137,7 @@ const help = await build({
   entryPoints: { help: 'src/cli.ts' },
   outdir: 'dist',
   format: 'cjs',
-  plugins: [helpOnly, tablesApart, await catalogsCutTo('src/cli.ts', [helpOnly, tablesApart])],
+  plugins: [helpOnly, tablesApart, await catalogsCutTo('src/cli.ts', [helpOnly, tablesApart], { ja: 'help' })],
 });
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');

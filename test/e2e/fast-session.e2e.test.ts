@@ -168,13 +168,13 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
     });
   });
 
-  describe('what the reuse path loads, and its line on a terminal', () => {
+  describe('what the reuse path and help load, and the reuse line on a terminal', () => {
     /** The files the built CLI loaded (a preload lists them as it exits), and its exit code. */
     const loaded = async (args: string[], env: NodeJS.ProcessEnv = box.env) => {
       const list = `${box.dir}/loaded.json`;
       const preload = `${box.dir}/loaded.cjs`;
       await fs.writeFile(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));`);
-      const child = spawn(process.execPath, ['--require', preload, BUILT_BIN, 'session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { env, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--require', preload, BUILT_BIN, ...args], { env, stdio: 'ignore' });
       const code = await new Promise((done) => child.on('close', done));
       return { code, files: (JSON.parse(await fs.readFile(list, 'utf8')) as string[]).filter((file) => file !== preload).map((file) => file.slice(file.lastIndexOf('/') + 1)) };
     };
@@ -184,7 +184,14 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
       ['--export fish --lang ja', ['--export', 'fish', '--lang', 'ja'], {}],
       ['--export sh, LANG=ja_JP.UTF-8', ['--export', 'sh'], { LANG: 'ja_JP.UTF-8' }],
     ] as [string, string[], NodeJS.ProcessEnv][])('%s: the launcher alone (no second file, no width tables)', async (_label, args, extraEnv) => {
-      expect(await loaded(args, { ...box.env, ...extraEnv })).toEqual({ code: 0, files: ['bin.js'] });
+      expect(await loaded(['session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { ...box.env, ...extraEnv })).toEqual({ code: 0, files: ['bin.js'] });
+    });
+    it.each([
+      [['--help'], ['bin.js', 'help.js']],
+      [['session', '--help'], ['bin.js', 'help.js']],
+      [['--help', '--lang', 'ja'], ['bin.js', 'help.js', 'help-ja.js']],
+    ])('%j: help in Japanese alone loads its catalog', async (args, files) => {
+      expect(await loaded(args)).toEqual({ code: 0, files });
     });
 
     it.each(['en', 'ja'] as const)('--lang %s on a 40-column terminal (stdout captured, as eval "$(…)" does): wrapped as the whole CLI wraps, no line wider', async (lang) => {
