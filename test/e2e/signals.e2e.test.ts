@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { awayFromBoundary, messagePattern, Phone } from '../helpers/phone.js';
+import { CLI } from '../helpers/built.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const [cli, ...cliArgs] = CLI;
 
 /**
  * Every way a run can be stopped before the device is enabled ends within a second, exits 2,
@@ -32,7 +33,7 @@ describe('signals and closed terminals', () => {
     'no terminal, codes from stdin (a CI job): %s while waiting for a code stops within a second, exit 2, no device, no PNG',
     async (signal) => {
       const png = join(world.box.home, 'qr.png');
-      const child = spawn(process.execPath, [BIN, ...flags(await aliceCsv(), png), '--codes-from-stdin'], {
+      const child = spawn(cli, [...cliArgs, ...flags(await aliceCsv(), png), '--codes-from-stdin'], {
         env: world.box.env,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
