@@ -10,9 +10,9 @@
 // the archives have fixed times (the commit's, or SOURCE_DATE_EPOCH), owners, modes and order.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tarGz, zip } from './release/archive.mjs';
@@ -136,22 +136,19 @@ function compileAndPack(bun, target, docs, mtime) {
   const exe = executablePath(target);
   rmSync(dirname(exe), { recursive: true, force: true });
   mkdirSync(dirname(exe), { recursive: true });
-  // Compiled in a fresh folder under the one fixed name, then moved: nothing of the
-  // build's path gets in.
-  const scratch = mkdtempSync(join(tmpdir(), 'mfa-onboard-compile-'));
-  try {
-    execFileSync(
-      bun,
-      ['build', join(COMPILE_FROM, 'dist/bin.js'), '--compile', '--bytecode', `--target=${target.bun}`, `--outfile=${join(scratch, exeName(target))}`,
-        '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    checkRuntime(target);
-    writeFileSync(exe, readFileSync(join(scratch, exeName(target))));
-    chmodSync(exe, 0o755);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  // Compiled inside COMPILE_FROM, which is also Bun's working folder (the bytecode depends on
+  // it), under the one fixed name, then moved: nothing of the build's own path gets in.
+  const compiled = join(COMPILE_FROM, 'out', exeName(target));
+  rmSync(dirname(compiled), { recursive: true, force: true });
+  execFileSync(
+    bun,
+    ['build', join(COMPILE_FROM, 'dist/bin.js'), '--compile', '--bytecode', `--target=${target.bun}`, `--outfile=${compiled}`,
+      '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
+    { cwd: COMPILE_FROM, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  checkRuntime(target);
+  writeFileSync(exe, readFileSync(compiled));
+  chmodSync(exe, 0o755);
   const entries = [{ name: exeName(target), data: readFileSync(exe), mode: 0o755 }, ...docs];
   const bytes = target.id.startsWith('windows') ? zip(entries, mtime) : tarGz(entries, mtime);
   writeFileSync(join(OUT, archiveName(target)), bytes);
@@ -172,8 +169,9 @@ function main() {
   const docs = ['README.md', 'LICENSE'].map((name) => ({ name, data: readFileSync(join(ROOT, name)), mode: 0o644 }));
   const sums = [];
   // NOTE: --bytecode (the executable does not parse the bundle at every start: about 50 ms of
-  // each run) embeds the compiled files' absolute paths, so dist/ is compiled from one fixed
-  // folder, the same on every machine: two clean clones then give the same bytes. Taken by
+  // each run) embeds the compiled files' absolute paths and depends on Bun's working folder,
+  // so dist/ is compiled from one fixed folder, the same on every machine, with Bun working
+  // there: two clean clones then give the same bytes. Taken by
   // creating it; one release build at a time.
   try {
     mkdirSync(COMPILE_FROM);
