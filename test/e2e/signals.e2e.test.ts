@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { awayFromBoundary, messagePattern, Phone } from '../helpers/phone.js';
 import { CLI } from '../helpers/built.js';
+import { goneWithin } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
@@ -50,7 +51,7 @@ describe('signals and closed terminals', () => {
       const seconds = (Date.now() - sent) / 1000;
       expect({ code, fast: seconds < 2 }).toEqual({ code: 2, fast: true });
       expect(await listDevices(world.moto)).toEqual([]);
-      await expect(fs.stat(png)).rejects.toThrow();
+      expect(await goneWithin(png)).toBe(true);
       expect(stderr).toContain('Removed the unfinished device');
       child.stdin.end();
     },
@@ -75,7 +76,7 @@ describe('signals and closed terminals', () => {
     await s.waitFor('How do you want to add the device to your app?');
     s.close();
     expect(await devicesGone()).toEqual([]);
-    await expect(fs.stat(png)).rejects.toThrow();
+    expect(await goneWithin(png)).toBe(true);
   }, 60_000);
 
   it('a terminal closed between the two codes: no device, no PNG', async () => {
@@ -91,7 +92,7 @@ describe('signals and closed terminals', () => {
     await s.waitFor(/Wait for the next code|The next code/, at);
     s.close();
     expect(await devicesGone()).toEqual([]);
-    await expect(fs.stat(png)).rejects.toThrow();
+    expect(await goneWithin(png)).toBe(true);
   }, 60_000);
 
   // Exit 1 and the reader's own message, where a closed terminal would be exit 2. (Stdin that
