@@ -58,7 +58,7 @@ describe('mfa-onboard demo --admin in a real terminal at 80×24', () => {
     at = await s.waitFor('Step 5 of 5', at);
     at = await s.waitFor('Remove 1 device(s)', at);
     expect(s.lines()).toContain('    mfa-onboard reset --profile admin --user hana --no-enrol');
-    // Removing a device is said yes to, never taken by Enter (the question's default is no).
+    // Removing devices is asked with No as the default: the administrator says yes.
     s.answer('y');
     at = await s.waitFor('Removed the MFA device arn:aws:iam::123456789012:mfa/hana from hana', at);
     await s.waitFor('Stopped the emulator.', at);
