@@ -209,6 +209,28 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run4.code).toBe(0);
   });
 
+  it('issue 23 item 6: hires skipped at the hand-over are named with the --only that enrols them; "nothing left" is said plainly; a missing user without --create names --create', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const skip: Answer = { flag: '--yes', answer: 'skip' };
+    const first = await runCli(args(users), { env: world.box.env, clock, prompter: scriptedPrompter([...hire('alice', clock), skip, skip]) });
+    expect(first.code).toBe(0);
+    const again = await runCli(args(users), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('carrying on with the rest');
+    expect(again.stderr).toContain('hires are already done or skipped (from ' + users + '.state.json): nothing is left to enrol in this run.');
+    expect(again.stderr).toContain(`Skipped at an earlier hand-over: bob, carol. To enrol them:\n    mfa-onboard batch ${users} --profile admin --create --only bob --only carol --region eu-west-1\n`);
+
+    // --only Carol for a user IAM does not have, without --create: the error names --create, and nothing is done.
+    const lone = await world.box.write('lone.csv', 'user\ncarol\n');
+    const missing = await runCli(['batch', lone, '--profile', 'admin', '--only', 'Carol', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/q.png`, '--endpoint-url', world.moto.url], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('carol has no IAM user in account 123456789012');
+    expect(missing.stderr).toContain(`--create`);
+    expect(missing.stderr).toContain(`    mfa-onboard batch ${lone} --profile admin --create --only carol --region eu-west-1\n`);
+    expect(missing.stderr).not.toContain('Hire 1 of 1');
+  });
+
   it('Ctrl-C after the QR PNG was written takes the PNG along with the device; the next run writes it again', async () => {
     const users = await setUp();
     const png = `${world.box.dir}/qr.png`;

@@ -608,6 +608,11 @@ export const en = {
     'The administrator\'s own user ({arn}) is listed among the hires. Enrol yourself with the wizard, not in a batch.',
   'batch.resuming':
     '{done} of {total} hires are already done or skipped (from {path}): carrying on with the rest.',
+  'batch.nothingLeft':
+    '{done} of {total} hires are already done or skipped (from {path}): nothing is left to enrol in this run.',
+  'batch.skippedBefore': 'Skipped at an earlier hand-over: {users}. To enrol them:\n    {command}',
+  'batch.noSuchUsers':
+    '{users} has no IAM user in account {account} (where profile {profile} signs in), and without --create the batch enrols existing users only. Nothing was done. To create the missing users (with the group and path users.csv gives) and enrol them, add --create:\n    {command}\nOr check the names in the file, or leave them out with {skip}.',
   'batch.handOver': 'Hire {k} of {n}: {user}. Hand the keyboard to {user}, with their phone.',
   'batch.ready': 'Ready to enrol {user}?',
   'batch.enrol': 'Yes: enrol {user} now',

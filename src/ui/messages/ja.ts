@@ -586,6 +586,10 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.notInFile': '{name} (--only または --skip で指定) は {path} に書かれていません。',
   'batch.selfInFile': '管理者自身のユーザー ({arn}) が新入社員の一覧に含まれています。自分自身はバッチではなくウィザードで登録してください。',
   'batch.resuming': '{total} 人中 {done} 人はすでに完了またはスキップ済みです ({path})。残りを続けます。',
+  'batch.nothingLeft': '{total} 人中 {done} 人はすでに完了またはスキップ済みです ({path})。今回登録する人は残っていません。',
+  'batch.skippedBefore': '以前の引き継ぎでスキップした人: {users}。登録するには:\n    {command}',
+  'batch.noSuchUsers':
+    '{users} は、アカウント {account} (プロファイル {profile} のサインイン先) に IAM ユーザーがありません。--create なしのバッチは既存のユーザーだけを登録します。何も変更していません。足りないユーザーを作成して (users.csv のグループとパスで) 登録するには、--create を付けてください:\n    {command}\nまたはファイルの名前を確認するか、{skip} で除外してください。',
   'batch.handOver': '{n} 人中 {k} 人目: {user}。{user} にスマートフォンを用意してもらい、キーボードを渡してください。',
   'batch.ready': '{user} を登録する準備はできましたか?',
   'batch.enrol': 'はい: 今 {user} を登録する',

@@ -3,12 +3,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError } from '../../errors.js';
-import { shellLine } from '../../ui/command-line.js';
 import { errorText } from '../../ui/error-text.js';
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
 import { createUserWithKey, userExists } from '../create-user.js';
 import { runSetup } from '../setup.js';
+import { batchAgain } from './again.js';
 import { clearScreen } from './screen.js';
 import type { BatchRun } from './types.js';
 import { saveState, type Outcome } from './state-file.js';
@@ -149,16 +149,7 @@ async function stop(run: BatchRun, user: string, enabled: Outcome | undefined, d
   if (enabled) run.state.hires[user] = { ...enabled, sessionVerified: false };
   await saveState(run.statePath, run.state, deps);
   clearScreen(run, deps);
-  const { usersCsv, profile, create, only, skip, report, region } = run.options;
-  // The same run again: every flag that decides what it does (the files, the account, the region).
-  const again = shellLine([
-    'mfa-onboard', 'batch', usersCsv, '--profile', profile,
-    ...(create ? ['--create'] : []),
-    ...only.flatMap((name) => ['--only', name]),
-    ...skip.flatMap((name) => ['--skip', name]),
-    ...(report !== undefined ? ['--report', report] : []),
-    ...(region !== undefined ? ['--region', region] : []),
-  ]);
+  const again = batchAgain(run.options);
   deps.out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user, command: again }));
   throw new CancelledError('error.cancelledRunAgain');
 }
