@@ -120,7 +120,7 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
     try {
       const csvPath = await prepareDemoUser(emulator, dir);
       out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
-      await runSetup({ ...options.setup, csvPath }, context.deps({ env, endpoint: emulator.url }));
+      await runSetup({ ...options.setup, csvPath, rehearsal: true }, context.deps({ env, endpoint: emulator.url }));
       if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
@@ -132,4 +132,6 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
     else await fs.rm(dir, { recursive: true, force: true });
     if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
   }
+  // What to try next works after the demo: its profiles needed the emulator that is gone.
+  out.info(t('demo.tryMore'));
 }
