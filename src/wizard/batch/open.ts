@@ -34,7 +34,12 @@ export async function openBatch(options: BatchOptions, deps: WizardDeps): Promis
   const audit = new AuditLog(`${options.usersCsv}.audit.jsonl`, admin.arn, deps.clock);
   // The hires this run is about (--only), in the file's order.
   const selected = all.filter((h) => only.length === 0 || only.includes(h.user));
-  return { options, selected, only, skip, statePath, state, adminAws, audit, wizardDeps: { ...deps, awsFor: auditedFactory(options.profile, audit, deps) }, shown: false };
+  const auditing = (seams: WizardDeps): WizardDeps => ({ ...seams, awsFor: auditedFactory(options.profile, audit, seams) });
+  const turn = () => {
+    const held = deps.ownInterrupts?.();
+    return { deps: auditing(held?.deps ?? deps), release: held?.release ?? (() => undefined) };
+  };
+  return { options, selected, only, skip, statePath, state, adminAws, audit, wizardDeps: auditing(deps), turn, shown: false };
 }
 
 /**
