@@ -42,6 +42,10 @@ export interface SetupRun {
   underway: Underway;
   /** The device an earlier run got enabled, to finish (with, for a replacement, the one it retires). */
   finishing?: { serial: string; old?: string };
+  /** The label of the QR code this run showed (`AWS:dave@123456789012`), once shown. */
+  shownQr?: string;
+  /** The label of an earlier run's QR code whose device was removed: its entry is still in the app. */
+  earlierQr?: string;
   /** The device a replacement retires. */
   old?: MfaDevice;
   /**

@@ -233,6 +233,8 @@ export const en = {
     'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
+  'qr.deleteEarlier': 'An earlier attempt\'s code, {earlier}, is probably still in your authenticator app, but its device was removed: its codes never work. Delete that entry from the app before scanning. The new code shows as {label}.',
+  'qr.deletedEarlier': 'Deleted {earlier} from the app?',
   'qr.scan': 'Scan this with your authenticator app (it shows as {label}):',
   'qr.tooSmall':
     'The terminal is too small for the QR code: it needs {columns}×{rows} (columns × lines), this one is {haveColumns}×{haveRows}. Make the window bigger (the code appears as soon as it fits), or type the key into your app by hand, or save the QR code as a PNG.',

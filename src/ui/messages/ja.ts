@@ -232,6 +232,8 @@ export const ja: Record<keyof typeof en, string> = {
     'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': '認証アプリにデバイスを追加する',
+  'qr.deleteEarlier': '以前の試行のコード {earlier} が認証アプリに残っているはずですが、そのデバイスは削除済みで、コードは使えません。スキャンする前にアプリからその項目を削除してください。新しいコードは {label} と表示されます。',
+  'qr.deletedEarlier': 'アプリから {earlier} を削除しましたか?',
   'qr.scan': '認証アプリでスキャンしてください ({label} と表示されます):',
   'qr.tooSmall':
     '端末が小さすぎて QR コードを表示できません ({columns}×{rows} (列×行) が必要ですが、この端末は {haveColumns}×{haveRows} です)。ウィンドウを大きくする (収まりしだい QR コードを表示します) か、キーを認証アプリに手で入力するか、QR コードを PNG として保存してください。',
