@@ -170,6 +170,8 @@ function stacked(rows: string[][], header: boolean, width: number): string[] {
     if (r > 0) lines.push('');
     lines.push(`  ${first}`);
     rest.forEach((cell, i) => {
+      // An empty cell (no error) says nothing in a block.
+      if (cell === '') return;
       const label = labelWidth > 0 ? `${padToWidth(names[i + 1] ?? '', labelWidth)}  ` : '';
       const value = wrapText(cell, Math.max(20, width - indent)).split('\n').join(`\n${' '.repeat(indent)}`);
       lines.push(...`    ${label}${value}`.trimEnd().split('\n'));
