@@ -184,8 +184,10 @@ describe('mfa-onboard batch, against moto', () => {
     const ctrlC: Answer = { flag: '--codes-from-stdin', answer: () => { turn!.abort(); throw new CancelledError(); } };
     const result = await runCli(args(users, '--only', 'alice'), {
       env: world.box.env, clock, signal: run.signal, interrupts,
-      prompter: scriptedPrompter([ready!, scanned!, first!, ctrlC, ...admin('again'), ...hire('alice', clock)]),
+      // Enrolled again, she first deletes the earlier code from her app (issue 23 item 4).
+      prompter: scriptedPrompter([ready!, scanned!, first!, ctrlC, ...admin('again'), ...((again) => [again[0]!, { flag: '--yes', answer: true }, ...again.slice(1)])(hire('alice', clock))]),
     });
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(/An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app.*The new code shows as AWS:alice\.\d{4}-\d{4}@123456789012\./);
     expect(result.stderr).toContain('When alice is done, or presses Ctrl-C, the keyboard comes back to a screen that only the administrator can leave.');
     expect(result.stderr).toContain("alice's enrolment was stopped with Ctrl-C; the device begun for it was removed.");
     expect(result.stderr).toContain("alice's turn was stopped. alice, please hand the keyboard back to the administrator.");

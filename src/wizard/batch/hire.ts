@@ -30,9 +30,11 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, next: strin
     return await saveState(run.statePath, run.state, deps);
   }
   const guarded = deps.interactive;
+  /** The label of the QR code an interrupted turn showed: its entry stays in the hire's app. */
+  let earlierQr: string | undefined;
   for (;;) {
     /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
-    const turn: { enabled?: Outcome; csv?: string } = {};
+    const turn: Turn = { ...(earlierQr !== undefined ? { earlierQr } : {}) };
     // Ctrl-C is the turn's from the hand-over until the administrator has the keyboard back.
     const seams = run.turn();
     try {
@@ -49,6 +51,7 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, next: strin
         // run's own signal (a kill, a closed terminal) still stops the batch.
         if (guarded && error instanceof CancelledError && !deps.signal.aborted) {
           ended = await recordInterrupted(run, hire.user, turn, deps);
+          earlierQr = turn.shownQr ?? earlierQr;
         } else {
           await recordFailure(run, hire.user, turn, error, deps);
           ended = 'failed';
@@ -60,6 +63,14 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, next: strin
       seams.release();
     }
   }
+}
+
+/** What a hire's turn learnt: the device enabled, the hire's CSV, the QR code shown (and one an earlier turn showed). */
+interface Turn {
+  enabled?: Outcome;
+  csv?: string;
+  shownQr?: string;
+  earlierQr?: string;
 }
 
 /** A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is recorded as done. */
@@ -157,7 +168,7 @@ async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps,
 }
 
 /** The wizard in admin mode for the hire, with their keys when known; what it enabled. */
-async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome; csv?: string }, deps: WizardDeps): Promise<Outcome> {
+async function enrol(run: BatchRun, hire: Hire, turn: Turn, deps: WizardDeps): Promise<Outcome> {
   const { options, audit } = run;
   const { csv, made } = await keysFor(run, hire, deps);
   if (csv !== undefined) turn.csv = resolve(csv);
@@ -170,6 +181,10 @@ async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome; csv?:
       onEnabled: (serialNumber) => {
         turn.enabled = { user: hire.user, status: 'done', serialNumber, enabledAt: audit.now().toISOString() };
       },
+      onQrShown: (label) => {
+        turn.shownQr = label;
+      },
+      ...(turn.earlierQr !== undefined ? { earlierQr: turn.earlierQr } : {}),
     },
   );
   return {

@@ -72,11 +72,15 @@ export async function showAndEnable(
   const identity = known(run, 'identity');
   const made = known(run, 'device');
   // An earlier attempt's code is still in the app: this one is tagged with when it was made.
-  const earlier = run.earlierQr !== undefined ? { label: run.earlierQr, tag: labelTag(new Date(deps.clock.now())) } : undefined;
+  const earlierQr = run.earlierQr ?? run.hooks.earlierQr;
+  const earlier = earlierQr !== undefined ? { label: earlierQr, tag: labelTag(new Date(deps.clock.now())) } : undefined;
   run.history = await onOwnScreen(
     deps,
     async () => {
-      await showQr(actor, identity, made, run.options, deps, (path) => run.pngs.push(path), { ...(earlier ? { earlier } : {}), shown: (label) => (run.shownQr = label) });
+      await showQr(actor, identity, made, run.options, deps, (path) => run.pngs.push(path), { ...(earlier ? { earlier } : {}), shown: (label) => {
+        run.shownQr = label;
+        run.hooks.onQrShown?.(label);
+      } });
       return enableDevice(actor, identity, made, run.options, deps);
     },
     { done: () => t('enable.done', { serial: made.serialNumber, user: identity.userName }), pngs: () => run.pngs },
