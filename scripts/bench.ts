@@ -164,7 +164,7 @@ async function wizardRun(moto: Moto) {
     const timingsFile = join(box.dir, 'timings.json');
     const args = [csv, '--endpoint-url', moto.url, '--profile', 'alice', '--region', 'us-east-1', '--delete-csv'];
     const start = performance.now();
-    const screen = new Screen(args, { ...box.env, MFA_ONBOARD_TIMINGS: timingsFile }, undefined, BIN);
+    const screen = new Screen(args, { ...box.env, MFA_ONBOARD_TIMINGS: timingsFile }, undefined, [process.execPath, BIN]);
     const { k, sessionAskedAt: askedAt } = await enrolWithPhone(screen);
     const code = await screen.exited;
     const wallMs = performance.now() - start;
@@ -224,6 +224,20 @@ async function awsCliRun(moto: Moto) {
   }
 }
 
+/** The release's sizes: the standalone executable for this machine and every archive in release/ (npm run release). */
+async function artefactSizes(): Promise<[string, string][]> {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const exe = process.env.BENCH_EXE ?? join(ROOT, 'build', 'standalone', platform, 'mfa-onboard');
+  const rows: [string, string][] = [];
+  const exeBytes = await fs.stat(exe).then((stat) => stat.size, () => undefined);
+  rows.push([`standalone executable (${platform})`, exeBytes === undefined ? 'not built: npm run release (or release:check) first' : `${(exeBytes / MiB).toFixed(1)} MiB`]);
+  const release = join(ROOT, 'release');
+  for (const name of (await fs.readdir(release).catch(() => [] as string[])).filter((n) => /\.(tar\.gz|zip)$/.test(n)).sort()) {
+    rows.push([`  release/${name}`, `${((await fs.stat(join(release, name))).size / MiB).toFixed(1)} MiB`]);
+  }
+  return rows;
+}
+
 async function packageSize() {
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-pack-'));
   try {
@@ -263,7 +277,7 @@ try {
     const key = await createUserWithKey(moto, 'alice');
     const csv = await box.write('alice_accessKeys.csv', consoleCsv(key));
     const start = performance.now();
-    const screen = new Screen([csv, '--endpoint-url', moto.url], box.env, undefined, BIN);
+    const screen = new Screen([csv, '--endpoint-url', moto.url], box.env, undefined, [process.execPath, BIN]);
     await screen.waitFor('Profile name for these keys');
     firstPrompt.push(performance.now() - start);
     screen.kill();
@@ -321,6 +335,7 @@ const rows: [string, string][] = [
   ['bundle (dist/)', `${(size.distBytes / 1024).toFixed(0)} KiB`],
   ['npm pack tarball', `${(size.tarballBytes / 1024).toFixed(0)} KiB`],
   ['installed (node_modules)', `${(size.installedBytes / MiB).toFixed(1)} MiB`],
+  ...(await artefactSizes()),
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\nmfa-onboard benchmark (${process.version}, medians of ${RUNS} start-ups, ${WIZARD_RUNS} wizard runs)\n`);

@@ -22,6 +22,12 @@ import { layoutHelp, type HelpBlock } from './ui/help.js';
 
 const { version } = pkg;
 
+/** Defined (true) only by the release build that compiles the standalone executable with Bun. */
+declare const __MFA_ONBOARD_STANDALONE__: boolean | undefined;
+/** `--version`: the version alone, or with the standalone executable's runtime beside it. */
+const versionLine = (): string =>
+  typeof __MFA_ONBOARD_STANDALONE__ === 'undefined' ? version : t('cli.versionStandalone', { version, bun: process.versions.bun ?? '?' });
+
 /** A command's run module's entry, given its options and what it runs with. */
 type Run<O> = (options: O, context: CommandContext) => Promise<unknown>;
 
@@ -194,7 +200,7 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
       setLanguage(language);
     }
     if (flags.version) {
-      out.data(version);
+      out.data(versionLine());
       return ExitCode.ok;
     }
     const named = COMMANDS.find((c) => c.name === positionals[0]);

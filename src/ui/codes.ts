@@ -59,19 +59,29 @@ const CANCELLED = Symbol('cancelled');
  * stdout stay the caller's (`credential_process`).
  */
 export function ttyCodeReader(open: typeof openTty, signal: AbortSignal, notes: () => string[] = () => []): CodeReader {
+  // NOTE: opened once and kept for every later code (a retry after a typo): a second
+  // ReadStream on /dev/tty, after the first was destroyed, read nothing in the standalone
+  // executable (Bun). The process's exit closes it.
+  let tty: ReturnType<typeof openTty> | undefined;
   return async (message) => {
-    const tty = open();
-    try {
-      // stderr may be hidden (botocore shows a credential_process's stderr only on failure):
-      // what the person must know before typing goes to the terminal too.
-      for (const note of notes()) tty.output.write(`${note}\n`);
-      return await createInteractivePrompter({ input: tty.input, output: tty.output, signal }).input({
-        message,
-        flag: '--codes-from-stdin',
-      });
-    } finally {
-      tty.input.destroy();
-      tty.output.destroy();
-    }
+    tty ??= open();
+    // stderr may be hidden (botocore shows a credential_process's stderr only on failure):
+    // what the person must know before typing goes to the terminal too.
+    for (const note of notes()) tty.output.write(`${note}\n`);
+    return createInteractivePrompter({ input: tty.input, output: unending(tty.output), signal }).input({
+      message,
+      flag: '--codes-from-stdin',
+    });
   };
+}
+
+/** The terminal's output for one prompt: the prompt ends the stream it writes to when it closes, and the terminal must stay open for the next code. */
+function unending(output: NodeJS.WritableStream): NodeJS.WritableStream {
+  return new Proxy(output, {
+    get(target, key) {
+      if (key === 'end') return () => target;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DARK_THEME, LIGHT_THEME, type Theme } from '../helpers/camera.js';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { assertNoTrace, enableWithPhone, messagePattern, Phone } from '../helpers/phone.js';
+import { goneWithin } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
@@ -125,6 +126,6 @@ describe('the QR code on the terminal a new user really has', () => {
     const deadline = Date.now() + 10_000;
     while ((await listDevices(world.moto)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await listDevices(world.moto)).toEqual([]);
-    await expect(fs.stat(png)).rejects.toThrow();
+    expect(await goneWithin(png)).toBe(true);
   }, 60_000);
 });

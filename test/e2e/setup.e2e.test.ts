@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { assertNoTrace, awayFromBoundary, enableWithPhone, messagePattern, Phone
 import { useMotoWorld } from '../helpers/world.js';
 import type { Language } from '../../src/ui/messages/index.js';
 import { Screen } from '../helpers/screen.js';
+import { CLI, CLI_LINE } from '../helpers/built.js';
 
 const run = promisify(execFile);
 
@@ -182,7 +183,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
 
   it('mfa-onboard demo --emulator moto with no terminal, killed twice (the second exits at once): no moto left running', async () => {
     // No terminal: nothing else (a hangup, Ctrl-C to the process group) would stop moto.
-    const child = spawn(process.execPath, [resolve('dist/bin.js'), 'demo', '--emulator', 'moto', '--yes', '--codes-from-stdin', '--qr-png', join(world.box.dir, 'qr.png')], {
+    const child = spawn(CLI[0], [...CLI.slice(1), 'demo', '--emulator', 'moto', '--yes', '--codes-from-stdin', '--qr-png', join(world.box.dir, 'qr.png')], {
       env: world.box.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -243,10 +244,9 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     const iam = adminIam(world.moto);
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber, AuthenticationCode1: '111111', AuthenticationCode2: '222222' }));
-    const bin = resolve(import.meta.dirname, '../../dist/bin.js');
     await fs.writeFile(
       world.box.configFile,
-      `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${process.execPath} ${bin} session --profile alice --credential-process --endpoint-url ${world.moto.url}\n`,
+      `[profile alice]\nregion = us-east-1\nmfa_serial = ${device.SerialNumber}\n\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${CLI_LINE} session --profile alice --credential-process --endpoint-url ${world.moto.url}\n`,
     );
     screen = new Screen([], world.box.env, undefined, undefined, {
       file: 'aws',

@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleCsv, createUserWithKey, listDevices } from '../helpers/moto.js';
 import { awayFromBoundary, messagePattern, Phone } from '../helpers/phone.js';
+import { CLI } from '../helpers/built.js';
+import { goneWithin } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 import { useMotoWorld } from '../helpers/world.js';
 
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const [cli, ...cliArgs] = CLI;
 
 /**
  * Every way a run can be stopped before the device is enabled ends within a second, exits 2,
@@ -32,7 +34,7 @@ describe('signals and closed terminals', () => {
     'no terminal, codes from stdin (a CI job): %s while waiting for a code stops within a second, exit 2, no device, no PNG',
     async (signal) => {
       const png = join(world.box.home, 'qr.png');
-      const child = spawn(process.execPath, [BIN, ...flags(await aliceCsv(), png), '--codes-from-stdin'], {
+      const child = spawn(cli, [...cliArgs, ...flags(await aliceCsv(), png), '--codes-from-stdin'], {
         env: world.box.env,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
@@ -49,7 +51,7 @@ describe('signals and closed terminals', () => {
       const seconds = (Date.now() - sent) / 1000;
       expect({ code, fast: seconds < 2 }).toEqual({ code: 2, fast: true });
       expect(await listDevices(world.moto)).toEqual([]);
-      await expect(fs.stat(png)).rejects.toThrow();
+      expect(await goneWithin(png)).toBe(true);
       expect(stderr).toContain('Removed the unfinished device');
       child.stdin.end();
     },
@@ -74,7 +76,7 @@ describe('signals and closed terminals', () => {
     await s.waitFor('How do you want to add the device to your app?');
     s.close();
     expect(await devicesGone()).toEqual([]);
-    await expect(fs.stat(png)).rejects.toThrow();
+    expect(await goneWithin(png)).toBe(true);
   }, 60_000);
 
   it('a terminal closed between the two codes: no device, no PNG', async () => {
@@ -90,7 +92,7 @@ describe('signals and closed terminals', () => {
     await s.waitFor(/Wait for the next code|The next code/, at);
     s.close();
     expect(await devicesGone()).toEqual([]);
-    await expect(fs.stat(png)).rejects.toThrow();
+    expect(await goneWithin(png)).toBe(true);
   }, 60_000);
 
   // Exit 1 and the reader's own message, where a closed terminal would be exit 2. (Stdin that

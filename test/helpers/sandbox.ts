@@ -44,3 +44,16 @@ export async function makeSandbox(endpoint?: string): Promise<Sandbox> {
     cleanup: () => fs.rm(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * Whether a file is gone within `ms`: a run's clean-up after a closed terminal takes the
+ * device first and its PNG after it, so a test that saw the device go waits for the file too.
+ */
+export async function goneWithin(path: string, ms = 10_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (!(await fs.stat(path).then(() => true, () => false))) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,6 +1,6 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import { BUILT_BIN } from './built.js';
+import { CLI } from './built.js';
 import { DARK_THEME, photograph, scan, type Theme } from './camera.js';
 
 // eslint-disable-next-line no-control-regex
@@ -23,13 +23,14 @@ export class Screen {
     args: string[],
     env: NodeJS.ProcessEnv,
     size = { cols: 120, rows: 60 },
-    bin = BUILT_BIN,
+    /** The command that runs the CLI (the built one, or MFA_ONBOARD_BIN's executable). */
+    cli: readonly string[] = CLI,
     command?: { file: string; args: string[] },
     /** The terminal's colours; `answersColorQuery`: it tells its background when asked (OSC 11), as most do. */
     readonly terminal: { theme: Theme; answersColorQuery: boolean } = { theme: DARK_THEME, answersColorQuery: true },
   ) {
     this.term = new xterm.Terminal({ ...size, scrollback: 5000, allowProposedApi: true });
-    this.proc = pty.spawn(command?.file ?? process.execPath, command?.args ?? [bin, ...args], {
+    this.proc = pty.spawn(command?.file ?? cli[0]!, command?.args ?? [...cli.slice(1), ...args], {
       name: 'xterm-256color',
       ...size,
       env: { TERM: 'xterm-256color', ...env } as Record<string, string>,

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { t } from '../../src/ui/messages/index.js';
-import { BUILT_BIN } from '../helpers/built.js';
+import { CLI } from '../helpers/built.js';
 import { scan } from '../helpers/camera.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
@@ -20,7 +20,7 @@ interface Running {
 const QUIET = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 function startEmulator(args: string[], env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, [BUILT_BIN, 'emulator', ...args], { env: { ...env, ...QUIET }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI[0], [...CLI.slice(1), 'emulator', ...args], { env: { ...env, ...QUIET }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -92,7 +92,7 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
       AWS_CONFIG_FILE: join(dir, 'config'),
     };
     const aws = (...args: string[]) => runTool('aws', [...args, '--output', 'json'], env);
-    const ours = (...args: string[]) => runTool(process.execPath, [BUILT_BIN, ...args], env);
+    const ours = (...args: string[]) => runTool(CLI[0], [...CLI.slice(1), ...args], env);
 
     const bob = await aws('iam', 'create-user', '--user-name', 'bob', '--path', '/eng/', '--profile', 'admin');
     expect(bob.stderr).toBe('');
@@ -115,7 +115,7 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
 
     // The wizard enrols hana with her CSV; her phone scans the PNG and types the next codes.
     const png = join(box.dir, 'qr.png');
-    const wizard = spawn(process.execPath, [BUILT_BIN, join(dir, 'hana_accessKeys.csv'), '--profile', 'hana', '--keep-csv', '--codes-from-stdin', '--qr-png', png, '--yes'], {
+    const wizard = spawn(CLI[0], [...CLI.slice(1), join(dir, 'hana_accessKeys.csv'), '--profile', 'hana', '--keep-csv', '--codes-from-stdin', '--qr-png', png, '--yes'], {
       env: { ...env, ...QUIET },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -169,7 +169,7 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
     await expect(fs.stat(join(folder!, 'admin_accessKeys.csv'))).resolves.toBeTruthy();
 
     const port = new URL(emulator.url).port;
-    const second = await runTool(process.execPath, [BUILT_BIN, 'emulator', '--port', port], box.env);
+    const second = await runTool(CLI[0], [...CLI.slice(1), 'emulator', '--port', port], box.env);
     expect(second.code).toBe(1);
     expect(second.stdout).toBe('');
     expect(second.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(`✖ ${t('emulator.portInUse', { port })}`);
@@ -196,7 +196,7 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
     const dir = join(box.dir, 'downloads');
     await fs.mkdir(dir);
     await fs.writeFile(join(dir, 'admin_accessKeys.csv'), 'a real admin key\n');
-    const result = await runTool(process.execPath, [BUILT_BIN, 'emulator', '--dir', dir], box.env);
+    const result = await runTool(CLI[0], [...CLI.slice(1), 'emulator', '--dir', dir], box.env);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(t('emulator.fileExists', { path: join(dir, 'admin_accessKeys.csv') }).slice(0, 60));

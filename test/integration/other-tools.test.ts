@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { fakeClock } from '../helpers/clock.js';
 import { adminIam, createUserWithKey } from '../helpers/moto.js';
+import { CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const [cli, ...cliArgs] = CLI;
 const noTty = () => {
   throw new UserError('session.noTty');
 };
@@ -39,7 +39,7 @@ describe('what other tools expect', () => {
   const session = (...extra: string[]) => ['session', '--profile', 'alice', '--endpoint-url', world.moto.url, ...extra];
   const bin = (args: string[], input?: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = execFile(process.execPath, [BIN, ...args], { env: { ...world.box.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }, (error, stdout, stderr) =>
+      const child = execFile(cli, [...cliArgs, ...args], { env: { ...world.box.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }, (error, stdout, stderr) =>
         done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
       );
       child.stdin!.end(input ?? '');
@@ -91,7 +91,7 @@ describe('what other tools expect', () => {
     // An empty config: nothing but the exported lines can give the aws CLI a region.
     await fs.writeFile(world.box.configFile, '');
     const script =
-      `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --region eu-west-1 --endpoint-url ${world.moto.url})" && ` +
+      `eval "$(${CLI_LINE} session --profile alice --export sh --region eu-west-1 --endpoint-url ${world.moto.url})" && ` +
       `printf '%s %s\\n' "$AWS_REGION" "$AWS_DEFAULT_REGION" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --output json`;
     const { stdout } = await run('bash', ['-c', script], { env: world.box.env });
     const [regions, ...json] = stdout.split('\n');

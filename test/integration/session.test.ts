@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateRoleCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { adminIam, createUserWithKey } from '../helpers/moto.js';
+import { CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
 import { useMotoWorld } from '../helpers/world.js';
 
 const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+const [cli, ...cliArgs] = CLI;
 const noTty = () => {
   throw new UserError('session.noTty');
 };
@@ -83,7 +83,7 @@ describe('mfa-onboard session against world.moto', () => {
 
   it('the real aws CLI and boto3 use it as credential_process, and eval of --export sh works in bash', async () => {
     await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
-    const command = `${process.execPath} ${BIN} session --profile alice --credential-process --endpoint-url ${world.moto.url}`;
+    const command = `${CLI_LINE} session --profile alice --credential-process --endpoint-url ${world.moto.url}`;
     await fs.appendFile(world.box.configFile, `\n[profile alice-cp]\nregion = us-east-1\ncredential_process = ${command}\n`);
     const viaProcess = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', world.moto.url, '--output', 'json'], { env: world.box.env });
     expect(JSON.parse(viaProcess.stdout).Account).toBe('123456789012');
@@ -92,7 +92,7 @@ describe('mfa-onboard session against world.moto', () => {
     const viaBoto3 = await run('python3', ['-c', boto], { env: world.box.env });
     expect(viaBoto3.stdout.trim()).toBe((await saved())!.aws_session_token);
 
-    const script = `eval "$(${process.execPath} ${BIN} session --profile alice --export sh --endpoint-url ${world.moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --region us-east-1 --output json >/dev/null`;
+    const script = `eval "$(${CLI_LINE} session --profile alice --export sh --endpoint-url ${world.moto.url})" && printf '%s' "$AWS_SESSION_TOKEN" && aws sts get-caller-identity --endpoint-url ${world.moto.url} --region us-east-1 --output json >/dev/null`;
     const viaEval = await run('bash', ['-c', script], { env: world.box.env });
     expect(viaEval.stdout).toBe((await saved())!.aws_session_token);
   });
@@ -167,7 +167,7 @@ describe('mfa-onboard session against world.moto', () => {
   it('regression: two refreshes at once ask for one code; the other waits and reuses the session', async () => {
     const start = () =>
       new Promise<{ code: number | null; stderr: string }>((done) => {
-        const child = execFile(process.execPath, [BIN, ...session('--codes-from-stdin')], { env: world.box.env }, (_error, _stdout, stderr) =>
+        const child = execFile(cli, [...cliArgs, ...session('--codes-from-stdin')], { env: world.box.env }, (_error, _stdout, stderr) =>
           done({ code: child.exitCode, stderr }),
         );
         // Slow down the first one's code so the second finds the lock held.
@@ -267,7 +267,7 @@ describe('regression (issue 20, 2.1): session on a computer with no ~/.aws folde
   it.each([[[]], [['--credential-process']], [['--export', 'sh']]])('session %j says there is no profile yet and how to make one, and leaves nothing', async (extra) => {
     const argv = ['session', '--profile', 'alice', '--endpoint-url', world.moto.url, ...extra];
     const inProcess = await runCli(argv, { env: world.box.env, openTty: noTty });
-    const built = await run(process.execPath, [BIN, ...argv], { env: world.box.env }).then(
+    const built = await run(cli, [...cliArgs, ...argv], { env: world.box.env }).then(
       () => ({ code: 0, stdout: 'ran', stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );

@@ -138,6 +138,7 @@ export const ja: Record<keyof typeof en, string> = {
   'prompt.selectHelp': '↑↓ 移動 • ⏎ 選択',
   'prompt.yes': 'はい',
   'prompt.no': 'いいえ',
+  'cli.versionStandalone': '{version} (スタンドアロン実行ファイル、Bun {bun})',
   'cli.badLang': '--lang {value} はこのツールが対応している言語ではありません。en (English) または ja (日本語) を指定してください。',
   'prompt.noTerminalNoDefault': 'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください。',
 
