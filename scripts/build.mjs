@@ -28,8 +28,10 @@ async function inputsHash() {
 /**
  * A plugin that gives a bundle of `entry` the message catalogs (src/ui/messages/<lang>.ts)
  * with only the ids written in its own code: its other inputs are read for quoted ids.
+ * `apart` names languages whose catalog is written beside the bundle instead
+ * (dist/<name>-<lang>.js) and loaded on first use: a run in another language never parses it.
  */
-async function catalogsCutTo(entry, plugins = []) {
+async function catalogsCutTo(entry, plugins = [], apart = {}) {
   const CATALOG = /src\/ui\/messages\/(en|ja)\.ts$/;
   const probe = await build({ ...common, entryPoints: [entry], write: false, outdir: 'probe', format: 'cjs', plugins });
   const code = (await Promise.all(Object.keys(probe.metafile.inputs).filter((path) => !CATALOG.test(path) && !path.includes(':')).map((path) => readFile(path, 'utf8')))).join('\n');
@@ -39,12 +41,19 @@ async function catalogsCutTo(entry, plugins = []) {
     const all = (await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`))[lang];
     catalogs[lang] = Object.fromEntries(Object.entries(all).filter(([id]) => code.includes(`'${id}'`)));
   }
+  for (const [lang, name] of Object.entries(apart)) await writeFile(`dist/${name}-${lang}.js`, `"use strict";module.exports=${JSON.stringify(catalogs[lang])};\n`);
   return {
     name: 'catalogs-cut',
     setup(build) {
+      build.onResolve({ filter: /^\.\/[a-z]+-(en|ja)\.js$/ }, ({ path }) => ({ path, external: true }));
       build.onLoad({ filter: CATALOG }, ({ path }) => {
         const lang = CATALOG.exec(path)[1];
-        return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+        if (!apart[lang]) return { contents: `export const ${lang} = ${JSON.stringify(catalogs[lang])};`, loader: 'js' };
+        // The catalog as an object that loads the file when first read (a literal path, which
+        // a bundler such as Bun follows into the standalone executable).
+        const load = `let loaded; const file = () => (loaded ??= require('./${apart[lang]}-${lang}.js'));`;
+        const traps = 'get: (_, id) => file()[id], has: (_, id) => id in file(), ownKeys: () => Reflect.ownKeys(file()), getOwnPropertyDescriptor: (_, id) => Reflect.getOwnPropertyDescriptor(file(), id)';
+        return { contents: `${load}\nexport const ${lang} = new Proxy({}, { ${traps} });`, loader: 'js' };
       });
     },
   };
@@ -80,26 +89,39 @@ const whole = await build({
 const apart = {
   name: 'built-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(session-reused|main|help)\.js$/ }, ({ path }) => ({
+    build.onResolve({ filter: /^\.\/(main|help)\.js$/ }, ({ path }) => ({
       path: path === './main.js' ? './main.mjs' : path,
       external: true,
     }));
   },
 };
-const launcher = await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'cjs', plugins: [apart] });
-// What --export says as it hands the session over, loaded only then: with the catalogs cut
-// down to the messages its code names (the whole catalogs cost a shell start-up 5–10 ms).
-const said = await build({
+// The width tables (string-width, get-east-asian-width), which the launcher and help need only
+// for text outside ASCII and common Japanese (ui/width.ts requires each on first use), built
+// apart, one file each: a file that is not loaded costs nothing, not even its parsing.
+const TABLES = { 'string-width': 'width-clusters', 'get-east-asian-width': 'width-code-points' };
+const tablesApart = {
+  name: 'width-tables-apart',
+  setup(build) {
+    build.onResolve({ filter: /^(string-width|get-east-asian-width)$/ }, ({ path }) => ({ path: `./${TABLES[path]}.js`, external: true }));
+  },
+};
+const tables = await build({ ...common, entryPoints: Object.fromEntries(Object.entries(TABLES).map(([pkg, name]) => [name, pkg])), outdir: 'dist', format: 'cjs' });
+// What --export says as it hands the session over is in the launcher too (a second file to
+// load cost more than the few lines it says), with the catalogs cut down to the messages
+// session-reused.ts's code names (the whole catalogs cost a shell start-up 5–10 ms): nothing
+// else in the launcher renders a message (its errors are the whole CLI's to word), and the
+// flags' help ids it carries would double its size.
+const launcher = await build({
   ...common,
-  entryPoints: ['src/session-reused.ts'],
-  outfile: 'dist/session-reused.js',
+  entryPoints: ['src/bin.ts'],
+  outfile: 'dist/bin.js',
   format: 'cjs',
-  plugins: [await catalogsCutTo('src/session-reused.ts')],
+  plugins: [apart, tablesApart, await catalogsCutTo('src/session-reused.ts', [tablesApart])],
 });
 // Help (`--help`, `COMMAND --help`, `help COMMAND`), asked often and only printed: the CLI's
 // own main (cli.ts) as one CommonJS file, its commands' code and seams left out (a help
 // request loads neither: each is a stub that throws) and the catalogs cut to the ids its code
-// names.
+// names, the Japanese one in a file of its own (dist/help-ja.js), loaded only for help in Japanese.
 const helpOnly = {
   name: 'help-only',
   setup(build) {
@@ -115,11 +137,11 @@ const help = await build({
   entryPoints: { help: 'src/cli.ts' },
   outdir: 'dist',
   format: 'cjs',
-  plugins: [helpOnly, await catalogsCutTo('src/cli.ts', [helpOnly])],
+  plugins: [helpOnly, tablesApart, await catalogsCutTo('src/cli.ts', [helpOnly, tablesApart], { ja: 'help' })],
 });
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
-const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...help.metafile.outputs, ...said.metafile.outputs } } };
+const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...help.metafile.outputs, ...tables.metafile.outputs } } };
 await writeFile(STAMP, inputs);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files`);

@@ -10,9 +10,9 @@
 // the archives have fixed times (the commit's, or SOURCE_DATE_EPOCH), owners, modes and order.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tarGz, zip } from './release/archive.mjs';
@@ -123,8 +123,38 @@ function fill(template, values) {
 }
 
 let OUT = WHOLE;
+/** The one folder dist/ is compiled from (see main). */
+const COMPILE_FROM = '/tmp/mfa-onboard-release-build';
 /** Set once OUT is being written: what a failure removes. */
 let writing;
+
+/**
+ * Compiles `target`'s executable from COMPILE_FROM into build/standalone/<target>/, writes its
+ * archive into OUT; returns its line of SHA256SUMS.
+ */
+function compileAndPack(bun, target, docs, mtime) {
+  const exe = executablePath(target);
+  rmSync(dirname(exe), { recursive: true, force: true });
+  mkdirSync(dirname(exe), { recursive: true });
+  // Compiled inside COMPILE_FROM, which is also Bun's working folder (the bytecode depends on
+  // it), under the one fixed name, then moved: nothing of the build's own path gets in.
+  const compiled = join(COMPILE_FROM, 'out', exeName(target));
+  rmSync(dirname(compiled), { recursive: true, force: true });
+  execFileSync(
+    bun,
+    ['build', join(COMPILE_FROM, 'dist/bin.js'), '--compile', '--bytecode', `--target=${target.bun}`, `--outfile=${compiled}`,
+      '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
+    { cwd: COMPILE_FROM, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  checkRuntime(target);
+  writeFileSync(exe, readFileSync(compiled));
+  chmodSync(exe, 0o755);
+  const entries = [{ name: exeName(target), data: readFileSync(exe), mode: 0o755 }, ...docs];
+  const bytes = target.id.startsWith('windows') ? zip(entries, mtime) : tarGz(entries, mtime);
+  writeFileSync(join(OUT, archiveName(target)), bytes);
+  console.log(`${relative(ROOT, OUT)}/${archiveName(target)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+  return { target, name: archiveName(target), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
 
 function main() {
   const targets = chosenTargets(process.argv.slice(2));
@@ -138,35 +168,24 @@ function main() {
   mkdirSync(OUT, { recursive: true });
   const docs = ['README.md', 'LICENSE'].map((name) => ({ name, data: readFileSync(join(ROOT, name)), mode: 0o644 }));
   const sums = [];
-  for (const target of targets) {
-    const exe = executablePath(target);
-    rmSync(dirname(exe), { recursive: true, force: true });
-    mkdirSync(dirname(exe), { recursive: true });
-    // Compiled in a fresh folder under the one fixed name, then moved: nothing of the
-    // build's path gets in.
-    const scratch = mkdtempSync(join(tmpdir(), 'mfa-onboard-compile-'));
-    try {
-      execFileSync(
-        bun,
-        // NOTE: not --bytecode, which would spare the executable parsing the bundle at every
-        // start (credential_process from a saved session: 16 ms against 80 ms), but embeds the
-        // build's own path: two clean clones gave different bytes.
-        ['build', join(ROOT, 'dist/bin.js'), '--compile', `--target=${target.bun}`, `--outfile=${join(scratch, exeName(target))}`,
-          '--define', '__MFA_ONBOARD_STANDALONE__=true', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'],
-        { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-      );
-      checkRuntime(target);
-      writeFileSync(exe, readFileSync(join(scratch, exeName(target))));
-      chmodSync(exe, 0o755);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-    const entries = [{ name: exeName(target), data: readFileSync(exe), mode: 0o755 }, ...docs];
-    const bytes = target.id.startsWith('windows') ? zip(entries, mtime) : tarGz(entries, mtime);
-    writeFileSync(join(OUT, archiveName(target)), bytes);
-    sums.push({ target, name: archiveName(target), sha256: createHash('sha256').update(bytes).digest('hex') });
-    console.log(`${relative(ROOT, OUT)}/${archiveName(target)}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+  // NOTE: --bytecode (the executable does not parse the bundle at every start: about 50 ms of
+  // each run) embeds the compiled files' absolute paths and depends on Bun's working folder,
+  // so dist/ is compiled from one fixed folder, the same on every machine, with Bun working
+  // there: two clean clones then give the same bytes. Taken by
+  // creating it; one release build at a time.
+  try {
+    mkdirSync(COMPILE_FROM);
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    throw new Error(`${COMPILE_FROM} exists: another release build is compiling there. If none is running (a build that was killed), remove the folder and run the release again.`);
   }
+  try {
+    cpSync(join(ROOT, 'dist'), join(COMPILE_FROM, 'dist'), { recursive: true });
+    for (const target of targets) sums.push(compileAndPack(bun, target, docs, mtime));
+  } finally {
+    rmSync(COMPILE_FROM, { recursive: true, force: true });
+  }
+
   writeFileSync(join(OUT, 'SHA256SUMS'), sums.map((s) => `${s.sha256}  ${s.name}\n`).join(''));
   // Published beside the archives: the install scripts, whose default is this release's URL.
   for (const script of ['install.sh', 'install.ps1']) writeFileSync(join(OUT, script), readFileSync(join(ROOT, script)));

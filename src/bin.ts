@@ -3,8 +3,8 @@
 // `--version`, and `session --credential-process` / `--export` with a valid saved session
 // (fast-session.ts, bundled in), are answered here at Node's own start-up speed; anything
 // else, or anything that path does not settle, loads the whole CLI (main.ts). What it loads is
-// built apart (scripts/build.mjs): session-reused.js and main.mjs, their paths written out so
-// that a bundler (Bun, for the standalone executable) follows them.
+// built apart (scripts/build.mjs): main.mjs, help.js and the width tables, their paths written
+// out so that a bundler (Bun, for the standalone executable) follows them.
 // NOTE: set before the SDK loads (it is imported lazily, on first use); its Node-version
 // notice is for us, not for the person onboarding.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -13,6 +13,7 @@ import pkg from '../package.json' with { type: 'json' };
 
 import { fstatSync, writeSync } from 'node:fs';
 import { fastSession } from './fast-session.js';
+import { sayReused } from './session-reused.js';
 
 /**
  * Output on file descriptor `fd` for the fast path: a terminal gets Node's stream (its width),
@@ -89,7 +90,7 @@ const code: number | undefined = versionOnly
         stdout: direct(1),
         stderr: direct(2),
         now: Date.now(),
-        said: () => (require('./session-reused.js') as typeof import('./session-reused.js')).sayReused,
+        said: () => sayReused,
       })
     : undefined;
 if (code !== undefined) process.exitCode = code;

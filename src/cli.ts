@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { checkEndpoints } from './aws/endpoint.js';
 import { checkCommandWord, unknownOption } from './commands/command-word.js';
+import { addBackup } from './commands/add-backup.flags.js';
 import { admin } from './commands/admin.flags.js';
 import { batch } from './commands/batch.flags.js';
 import { demo } from './commands/demo.flags.js';
@@ -74,6 +75,12 @@ function command<const T extends FlagTable, O>(spec: CommandFlags<T, O>, load: (
           const line = spec.administrator(positionals, values);
           throw new UserError('cli.needsAdminProfile', { command: spec.name, profiles: error.params.profiles!, line }, { cause: error });
         }
+        // An administrator's keys (an administrator's command, or acting for --user): the wizard
+        // on a CSV, which the plain hint suggests, would enrol the administrator. aws configure instead.
+        const forAdmin = spec.administrator !== undefined || (values as { user?: string }).user !== undefined;
+        if (forAdmin && error instanceof UserError && (error.id === 'profile.notFound' || error.id === 'profile.noKeys')) {
+          throw new UserError(error.id === 'profile.notFound' ? 'profile.adminNotFound' : 'profile.adminNoKeys', error.params, { cause: error });
+        }
         throw error;
       }
     },
@@ -91,6 +98,7 @@ const COMMANDS: readonly Command[] = [
   command(batch, async () => withDeps((await import('./commands/batch.js')).runBatch)),
   command(demo, async () => (await import('./commands/demo.js')).runDemo),
   command(emulator, async () => (await import('./commands/emulator.js')).runEmulator),
+  command(addBackup, async () => withDeps((await import('./commands/add-backup.js')).runAddBackup)),
 ];
 
 /** Every flag of every command, to tell a flag of another command from one that does not exist. */

@@ -162,7 +162,10 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
         { region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(runtime.patience ? { patience: runtime.patience } : {}) },
         runtime.signal,
         () => clock.now(),
-        (action) => out.info(t('aws.slow', { action, seconds: giveUpSeconds(runtime.patience) })),
+        {
+          slow: (action) => out.info(t('aws.slow', { action, seconds: giveUpSeconds(runtime.patience) })),
+          stopping: (action, seconds) => out.warn(t('aws.stopping', { action, seconds })),
+        },
         sharedFiles(files),
       ),
   };

@@ -53,18 +53,24 @@ const TIMEOUTS = new Set(['NetworkError', 'TimeoutError', 'RequestTimeout', 'Req
 export class AwsError extends Error {
   /** Set when the call timed out: how long was waited (said instead of the SDK's message). */
   readonly waited: Waited | undefined;
+  /**
+   * How many times the SDK sent the call (1 when unknown). More than one: an earlier try may
+   * have been carried out by AWS, its answer lost on the way back.
+   */
+  readonly tries: number;
 
   constructor(
     readonly code: string,
     readonly action: string,
     readonly awsMessage: string,
     readonly status: number | undefined,
-    options?: { cause?: unknown; waited?: Waited },
+    options?: { cause?: unknown; waited?: Waited; tries?: number },
   ) {
     // For stack traces and test failures; nothing shown to a person reads `message`.
     super(`${action} ${code}${status === undefined ? '' : ` ${status}`}: ${awsMessage}`, options);
     this.name = 'AwsError';
     this.waited = options?.waited;
+    this.tries = options?.tries ?? 1;
   }
 
   /** True when this is `code` (without the Exception suffix). */

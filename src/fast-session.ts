@@ -71,6 +71,8 @@ export function fastSession(argv: string[], runtime: FastRuntime): number | unde
   const parsed = optionsOf(argv, env);
   if (!parsed) return undefined;
   const { options } = parsed;
+  // Secrets are never printed onto a terminal: the whole CLI says how to run it instead.
+  if (stdout.isTTY) return undefined;
   const files = awsFiles(env);
   const credentials = read(files.credentialsFile);
   const config = read(files.configFile);

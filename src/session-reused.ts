@@ -1,7 +1,8 @@
 /**
  * What `session --export` says on stderr as it hands over a saved session, in the run's
  * language: the one part of the start-up fast path (fast-session.ts) that needs the message
- * catalogs, so it is loaded apart, only then (dist/session-reused.js).
+ * catalogs. The launcher bundles it with the catalogs cut to the ids named here
+ * (scripts/build.mjs): what is said must be said from this file and the ones it imports.
  */
 import type { SavedSession } from './wizard/reuse.js';
 import { chooseLanguage, languageOf, setLanguage, t } from './ui/messages/index.js';

@@ -32,33 +32,58 @@ export interface Patience {
 /** Turns what the SDK threw during `action` into our error: a profile without keys is named, the rest is an AwsError. */
 export type Explain = (error: unknown, action: string) => Promise<Error>;
 
+/** What a run is told about calls while they are under way. */
+export interface CallNotices {
+  /** A call is still unanswered after `patience.slowMs` (told once per call). */
+  slow?(action: string): void;
+  /**
+   * Ctrl-C came while a call that changes something was under way: it is waited for (it has
+   * no abort signal), for at most `seconds` more.
+   */
+  stopping?(action: string, seconds: number): void;
+}
+
 /**
- * The one way every call is made: counted (`calls()`), `onSlow(action)` told once when it
- * is still unanswered after `patience.slowMs`, and a failure explained (a timeout says how
- * long was waited).
+ * Reads (Get…, List…) are given the abort signal, so Ctrl-C cuts them short; every other call
+ * changes something and is waited for.
  */
-export function counted({ patience, attempts, explain, onSlow }: {
+const READ = /^\w+:(Get|List)/;
+
+/**
+ * The one way every call is made: counted (`calls()`), `notices.slow(action)` told once when
+ * it is still unanswered after `patience.slowMs`, `notices.stopping` the moment Ctrl-C
+ * (`signal`) comes during a call that is waited for, and a failure explained (a timeout says
+ * how long was waited).
+ */
+export function counted({ patience, attempts, explain, notices = {}, signal }: {
   patience: Patience;
   /** How many times the SDK tries a call (said when it times out). */
   attempts: number;
   explain: Explain;
-  onSlow: (action: string) => void;
+  notices?: CallNotices;
+  signal?: AbortSignal;
 }): { send: Send; calls: () => number } {
   let calls = 0;
   const send: Send = async (action, run) => {
     calls++;
-    const slow = setTimeout(() => onSlow(action), patience.slowMs);
+    const started = Date.now();
+    const slow = setTimeout(() => notices.slow?.(action), patience.slowMs);
+    // NOTE: the SDK's limits are real time, so the time left is measured on the real clock.
+    const stopping = () => notices.stopping?.(action, Math.max(1, Math.ceil((patience.attemptMs * attempts - (Date.now() - started)) / 1000)));
+    const waitedFor = signal !== undefined && !signal.aborted && !READ.test(action);
+    if (waitedFor) signal.addEventListener('abort', stopping, { once: true });
     try {
       return await run();
     } catch (error) {
       const failed = await explain(error, action);
       if (failed instanceof AwsError && failed.is('TimeoutError')) {
         const waited = { seconds: patience.attemptMs / 1000, attempts };
-        throw new AwsError(failed.code, action, failed.awsMessage, undefined, { cause: error, waited });
+        throw new AwsError(failed.code, action, failed.awsMessage, undefined, { cause: error, waited, tries: failed.tries });
       }
       throw failed;
     } finally {
       clearTimeout(slow);
+      if (waitedFor) signal.removeEventListener('abort', stopping);
     }
   };
   return { send, calls: () => calls };

@@ -8,7 +8,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIME
 /** Turns whatever the SDK threw into an AwsError (or leaves ours alone). */
 export function toAwsError(error: unknown, action: string): Error {
   if (error instanceof AwsError) return error;
-  const e = error as { name?: string; code?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = error as { name?: string; code?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
   // Ctrl-C aborted the request: that is a cancellation, not an AWS failure.
   if (e?.name === 'AbortError') return new CancelledError();
   // The SDK found no keys for the profile: nothing reached AWS, so nothing was refused.
@@ -17,7 +17,7 @@ export function toAwsError(error: unknown, action: string): Error {
   // A timeout (ours: no answer in time) is named as such, whatever socket code it carries.
   const code = raw === 'TimeoutError' ? raw : NETWORK_CODES.has(e?.code ?? '') ? 'NetworkError' : raw.replace(/Exception$/, '');
   const message = code === 'NetworkError' ? `${e.code}: ${e.message ?? ''}` : (e?.message ?? '');
-  return new AwsError(code, action, message, e?.$metadata?.httpStatusCode, { cause: error });
+  return new AwsError(code, action, message, e?.$metadata?.httpStatusCode, { cause: error, ...(e?.$metadata?.attempts ? { tries: e.$metadata.attempts } : {}) });
 }
 
 /**

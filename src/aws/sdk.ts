@@ -1,7 +1,7 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { accountCalls } from './account.js';
-import { counted, type Explain, type Patience } from './call.js';
+import { counted, type CallNotices, type Explain, type Patience } from './call.js';
 import type { AwsFactory, AwsTarget, CredentialSource } from './client.js';
 import { toAwsError } from './errors.js';
 import { groupPolicyCalls } from './group-policy.js';
@@ -88,8 +88,8 @@ export function sdkAwsFactory(
   target: AwsTarget,
   signal?: AbortSignal,
   now: () => number = Date.now,
-  /** Told once per call still unanswered after `patience.slowMs`. */
-  onSlow: (action: string) => void = () => {},
+  /** Told of a call still unanswered after `patience.slowMs`, and of Ctrl-C during a call that is waited for. */
+  notices: CallNotices = {},
   /** The shared files, when the credentials may come from them (a profile). */
   files?: SharedFiles,
 ): AwsFactory {
@@ -105,7 +105,7 @@ export function sdkAwsFactory(
     const sts = new stsSdk.STSClient(config);
     const clockOffsetMs = serverClock([iam, sts], now);
     const explain = explainer(source, files);
-    const { send, calls } = counted({ patience, attempts: ATTEMPTS, explain, onSlow });
+    const { send, calls } = counted({ patience, attempts: ATTEMPTS, explain, notices, ...(signal ? { signal } : {}) });
     const abortable = signal ? { abortSignal: signal } : {};
     const onIam = { sdk: iamSdk, client: iam, send, abortable };
     return {

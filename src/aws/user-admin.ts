@@ -9,10 +9,14 @@ export interface UserAdmin {
   deleteUser(userName: string): Promise<void>;
   addUserToGroup(userName: string, groupName: string): Promise<void>;
   removeUserFromGroup(userName: string, groupName: string): Promise<void>;
-  /** A new access key; the secret is a secret (the caller registers it with the output filter). */
-  createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string }>;
+  /**
+   * A new access key; the secret is a secret (the caller registers it with the output filter).
+   * `tries` over 1: the SDK sent it again, and an earlier try may have made a key too.
+   */
+  createAccessKey(userName: string): Promise<{ accessKeyId: string; secretAccessKey: string; tries?: number }>;
   deleteAccessKey(userName: string, accessKeyId: string): Promise<void>;
-  listAccessKeys(userName: string): Promise<string[]>;
+  /** The user's access key ids. `whileStopping`: asked during the clean-up after Ctrl-C, so not cut short by it. */
+  listAccessKeys(userName: string, options?: { whileStopping?: boolean }): Promise<string[]>;
   /** The IAM user an access key of this account belongs to (GetAccessKeyLastUsed: no secret needed). */
   accessKeyOwner(accessKeyId: string): Promise<string | undefined>;
 }
@@ -46,18 +50,19 @@ export function userAdminCalls({ sdk, client: iam, send, abortable }: IamCalls):
       }),
     createAccessKey: (userName) =>
       send('iam:CreateAccessKey', async () => {
-        const key = (await iam.send(new sdk.CreateAccessKeyCommand({ UserName: userName }))).AccessKey;
+        const out = await iam.send(new sdk.CreateAccessKeyCommand({ UserName: userName }));
+        const key = out.AccessKey;
         if (!key?.AccessKeyId || !key.SecretAccessKey) incomplete('CreateAccessKey returned no key');
-        return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+        return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey, tries: out.$metadata.attempts ?? 1 };
       }),
     deleteAccessKey: (userName, accessKeyId) =>
       send('iam:DeleteAccessKey', async () => {
         await iam.send(new sdk.DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }));
       }),
-    listAccessKeys: (userName) =>
+    listAccessKeys: (userName, { whileStopping = false } = {}) =>
       send('iam:ListAccessKeys', async () => {
         const keys: string[] = [];
-        for await (const page of sdk.paginateListAccessKeys({ client: iam }, { UserName: userName }, abortable)) {
+        for await (const page of sdk.paginateListAccessKeys({ client: iam }, { UserName: userName }, whileStopping ? {} : abortable)) {
           for (const k of page.AccessKeyMetadata ?? []) if (k.AccessKeyId) keys.push(k.AccessKeyId);
         }
         return keys;

@@ -8,10 +8,11 @@ import type { Fault } from '../emulator/embedded/server.js';
 import { startMoto } from '../emulator/moto.js';
 import { UserError } from '../errors.js';
 import { mfaPolicy } from '../policy/document.js';
-import { t } from '../ui/messages/index.js';
+import { t, type MessageId } from '../ui/messages/index.js';
 import type { Output } from '../ui/output.js';
 import type { SetupOptions } from '../wizard/context.js';
 import { runSetup } from '../wizard/setup.js';
+import type { AdminDay } from './demo-admin.js';
 import { rehearsedFaults, startRehearsal } from './embedded.js';
 
 const DEMO_USER = 'alice';
@@ -27,7 +28,10 @@ export interface DemoOptions {
   setup: SetupOptions;
   /** --keep: keep the demo's temporary folder. */
   keep: boolean;
+  /** --admin: the administrator's day (embedded emulator only) instead of one user's setup. */
+  admin?: AdminDay;
 }
+
 
 /** The emulator the demo runs on: its address, an administrator's key, and how to stop it. */
 interface RunningEmulator {
@@ -89,11 +93,21 @@ async function prepareDemoUser(emulator: RunningEmulator, dir: string): Promise<
   return csvPath;
 }
 
+/** The demo's world, ready: its emulator, its folder and throwaway HOME, and the environment that points at them. */
+interface DemoWorld {
+  emulator: RunningEmulator;
+  dir: string;
+  home: string;
+  env: NodeJS.ProcessEnv;
+}
+
 /**
- * `mfa-onboard demo`: the real wizard against a local AWS emulator, in a throwaway HOME.
- * The real ~/.aws is never read or written; everything started is stopped at the end.
+ * Runs `body` in the demo's world: a temporary folder with a fresh HOME, the emulator
+ * started, no AWS setting of the person's leaking in (process.env too, which the SDK reads).
+ * The real ~/.aws is never read or written; everything started is stopped at the end,
+ * whatever happens (Ctrl-C too), and the folder goes unless --keep.
  */
-export async function runDemo(options: DemoOptions, context: CommandContext): Promise<void> {
+async function inDemoWorld(options: DemoOptions, context: CommandContext, heading: MessageId, body: (world: DemoWorld) => Promise<void>): Promise<void> {
   const { runtime, out } = context;
   const faults = options.emulator.kind === 'embedded' ? rehearsedFaults(options.emulator) : [];
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
@@ -101,7 +115,7 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
   await fs.mkdir(home, { mode: 0o700 });
   let emulator: RunningEmulator | undefined;
   try {
-    out.heading(t('demo.heading'));
+    out.heading(t(heading));
     emulator = await startEmulator(options.emulator, faults, runtime, out);
     // The demo's world: a fresh HOME, no AWS settings of the person's leaking in.
     const env: NodeJS.ProcessEnv = Object.fromEntries(
@@ -118,10 +132,7 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
     for (const name of Object.keys(process.env)) if (AWS_VARIABLES.test(name)) delete process.env[name];
     Object.assign(process.env, env);
     try {
-      const csvPath = await prepareDemoUser(emulator, dir);
-      out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
-      await runSetup({ ...options.setup, csvPath, rehearsal: true }, context.deps({ env, endpoint: emulator.url }));
-      if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
+      await body({ emulator, dir, home, env });
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
       Object.assign(process.env, saved);
@@ -132,6 +143,28 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
     else await fs.rm(dir, { recursive: true, force: true });
     if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
   }
+}
+
+/**
+ * `mfa-onboard demo`: the real wizard against a local AWS emulator, in a throwaway HOME;
+ * with --admin, an administrator's onboarding day (demo-admin.ts).
+ */
+export async function runDemo(options: DemoOptions, context: CommandContext): Promise<void> {
+  const { admin } = options;
+  if (admin) {
+    // The batch would refuse it at its step, after the policy and the hires: said before anything starts.
+    if (!context.out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
+    const { runAdminDay } = await import('./demo-admin.js');
+    return inDemoWorld(options, context, 'demo.admin.heading', ({ emulator, home, env }) => runAdminDay(admin, { url: emulator.url, admin: emulator.admin, home, env }, context));
+  }
+  await inDemoWorld(options, context, 'demo.heading', async ({ emulator, dir, home, env }) => {
+    const { out } = context;
+    const csvPath = await prepareDemoUser(emulator, dir);
+    out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
+    // A rehearsal: the summary offers no command that needs the emulator or HOME about to go.
+    await runSetup({ ...options.setup, csvPath, rehearsal: true }, context.deps({ env, endpoint: emulator.url }));
+    if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
+  });
   // What to try next works after the demo: its profiles needed the emulator that is gone.
-  out.info(t('demo.tryMore'));
+  context.out.info(t('demo.tryMore'));
 }

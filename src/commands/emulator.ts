@@ -19,8 +19,16 @@ export interface EmulatorOptions {
 /** The files the emulator writes for its ready administrator, by name. */
 const ADMIN_FILES = { csv: 'admin_accessKeys.csv', credentials: 'credentials', config: 'config' } as const;
 /** The administrator's profile in those files, and the region they name (IAM's home). */
-const ADMIN_PROFILE = 'admin';
+export const ADMIN_PROFILE = 'admin';
 const REGION = 'us-east-1';
+
+/** The ready administrator's key as `aws configure` leaves it: profile admin in a credentials and a config file. */
+export function adminProfileFiles(admin: EmbeddedEmulator['admin']): { credentials: string; config: string } {
+  return {
+    credentials: `[${ADMIN_PROFILE}]\naws_access_key_id = ${admin.accessKeyId}\naws_secret_access_key = ${admin.secretAccessKey}\n`,
+    config: `[profile ${ADMIN_PROFILE}]\nregion = ${REGION}\n`,
+  };
+}
 
 /** Starts the emulator; a port someone else holds (or may not be had) is said in one paragraph. */
 async function listen(options: EmulatorOptions, context: CommandContext): Promise<EmbeddedEmulator> {
@@ -72,8 +80,7 @@ async function writeAdminFiles(dir: string, admin: EmbeddedEmulator['admin']): P
   };
   const contents = {
     csv: `Access key ID,Secret access key\r\n${admin.accessKeyId},${admin.secretAccessKey}\r\n`,
-    credentials: `[${ADMIN_PROFILE}]\naws_access_key_id = ${admin.accessKeyId}\naws_secret_access_key = ${admin.secretAccessKey}\n`,
-    config: `[profile ${ADMIN_PROFILE}]\nregion = ${REGION}\n`,
+    ...adminProfileFiles(admin),
   };
   const written: string[] = [];
   try {

@@ -55,7 +55,7 @@ export interface CommandHelp {
   notes?: readonly MessageId[];
 }
 
-export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator'] as const;
+export const COMMAND_NAMES = ['setup', 'session', 'status', 'reset', 'policy', 'admin', 'batch', 'demo', 'emulator', 'add-backup'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Declares a command's flags (an identity function that keeps the table's literal types). */
@@ -194,6 +194,18 @@ export const REPLACE_FLAGS = {
   'old-serial': { type: 'string' },
   ...LEGACY_SERIAL_FLAG,
 } as const;
+
+/** A backup device after the first: added unasked, or not offered. */
+export const BACKUP_FLAGS = {
+  backup: { type: 'boolean' },
+  'no-backup': { type: 'boolean' },
+} as const;
+
+/** --backup / --no-backup → the option (not both). */
+export function backupOption(values: Values<typeof BACKUP_FLAGS>): { backup?: boolean } {
+  if (values.backup && values['no-backup']) throw new UserError('cli.conflict', { a: '--backup', b: '--no-backup' });
+  return values.backup ? { backup: true } : values['no-backup'] ? { backup: false } : {};
+}
 
 /** The wizard's flags with a replacement (`--replace [--old-serial ARN]`) → its options. */
 export function setupOptions(

@@ -15,6 +15,7 @@ export const policy = defineCommand({
     'attach-group': { type: 'string' },
     'create-group': { type: 'boolean' },
     'policy-name': { type: 'string' },
+    force: { type: 'boolean' },
   },
   positionals: 0,
   help: {
@@ -28,6 +29,7 @@ export const policy = defineCommand({
       ['--attach-group NAME', 'flag.attachGroup'],
       ['--create-group', 'flag.createGroup'],
       ['--policy-name NAME', 'flag.policyName'],
+      ['--force', 'flag.policy.force'],
       ['--profile NAME', 'flag.adminProfile'],
       ...AWS_ROWS,
     ],
@@ -40,7 +42,7 @@ export const policy = defineCommand({
     if (partition !== undefined && !(PARTITIONS as readonly string[]).includes(partition)) throw new UserError('policy.badPartition', { value: partition });
     if (values['attach-group'] === undefined) {
       // Only attaching uses these: printing would silently ignore them.
-      const flag = (['create-group', 'policy-name', 'profile', 'region'] as const).find((name) => values[name] !== undefined);
+      const flag = (['create-group', 'policy-name', 'force', 'profile', 'region'] as const).find((name) => values[name] !== undefined);
       if (flag !== undefined) throw new UserError('policy.needsAttachGroup', { flag: `--${flag}` });
     }
     const region = regionFlags(values, env);
@@ -52,6 +54,7 @@ export const policy = defineCommand({
       ...(values['attach-group'] !== undefined ? { attachGroup: values['attach-group'] } : {}),
       createGroup: Boolean(values['create-group']),
       policyName: values['policy-name'] ?? 'mfa-onboard-require-mfa',
+      force: Boolean(values.force),
       profile: profileFlag(values, env),
       ...region,
     };

@@ -2,6 +2,7 @@ import { deviceNameOf, isVirtualDeviceSerial, parseCallerArn } from '../aws/name
 import type { MfaDevice } from '../aws/client.js';
 import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
+import { whenText } from '../ui/when.js';
 import { table } from '../ui/width.js';
 import type { SetupOptions, WizardDeps } from '../wizard/context.js';
 import { targetUser } from '../wizard/acting-for-user.js';
@@ -72,7 +73,7 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
   } else {
     const rows = devices.map((d): [string, string] => [
       deviceNameOf(d.serialNumber),
-      t(isVirtualDeviceSerial(d.serialNumber) ? 'reset.virtual' : 'reset.hardware', { serial: d.serialNumber, enabled: d.enableDate?.toISOString() ?? '?' }),
+      t(isVirtualDeviceSerial(d.serialNumber) ? 'reset.virtual' : 'reset.hardware', { serial: d.serialNumber, enabled: d.enableDate ? whenText(d.enableDate, deps.clock.now()) : '?' }),
     ]);
     for (const serial of orphans) rows.push([deviceNameOf(serial), t('reset.orphan', { serial })]);
     out.heading(t('reset.heading', { user }));
@@ -84,12 +85,20 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
     if (identity.arn === arn && chosen.length > 0 && chosen.length === devices.length) {
       throw new UserError('reset.selfLockout', { user, profile: options.profile });
     }
-    const go = await deps.prompter.confirm({
-      message: t(chosen.length === devices.length ? 'reset.confirm' : 'reset.confirmSome', { count: chosen.length, orphans: orphans.length, user }),
-      flag: '--yes',
-      default: true,
-    });
-    if (!go) throw new CancelledError();
+    // Removing devices cannot be undone: No unless the person says yes (or passed --yes).
+    const go =
+      options.setup.yes ||
+      (await deps.prompter.confirm({
+        message: t(
+          chosen.length === devices.length
+            ? orphans.length ? 'reset.confirm' : 'reset.confirmNoOrphans'
+            : orphans.length ? 'reset.confirmSome' : 'reset.confirmSomeNoOrphans',
+          { count: chosen.length, orphans: orphans.length, user },
+        ),
+        flag: '--yes',
+        default: false,
+      }));
+    if (!go) throw new CancelledError('reset.kept');
     const refused = { action: 'reset-device' as const, command: `${options.profile} (${arn})` };
     for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);

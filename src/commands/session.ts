@@ -1,6 +1,6 @@
-import { defaultRoleSessionName, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
+import { defaultRoleSessionName, deviceNameOf, parseCallerArn, type ParsedIdentity } from '../aws/names.js';
 import type { SessionCredentials } from '../aws/client.js';
-import { credentialProcessJson, exportLines, printableSession, type Shell } from '../credentials/export.js';
+import { credentialProcessJson, exportLines, printableSession, runExported, type Shell } from '../credentials/export.js';
 import { shownProfiles } from '../ui/error-text.js';
 import { readTextFile } from '../credentials/files.js';
 import type { AwsFiles } from '../credentials/paths.js';
@@ -12,9 +12,10 @@ import type { CommandContext } from '../deps.js';
 import type { Aws, WizardDeps } from '../wizard/context.js';
 import { profilesIn, readSavedSession } from '../credentials/profiles.js';
 import { resolveSessionProfiles, type SessionProfiles } from '../wizard/resolve-profiles.js';
-import { ensureSessionRegion, guardSessionProfile, saveSession } from '../wizard/save-profiles.js';
+import { ensureSessionRegion, guardSessionProfile, saveMfaSerial, saveSession } from '../wizard/save-profiles.js';
 import { whenText } from '../ui/when.js';
 import { askForSession } from '../wizard/ask-for-session.js';
+import { isBackupName } from '../wizard/backup.js';
 import { reuseVerdict, type SavedSession } from '../wizard/reuse.js';
 import { SESSION_MARKER } from './flags.js';
 
@@ -62,7 +63,8 @@ async function chooseSerial(
   return deps.prompter.select({
     message: t('session.whichDevice', { count: devices.length }),
     flag: '--mfa-serial',
-    choices: devices.map((d) => ({ value: d.serialNumber, name: d.serialNumber })),
+    // Named as the authenticator app shows them (a phone, its backup), the serial beside.
+    choices: devices.map((d) => ({ value: d.serialNumber, name: `${deviceNameOf(d.serialNumber)}  ${d.serialNumber}` })),
   });
 }
 
@@ -84,7 +86,14 @@ async function newSession(
   if (rootCapped && options.durationSeconds !== undefined) throw new UserError('session.rootDuration', { duration: wanted });
   const durationSeconds = rootCapped ? MAX_ROOT_SECONDS : wanted;
   const assume = role ? { role, sessionName: options.roleSessionName ?? defaultRoleSessionName(longTermProfile) } : undefined;
-  return { session: await askForSession(aws, serial, durationSeconds, deps, assume ? { assume } : {}), serial };
+  const backup = caller.kind === 'user' && isBackupName(serial, caller.userName!);
+  return { session: await askForSession(aws, serial, durationSeconds, deps, { ...(assume ? { assume } : {}), backup }), serial };
+}
+
+/** A span as --min-remaining is typed: whole hours in hours, else minutes. */
+function spanText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes % 60 === 0 ? t('time.hoursShort', { n: minutes / 60 }) : t('time.minutesShort', { n: minutes });
 }
 
 /** Refuses to print what would not survive a shell's quoting (see printableSession). */
@@ -102,10 +111,40 @@ async function assertProfileExists(profile: string, files: AwsFiles): Promise<vo
   throw new UserError('profile.notFound', { profile, profiles: shownProfiles(profiles), credentials: files.credentialsFile, config: files.configFile });
 }
 
+/**
+ * This run's command line as a person pastes it again, with what picks the same session
+ * (profile, session profile, role, region) and `extra` at the end.
+ */
+function sessionLine(options: SessionOptions, extra: string[]): string {
+  return shellLine([
+    'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
+    ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
+    ...(options.roleArn !== undefined ? ['--role-arn', options.roleArn] : []),
+    ...(options.region !== undefined ? ['--region', options.region] : []),
+    ...extra,
+  ]);
+}
+
+/**
+ * Refuses to print the session's secrets onto a terminal, where they would stay on the screen
+ * and in its scrollback: `--export` is for a shell to run, `--credential-process` for a tool.
+ */
+function refuseSecretsOnTerminal(options: SessionOptions, out: CommandContext['out']): void {
+  if (!out.dataIsTTY) return;
+  if (options.exportShell) {
+    const command = runExported(options.exportShell, sessionLine(options, ['--export', options.exportShell]));
+    throw new UserError('session.exportToTerminal', { shell: options.exportShell, command });
+  }
+  if (options.credentialProcess) {
+    throw new UserError('session.credentialProcessToTerminal', { line: `credential_process = ${sessionLine(options, ['--credential-process'])}` });
+  }
+}
+
 /** The command's entry: refuses to run inside itself, then runs. */
 export async function sessionCommand(options: SessionOptions, context: CommandContext): Promise<void> {
   // The SDK may run a credential_process that runs us again: never let that loop.
   if (context.runtime.env[SESSION_MARKER]) throw new UserError('session.recursive');
+  refuseSecretsOnTerminal(options, context.out);
   process.env[SESSION_MARKER] = '1';
   const deps = context.deps();
   await runSession(options, await resolveSessionProfiles(options, deps.files), deps);
@@ -143,12 +182,15 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
         const { saved } = verdict;
         if (saved && verdict.clockBehind) out.warn(t('session.clockBehind', { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
         if (verdict.reuse) return reuse(saved!);
-        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()) }));
+        if (saved && verdict.why) out.info(t(`session.${verdict.why}`, { sessionProfile, expires: whenText(saved.expiration, clock.now()), wanted: spanText(options.minRemainingMs) }));
         const fresh = await newSession(options, profiles, deps);
         const origin = { sourceProfile: longTermProfile, serialNumber: fresh.serial, ...(role ? { roleArn: role.roleArn } : {}) };
         await saveSession({ sessionProfile, session: fresh.session, origin }, deps);
         await ensureSessionRegion({ sourceProfile: longTermProfile, sessionProfile, callRegion: profiles.region }, deps);
-        return fresh.session;
+        if (profiles.configuredSerial !== undefined && profiles.configuredSerial !== fresh.serial) {
+          out.info(t('session.serialKept', { profile: longTermProfile, configured: profiles.configuredSerial, serial: fresh.serial }));
+        }
+        return { ...fresh.session, origin };
       },
       { waitMs: 5 * 60_000, staleMs: 10 * 60_000 },
     );
@@ -156,16 +198,16 @@ export async function runSession(options: SessionOptions, profiles: SessionProfi
   // A valid session is handed over without the lock: parallel tools read it at once.
   const first = await look();
   const session = first.reuse ? reuse(first.saved!) : await renewUnderLock();
+  // The device the session came from (--mfa-serial, the only one, the one picked, or the saved
+  // session's) goes on record when none is, as the wizard records it; never over another.
+  const serial = session.origin?.sourceProfile === longTermProfile ? session.origin.serialNumber : undefined;
+  if (profiles.configuredSerial === undefined && serial !== undefined) await saveMfaSerial({ profile: longTermProfile, sessionProfile, serialNumber: serial }, deps);
   if (options.exportShell || options.credentialProcess) assertPrintable(session);
   if (options.exportShell) out.secretData(exportLines(options.exportShell, session, profiles.sessionRegion));
   else if (options.credentialProcess) out.secretData(credentialProcessJson(session));
   else {
     // For other tools, the same session: the profile named, as this run named it.
-    const again = shellLine([
-      'mfa-onboard', 'session', ...(options.profile === 'default' ? [] : ['--profile', options.profile]),
-      ...(options.sessionProfile !== undefined ? ['--session-profile', options.sessionProfile] : []),
-      '--export', 'sh',
-    ]);
-    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command: `eval "$(${again})"` }));
+    const command = runExported('sh', sessionLine(options, ['--export', 'sh']));
+    out.info(t('session.useIt', { sessionProfile, expires: whenText(session.expiration, clock.now()), command }));
   }
 }

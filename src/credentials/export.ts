@@ -48,6 +48,20 @@ export function exportLines(shell: Shell, session: SessionCredentials, region: s
     .join('\n');
 }
 
+/** How `shell` runs what `command` (an `--export SHELL` command line) prints: the line a person types. */
+export function runExported(shell: Shell, command: string): string {
+  switch (shell) {
+    case 'sh':
+      return `eval "$(${command})"`;
+    case 'fish':
+      return `${command} | source`;
+    case 'powershell':
+      return `${command} | Invoke-Expression`;
+    case 'cmd':
+      return `for /f "delims=" %i in ('${command}') do %i`;
+  }
+}
+
 /** Session values are base64 and an ISO date: anything else would not survive a shell's quoting. */
 export function printableSession(session: SessionCredentials): boolean {
   const plain = [session.accessKeyId, session.secretAccessKey, session.sessionToken].every((v) => /^[A-Za-z0-9+/=]+$/.test(v));

@@ -26,6 +26,8 @@ export interface Output {
   /** Applies the secret filter, and `visible`, to a string (for text that leaves by another way, such as prompts). */
   redact(text: string): string;
   readonly isTTY: boolean;
+  /** Stdout (data, secrets asked for) is a terminal: a person would read it there, not a program. */
+  readonly dataIsTTY: boolean;
   readonly color: boolean;
   /** Terminal size, when there is a terminal. */
   size(): { columns: number; rows: number } | undefined;
@@ -116,6 +118,7 @@ export function createOutput(stderr: Stream, stdout: Stream, env: NodeJS.Process
     },
     redact: (text) => hideSecrets(visible(text)),
     isTTY: Boolean(stderr.isTTY),
+    dataIsTTY: Boolean(stdout.isTTY),
     color,
     size,
     enterAlternateScreen: () => {

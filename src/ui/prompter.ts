@@ -95,7 +95,15 @@ export function createInteractivePrompter(streams: Streams): Prompter {
     async input(q) {
       const { input } = await import('@inquirer/prompts');
       return guard(() =>
-        input({ message: shown(q.message), default: q.default, validate: q.validate }, context(q)),
+        input(
+          {
+            message: shown(q.message),
+            default: q.default,
+            // Wrapped by us too: inquirer breaks only at spaces, so Japanese ran to the margin and broke early.
+            ...(q.validate ? { validate: (value: string) => ((verdict) => (verdict === true ? true : shown(verdict)))(q.validate!(value)) } : {}),
+          },
+          context(q),
+        ),
       );
     },
     async confirm(q) {
@@ -131,7 +139,9 @@ export function createInteractivePrompter(streams: Streams): Prompter {
  */
 export function createNonInteractivePrompter(options: { yes: boolean }): Prompter {
   const refuse = (q: Question, hasDefault: boolean): never => {
-    throw new UserError(hasDefault ? 'prompt.noTerminal' : 'prompt.noTerminalNoDefault', { question: q.message, flag: q.flag });
+    // A code is given on stdin; a yes/no whose flag is --yes itself has no other default to take.
+    const id = q.flag === '--codes-from-stdin' ? 'prompt.noTerminalCode' : hasDefault && q.flag !== '--yes' ? 'prompt.noTerminal' : 'prompt.noTerminalNoDefault';
+    throw new UserError(id, { question: q.message, flag: q.flag });
   };
   return {
     async input(q) {

@@ -4,19 +4,20 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Text of characters one column wide without a look-up: printable ASCII, Latin-1 and the
  * Latin, IPA and spacing-modifier blocks, and general punctuation, arrows and technical
- * symbols up to the first wide one (U+231A), less the invisible and combining ones among them.
- * Loading the East Asian width tables costs a quarter of Node's start-up, which `--help` (its
- * arrows, ellipses and bullets) would pay. (test/unit/messages.test.ts holds every such code
+ * symbols up to the first wide one (U+231A), less the invisible and combining ones among them,
+ * and the marks output.ts puts before a line (✔ ✖). Loading the East Asian width tables costs a
+ * quarter of Node's start-up, which `--help` (its arrows, ellipses and bullets) and the line
+ * `session --export` says on every shell start would pay. (test/unit/messages.test.ts holds every such code
  * point to string-width.)
  */
-const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319]*$/;
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319\u2714\u2716]*$/;
 /**
  * Japanese text in common characters: those above, and hiragana, katakana, the CJK ideographs,
  * Japanese punctuation and brackets and the fullwidth forms, which take two columns each
  * (`WIDE_JAPANESE`; the same test holds every one to get-east-asian-width). Japanese help and
  * messages are measured without loading the width tables or the Unicode pattern below.
  */
-const COMMON_JAPANESE = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]*$/;
+const COMMON_JAPANESE = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2319\u2714\u2716\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]*$/;
 const WIDE_JAPANESE = /[\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uff01-\uff60]/;
 /**
  * Text in which every code point is a character of its own on screen: no combining or
@@ -249,7 +250,8 @@ export function wrapText(text: string, width: number, hang = 0): string {
       const lead = first ? '' : ' '.repeat(hang);
       if (line !== '') first = false;
       if (line.startsWith(' ') || line === '') return line;
-      if (displayWidth(lead + line) <= width) return lead + line;
+      // NOTE: no width to keep to (no terminal): nothing measured, nothing to load for it.
+      if (width === Infinity || displayWidth(lead + line) <= width) return lead + line;
       const lines: string[] = [];
       let current = lead;
       let used = lead.length;

@@ -1,5 +1,6 @@
 import { AwsError } from '../aws/errors.js';
 import type { SessionCredentials } from '../aws/client.js';
+import { deviceNameOf } from '../aws/names.js';
 import { UserError } from '../errors.js';
 import { isSixDigits } from '../totp/totp.js';
 import { t } from '../ui/messages/index.js';
@@ -25,11 +26,13 @@ export async function askForSession(
   serial: string,
   durationSeconds: number,
   deps: Pick<WizardDeps, 'out' | 'readCode'>,
-  { assume, noCode }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error } = {},
+  { assume, noCode, backup }: { assume?: { role: Role; sessionName: string }; noCode?: () => Error; backup?: boolean } = {},
 ): Promise<SessionCredentials> {
   const { out } = deps;
   for (let attempt = 0; attempt < MAX_CODES; attempt++) {
-    const code = (await deps.readCode(t('session.askCodeFor', { serial }))).replace(/\s+/g, '');
+    // The device is named as the authenticator app shows it; a backup is said to be one.
+    const question = t(backup ? 'session.askCodeBackup' : 'session.askCodeFor', { serial, name: deviceNameOf(serial) });
+    const code = (await deps.readCode(question)).replace(/\s+/g, '');
     if (code === '' && noCode) throw noCode();
     if (!isSixDigits(code)) {
       out.warn(t('code.notSixDigits'));

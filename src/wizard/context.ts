@@ -42,6 +42,8 @@ export interface SetupOptions {
   /** Print lines that set the session in this shell at the end (stdout). */
   exportShell?: Shell;
   yes: boolean;
+  /** `--backup` (add a backup device unasked) or `--no-backup`; absent: asked in a terminal, else none. */
+  backup?: boolean;
   /** The CSV's key was made moments ago (by a batch's --create): AWS may not know it for some seconds. */
   freshKey?: boolean;
 }

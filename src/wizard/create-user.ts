@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { GroupPolicy, UserAdmin } from '../aws/client.js';
-import { AwsError } from '../aws/errors.js';
+import { AwsError, outcomeUnknown } from '../aws/errors.js';
 import { IAM_PATH, USER_NAME } from '../aws/names.js';
 import { CancelledError, UserError } from '../errors.js';
 import { shellWord } from '../ui/command-line.js';
@@ -47,12 +47,65 @@ export async function userExists(aws: Pick<UserAdmin, 'getUser'>, name: string):
   }
 }
 
+type AccessKey = { accessKeyId: string; secretAccessKey: string };
+
+/**
+ * A new access key of `name` whose secret reached us. A try AWS carried out but whose answer
+ * was lost (the SDK then tries again, or gives up) leaves a key whose secret nobody will ever
+ * have, counting against the limit of two: such keys (any not in `before` nor the one that
+ * came back) are found and deleted, and when none came back, one more is made in their place.
+ */
+async function deliverableKey(
+  aws: Pick<UserAdmin, 'createAccessKey' | 'listAccessKeys' | 'deleteAccessKey'>,
+  name: string,
+  before: readonly string[],
+  out: WizardDeps['out'],
+): Promise<AccessKey> {
+  for (let round = 1; ; round++) {
+    let key: (AccessKey & { tries?: number }) | undefined;
+    let failure: unknown;
+    try {
+      key = await aws.createAccessKey(name);
+      out.addSecret(key.secretAccessKey);
+    } catch (error) {
+      failure = error;
+    }
+    const maybeMore = key ? (key.tries ?? 1) > 1 : failure instanceof AwsError && (failure.tries > 1 || outcomeUnknown(failure));
+    if (!maybeMore) {
+      if (key) return key;
+      throw failure;
+    }
+    let listed: string[];
+    try {
+      // Also after Ctrl-C: a key nobody can be given is not left behind.
+      listed = await aws.listAccessKeys(name, { whileStopping: true });
+    } catch (error) {
+      if (!key) throw failure;
+      // The key that came back works; the one a lost answer may have made is for the administrator to check.
+      out.warn(t('admin.lostKeyUnchecked', { name, keyId: key.accessKeyId, reason: error instanceof AwsError ? error.code : 'error' }));
+      return key;
+    }
+    const lost = listed.filter((id) => !before.includes(id) && id !== key?.accessKeyId);
+    for (const keyId of lost) {
+      await aws.deleteAccessKey(name, keyId);
+      out.info(t('admin.lostKeyDeleted', { name, keyId }));
+    }
+    if (key) {
+      if (lost.length) out.info(t('admin.lostKeyKept', { keyId: key.accessKeyId }));
+      return key;
+    }
+    // Nothing made, or a second round lost as well: the failure stands (what was made is taken back).
+    if (lost.length === 0 || round >= 2) throw failure;
+    out.info(t('admin.lostKeyAgain', { name }));
+  }
+}
+
 /**
  * Creates the IAM user (in `group`), an access key, and `<name>_accessKeys.csv` (mode 0600,
  * never over another file), with the administrator's client `aws`. The secret goes into
  * that file only. Anything this run made before a failure is taken back, and nothing else.
  */
-export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+export async function createUserWithKey(aws: CreateUserAws, options: NewUser, deps: Pick<WizardDeps, 'out' | 'writer'> & Partial<Pick<WizardDeps, 'signal'>>): Promise<void> {
   const { out } = deps;
   const { name, group } = options;
   if (!USER_NAME.test(name)) throw new UserError('admin.badUserName', { name });
@@ -70,6 +123,10 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
   if (await fs.lstat(file).catch(() => undefined)) throw new UserError('admin.csvExists', { path: file });
 
   const journal = new Journal();
+  // Ctrl-C came while a call that changes something was waited for: what was made is taken back.
+  const stopIfAsked = () => {
+    if (deps.signal?.aborted) throw new CancelledError();
+  };
   const noGroup = (error: unknown) => new UserError('admin.noGroup', { group: group ?? '' }, { cause: error });
   try {
     // Before anything is created: a missing group would otherwise make a user only to delete it.
@@ -92,13 +149,24 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
         throw error;
       }
     };
+    let before: string[] = [];
     if (exists) {
-      const keys = await aws.listAccessKeys(name);
-      if (keys.length >= MAX_KEYS) throw new UserError('admin.twoKeys', { name, keys: keys.join(', ') });
+      before = await aws.listAccessKeys(name);
+      if (before.length >= MAX_KEYS) throw new UserError('admin.twoKeys', { name, keys: before.join(', ') });
     } else {
-      const { arn } = await aws.createUser(name, options.path);
+      const made = await aws.createUser(name, options.path).then(
+        ({ arn }) => arn,
+        (error: unknown) => {
+          // The first try's answer lost, the SDK's retry met the user that try made (there was none a moment ago).
+          if (error instanceof AwsError && error.is('EntityAlreadyExists') && error.tries > 1) return undefined;
+          throw error;
+        },
+      );
       journal.record(`user ${name}`, () => aws.deleteUser(name));
-      out.success(t('admin.userCreated', { name, arn }));
+      if (made === undefined) out.info(t('admin.userAnswerLost', { name }));
+      stopIfAsked();
+      out.success(t('admin.userCreated', { name, arn: made ?? (await aws.getUser(name)).arn }));
+      stopIfAsked();
       if (group !== undefined) {
         // A user made moments ago was in no group: taking the membership back is safe.
         await addToGroup(group);
@@ -106,9 +174,9 @@ export async function createUserWithKey(aws: CreateUserAws, options: NewUser, de
         out.success(t('admin.addedToGroup', { name, group }));
       }
     }
-    const key = await aws.createAccessKey(name);
-    out.addSecret(key.secretAccessKey);
+    const key = await deliverableKey(aws, name, before, out);
     journal.record(`key ${key.accessKeyId}`, () => aws.deleteAccessKey(name, key.accessKeyId));
+    stopIfAsked();
     try {
       // Never over another file: one that appeared meanwhile is kept (EEXIST).
       await deps.writer.write(file, accessKeyCsv(key), 'create');

@@ -1,6 +1,6 @@
 import { DEVICE_NAME, deviceNameOf, isVirtualDeviceSerial, virtualDeviceSerial } from '../aws/names.js';
 import { AwsError, outcomeUnknown } from '../aws/errors.js';
-import { UserError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, Device, Identity, WizardDeps } from './context.js';
@@ -109,14 +109,18 @@ export async function clearOrphan(
   if (unassigned.includes(serial)) await removeOrphan(aws, serial, identity, deps);
 }
 
-/** Deletes an unassigned device of ours, or explains who can. */
+/**
+ * Deletes an unassigned device of ours, or explains who can. `retried`: it is this run's own,
+ * made by a try whose answer was lost (the SDK's retry then met it), not an earlier run's.
+ */
 export async function removeOrphan(
   aws: Pick<Aws, 'deleteVirtualMfaDevice'>,
   serial: string,
   identity: Identity,
   deps: Pick<WizardDeps, 'out'>,
+  retried = false,
 ): Promise<void> {
-  deps.out.info(t('preflight.orphanFound', { serial }));
+  deps.out.info(t(retried ? 'device.retryMetOwn' : 'preflight.orphanFound', { serial }));
   try {
     await aws.deleteVirtualMfaDevice(serial);
   } catch (error) {
@@ -141,6 +145,15 @@ export async function orphansOf(aws: Pick<Aws, 'listUnassignedVirtualMfaDevices'
     if (error instanceof AwsError && error.is('AccessDenied')) return undefined;
     throw error;
   }
+}
+
+/**
+ * CreateVirtualMFADevice refused for want of an allow (the usual policy allows only
+ * `mfa/${aws:username}`, so one device per user); an explicit deny (an SCP, say) would refuse any name.
+ */
+export function deniedByNamePolicy(error: unknown): boolean {
+  const cause = error instanceof UserError && error.id === 'device.createDenied' ? error.cause : undefined;
+  return cause instanceof AwsError && !/explicit deny/i.test(cause.awsMessage);
 }
 
 /** A name IAM takes for a virtual device. */
@@ -173,7 +186,7 @@ export async function createDevice(
   identity: Identity,
   name: string,
   journal: { record(label: string, undo: () => Promise<void>): void },
-  deps: Pick<WizardDeps, 'out'>,
+  deps: Pick<WizardDeps, 'out'> & Partial<Pick<WizardDeps, 'signal'>>,
 ): Promise<Device> {
   if (!checkDeviceName(name)) throw new UserError('device.badName', { name });
   const serial = virtualDeviceSerial(identity.partition, identity.account, '/', name);
@@ -195,9 +208,11 @@ export async function createDevice(
     if (!(error instanceof AwsError)) throw error;
     if (error.is('EntityAlreadyExists')) {
       // An earlier run's device the pre-flight could not see (no ListVirtualMFADevices
-      // permission), or this run's, its answer lost and the retry refused: its seed never
-      // reached us either way, so it is cleared once and made again.
-      await removeOrphan(aws, serial, identity, deps);
+      // permission), or this run's, its answer lost and the retry refused (the SDK sent it
+      // more than once): its seed never reached us either way, so it is cleared once and made again.
+      await removeOrphan(aws, serial, identity, deps, error.tries > 1);
+      // Ctrl-C came while the create was waited for: nothing is made again.
+      if (deps.signal?.aborted) throw new CancelledError();
       created = await create();
     } else {
       throw refusal('create-device', error, { name, user: identity.userName }) ?? error;

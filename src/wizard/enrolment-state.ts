@@ -47,7 +47,11 @@ export interface Underway {
 
 /** What is under way for the profile, read from the config file. */
 export async function readUnderway(configFile: string, profile: string): Promise<Underway> {
-  const text = await readTextFile(configFile);
+  return underwayIn(await readTextFile(configFile), profile);
+}
+
+/** What is under way for the profile, in the config file's text. */
+export function underwayIn(text: string, profile: string): Underway {
   const value = (key: string) => readIniValue(text, configSectionNames(profile), key);
   const [old, added, enrolling, abandonedQr] = [value(REPLACING), value(REPLACEMENT), value(ENROLLING), value(ABANDONED_QR)];
   return {
@@ -111,4 +115,33 @@ export function enrolmentFinished(
           .map((section) => ({ section, values: { mfa_serial: devices.serial } }))),
     ...(profile === undefined ? [] : [{ ...configSection(profile), values: {}, remove: [...(devices.replacement ? [REPLACING, REPLACEMENT] : []), ENROLLING, ABANDONED_QR] }]),
   ]);
+}
+
+/** What the next run of the wizard does about what is under way (`status` says it). */
+export type NextRun =
+  /** The device is enabled, no session saved: one code, the session. */
+  | { next: 'finish-enrolment'; serial: string }
+  /** The device never got enabled: the enrolment starts again (the pre-flight clears an orphan). */
+  | { next: 'start-afresh'; serial: string }
+  /** The new device works: one code from it, the session, then the old device is retired (if still there). */
+  | { next: 'finish-replacement'; serial: string; old: string; oldLeft: boolean }
+  /** The new device never got enabled, the old one is still there: a replacement again (with --replace). */
+  | { next: 'replace-again'; old: string; serial?: string }
+  /** The old device went first and the new one never got enabled: a plain enrolment. */
+  | { next: 'enrol-afresh'; old: string; serial?: string };
+
+/**
+ * What the next run does, given the user's devices as IAM lists them: as `resumeEarlierRun`
+ * decides it for the user's own run (a replacement recorded outweighs an enrolment).
+ */
+export function nextRun(underway: Underway, assigned: readonly string[]): NextRun | undefined {
+  const has = (serial: string | undefined) => serial !== undefined && assigned.includes(serial);
+  const { replacing, enrolling } = underway;
+  if (replacing) {
+    const added = replacing.new === undefined ? {} : { serial: replacing.new };
+    if (has(replacing.new)) return { next: 'finish-replacement', serial: replacing.new!, old: replacing.old, oldLeft: has(replacing.old) };
+    return { next: has(replacing.old) ? 'replace-again' : 'enrol-afresh', old: replacing.old, ...added };
+  }
+  if (enrolling === undefined) return undefined;
+  return { next: has(enrolling) ? 'finish-enrolment' : 'start-afresh', serial: enrolling };
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseAccessKeyCsv, validateAccessKey, type AccessKey } from '../credentials/csv.js';
 import { maskKeyId } from '../credentials/mask.js';
 import { UserError } from '../errors.js';
@@ -6,6 +6,25 @@ import { t } from '../ui/messages/index.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 
 const MAX_CSV_BYTES = 1024 * 1024;
+
+/**
+ * The keys of the access-key CSV at `path`; a missing, odd, too big or malformed file is a
+ * UserError saying which. Synchronous (a small file): a typed path is checked as it is typed.
+ */
+export function readAccessKeys(path: string): AccessKey[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UserError('csv.notFound', { path });
+  }
+  if (!stat.isFile()) throw new UserError('csv.notAFile', { path });
+  if (stat.size > MAX_CSV_BYTES) {
+    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    throw new UserError('csv.tooBig', { path, size: mb(stat.size), limit: mb(MAX_CSV_BYTES) });
+  }
+  return parseAccessKeyCsv(readFileSync(path, 'utf8'), path);
+}
 
 /**
  * Step 1: reads the console's access-key CSV and picks the user's key: `user` names the
@@ -17,14 +36,7 @@ export async function importCsv(
   deps: Pick<WizardDeps, 'out' | 'prompter'>,
 ): Promise<AccessKey> {
   const { csvPath: path } = options;
-  const stat = await fs.stat(path).catch(() => undefined);
-  if (!stat) throw new UserError('csv.notFound', { path });
-  if (!stat.isFile()) throw new UserError('csv.notAFile', { path });
-  if (stat.size > MAX_CSV_BYTES) {
-    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-    throw new UserError('csv.tooBig', { path, size: mb(stat.size), limit: mb(MAX_CSV_BYTES) });
-  }
-  const keys = parseAccessKeyCsv(await fs.readFile(path, 'utf8'), path);
+  const keys = readAccessKeys(path);
   for (const key of keys) if (key.secretAccessKey) deps.out.addSecret(key.secretAccessKey);
 
   let key: AccessKey;

@@ -76,6 +76,8 @@ export interface SetupRun {
    * until when); the session itself is dropped at once, never kept or written.
    */
   checked?: { arn: string; expiration: Date };
+  /** The backup device this run added (a second device, after the session was verified). */
+  backup?: string;
   /** The device this profile's `mfa_serial` names is the user's: set up already, nothing to enrol. */
   setUp?: string;
   /** The files changed, for the summary. */

@@ -1,4 +1,7 @@
 import type { AwsFactory } from '../aws/client.js';
+import { runExported } from '../credentials/export.js';
+import { UserError } from '../errors.js';
+import { shellLine } from '../ui/command-line.js';
 import { resolveProfiles } from './resolve-profiles.js';
 import type { SetupOptions, WizardDeps } from './context.js';
 import { failingTogether, newRun, runSteps, step, type SetupHooks, type SetupRun, type Step, type When } from './run.js';
@@ -19,6 +22,7 @@ import { identifyForAdmin } from './steps/identify-for-admin.js';
 import { identifyOwnKeys } from './steps/identify-own-keys.js';
 import { listDevices } from './steps/list-devices.js';
 import { nameDevice } from './steps/name-device.js';
+import { offerBackup } from './steps/offer-backup.js';
 import { offerCsvDeletion } from './steps/offer-csv-deletion.js';
 import { oldPhoneActs } from './steps/old-phone-acts.js';
 import { pickUp } from './steps/pick-up.js';
@@ -65,6 +69,8 @@ const noSessionYet: When = (run) => run.session === undefined;
 const replacingOwn: When = (run) => run.old !== undefined && run.admin === undefined;
 /** A replaced device is still to go (not removed first, as it is when a policy pins the device name). */
 const retiring: When = (run) => run.old !== undefined && !run.removedFirst;
+/** The user's own session is made and saved: it can add a backup device. */
+const sessionSaved: When = (run) => run.session !== undefined && run.own !== undefined && run.admin === undefined;
 const both = (a: When, b: When): When => (run) => a(run) && b(run);
 
 /** Steps 1–3 of DESIGN.md: the keys, whose they are, the names, what the user has already. */
@@ -127,6 +133,7 @@ const ENROL: Step[] = [
     keepOldOnFailure,
   ),
   step('record-finished', recordFinished, { when: ownKeys }),
+  step('offer-backup', offerBackup, { when: sessionSaved }),
   ...END,
 ];
 
@@ -142,6 +149,7 @@ const FINISH: Step[] = [
   step('save-new-session', saveNewSession, { when: sessionNamed }),
   step('retire-left-old', retireLeftOld, { when: retiring }),
   step('record-finished', recordFinished),
+  step('offer-backup', offerBackup, { when: sessionSaved }),
   ...END,
 ];
 
@@ -168,6 +176,11 @@ export async function runSetup(options: SetupOptions, rawDeps: WizardDeps, hooks
   try {
     const deps = timings.measure(rawDeps);
     const profiles = await resolveProfiles(options, deps.files);
+    // The session's secrets are never printed onto a terminal, where the scrollback keeps them.
+    if (options.exportShell && deps.out.dataIsTTY) {
+      const again = shellLine(['mfa-onboard', 'session', ...(profiles.longTerm === 'default' ? [] : ['--profile', profiles.longTerm ?? 'PROFILE']), '--export', options.exportShell]);
+      throw new UserError('setup.exportToTerminal', { shell: options.exportShell, command: runExported(options.exportShell, again) });
+    }
     const sdkFactory = deps.awsFor(profiles.region);
     const awsFactory: AwsFactory = async (credentials) => {
       const client = await sdkFactory(credentials);

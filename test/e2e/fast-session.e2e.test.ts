@@ -5,9 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
 import { UserError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
-import { CLI } from '../helpers/built.js';
+import { BUILT_BIN, CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { Screen } from '../helpers/screen.js';
+import { setLanguage, t } from '../../src/ui/messages/index.js';
+import { whenText } from '../../src/ui/when.js';
+import { displayWidth, wrapText } from '../../src/ui/width.js';
 
 /**
  * `session --credential-process` / `--export` as the AWS tools start them (the built CLI, whose
@@ -161,6 +165,51 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
       if (expected === 'reused') expect(built.code).toBe(0);
       else expect(built.code).toBe(1);
       if (expected === 'renewed') expect(built.stderr).toMatch(/no terminal/);
+    });
+  });
+
+  describe('what the reuse path and help load, and the reuse line on a terminal', () => {
+    /** The files the built CLI loaded (a preload lists them as it exits), and its exit code. */
+    const loaded = async (args: string[], env: NodeJS.ProcessEnv = box.env) => {
+      const list = `${box.dir}/loaded.json`;
+      const preload = `${box.dir}/loaded.cjs`;
+      await fs.writeFile(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));`);
+      const child = spawn(process.execPath, ['--require', preload, BUILT_BIN, ...args], { env, stdio: 'ignore' });
+      const code = await new Promise((done) => child.on('close', done));
+      return { code, files: (JSON.parse(await fs.readFile(list, 'utf8')) as string[]).filter((file) => file !== preload).map((file) => file.slice(file.lastIndexOf('/') + 1)) };
+    };
+    // The Node build's files (the standalone executable has them all inside).
+    const nodeBuild = CLI.length === 2;
+    it.runIf(nodeBuild).each([
+      ['credential_process', ['--credential-process'], {}],
+      ['--export sh', ['--export', 'sh'], {}],
+      ['--export fish --lang ja', ['--export', 'fish', '--lang', 'ja'], {}],
+      ['--export sh, LANG=ja_JP.UTF-8', ['--export', 'sh'], { LANG: 'ja_JP.UTF-8' }],
+    ] as [string, string[], NodeJS.ProcessEnv][])('%s: the launcher alone (no second file, no width tables)', async (_label, args, extraEnv) => {
+      expect(await loaded(['session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { ...box.env, ...extraEnv })).toEqual({ code: 0, files: ['bin.js'] });
+    });
+    it.runIf(nodeBuild).each([
+      [['--help'], ['bin.js', 'help.js']],
+      [['session', '--help'], ['bin.js', 'help.js']],
+      [['--help', '--lang', 'ja'], ['bin.js', 'help.js', 'help-ja.js']],
+    ])('%j: help in Japanese alone loads its catalog', async (args, files) => {
+      expect(await loaded(args)).toEqual({ code: 0, files });
+    });
+
+    it.each(['en', 'ja'] as const)('--lang %s on a 40-column terminal (stdout captured, as eval "$(…)" does): wrapped as the whole CLI wraps, no line wider', async (lang) => {
+      const screen = new Screen([], box.env, { cols: 40, rows: 20 }, CLI, {
+        file: '/bin/sh',
+        args: ['-c', `${CLI_LINE} session --profile alice --export sh --lang ${lang} >/dev/null`],
+      });
+      expect(await screen.exited).toBe(0);
+      const lines = screen.lines().filter((line) => line !== '');
+      const expiration = new Date(/\[alice-mfa\][^[]*?expiration = (\S+)/.exec(withSession)![1]!);
+      setLanguage(lang);
+      const text = `✔ ${t('session.reused', { sessionProfile: 'alice-mfa', expires: whenText(expiration, Date.now(), lang) })}`;
+      setLanguage('en');
+      expect(lines).toEqual(wrapText(text, 40, 2).split('\n'));
+      expect(lines.length).toBeGreaterThan(2);
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
     });
   });
 

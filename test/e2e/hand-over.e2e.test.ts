@@ -64,6 +64,8 @@ describe('the hand-over in a real terminal: the administrator keeps nothing of t
       next = await hers.waitFor(`bob has an MFA device already: ${serialOf('bob')}`, next);
       next = await hers.waitFor(`MFA code for ${serialOf('bob')}`, next);
       hers.answer(phone.code(k + 2)); // moto takes any code; the test phone never repeats one
+      next = await hers.waitFor('Add a backup device now?', next); // issue 21: not now
+      hers.answer('');
       next = await hers.waitFor(/Delete .*bob_accessKeys\.csv/, next);
       hers.answer('');
       expect(await hers.exited).toBe(0);
@@ -122,6 +124,8 @@ describe('the hand-over in a real terminal: the administrator keeps nothing of t
       let next = await hers.waitFor('riku has an MFA device already');
       next = await hers.waitFor('MFA code for arn:aws:iam::123456789012:mfa/riku', next);
       hers.answer(phone.code(k + 2)); // moto takes any code; the test phone never repeats one
+      await hers.waitFor('Add a backup device now?', next); // issue 21: not now
+      hers.answer('');
       expect(await hers.exited).toBe(0);
       const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'riku-mfa', '--endpoint-url', world.moto.url, '--output', 'json'], { env: own.env });
       expect(JSON.parse(stdout).Account).toBe('123456789012');

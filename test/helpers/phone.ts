@@ -98,9 +98,10 @@ export function messagePattern(lang: Language, id: MessageId): RegExp {
 
 /**
  * A phone for in-process runs with `--qr-png`: once the PNG is written, scans it as a camera
- * would and types on `stdin` the codes of `count` windows from `start` on (the wizard's clock).
+ * would and types on `stdin` the codes of `count` windows from `start` on (the wizard's clock;
+ * a function: read when the PNG appears, for a phone whose turn comes later).
  */
-export function phoneOnPng(png: string, stdin: PassThrough, start: number, count: number): { stop(): void } {
+export function phoneOnPng(png: string, stdin: PassThrough, start: number | (() => number), count: number): { stop(): void } {
   const timer = setInterval(() => {
     void fs.readFile(png).then((bytes) => {
       clearInterval(timer);
@@ -108,7 +109,8 @@ export function phoneOnPng(png: string, stdin: PassThrough, start: number, count
       const uri = scan({ pixels: new Uint8ClampedArray(picture.data), width: picture.width, height: picture.height });
       if (!uri) throw new Error(`The phone cannot read the QR code in ${png}`);
       const seed = new URL(uri).searchParams.get('secret')!;
-      stdin.write(Array.from({ length: count }, (_, i) => codeAt(seed, start + i)).join('\n') + '\n');
+      const first = typeof start === 'number' ? start : start();
+      stdin.write(Array.from({ length: count }, (_, i) => codeAt(seed, first + i)).join('\n') + '\n');
     }, () => undefined);
   }, 20);
   return { stop: () => clearInterval(timer) };

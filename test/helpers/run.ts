@@ -26,9 +26,12 @@ export async function runCli(
     interrupts?: Runtime['interrupts'];
     openTty?: Runtime['openTty'];
     patience?: Runtime['patience'];
+    /** Stdout is a terminal (a person reads it), as when nothing is piped or redirected. */
+    stdoutTTY?: boolean;
   },
 ) {
   const stdout = new Capture();
+  stdout.isTTY = Boolean(options.stdoutTTY);
   const stderr = new Capture();
   const stdin = options.stdin instanceof PassThrough ? options.stdin : new PassThrough();
   if (typeof options.stdin === 'string') stdin.end(options.stdin);

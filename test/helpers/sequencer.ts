@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Vitest's own order puts unknown files first and then larger ones: on a clean clone, with no
  * timings cached, the short fault-matrix files and batch.e2e would start last.
  */
-const WAITERS = ['setup.e2e', 'batch.e2e', 'fault-matrix-create', 'fault-matrix-enable', 'lost-answers'];
+const WAITERS = ['setup.e2e', 'batch.e2e', 'demo-admin.e2e', 'backup.e2e', 'fault-matrix-create', 'fault-matrix-enable', 'lost-answers'];
 
 const rank = (file: TestSpecification) => {
   const index = WAITERS.findIndex((name) => file.moduleId.includes(`/${name}.`));

@@ -136,7 +136,11 @@ describe('mfa-onboard batch, against moto', () => {
     try {
       const handed = await own.write('carol_accessKeys.csv', await fs.readFile(csv, 'utf8'));
       const later = fakeClock();
-      const carol = scriptedPrompter([{ flag: '--codes-from-stdin', answer: phone('carol', later) }, { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const carol = scriptedPrompter([
+        { flag: '--codes-from-stdin', answer: phone('carol', later) },
+        { flag: '--backup', answer: false }, // a backup device, offered once her session works (issue 21)
+        { flag: '--delete-csv / --keep-csv', answer: true },
+      ]);
       const picked = await runCli([handed, '--profile', 'carol', '--region', 'eu-west-1', '--endpoint-url', world.moto.url], { env: own.env, clock: later, prompter: carol });
       carol.assertDone();
       expect(picked.code).toBe(0);

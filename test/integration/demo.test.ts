@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
 import { phoneOnPng } from '../helpers/phone.js';
@@ -58,4 +58,108 @@ describe('mfa-onboard demo, start to end', () => {
     expect(text).toContain('user/moto');
     expect(text).toMatch(/fixed identity/);
   }, 60_000);
+});
+
+/**
+ * `mfa-onboard demo --admin`: the administrator's day on the embedded emulator, in-process on
+ * the fake clock: each step's command line shown before it runs, each hire's phone scanning
+ * their PNG in turn, nothing of the hires' kept in the demo's HOME, everything gone at the end.
+ */
+describe('mfa-onboard demo --admin, start to end', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(() => box.cleanup());
+
+  /** The day on the fake clock, with `args`: each hire's phone scans their own PNG when it appears, and types three codes from then on. */
+  async function runDay(args: string[]) {
+    const clock = fakeClock();
+    const stdin = new PassThrough();
+    const png = join(box.dir, 'qr.png');
+    const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
+    const result = await runCli(['demo', '--admin', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
+    return { result, png };
+  }
+
+  it('shows and runs policy, admin create-user twice, batch and reset; the hires\' keys stay off the HOME', async () => {
+    const { result, png } = await runDay(['--keep']);
+    const lines = result.stderr.split('\n');
+    // --keep: the demo's folder is this test's to remove, whatever it finds.
+    const kept = /kept in (\S+?)\.\n/.exec(result.stderr)?.[1];
+    if (kept) onTestFinished(() => fs.rm(kept, { recursive: true, force: true }));
+    expect(result.code, result.stderr).toBe(0);
+    // Every command line stands whole on a line of its own, in order, before what it did.
+    const commands = [
+      'mfa-onboard policy --attach-group hires --create-group --profile admin',
+      'mfa-onboard admin create-user hana --group hires --out ~ --profile admin',
+      'mfa-onboard admin create-user ken --group hires --out ~ --profile admin',
+      `mfa-onboard batch ~/users.csv --profile admin --qr-png ${png} --yes --codes-from-stdin`,
+      'mfa-onboard reset --profile admin --user hana --no-enrol --yes',
+    ];
+    const at = commands.map((command) => lines.indexOf(`    ${command}`));
+    expect(at.every((i) => i > 0), result.stderr).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const text = result.stderr.replace(/\s*\r?\n\s*/g, ' ');
+    expect(text).toContain('Step 1 of 5: put the MFA policy on group hires');
+    // What the batch reads is shown with it.
+    expect(lines).toEqual(expect.arrayContaining(['    user,csv', '    hana,hana_accessKeys.csv', '    ken,ken_accessKeys.csv']));
+    expect(text).toMatch(/Batch: 2 of 2 hires enrolled/);
+    expect(text).toContain('Shown: the MFA policy on group hires');
+    expect(lines).toContain('    mfa-onboard emulator');
+    expect(text).toContain('Stopped the emulator.');
+    // The policy is on the group, the batch enrolled both, the reset took hana's device: said by the commands themselves.
+    expect(text).toContain('Attached the policy to group hires as inline policy mfa-onboard-require-mfa');
+    expect(text).toContain('Added ken to group hires');
+    expect(text.slice(text.indexOf('mfa-onboard reset'))).toContain('Removed the MFA device arn:aws:iam::123456789012:mfa/hana from hana');
+    // --keep: the demo's HOME holds the administrator's profile only; the hires' CSVs are the hand-over.
+    expect(kept).toBeTruthy();
+    const home = join(kept!, 'home');
+    const credentials = await fs.readFile(join(home, '.aws', 'credentials'), 'utf8');
+    expect(credentials.match(/^\[.*\]$/gm)).toEqual(['[admin]']);
+    expect((await fs.readFile(join(home, '.aws', 'config'), 'utf8')).match(/^\[.*\]$/gm)).toEqual(['[profile admin]']);
+    expect((await fs.readdir(home)).filter((name) => name.endsWith('_accessKeys.csv')).sort()).toEqual(['hana_accessKeys.csv', 'ken_accessKeys.csv']);
+    // No secret on the screen: not the administrator's, not a hire's.
+    for (const name of ['hana', 'ken']) {
+      const secret = (await fs.readFile(join(home, `${name}_accessKeys.csv`), 'utf8')).trim().split(/\r?\n/)[1]!.split(',')[1]!;
+      expect(result.stderr + result.stdout).not.toContain(secret);
+    }
+    expect(result.stderr + result.stdout).not.toContain(/aws_secret_access_key = (\S+)/.exec(credentials)![1]!);
+    await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
+  }, 60_000);
+
+  it('--lang ja: the same day, its steps said in Japanese, the commands the same and whole', async () => {
+    const { result } = await runDay(['--lang', 'ja']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines).toContain('    mfa-onboard admin create-user ken --group hires --out ~ --profile admin');
+    expect(lines).toContain('    mfa-onboard reset --profile admin --user hana --no-enrol --yes');
+    expect(lines).toContain('    mfa-onboard emulator');
+    expect(result.stderr).toContain('手順 1 (全 5)');
+    expect(result.stderr).toContain('エミュレーターを停止しました。');
+  }, 60_000);
+});
+
+describe('mfa-onboard demo --admin refuses what does not apply to it, before anything starts', () => {
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await makeSandbox();
+  });
+  afterEach(() => box.cleanup());
+
+  it.each([
+    [['--emulator', 'moto'], /--admin rehearses on the embedded emulator only/],
+    [['--emulator-url', 'http://127.0.0.1:5000'], /--admin rehearses on the embedded emulator only/],
+    [['--profile', 'alice'], /--profile is not for demo --admin/],
+    [['--user', 'alice'], /--user is not for demo --admin/],
+    [['--export', 'sh'], /--export is not for demo --admin/],
+    [['--replace'], /--replace is not for demo --admin/],
+    // No terminal and no other way to show the hires' QR codes: the batch would stop at its step.
+    [[], /There is no terminal to draw the QR code on/],
+  ])('demo --admin %j', async (args, message) => {
+    const result = await runCli(['demo', '--admin', ...args], { env: box.env });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('Starting');
+    expect(result.code).toBe(1);
+  });
 });

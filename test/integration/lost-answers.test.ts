@@ -64,6 +64,27 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     expect(await listDevices(world.moto)).toHaveLength(0);
   });
 
+  it('issue 20, 2.6: Ctrl-C while CreateVirtualMFADevice stalls says at once that it waits for the answer and for how long, then stops — exit 2, 0 devices', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    // AWS makes the device; its answer never comes (the SDK's next try meets the device made).
+    wizard.proxy.setRules([{ action: 'CreateVirtualMFADevice', fault: 'stall', when: 'after', times: 1 }]);
+    const controller = new AbortController();
+    const seen = (async () => {
+      while (!wizard.proxy.seen.CreateVirtualMFADevice) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
+    const result = await runCli(args(csv), { env: world.box.env, clock: fakeClock(), signal: controller.signal, patience: { slowMs: 10_000, attemptMs: 300 } });
+    await seen;
+    expect(result.stderr).toMatch(/Stopping\. Waiting first for AWS's answer to iam:CreateVirtualMFADevice, so that nothing is left half-done: at most 1 s\. Ctrl-C again stops at once/);
+    expect(result.stderr).not.toContain('Something unexpected');
+    // The device AWS made is removed, and no other is made while stopping.
+    expect(result.stderr).toContain('Removed the unfinished device arn:aws:iam::123456789012:mfa/alice');
+    expect(result.stderr).not.toContain('Created virtual MFA device');
+    expect(result.code).toBe(2);
+    expect(await listDevices(world.moto)).toHaveLength(0);
+  });
+
   it('CreateVirtualMFADevice done and every answer lost (500 after moto, all tries): it is taken back — exit 1, 0 orphans', async () => {
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: '500', when: 'after' }]);
     expect(wizard.proxy.faulted.CreateVirtualMFADevice).toBe(3);
@@ -77,6 +98,9 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
     const result = await run([{ action: 'CreateVirtualMFADevice', fault: 'reset', when: 'after', times: 1 }], { creates: 3 });
     expect(wizard.proxy.seen.CreateVirtualMFADevice).toBe(3);
     expect(result.code).toBe(0);
+    // Issue 20, 2.5: what happened is said (this run's first answer lost), not "an earlier attempt".
+    expect(result.stderr).toContain('The answer to creating arn:aws:iam::123456789012:mfa/alice was lost on the way back, and the retry found the device AWS had made');
+    expect(result.stderr).not.toContain('from an earlier attempt');
     expect(await listDevices(world.moto)).toMatchObject([{ user: 'alice' }]);
   });
 
@@ -97,6 +121,10 @@ describe('AWS did it, the answer was lost: the wizard finishes, leaves no orphan
       mfa_serial: 'arn:aws:iam::123456789012:mfa/alice',
       mfa_onboard_enrolling: 'arn:aws:iam::123456789012:mfa/alice',
     });
+    // Issue 20, 2.4: status says so, and what the next run does.
+    const status = await runCli(['status', '--profile', 'alice', '--endpoint-url', wizard.proxy.url], { env: world.box.env });
+    expect(status.stderr).toMatch(/Under way\s+enrolling arn:aws:iam::123456789012:mfa\/alice: enabled, no session saved yet/);
+    expect(status.stderr).toContain('The next run asks one code from that device and saves the session:\n    mfa-onboard --profile alice');
     // The next run: the user's only device is the one this computer was enrolling.
     const clock = fakeClock();
     const seed = (await seedOf('alice'))!;

@@ -36,6 +36,35 @@ describe('common mistakes and odd files get a message, not "something unexpected
     expect(result.stderr.trim().split('\n').filter((l) => l.startsWith('✖'))).toHaveLength(1);
   });
 
+  // Issue 20, 2.10: the wizard on an administrator's keys would enrol the administrator.
+  it.each([
+    ['reset --profile boss --user bob', ['reset', '--profile', 'boss', '--user', 'bob']],
+    ['admin create-user bob --profile boss', ['admin', 'create-user', 'bob', '--profile', 'boss']],
+    ['batch users.csv --profile boss', ['batch', 'users.csv', '--profile', 'boss']],
+    ['the wizard acting for bob (--profile boss --user bob)', ['--profile', 'boss', '--user', 'bob']],
+    ['status --profile boss --user bob', ['status', '--profile', 'boss', '--user', 'bob']],
+  ])("an administrator's profile that does not exist (%s): aws configure, not the wizard, in one paragraph", async (_label, argv) => {
+    const users = await box.write('users.csv', 'User\nbob\n');
+    for (const lang of ['en', 'ja'] as const) {
+      const result = await runCli([...argv.map((word) => (word === 'users.csv' ? users : word)), '--region', 'eu-west-1'], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toContain(internal);
+      expect(result.stderr).toContain('\n    aws configure --profile boss\n');
+      expect(result.stderr).not.toContain('ACCESS-KEYS.csv');
+      expect(result.stderr.trim().split('\n').filter((l) => l.startsWith('✖'))).toHaveLength(1);
+    }
+  });
+
+  it('regression (issue 20, 2.10): the missing-profile paragraph has single spaces between its words, in both languages', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const argv of [['status', '--profile', 'nosuch'], ['reset', '--profile', 'boss', '--user', 'bob']]) {
+        const result = await runCli([...argv, '--region', 'eu-west-1'], { env: { ...box.env, MFA_ONBOARD_LANG: lang } });
+        // Only the indentation before a command on its own line is more than one space.
+        for (const line of result.stderr.split('\n')) expect(line.trim()).not.toMatch(/ {2}/);
+      }
+    }
+  });
+
   it('a file with thousands of profiles: the message lists 20 and counts the rest', async () => {
     const many = Array.from({ length: 1000 }, (_, i) => `[p${i}]\nregion = eu-west-1\n`).join('');
     await fs.appendFile(box.credentialsFile, many);

@@ -1,4 +1,5 @@
 import { GetGroupCommand, GetGroupPolicyCommand, ListGroupPoliciesCommand } from '@aws-sdk/client-iam';
+import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { addAdminProfile, adminIam } from '../helpers/moto.js';
 import { runCli } from '../helpers/run.js';
@@ -29,9 +30,29 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
     expect(second.stderr).toContain('Group new-hires already has this policy as mfa-onboard-require-mfa: nothing changed');
     expect(second.stderr).not.toContain('Created the IAM group');
 
-    // A different document (another range) replaces it, and says so.
+    // A different document (another range, issue 23.1): the change is shown, and without a
+    // terminal nothing is replaced unless --force.
     const third = await attach('--allow-ip', '198.51.100.0/24');
-    expect(third.stderr).toContain('Replaced the inline policy mfa-onboard-require-mfa of group new-hires');
+    expect(third.code).toBe(1);
+    expect(third.stderr).toMatch(/^- +"203\.0\.113\.0\/24"$/m);
+    expect(third.stderr).toMatch(/^\+ +"198\.51\.100\.0\/24"$/m);
+    expect(third.stderr).toContain('add --force');
+    const unchanged = await iam.send(new GetGroupPolicyCommand({ GroupName: 'new-hires', PolicyName: 'mfa-onboard-require-mfa' }));
+    expect(unchanged.PolicyDocument).toBe(stored.PolicyDocument);
+
+    // Dropping --allow-ip altogether is a change too, and shows the condition going.
+    const dropped = await attach();
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toMatch(/^- +"NotIpAddress": \{$/m);
+
+    const forced = await attach('--allow-ip', '198.51.100.0/24', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain('Replaced the inline policy mfa-onboard-require-mfa of group new-hires');
+    const path = /as (\S+policy-new-hires-mfa-onboard-require-mfa-\d{8}T\d{6}Z\.json)\./.exec(forced.stderr)?.[1];
+    expect(path?.startsWith(`${world.box.home}/.aws/`)).toBe(true);
+    expect(JSON.parse(await readFile(path!, 'utf8'))).toEqual(document);
+    expect((await stat(path!)).mode & 0o777).toBe(0o600);
+    expect(forced.stderr).toContain(`\n    aws iam put-group-policy --group-name new-hires --policy-name mfa-onboard-require-mfa --policy-document file://${path}\n`);
     expect((await iam.send(new ListGroupPoliciesCommand({ GroupName: 'new-hires' }))).PolicyNames).toEqual(['mfa-onboard-require-mfa']);
   });
 
@@ -57,6 +78,7 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
     ['--profile', ['--profile', 'admin']],
     ['--create-group', ['--create-group']],
     ['--region', ['--region', 'eu-west-1']],
+    ['--force', ['--force']],
   ])('%s without --attach-group is refused, not ignored', async (flag, args) => {
     const result = await runCli(['policy', ...args], { env: world.box.env });
     expect(result.code).toBe(1);
@@ -88,6 +110,19 @@ describe('mfa-onboard policy --attach-group, against moto', () => {
     const wrong = await runCli(['policy', '--partition', 'aws-iso-x'], { env: world.box.env });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('--partition aws-iso-x is not an AWS partition: use aws, aws-cn (China) or aws-us-gov (GovCloud US).');
+  });
+
+  it('regression (issue 23.13): on a terminal the JSON comes after a line saying what it is for; piped, stdout is the JSON alone', async () => {
+    const shown = await runCli(['policy'], { env: world.box.env, stdoutTTY: true });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/^The IAM policy for your users, as JSON/);
+    expect(shown.stderr).toContain('lets each user manage only their own MFA device');
+    expect(shown.stderr).toContain('\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\n');
+    expect(shown.stderr).toContain('\n    mfa-onboard policy > require-mfa.json\n');
+    expect(JSON.parse(shown.stdout).Version).toBe('2012-10-17');
+    const piped = await runCli(['policy'], { env: world.box.env });
+    expect(piped.stderr).toBe('');
+    expect(JSON.parse(piped.stdout).Version).toBe('2012-10-17');
   });
 
   it('without --attach-group it only prints the document (stdout), and calls nothing', async () => {

@@ -76,7 +76,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const clock = fakeClock();
     const newSerial = serialOf(replacementName('alice', [], clock.now()));
     const prompter = scriptedPrompter(replaceScript(old.serial, newSerial, clock));
-    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(result.stderr).toContain('First, a code from the OLD phone');
     expect(result.code).toBe(0);
@@ -100,7 +100,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { old } = await aliceEnrolled(today);
     const newSerial = serialOf('alice');
     const prompter = scriptedPrompter(replaceScript(old.serial, newSerial, clock));
-    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     expect(result.code).toBe(0);
     expect(await devices()).toEqual({ mine: [newSerial], orphans: [] });
   });
@@ -127,7 +127,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       code(newPhone),
       code(newPhone),
     ]);
-    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(proxy.denied).toEqual([dated]);
     expect(result.stderr).toContain('a policy allows only a device named after the user (mfa/alice)');
@@ -143,7 +143,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     let clock = fakeClock();
-    const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+    const first = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], {
       env: world.box.env,
       clock,
       prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: true }, { flag: '--yes', answer: cancel }]),
@@ -155,7 +155,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
 
     clock = fakeClock();
-    const second = await runCli(['--profile', 'alice', ...base()], {
+    const second = await runCli(['--profile', 'alice', '--no-backup', ...base()], {
       env: world.box.env,
       clock,
       // The QR code of the device that went is still in the app: deleted first (issue 23 item 4).
@@ -181,7 +181,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       let clock = fakeClock();
       const newSerial = serialOf(replacementName('alice', [], clock.now()));
       const script = replaceScript(old.serial, newSerial, clock).slice(0, stop.index);
-      const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+      const first = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], {
         env: world.box.env,
         clock,
         prompter: scriptedPrompter([...script, { flag: stop.index === 1 ? '--yes' : '--codes-from-stdin', answer: cancel }]),
@@ -199,7 +199,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       // Issue 23 item 4: a QR code was shown for the device that went: first, its entry is to be deleted from the app.
       if (stop.index >= 1 && stop.index <= 3) rest.splice(1, 0, { flag: '--yes', answer: true });
       const prompter = scriptedPrompter(rest);
-      const second = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock, prompter });
+      const second = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
       prompter.assertDone();
       if (stop.index === 4) expect(second.stderr).toContain(`An earlier replacement enabled ${newSerial} but did not remove the old device ${old.serial}`);
       expect(second.code).toBe(0);
@@ -228,7 +228,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
   it('regression: a run that died between enabling and writing mfa_serial is finished, not started again', async () => {
     const { added, clock } = await leftBehind({ serialWritten: false });
     const prompter = scriptedPrompter([code(phone(added.serial, clock))]);
-    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(result.code).toBe(0);
     expect(await devices()).toEqual({ mine: [added.serial], orphans: [] });
@@ -244,7 +244,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { old, added, clock } = await leftBehind({ deactivateOld: true, serialWritten: true });
     expect((await devices()).orphans).toEqual([old.serial]);
     const prompter = scriptedPrompter([code(phone(added.serial, clock))]);
-    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     expect(result.code).toBe(0);
     expect(await devices()).toEqual({ mine: [added.serial], orphans: [] });
   });
@@ -257,7 +257,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     await fs.writeFile(world.box.configFile, `[profile alice]\nregion = eu-west-1\nmfa_onboard_replacing = ${serialOf('alice')}\n`);
     const clock = fakeClock();
     const prompter = scriptedPrompter([scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]);
-    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter });
+    const result = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
     prompter.assertDone();
     expect(result.stderr).toContain(`An earlier replacement removed the old device ${serialOf('alice')}`);
     expect(result.code).toBe(0);
@@ -269,7 +269,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
     const newPhone = phone(serialOf('alice'), clock);
-    const first = await runCli(['--profile', 'alice', '--replace', ...base()], {
+    const first = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], {
       env: world.box.env,
       clock,
       prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: true }, scanned, code(newPhone), code(newPhone), code(cancel)]),
@@ -279,7 +279,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
     expect(configFile.alice?.mfa_serial).toBe(serialOf('alice'));
     // The next run finishes the enrolment this computer started: one code from the new phone, no question.
-    const second = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock, prompter: scriptedPrompter([code(newPhone)]) });
+    const second = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock, prompter: scriptedPrompter([code(newPhone)]) });
     expect(second.stderr).toContain('An earlier run on this computer enabled');
     expect(second.code).toBe(0);
     expect((await devices()).mine).toEqual([serialOf('alice')]);
@@ -290,7 +290,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { old } = await aliceEnrolled();
     proxy = await pinningProxy(world.moto.url, ['alice']);
     const clock = fakeClock();
-    const result = await runCli(['--profile', 'alice', '--replace', ...base()], {
+    const result = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], {
       env: world.box.env,
       clock,
       prompter: scriptedPrompter([code(phone(old.serial, clock)), { flag: '--yes', answer: false }]),
@@ -303,7 +303,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
   it('issue 20 item 9: set up already, the wizard run again says so, with the next commands, and exits 0 changing nothing', async () => {
     const { old } = await aliceEnrolled();
     const before = [await fs.readFile(world.box.credentialsFile, 'utf8'), await fs.readFile(world.box.configFile, 'utf8')];
-    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    const result = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('alice is set up on this computer: nothing to do');
     expect(result.stderr).toContain(old.serial);
@@ -320,7 +320,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const { old } = await aliceEnrolled();
     await fs.writeFile(world.box.configFile, '[profile alice]\nregion = eu-west-1\n');
     const prompter = scriptedPrompter([{ flag: '--codes-from-stdin', answer: '' }, { flag: '--replace', answer: 'lost' }]);
-    const result = await runCli(['--profile', 'alice', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    const result = await runCli(['--profile', 'alice', '--no-backup', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
     prompter.assertDone();
     expect(result.stderr).toContain(`alice has an MFA device already: ${old.serial}`);
     expect(result.code).toBe(1);
@@ -333,7 +333,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
   it('--replace without the old phone after all: Enter without a code gives the same plain stop, with the device to remove', async () => {
     const { old } = await aliceEnrolled();
     const prompter = scriptedPrompter([{ flag: '--codes-from-stdin', answer: '' }]);
-    const result = await runCli(['--profile', 'alice', '--replace', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    const result = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The old phone is lost? Press Enter without a code.');
     expect(result.stderr).toContain('Without the old phone, alice cannot remove its MFA device');
@@ -395,6 +395,28 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('enrol it with:\n    mfa-onboard --profile admin --user alice');
     expect(await devices()).toEqual({ mine: [], orphans: [] });
+  });
+
+  it('regression (issue 23.15): reset asks No by default; with no terminal it says to pass --yes, once; dates are local, not ISO', async () => {
+    const { old } = await aliceEnrolled();
+    await adminProfile();
+    const refused = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', ...base()], { env: world.box.env, clock: fakeClock() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('but there is no terminal to ask on. Pass --yes.');
+    expect(refused.stderr).not.toContain('(or --yes');
+    expect(refused.stderr).not.toMatch(/enabled \d{4}-\d\d-\d\dT/);
+    expect(refused.stderr).toMatch(/virtual, enabled .*\((\d+ (min|h) ago|in \d+)/);
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+
+    let offered: boolean | undefined;
+    const no = scriptedPrompter([{ flag: '--yes', answer: false }]);
+    const prompter = { ...no, confirm: (q: Parameters<typeof no.confirm>[0]) => ((offered = q.default), no.confirm(q)) };
+    const declined = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    expect(offered).toBe(false);
+    expect(no.asked[0]).toMatch(/^Remove 1 device\(s\) of alice\? /);
+    expect(declined.code).toBe(2);
+    expect(declined.stderr).toContain('Nothing was removed: the user keeps every device.');
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
   });
 
   it('reset refuses to remove every device of the caller\'s own user (a lock-out), and names --replace', async () => {
@@ -482,7 +504,7 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     try {
       const handed = await own.write('bob_accessKeys.csv', consoleCsv(key));
       const later = fakeClock();
-      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--delete-csv / --keep-csv', answer: true }]);
+      const bobs = scriptedPrompter([code(phone(serialOf('bob'), later)), { flag: '--backup', answer: false }, { flag: '--delete-csv / --keep-csv', answer: true }]);
       const picked = await runCli([handed, '--profile', 'bob', '--region', 'eu-west-1', ...base()], { env: own.env, clock: later, prompter: bobs });
       bobs.assertDone();
       expect(picked.code).toBe(0);

@@ -5,6 +5,8 @@ import { CreateRoleCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceComman
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { fastSession } from '../../src/fast-session.js';
+import { sayReused } from '../../src/session-reused.js';
 import { adminIam, createUserWithKey } from '../helpers/moto.js';
 import { CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
@@ -55,6 +57,91 @@ describe('mfa-onboard session against world.moto', () => {
     const result = await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('\n    eval "$(mfa-onboard session --profile alice --export sh)"\n');
+  });
+
+  it('regression (issue 23.3): --export to a terminal prints no secret, says how to run it, exits 1; piped it is unchanged', async () => {
+    // No session yet: refused before any code is asked.
+    const before = await runCli(session('--export', 'sh'), { env: world.box.env, stdoutTTY: true, openTty: noTty });
+    expect(before.code).toBe(1);
+    expect(before.stdout).toBe('');
+    expect(before.stderr).toContain('nothing was printed');
+    expect(before.stderr).toContain('\n    eval "$(mfa-onboard session --profile alice --export sh)"\n');
+    expect(before.stderr).not.toContain('MFA code for');
+
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const stored = (await saved())!;
+    for (const [shell, line] of [
+      ['sh', 'eval "$(mfa-onboard session --profile alice --export sh)"'],
+      ['fish', 'mfa-onboard session --profile alice --export fish | source'],
+      ['powershell', 'mfa-onboard session --profile alice --export powershell | Invoke-Expression'],
+    ]) {
+      const shown = await runCli(session('--export', shell!), { env: world.box.env, stdoutTTY: true });
+      expect(shown.code, shell).toBe(1);
+      expect(shown.stdout, shell).toBe('');
+      expect(shown.stderr, shell).toContain(`\n    ${line}\n`);
+      expect(shown.stderr, shell).not.toContain(stored.aws_secret_access_key!);
+    }
+    const cp = await runCli(session('--credential-process'), { env: world.box.env, stdoutTTY: true });
+    expect(cp.code).toBe(1);
+    expect(cp.stdout).toBe('');
+    expect(cp.stderr).toContain('\n    credential_process = mfa-onboard session --profile alice --credential-process\n');
+
+    // The launcher's fast path leaves a terminal to the whole CLI, and serves a pipe at once.
+    const written: string[] = [];
+    const fast = (isTTY: boolean) =>
+      fastSession(['session', '--profile', 'alice', '--export', 'sh'], {
+        env: world.box.env,
+        stdout: { write: (text: string) => written.push(text), isTTY },
+        stderr: { write: () => true },
+        now: Date.now(),
+        said: () => sayReused,
+      });
+    expect(fast(true)).toBeUndefined();
+    expect(written).toEqual([]);
+    expect(fast(false)).toBe(0);
+    expect(written.join('')).toContain(`export AWS_SESSION_TOKEN='${stored.aws_session_token}'`);
+
+    const piped = await runCli(session('--export', 'sh'), { env: world.box.env });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain(`export AWS_SESSION_TOKEN='${stored.aws_session_token}'`);
+  });
+
+  it('regression (issue 23.15): --min-remaining 13h says how long the session lasts against what was asked, without nested brackets', async () => {
+    await runCli(session('--codes-from-stdin'), { env: world.box.env, stdin: '123456\n' });
+    const result = await runCli(session('--codes-from-stdin', '--min-remaining', '13h'), { env: world.box.env, stdin: '234567\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/lasts until [^()]*\d\d:\d\d \(in 12 h\), less than the 13 h it must still last \(--min-remaining\): getting a new one/);
+    expect(result.stderr).not.toContain('ends soon');
+  });
+
+  it('regression (issue 23.15): with no terminal, a missing code names --codes-from-stdin, not "the wizard"', async () => {
+    const result = await runCli(session(), { env: world.box.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('A code from your authenticator app is needed');
+    expect(result.stderr).toContain('Give it on standard input with --codes-from-stdin');
+    expect(result.stderr).not.toContain('wizard');
+  });
+
+  it('regression (issue 23.15): session --mfa-serial records the serial when none is, and never overwrites one', async () => {
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const other = await enrolDevice('alice-yubi');
+    const first = await runCli(session('--codes-from-stdin', '--mfa-serial', serial), { env: world.box.env, stdin: '123456\n' });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Recorded the device as mfa_serial of profile alice');
+    const config = async () => (await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true })).configFile.alice;
+    expect((await config())?.mfa_serial).toBe(serial);
+
+    const second = await runCli(session('--codes-from-stdin', '--mfa-serial', other, '--force'), { env: world.box.env, stdin: '234567\n' });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`This session used ${other} (--mfa-serial); the mfa_serial of profile alice stays ${serial}.`);
+    expect((await config())?.mfa_serial).toBe(serial);
+
+    // What status suggests for a missing mfa_serial works with a saved session too: no code asked.
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const reused = await runCli(session(), { env: world.box.env, openTty: noTty });
+    expect(reused.code).toBe(0);
+    expect(reused.stderr).not.toContain('MFA code for');
+    expect((await config())?.mfa_serial).toBe(other);
   });
 
   it('--force, an expired session, or one ending within --min-remaining each get a new one', async () => {

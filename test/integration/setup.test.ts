@@ -136,6 +136,16 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(await listDevices(world.moto)).toHaveLength(0);
   });
 
+  it('a CSV typed at the prompt is a user\'s own keys: no hint about acting for someone else', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const prompter = scriptedPrompter([{ flag: 'CSV (the file argument) or --profile', answer: csv }, { flag: '--profile', answer: 'alice' }]);
+    const result = await runCli(['--region', 'eu-west-1', '--keep-csv', '--endpoint-url', world.moto.url, '--codes-from-stdin', ...png()], { env: world.box.env, clock: fakeClock(), stdin: '', prompter });
+    expect(result.stderr).toContain('These keys belong to alice');
+    expect(result.stderr).toContain('Created virtual MFA device');
+    expect(result.stderr).not.toContain('--user NAME');
+  });
+
   it('names a phone clock that is off, lets the person decline, and takes a good code after', async () => {
     const key = await createUserWithKey(world.moto, 'alice');
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
@@ -152,7 +162,7 @@ describe('setup wizard against world.moto, in-process', () => {
       { flag: '--codes-from-stdin', answer: code(0) },
       { flag: '--codes-from-stdin', answer: code(0) },
     ]);
-    const args = [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', ...png()];
+    const args = [csv, '--endpoint-url', world.moto.url, '--profile', 'alice', '--region', 'us-east-1', '--keep-csv', '--no-backup', ...png()];
     const result = await runCli(args, { env: world.box.env, clock, prompter });
     expect(result.stderr).toContain("your phone's clock is about 2 minutes behind");
     expect(result.stderr).toContain('A code is six digits');
@@ -350,6 +360,17 @@ describe('wrong secret against moto with authentication on', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AWS rejected the secret access key in');
     expect(result.stderr).not.toContain(wrong.secretAccessKey);
+    await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
+  });
+
+  it('regression (issue 23.3): --export to a terminal is refused before anything is done, with the line that does it after', async () => {
+    // No AWS call is made: a key of the right shape is enough (this moto counts its unsigned calls).
+    const csv = await box.write('alice_accessKeys.csv', consoleCsv({ accessKeyId: 'AKIAALICEALICEALICE0', secretAccessKey: 'a'.repeat(40) }));
+    const result = await runCli([csv, '--endpoint-url', moto.url, '--profile', 'alice', '--export', 'fish'], { env: box.env, stdoutTTY: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('\n    mfa-onboard session --profile alice --export fish | source\n');
+    // Refused before the CSV's keys were written or AWS was called.
     await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
   });
 

@@ -27,7 +27,7 @@ describe('a stalled AWS endpoint', () => {
       { region: 'us-east-1', endpoint: proxy.url, patience: { slowMs: 200, attemptMs: 500 } },
       undefined,
       Date.now,
-      (action) => slow.push(action),
+      { slow: (action) => slow.push(action) },
     )({ keys: { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) } });
     const started = Date.now();
     const error = await aws.getCallerIdentity().catch((e: unknown) => e);
@@ -40,6 +40,43 @@ describe('a stalled AWS endpoint', () => {
     // Figure: 3 tries of 0.5 s plus the SDK's back-off between them; never for ever.
     expect(seconds).toBeGreaterThanOrEqual(1.5);
     expect(seconds).toBeLessThan(5);
+  });
+
+  it('issue 20, 2.6: Ctrl-C during a call that changes something says at once that it waits for the answer, and for how long; a read is cut short in silence', async () => {
+    proxy.setRules([
+      { action: 'CreateVirtualMFADevice', fault: 'stall', when: 'before' },
+      { action: 'ListMFADevices', fault: 'stall', when: 'before' },
+    ]);
+    const told: { action: string; seconds: number; after: number }[] = [];
+    const make = async (controller: AbortController) =>
+      sdkAwsFactory({ region: 'us-east-1', endpoint: proxy.url, patience: { slowMs: 10_000, attemptMs: 500 } }, controller.signal, Date.now, {
+        stopping: (action, seconds) => told.push({ action, seconds, after: Date.now() - aborted }),
+      })({ keys: { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'a'.repeat(40) } });
+    let aborted = 0;
+    const abortWhenSeen = async (controller: AbortController, action: string) => {
+      while (!proxy.seen[action]) await new Promise((r) => setTimeout(r, 10));
+      aborted = Date.now();
+      controller.abort();
+    };
+
+    const writes = new AbortController();
+    const create = (await make(writes)).createVirtualMfaDevice('alice', '/').catch((e: unknown) => e);
+    await abortWhenSeen(writes, 'CreateVirtualMFADevice');
+    expect(told).toEqual([{ action: 'iam:CreateVirtualMFADevice', seconds: expect.any(Number), after: expect.any(Number) }]);
+    expect(told[0]!.after).toBeLessThan(100);
+    // 3 tries of 0.5 s, one of them begun: at most 2 s left.
+    expect(told[0]!.seconds).toBeGreaterThanOrEqual(1);
+    expect(told[0]!.seconds).toBeLessThanOrEqual(2);
+    // Not cut short: the call runs to its own limit (every try).
+    expect(((await create) as AwsError).code).toBe('TimeoutError');
+    expect(proxy.seen.CreateVirtualMFADevice).toBe(3);
+
+    told.length = 0;
+    const reads = new AbortController();
+    const list = (await make(reads)).listMfaDevices('alice').catch((e: unknown) => e);
+    await abortWhenSeen(reads, 'ListMFADevices');
+    expect((await list as Error).name).toBe('CancelledError');
+    expect(told).toEqual([]);
   });
 
   it('the CLI says it once, then gives up with a clear error, the hint and exit 1 (short limits; no 30 s wait)', async () => {

@@ -61,6 +61,48 @@ describe('mfa-onboard status against moto', () => {
     expect(result.stdout).not.toMatch(/aws_secret_access_key|SecretAccessKey|SessionToken/);
   });
 
+  // Issue 20, 2.4: what an earlier run left under way (the markers the wizard keeps in the
+  // profile's config section), and what the next run will do about it.
+  const unfinished = 'arn:aws:iam::123456789012:mfa/alice-20261124';
+  it.each([
+    {
+      left: 'an enrolment whose device was enabled, no session saved',
+      markers: () => `mfa_onboard_enrolling = ${serial}`,
+      next: 'finish-enrolment',
+      says: () => `enrolling ${serial}: enabled, no session saved yet`,
+      then: () => 'The next run asks one code from that device and saves the session:\n    mfa-onboard --profile alice',
+    },
+    {
+      left: 'an enrolment stopped before its device was enabled',
+      markers: () => `mfa_onboard_enrolling = ${unfinished}`,
+      next: 'start-afresh',
+      says: () => `enrolling ${unfinished}: stopped before it was enabled`,
+      then: () => 'The next run starts the enrolment afresh, removing the unfinished device if one is left:\n    mfa-onboard --profile alice',
+    },
+    {
+      left: 'a replacement whose new device was never enabled (the old one still there)',
+      markers: () => `mfa_onboard_replacing = ${serial}\nmfa_onboard_replacement = ${unfinished}`,
+      next: 'replace-again',
+      says: () => `replacing ${serial}: stopped before the new device was enabled`,
+      then: () => `The next run with --replace makes a new device and retires ${serial}:\n    mfa-onboard --profile alice --replace`,
+    },
+  ])('$left: a row "Under way", the next run said, and --json says it too', async ({ markers, next, says, then }) => {
+    await fs.appendFile(world.box.configFile, `${markers()}\n`);
+    const shown = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(new RegExp(`Under way\\s+${says().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(shown.stderr).toContain(then());
+    const json = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(json.underway).toMatchObject({ next, command: then().split('\n    ')[1] });
+  });
+
+  it('nothing under way: no such row, and no underway in --json', async () => {
+    const shown = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(shown.stderr).not.toContain('Under way');
+    const json = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(json).not.toHaveProperty('underway');
+  });
+
   it('for a person: a table, with a stale mfa_serial and no session said plainly', async () => {
     await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/old-phone\n');
     const result = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
@@ -69,6 +111,25 @@ describe('mfa-onboard status against moto', () => {
     expect(result.stderr).toContain(serial);
     expect(result.stderr).toContain("not one of the user's devices any more");
     expect(result.stderr).toMatch(/MFA session\s+none/);
+  });
+
+  it('regression (issue 23.15): no mfa_serial says what records it; times are local; --json says null, not false', async () => {
+    await fs.writeFile(world.box.configFile, '[profile alice]\nregion = us-east-1\n');
+    const table = await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url], { env: world.box.env });
+    expect(table.code).toBe(0);
+    expect(table.stderr).toMatch(/mfa_serial +none; a session records the device it uses:\n {4,}mfa-onboard session --profile alice\n/);
+    expect(table.stderr).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    // Local time, and one pair of brackets: not "(enabled 14:50 (1 min ago))".
+    expect(table.stderr).toMatch(new RegExp(`alice +${serial}, enabled [^()]*\\d\\d:\\d\\d \\(\\d+ (min|h) ago\\)\\n`));
+    const json = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(json.configuredSerialIsCurrent).toBeNull();
+    expect(json).not.toHaveProperty('configuredSerial');
+    expect(json.devices[0].enabled).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // After a session, the device it used is on record, and status says it is current.
+    await runCli(['session', '--profile', 'alice', '--endpoint-url', world.moto.url, '--codes-from-stdin'], { env: world.box.env, stdin: '123456\n' });
+    const after = JSON.parse((await runCli(['status', '--profile', 'alice', '--endpoint-url', world.moto.url, '--json'], { env: world.box.env })).stdout);
+    expect(after).toMatchObject({ configuredSerial: serial, configuredSerialIsCurrent: true });
   });
 
   it('--user shows another user (an admin looking at a hire)', async () => {

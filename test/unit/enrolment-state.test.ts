@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileWriter, type FileWriter } from '../../src/credentials/files.js';
 import { readIniValue } from '../../src/credentials/ini.js';
 import { systemClock } from '../../src/totp/clock.js';
-import { abandoned, deviceCreated, enrolmentFinished, readUnderway, replacementStarted } from '../../src/wizard/enrolment-state.js';
+import { abandoned, deviceCreated, enrolmentFinished, nextRun, readUnderway, replacementStarted } from '../../src/wizard/enrolment-state.js';
 
 const OLD = 'arn:aws:iam::123456789012:mfa/alice';
 const NEW = 'arn:aws:iam::123456789012:mfa/alice-20261202';
@@ -59,5 +59,22 @@ describe('the enrolment state kept in the config file (one change per transition
     await abandoned('alice', { replacement: true, enrolment: true }, deps);
     expect(await config()).toBe(before);
     expect((await fs.stat(deps.files.configFile)).mtimeMs).toBe(mtimeMs);
+  });
+});
+
+describe('issue 20, 2.4: what the next run does about what is under way (status says it)', () => {
+  it.each([
+    { underway: {}, assigned: [OLD], next: undefined },
+    { underway: { enrolling: NEW }, assigned: [NEW], next: { next: 'finish-enrolment', serial: NEW } },
+    { underway: { enrolling: NEW }, assigned: [], next: { next: 'start-afresh', serial: NEW } },
+    { underway: { replacing: { old: OLD, new: NEW } }, assigned: [OLD, NEW], next: { next: 'finish-replacement', serial: NEW, old: OLD, oldLeft: true } },
+    { underway: { replacing: { old: OLD, new: NEW } }, assigned: [NEW], next: { next: 'finish-replacement', serial: NEW, old: OLD, oldLeft: false } },
+    { underway: { replacing: { old: OLD, new: NEW } }, assigned: [OLD], next: { next: 'replace-again', old: OLD, serial: NEW } },
+    { underway: { replacing: { old: OLD } }, assigned: [OLD], next: { next: 'replace-again', old: OLD } },
+    { underway: { replacing: { old: OLD } }, assigned: [], next: { next: 'enrol-afresh', old: OLD } },
+    // A replacement recorded outweighs an enrolment recorded beside it (as resumeEarlierRun decides).
+    { underway: { replacing: { old: OLD }, enrolling: NEW }, assigned: [OLD, NEW], next: { next: 'replace-again', old: OLD } },
+  ])('$underway with $assigned assigned → $next.next', ({ underway, assigned, next }) => {
+    expect(nextRun(underway, assigned)).toEqual(next);
   });
 });

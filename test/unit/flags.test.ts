@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
+import { addBackup } from '../../src/commands/add-backup.flags.js';
 import { emulator } from '../../src/commands/emulator.flags.js';
 import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
@@ -28,7 +29,7 @@ function optionsOf<T extends FlagTable, O>(command: CommandFlags<T, O>, argv: st
 }
 
 describe('the commands\' flag tables', () => {
-  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+  const commands = [setup, session, status, reset, policy, admin, batch, demo, emulator, addBackup] as CommandFlags<FlagTable, unknown>[];
 
   it('one per command name, each with --help, --version and --lang', () => {
     expect(commands.map((command) => command.name)).toEqual([...COMMAND_NAMES]);

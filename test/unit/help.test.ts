@@ -4,6 +4,7 @@ import { main } from '../../src/cli.js';
 import { admin } from '../../src/commands/admin.flags.js';
 import { batch } from '../../src/commands/batch.flags.js';
 import { demo } from '../../src/commands/demo.flags.js';
+import { addBackup } from '../../src/commands/add-backup.flags.js';
 import { emulator } from '../../src/commands/emulator.flags.js';
 import { COMMAND_NAMES, type CommandFlags, type FlagTable } from '../../src/commands/flags.js';
 import { policy } from '../../src/commands/policy.flags.js';
@@ -15,7 +16,7 @@ import { layoutHelp } from '../../src/ui/help.js';
 import { catalogs, format, type Language } from '../../src/ui/messages/index.js';
 import { displayWidth, wrapText } from '../../src/ui/width.js';
 
-const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo, emulator] as CommandFlags<FlagTable, unknown>[];
+const COMMANDS = [setup, session, status, reset, policy, admin, batch, demo, emulator, addBackup] as CommandFlags<FlagTable, unknown>[];
 const LANGUAGES = Object.keys(catalogs) as Language[];
 
 /** `mfa-onboard ...argv` with stdout a terminal `columns` wide: what it printed there. */

@@ -119,7 +119,8 @@ describe('display width', () => {
         if (displayWidth(`a${char}b`) !== stringWidth(`a${char}b`)) differ.push(`a U+${code.toString(16)} b`);
       }
     }
-    for (let code = 0x20; code <= 0x2319; code++) {
+    // Up to U+2319, and the marks before a line of output (✔ ✖).
+    for (const code of [...Array.from({ length: 0x2319 - 0x20 + 1 }, (_, i) => 0x20 + i), 0x2714, 0x2716]) {
       const char = String.fromCodePoint(code);
       if (displayWidth(char) === 1 && stringWidth(char) !== 1) differ.push(`U+${code.toString(16)}`);
       // And none of them joins its neighbour.

@@ -188,7 +188,24 @@ describe("runSteps over setup.ts's lists: which steps run, in which order", () =
         run.session = { accessKeyId: 'ASIA', secretAccessKey: 's', sessionToken: 't', expiration: new Date(0) };
       },
     });
-    expect(ran).toEqual([...BEGIN_OWN, 'record-serial', 'save-new-session', ...END]);
+    // Her session is saved: a backup device is offered (issue 21), before the summary lists her devices.
+    expect(ran).toEqual([...BEGIN_OWN, 'record-serial', 'save-new-session', 'record-finished', 'offer-backup', ...END.slice(1)]);
+  });
+
+  it('issue 21: her own session verified, a backup device is offered once the enrolment is recorded, before the summary', async () => {
+    const session = { accessKeyId: 'ASIA', secretAccessKey: 's', sessionToken: 't', expiration: new Date(0) };
+    const ran = await stepsRun(ALICE_CSV, {
+      'identify-own-keys': ownKeysFound,
+      'save-keys': namesSettled,
+      'verify-new-session': (run) => {
+        run.session = session;
+      },
+    });
+    expect(ran).toEqual([
+      ...BEGIN_OWN,
+      ...['decide-about-existing', 'check-way-to-show', 'caller-acts', 'name-device', 'create-new-device', 'show-and-enable', 'record-serial', 'verify-new-session'],
+      ...['record-finished', 'offer-backup', 'summarize', 'export-session', 'offer-csv-deletion'],
+    ]);
   });
 
   it('a profile given with --user that proves to be the user\'s own: her keys, as without --user', async () => {

@@ -13,7 +13,8 @@ import { fullLabel, groupedKey, otpauthUri } from '../../src/ui/qr.js';
 import { parseDuration } from '../../src/wizard/duration.js';
 import { typedPath } from '../../src/wizard/steps/ask-csv-path.js';
 import type { Aws } from '../../src/aws/client.js';
-import { orphansOf, replacementName } from '../../src/wizard/devices.js';
+import { createDevice, orphansOf, replacementName } from '../../src/wizard/devices.js';
+import { recordingOutput } from '../helpers/output.js';
 import { parseExpiration } from '../../src/credentials/profiles.js';
 
 describe('parseDuration', () => {
@@ -375,6 +376,34 @@ describe('toAwsError', () => {
   it('turns an AbortError (Ctrl-C during a request) into a cancellation, exit 2', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     expect(toAwsError(abort, 'other')).toBeInstanceOf(CancelledError);
+  });
+
+  it('keeps how many times the SDK sent the call (1 when it does not say)', () => {
+    const sent = (attempts?: number) => (toAwsError(Object.assign(new Error('x'), { name: 'ThrottlingException', $metadata: { attempts } }), 'a') as AwsError).tries;
+    expect([sent(3), sent(1), sent(undefined)]).toEqual([3, 1, 1]);
+  });
+
+  it('issue 20, 2.5: EntityAlreadyExists at create says whose the device is: this run\'s (the SDK sent it twice: an answer lost) or an earlier attempt\'s', async () => {
+    for (const [tries, said, notSaid] of [
+      [2, 'The answer to creating arn:aws:iam::123456789012:mfa/alice was lost on the way back', 'earlier attempt'],
+      [1, 'Found an unfinished MFA device from an earlier attempt (arn:aws:iam::123456789012:mfa/alice)', 'was lost'],
+    ] as const) {
+      const { out, text } = recordingOutput();
+      let creates = 0;
+      const aws = {
+        createVirtualMfaDevice: async (name: string) => {
+          if (creates++ === 0) throw new AwsError('EntityAlreadyExists', 'iam:CreateVirtualMFADevice', 'exists', 409, { tries });
+          return { serialNumber: `arn:aws:iam::123456789012:mfa/${name}`, seed: 'A'.repeat(64) };
+        },
+        deleteVirtualMfaDevice: async () => {},
+        listUnassignedVirtualMfaDevices: async () => [],
+      };
+      const identity = { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', partition: 'aws', userName: 'alice', path: '/' };
+      await createDevice(aws, identity, 'alice', { record: () => {} }, { out });
+      expect(creates).toBe(2);
+      expect(text()).toContain(said);
+      expect(text()).not.toContain(notSaid);
+    }
   });
 
   it('is() matches only the normalized code', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whenText } from '../../src/ui/when.js';
-import { setLanguage } from '../../src/ui/messages/index.js';
+import { catalogs, setLanguage } from '../../src/ui/messages/index.js';
 
 /** Intl's rendering, which whenText writes by hand for its own languages (start-up speed). */
 const intl = (locale: string, date: Date, sameDay: boolean) =>
@@ -31,5 +31,12 @@ describe('whenText', () => {
   it('another locale is left to Intl', () => {
     const date = new Date(2026, 4, 3, 9, 5);
     expect(whenText(date, date.getTime() - 48 * 3600_000, 'de')).toContain(intl('de', date, false));
+  });
+});
+
+describe('regression (issue 23.15): "ends soon (18:30 (in 12 h))"', () => {
+  it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])('%s: no message puts a time (which carries its own brackets) inside brackets', (lang) => {
+    const nested = Object.entries(catalogs[lang]).filter(([, text]) => /[(（][^()（）]*\{(expires|enabled|when)\}[^()（）]*[)）]/.test(text));
+    expect(nested.map(([id]) => id)).toEqual([]);
   });
 });

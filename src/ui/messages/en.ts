@@ -21,7 +21,7 @@ export const en = {
   'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
   'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
   'help.summary.batch': 'enrol several hires one after another, each with their phone',
-  'help.summary.demo': 'try the wizard on a local AWS emulator (needs nothing but Node)',
+  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (needs nothing but Node)",
   'help.summary.help': "help COMMAND: that command's usage and options",
   'help.note.setup':
     "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",
@@ -29,7 +29,7 @@ export const en = {
     'Without a terminal the wizard never asks: a missing answer is an error naming its flag. AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL(_IAM|_STS) are honoured as the AWS CLI honours them; NO_COLOR turns colour off.',
   'help.note.reset':
     "The enrolment offered afterwards is the wizard's, and takes its options:\n    mfa-onboard setup --help",
-  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --profile and --region.',
+  'help.note.policy': 'Only with --attach-group: --create-group, --policy-name, --force, --profile and --region.',
   'help.note.batchCsv':
     "users.csv has a header row, then one hire a row. Its columns: user (the IAM user name, required); path (the IAM path of a user --create makes); group (the group --create adds the user to); csv (the hire's access-key CSV, relative to users.csv). For example:\n    user,group\n    alice,hires",
   'help.note.batch':
@@ -43,6 +43,7 @@ export const en = {
   'flag.replace': 'the user has a device and the old phone still works: enrol the new phone in its place',
   'flag.oldSerial': 'with --replace, the device to retire when there are several',
   'flag.setup.mfaSerial': 'a device enabled already (an administrator enrolled it with you): the one on your phone, when you have several',
+  'flag.backup': 'after the session, add a backup device (<user>-backup) without asking, or do not offer one',
   'flag.deviceName': 'virtual MFA device name (default: your IAM user name, which policies pinning mfa/${aws:username} require)',
   'flag.setup.region': 'region written to the profile and used for STS (default: asked, suggesting AWS_REGION or us-east-1)',
   'flag.region': "region for the calls (default: the profile's, else AWS_REGION)",
@@ -85,6 +86,7 @@ export const en = {
   'flag.attachGroup': "put the policy on this group as an inline policy (with the administrator's --profile); run twice, it changes nothing",
   'flag.createGroup': 'create the group first if it does not exist',
   'flag.policyName': "the inline policy's name (default mfa-onboard-require-mfa)",
+  'flag.policy.force': 'replace a different inline policy of that name without asking (needed without a terminal); the old one is saved first',
   'flag.group': 'add the user to group G',
   'flag.out': 'write NAME_accessKeys.csv into DIR (mode 0600; default: here)',
   'flag.path': "the user's IAM path (default /)",
@@ -97,7 +99,11 @@ export const en = {
   'flag.emulatorUrl': 'an emulator already running (moto, LocalStack); left running',
   'flag.rehearseConsistency': "embedded only: STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
   'flag.rehearseFault': '(repeatable) embedded only: the first call of ACTION (e.g. EnableMFADevice) is throttled or fails with a server error',
+  'flag.demoAdmin': "rehearse an administrator's day: the MFA policy on a group, two hires created, enrolled in a batch, one reset (each command shown first)",
   'flag.keep': "keep the demo's temporary folder",
+  'help.summary.addBackup': 'add a backup MFA device (a second phone, a password manager) to a user who has one',
+  'flag.addBackup.profile': 'the profile with your long-term keys (default: AWS_PROFILE, else default)',
+  'flag.addBackup.mfaSerial': "the device whose code makes the session that adds the backup (default: the profile's mfa_serial)",
   'help.summary.emulator': 'the built-in AWS emulator (IAM, STS) for the aws CLI, scripts and rehearsals',
   'help.note.emulator': 'The URL is the first line on stdout. Users, keys, groups, policies and devices live in memory and go with the emulator; policies are evaluated as IAM does.',
   'flag.emulatorConsistency': "STS refuses a just-enabled device for TIME (e.g. 40s), as IAM's eventual consistency can",
@@ -116,6 +122,8 @@ export const en = {
     'AWS did not answer within {seconds} s, {attempts} times in a row.',
   'aws.slow':
     'AWS is slow to answer ({action}); still waiting, for up to {seconds} s…',
+  'aws.stopping':
+    "Stopping. Waiting first for AWS's answer to {action}, so that nothing is left half-done: at most {seconds} s. Ctrl-C again stops at once, without that answer: AWS may then have done it without this computer knowing, and the same command run again finds where things stand.",
 
   'cli.unknownOptionNear': 'Unknown option {option}: did you mean {near}? The options there are:\n    mfa-onboard --help',
   'cli.unknownOption':
@@ -135,13 +143,15 @@ export const en = {
   'admin.nameWithSpace': 'An IAM user name is one word, without spaces: "{words}" is {count} words. Write it as one, such as {example}:\n    {line}',
 
   'prompt.noTerminal':
-    'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+    'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag} (or --yes to take the default answers).',
+  'prompt.noTerminalCode':
+    'A code from your authenticator app is needed ("{question}"), but there is no terminal to ask on. Give it on standard input with --codes-from-stdin, one code a line.',
   'prompt.selectHelp': '↑↓ navigate • ⏎ select',
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
   'cli.versionStandalone': '{version} (standalone executable, Bun {bun})',
   'cli.badLang': '--lang {value} is not a language this tool speaks: use en (English) or ja (日本語).',
-  'prompt.noTerminalNoDefault': 'The wizard needs an answer to "{question}" but there is no terminal to ask on. Pass {flag}.',
+  'prompt.noTerminalNoDefault': 'An answer is needed to "{question}", but there is no terminal to ask on. Pass {flag}.',
 
   'hint.invalidClientTokenId':
     'The access key ID is not known to AWS: it may have been deleted or deactivated, or belong to another partition (for China or GovCloud pass --region).',
@@ -155,6 +165,7 @@ export const en = {
     'No AWS credentials were found for this profile. Pass the access-key CSV from the console, or --profile with a profile that has keys in your credentials file.',
 
   'csv.askPath': 'Path to your access-key CSV (e.g. ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'Type the path of the access-key CSV (or drag the file into this window). To use a profile you already have instead, press Ctrl-C and pass --profile NAME.',
   'csv.notFound': 'There is no file at {path}. Check the path of the access-key CSV you downloaded from the AWS console (often in your Downloads folder).',
   'csv.notAFile': '{path} is not a file. Give the path of the access-key CSV itself.',
   'csv.empty': '{path} is empty. Download the access-key CSV again from the AWS console (IAM → Users → Security credentials → Create access key).',
@@ -230,6 +241,8 @@ export const en = {
   'device.created': 'Created virtual MFA device {serial}',
   'device.createdAnswerLost':
     "AWS created {serial}, but its answer (with the device's key) was lost on the way back: deleted it again.",
+  'device.retryMetOwn':
+    'The answer to creating {serial} was lost on the way back, and the retry found the device AWS had made: its key never reached this computer, so it is of no use. Removing it to make it again',
   'device.maybeCreated':
     'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
@@ -297,6 +310,8 @@ export const en = {
   'time.ahead': 'ahead',
   'time.when': '{time} ({distance})',
   'time.inHours': 'in {n} h',
+  'time.hoursShort': '{n} h',
+  'time.minutesShort': '{n} min',
   'time.inMinutes': 'in {n} min',
   'time.hoursAgo': '{n} h ago',
   'time.minutesAgo': '{n} min ago',
@@ -312,10 +327,18 @@ export const en = {
   'session.otherIdentity': 'The session says it is {arn}, not {expected}. (The local emulator always names a fixed user.)',
   'session.verified': 'The MFA session works: {arn}, until {expires}',
   'session.gaveUp': 'AWS gave no MFA session for several codes. Check the phone\'s clock is set automatically.',
-  'session.askCodeFor': 'MFA code for {serial}:',
+  'session.askCodeFor': 'MFA code for {serial} ({name}):',
+  'session.askCodeBackup': 'MFA code for {serial} (your backup device, {name}):',
   'session.reused': 'The MFA session in profile {sessionProfile} lasts until {expires}: using it. Pass --force for a new one.',
-  'session.endingSoon': 'The MFA session in profile {sessionProfile} ends soon ({expires}): getting a new one.',
+  'session.endingSoon': 'The MFA session in profile {sessionProfile} lasts until {expires}, less than the {wanted} it must still last (--min-remaining): getting a new one.',
   'session.expired': 'The MFA session in profile {sessionProfile} ended at {expires}: getting a new one.',
+  'session.exportToTerminal':
+    '--export {shell} prints the session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was printed. Let the shell run them:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process prints the session\'s secret key and token for an AWS tool to read, and on the screen they would stay in its scrollback: nothing was printed. Put it in a profile of your AWS config file instead:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} prints the MFA session\'s secret key and token for your shell to run, and on the screen they would stay in its scrollback: nothing was done. Leave out --export; once the wizard is done, this puts the session into your shell:\n    {command}',
+  'session.serialKept': 'This session used {serial} (--mfa-serial); the mfa_serial of profile {profile} stays {configured}.',
   'session.useIt':
     'Use it with --profile {sessionProfile} until {expires}, or for other tools (sh, bash, zsh):\n    {command}',
   'session.noDevice':
@@ -354,7 +377,7 @@ export const en = {
   'status.caller': 'Keys of',
   'status.user': 'IAM user',
   'status.device': 'MFA device',
-  'status.deviceValue': '{name}  {serial}  (enabled {enabled})',
+  'status.deviceValue': '{name}  {serial}, enabled {enabled}',
   'status.noDevice':
     'none; set one up with:\n    {command}',
   'status.mfaSerial': 'mfa_serial',
@@ -367,7 +390,20 @@ export const en = {
   'status.orphans': 'Unfinished',
   'status.orphansUnknown': 'unknown (no permission for iam:ListVirtualMFADevices)',
   'status.notHere': 'not on this computer (no profile named {user} here)',
+  'status.noSerial': 'none; a session records the device it uses:\n    {command}',
+  'status.noSerialNoDevice': 'none (no MFA device yet)',
   'status.none': 'none',
+  'status.underway': 'Under way',
+  'status.underwayEnabled': 'enrolling {serial}: enabled, no session saved yet',
+  'status.underwayNotEnabled': 'enrolling {serial}: stopped before it was enabled',
+  'status.underwayReplaced': 'replacing {old} by {serial}: the new device is enabled, no session saved yet',
+  'status.underwayReplacing': 'replacing {old}: stopped before the new device was enabled',
+  'status.underwayOldGone': 'replacing {old}: it is removed, and the new device was never enabled',
+  'status.nextFinishes': 'The next run asks one code from that device and saves the session:\n    {command}',
+  'status.nextRetires': 'The next run asks one code from the new device, saves the session and retires {old}:\n    {command}',
+  'status.nextStartsAfresh': 'The next run starts the enrolment afresh, removing the unfinished device if one is left:\n    {command}',
+  'status.nextReplaces': 'The next run with --replace makes a new device and retires {old}:\n    {command}',
+  'status.nextEnrols': 'The next run enrols a new device in place of {old}:\n    {command}',
   'setup.enabledNotVerified':
     'The MFA device {serial} is enabled and recorded as mfa_serial of profile {profile} in {config}, but no MFA session was saved. Run the same command again (it asks for one code and saves the session), or get one with:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
@@ -381,6 +417,10 @@ export const en = {
   'file.linkLoop': '{path} is a symbolic link that leads back to itself (a link loop), so no program can open it. Point the link at a real file (ls -l shows where it leads), then run again.',
   'profile.notFound':
     'There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or import the keys of an access-key CSV into it:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.adminNotFound':
+    "There is no profile {profile} in {credentials} or {config}. Profiles there: {profiles}. Check the name (--profile, or AWS_PROFILE), or add the administrator's keys as that profile: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV); unlike the setup wizard, it enrols no MFA device for the administrator:\n    aws configure --profile {profile}",
+  'profile.adminNoKeys':
+    "Profile {profile} is in your AWS files, but the AWS SDK found no keys for it ({reason}). Use a profile that has the administrator's keys, or give it them: this asks for the access key ID and the secret access key (both in the administrator's access-key CSV); unlike the setup wizard, it enrols no MFA device for the administrator:\n    aws configure --profile {profile}",
   'profile.andMore': '{listed} and {count} more',
   'profile.noneThere': 'none',
   'profile.noKeys':
@@ -443,6 +483,23 @@ export const en = {
   'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
   'emulator.removedDir': 'Removed {dir}.',
   'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
+  'demo.admin.heading': 'Demo for administrators: an onboarding day on a local AWS emulator',
+  'demo.admin.ready':
+    "The emulator runs at {url}. Your real ~/.aws is not touched: in this demo ~ is {home}, where profile {profile} holds the emulator's ready administrator (allowed everything). Each step shows its command line, then runs it: with your own administrator's profile, the same command does the same on AWS. The hires' phones scan their QR codes (one phone can play both).",
+  'demo.admin.step': 'Step {n} of {total}: {what}\n    {command}',
+  'demo.admin.policy': 'put the MFA policy on group {group} (made now): its members may manage their own MFA device, and nothing else without an MFA session',
+  'demo.admin.createUser': 'create hire {user} in group {group}, and the access-key CSV to hand over to them',
+  'demo.admin.batch':
+    "enrol {first} and {second} in turn, as ~/users.csv lists them: each hire's phone scans their QR code; their keys (from their CSV) check the session in memory, and no profile of theirs is saved here",
+  'demo.admin.usersCsv': '~/users.csv names each hire and the key CSV admin create-user wrote for them (a path relative to users.csv):\n{rows}',
+  'demo.admin.reset': "{user} lost their phone: remove {user}'s MFA device, so that a new phone can be enrolled",
+  'demo.admin.done':
+    "Shown: the MFA policy on group {group}; {first} and {second} created, each with a key CSV to hand over, and enrolled with their phones (no profile or session of theirs saved on this computer); {first}'s device removed as for a lost phone. To rehearse more (the aws CLI, Terraform, your own scripts, a hire's first run on their own computer), run the same emulator on its own:\n    {command}",
+  'demo.admin.stopped':
+    'The rehearsal stopped: its emulator and files go with it, so a command above that carries on does not apply. To rehearse the day again from the start:\n    {command}',
+  'demo.admin.needsEmbedded': '--admin rehearses on the embedded emulator only (it checks MFA codes and evaluates the MFA policy): leave out --emulator and --emulator-url.',
+  'demo.admin.notHere':
+    "{flag} is not for demo --admin: the demo names its own administrator, hires and files, and keeps nothing of the hires'. Leave out {flag}.",
   'demo.noMoto':
     '--emulator moto needs python3 with moto, and this check fails here:\n    python3 -c "import moto.server"\nRun the demo without --emulator: its embedded emulator needs nothing installed. Or start moto or LocalStack yourself and pass its address with --emulator-url.',
   'moto.failed':
@@ -517,7 +574,7 @@ export const en = {
   'reset.next':
     'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.checked': 'Checked',
-  'summary.checkedSession': 'a session with {user}\'s keys and this device works (until {expires}); neither was kept here',
+  'summary.checkedSession': 'a session with {user}\'s keys and this device works, until {expires}; neither was kept here',
   'summary.checkedListed': 'IAM lists the device as {user}\'s (no session was tried: that needs {user}\'s keys)',
   'summary.handOver': 'Hand over',
   'summary.handOverCsv': 'give {path} to {user} (in person, or however your organisation moves secrets), then delete it here',
@@ -529,7 +586,7 @@ export const en = {
   'setUp.heading': '{user} is set up on this computer: nothing to do',
   'setUp.session': 'MFA session',
   'setUp.sessionUntil': 'profile {profile}, until {expires}',
-  'setUp.sessionEnded': 'profile {profile} (ended {expires})',
+  'setUp.sessionEnded': 'profile {profile}, ended {expires}',
   'setUp.sessionNone': 'profile {profile} (none saved yet)',
   'setUp.freshSession': 'A fresh session',
   'setUp.newPhone': 'New or lost phone',
@@ -540,6 +597,26 @@ export const en = {
   'status.othersIn': '    {path}: {sections}',
   'admin.hiresOwn': '{flag} is about the hire\'s own session or CSV, and an administrator keeps nothing of the hire\'s: the session is checked in memory and dropped, and the CSV is handed over, not deleted here. Leave out {flag}; the hire saves their session on their own computer with:\n    mfa-onboard CSV',
   'summary.removed': 'Removed',
+  'summary.otherDevice': 'Also',
+  'summary.backupValue': '{serial} (the backup: its codes make a session too, and let you replace a lost phone yourself)',
+  'summary.mfaSerial': 'mfa_serial',
+  'summary.mfaSerialValue': '{serial} (the device `session` asks for; --mfa-serial picks another)',
+  'backup.why':
+    'A backup device (a second phone, a tablet, or a password manager that keeps MFA codes) lets you replace a lost phone yourself, without an administrator.',
+  'backup.ask': 'Add a backup device now?',
+  'backup.cancelled': 'Cancelled. Only the backup device was undone; the rest is set up (see above).',
+  'backup.heading': 'Backup device',
+  'backup.enabled': 'Enabled backup MFA device {serial} for {user}',
+  'backup.pinned':
+    "This account's policy allows one MFA device per user (it allows only a device named mfa/{user}, so AWS refused {name}). {user} is set up with the one device. An administrator can allow more with:\n    mfa-onboard policy --device-name-scope any",
+  'backup.notAdded':
+    "The backup device was not added (anything of it was removed again). {user}'s first device and session are set up and untouched. Add a backup later with:\n    mfa-onboard add-backup",
+  'backup.noDevice':
+    '{user} has no MFA device yet, so there is nothing to back up: enrol one first with:\n    mfa-onboard --profile {profile}',
+  'backup.sessionHeading': 'First, a code from a device you have (IAM adds a further device only with MFA).',
+  'backup.done': '{user} now has {count} MFA devices: {serials}. mfa_serial still names {serial}.',
+  'replace.withBackup': 'A code from your backup device {name} enrols the new phone; the lost device {old} goes afterwards, and the backup stays.',
+  'replace.whichBackup': 'Which device is at hand to make the session?',
   'error.cancelledRunAgain':
     'Cancelled. Run the same command again: it carries on from where this run stopped.',
   'replace.noCodeDevice':
@@ -547,6 +624,9 @@ export const en = {
   'reset.denied':
     'AWS refused to remove {serial} from {user} ({message}). Removing takes iam:DeactivateMFADevice and iam:DeleteVirtualMFADevice, which {command} does not have: ask an administrator who has them to run this reset.',
   'reset.confirmSome': 'Remove {count} device(s) and {orphans} unfinished one(s) of {user}?',
+  'reset.confirmNoOrphans': 'Remove {count} device(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
+  'reset.confirmSomeNoOrphans': 'Remove {count} device(s) of {user}?',
+  'reset.kept': 'Nothing was removed: the user keeps every device.',
   'policy.badCidr':
     '--allow-ip {value} is not an IP range: give an IPv4 or IPv6 address with an optional prefix length, written without leading zeros, such as 203.0.113.0/24 or 2001:db8::/32.',
   'policy.badScope':
@@ -565,6 +645,16 @@ export const en = {
   'policy.unchanged': 'Group {group} already has this policy as {name}: nothing changed',
   'policy.attached': 'Attached the policy to group {group} as inline policy {name}',
   'policy.updated': 'Replaced the inline policy {name} of group {group} with this one',
+  'policy.differs': 'Group {group} already has an inline policy {name}, and it differs from this one. What replacing it changes (- there now, + this one):',
+  'policy.replaceAsk': 'Replace the inline policy {name} of group {group} with this one?',
+  'policy.needsForce':
+    'Group {group} already has a different inline policy {name} (the changes are above), and there is no terminal to ask whether to replace it: nothing was changed. To replace it, add --force (the policy there now is saved first, so that it can be put back).',
+  'policy.kept': 'Nothing changed: the group keeps its inline policy as it was.',
+  'policy.saveFailed': 'Could not save the inline policy {name} that group {group} has as {path} ({reason}), so it was not replaced. Make room there, or check the folder can be written, and run again.',
+  'policy.saved': 'Saved the inline policy {name} that group {group} had as {path}. To put it back:\n    {command}',
+  'policy.forTerminalTitle': 'The IAM policy for your users, as JSON (what to do with it follows it):',
+  'policy.forTerminal':
+    'The policy above lets each user manage only their own MFA device and denies everything else until they have an MFA session. To attach it to a group of your users (with an administrator\'s profile):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nor save it to a file:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'Profile {profile} may not do {action} ({message}). Attaching the policy takes an administrator\'s profile with iam:GetGroup, iam:GetGroupPolicy and iam:PutGroupPolicy (and iam:CreateGroup with --create-group).',
   'cli.adminUsage':
@@ -584,6 +674,13 @@ export const en = {
     'IAM user {name} exists already. To give that user a new access key (and a CSV), add --existing.',
   'admin.twoKeys':
     '{name} already has two access keys ({keys}), the most IAM allows. Delete one that is no longer used, then run again:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.userAnswerLost': 'The answer to creating IAM user {name} was lost on the way back, and the retry found the user that first try had made: going on with it.',
+  'admin.lostKeyDeleted':
+    'AWS made access key {keyId} for {name}, but its answer (with the secret) was lost on the way back: nobody can ever be given that secret, so the key was deleted.',
+  'admin.lostKeyKept': 'The CSV holds {keyId}: the key whose answer arrived.',
+  'admin.lostKeyAgain': 'Making another key for {name} in its place…',
+  'admin.lostKeyUnchecked':
+    'An answer to CreateAccessKey for {name} was lost, so AWS may also have made a key whose secret never arrived, and IAM did not let this run look ({reason}; it needs iam:ListAccessKeys). The CSV holds {keyId}; delete any other key of {name} made just now:\n    aws iam list-access-keys --user-name {name}',
   'admin.userCreated': 'Created IAM user {name} ({arn})',
   'admin.noGroup':
     'There is no IAM group {group}. Create it with its policy first:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',

@@ -20,7 +20,7 @@ export const ja: Record<keyof typeof en, string> = {
   'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
   'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
   'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
-  'help.summary.demo': 'ローカルの AWS エミュレーターで試す (Node だけで動きます)',
+  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (Node だけで動きます)',
   'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
   'help.note.setup':
     '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
@@ -28,7 +28,7 @@ export const ja: Record<keyof typeof en, string> = {
     '端末がない場合、ウィザードは質問しません。足りない回答は、そのフラグを示すエラーになります。AWS_SHARED_CREDENTIALS_FILE、AWS_CONFIG_FILE、AWS_PROFILE、AWS_REGION、AWS_ENDPOINT_URL(_IAM|_STS) は AWS CLI と同じように扱います。NO_COLOR を設定すると色を付けません。',
   'help.note.reset':
     '続けて行う登録はウィザードが行い、そのオプションを使えます:\n    mfa-onboard setup --help',
-  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--profile、--region。',
+  'help.note.policy': '--attach-group と一緒にだけ使えるもの: --create-group、--policy-name、--force、--profile、--region。',
   'help.note.batchCsv':
     'users.csv は見出しの行のあとに、1 行に 1 人の新入社員を書きます。列: user (IAM ユーザー名、必須)、path (--create で作るユーザーの IAM パス)、group (--create で作ったユーザーを追加するグループ)、csv (新入社員のアクセスキー CSV、users.csv からの相対パス)。例:\n    user,group\n    alice,hires',
   'help.note.batch':
@@ -42,6 +42,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.replace': 'デバイスがあり、古いスマートフォンがまだ使える場合に、新しいスマートフォンで置き換えます',
   'flag.oldSerial': '--replace で、複数あるときに置き換えるデバイス',
   'flag.setup.mfaSerial': '有効化済みのデバイス (管理者と一緒に登録したもの) が複数あるときに、スマートフォンにあるもの',
+  'flag.backup': 'セッションの確認後、バックアップデバイス (<user>-backup) を確認なしで追加する / 提案しない',
   'flag.deviceName': '仮想 MFA デバイス名 (既定: IAM ユーザー名。mfa/${aws:username} を指定するポリシーではこの名前が必要です)',
   'flag.setup.region': 'プロファイルに書き込み、STS に使うリージョン (既定: 質問します。AWS_REGION または us-east-1 を提案します)',
   'flag.region': '呼び出しに使うリージョン (既定: プロファイルのもの、なければ AWS_REGION)',
@@ -84,6 +85,7 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.attachGroup': 'このグループにインラインポリシーとして付けます (管理者の --profile で)。2 回実行しても何も変わりません',
   'flag.createGroup': 'グループがなければ先に作成します',
   'flag.policyName': 'インラインポリシーの名前 (既定: mfa-onboard-require-mfa)',
+  'flag.policy.force': '同じ名前の異なるインラインポリシーを確認なしで置き換える (端末がないときは必須)。元のポリシーは先に保存します',
   'flag.group': 'ユーザーをグループ G に追加します',
   'flag.out': 'NAME_accessKeys.csv を DIR に書き込みます (モード 0600。既定: 現在のフォルダー)',
   'flag.path': 'ユーザーの IAM パス (既定 /)',
@@ -96,7 +98,11 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.emulatorUrl': '起動済みのエミュレーター (moto、LocalStack) を使います。終了後もそのまま動かしておきます',
   'flag.rehearseConsistency': '内蔵のみ: 有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
   'flag.rehearseFault': '(複数指定可) 内蔵のみ: ACTION (例 EnableMFADevice) の最初の呼び出しをスロットリングまたはサーバーエラーで失敗させます',
+  'flag.demoAdmin': '管理者の 1 日を試します: グループへの MFA ポリシー、2 人の新入社員の作成、一括登録、1 人のリセット (各コマンドを先に表示します)',
   'flag.keep': 'デモの一時フォルダーを残します',
+  'help.summary.addBackup': 'MFA デバイスを持つユーザーにバックアップデバイス (2 台目のスマートフォン、パスワードマネージャー) を追加する',
+  'flag.addBackup.profile': '長期キーのプロファイル (既定: AWS_PROFILE、なければ default)',
+  'flag.addBackup.mfaSerial': 'バックアップを追加するセッションを作るデバイス (既定: プロファイルの mfa_serial)',
   'help.summary.emulator': '内蔵の AWS エミュレーター (IAM、STS) を aws CLI、スクリプト、リハーサル用に動かします',
   'help.note.emulator': 'URL は標準出力の最初の行です。ユーザー、キー、グループ、ポリシー、デバイスはメモリー上にだけあり、エミュレーターとともに消えます。ポリシーは IAM と同じように評価されます。',
   'flag.emulatorConsistency': '有効化した直後のデバイスを STS が TIME (例 40s) の間拒否します (IAM の結果整合性の再現)',
@@ -115,6 +121,8 @@ export const ja: Record<keyof typeof en, string> = {
     'AWS が {seconds} 秒以内に応答しませんでした ({attempts} 回続けて)。',
   'aws.slow':
     'AWS の応答が遅れています ({action})。最大 {seconds} 秒まで待ちます…',
+  'aws.stopping':
+    '中止します。途中の状態を残さないよう、先に {action} に対する AWS の応答を待ちます: 最長 {seconds} 秒。もう一度 Ctrl-C を押すとすぐに止まりますが、その応答は待ちません: AWS が処理を済ませたことをこのコンピューターが知らないままになることがあり、同じコマンドをもう一度実行すると今の状態を確かめます。',
 
   'cli.unknownOptionNear': '不明なオプション {option} です。{near} のことですか? オプションの一覧:\n    mfa-onboard --help',
   'cli.unknownOption':
@@ -134,13 +142,15 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.nameWithSpace': 'IAM ユーザー名は空白を含まない 1 語です: "{words}" は {count} 語になっています。{example} のように 1 語で指定してください:\n    {line}',
 
   'prompt.noTerminal':
-    'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+    '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください (既定の回答を使う場合は --yes)。',
+  'prompt.noTerminalCode':
+    '認証アプリのコードが必要ですが (「{question}」)、質問できる端末がありません。--codes-from-stdin を付けて、標準入力から 1 行に 1 つずつコードを渡してください。',
   'prompt.selectHelp': '↑↓ 移動 • ⏎ 選択',
   'prompt.yes': 'はい',
   'prompt.no': 'いいえ',
   'cli.versionStandalone': '{version} (スタンドアロン実行ファイル、Bun {bun})',
   'cli.badLang': '--lang {value} はこのツールが対応している言語ではありません。en (English) または ja (日本語) を指定してください。',
-  'prompt.noTerminalNoDefault': 'ウィザードは「{question}」への回答を必要としていますが、質問できる端末がありません。{flag} を指定してください。',
+  'prompt.noTerminalNoDefault': '「{question}」への回答が必要ですが、質問できる端末がありません。{flag} を指定してください。',
 
   'hint.invalidClientTokenId':
     'AWS はこのアクセスキー ID を認識していません。削除または無効化されたか、別のパーティションのキーである可能性があります (中国または GovCloud の場合は --region を指定してください)。',
@@ -154,6 +164,7 @@ export const ja: Record<keyof typeof en, string> = {
     'このプロファイルの AWS 認証情報が見つかりません。コンソールからダウンロードしたアクセスキー CSV を指定するか、認証情報ファイルにキーがあるプロファイルを --profile で指定してください。',
 
   'csv.askPath': 'アクセスキー CSV のパス (例: ~/Downloads/alice_accessKeys.csv):',
+  'csv.askPathEmpty': 'アクセスキー CSV のパスを入力してください (ファイルをこのウィンドウにドラッグしても入力できます)。既にあるプロファイルを使う場合は、Ctrl-C を押して --profile NAME を指定してください。',
   'csv.notFound': '{path} にファイルがありません。AWS コンソールからダウンロードしたアクセスキー CSV のパスを確認してください (通常は「ダウンロード」フォルダーにあります)。',
   'csv.notAFile': '{path} はファイルではありません。アクセスキー CSV ファイルそのもののパスを指定してください。',
   'csv.empty': '{path} は空です。AWS コンソールからアクセスキー CSV をもう一度ダウンロードしてください (IAM → ユーザー → セキュリティ認証情報 → アクセスキーを作成)。',
@@ -229,6 +240,8 @@ export const ja: Record<keyof typeof en, string> = {
   'device.created': '仮想 MFA デバイス {serial} を作成しました',
   'device.createdAnswerLost':
     'AWS は {serial} を作成しましたが、その応答 (デバイスのキーを含む) が途中で失われました。作成されたデバイスを削除しました。',
+  'device.retryMetOwn':
+    '{serial} の作成に対する応答が途中で失われ、再試行で AWS が作成済みのデバイスが見つかりました。そのキーはこのコンピューターに届いていないため使えません。削除して作り直します',
   'device.maybeCreated':
     'AWS が応答を返さずに {serial} を作成した可能性がありますが、今は確認も削除もできませんでした。次回の実行で削除されます。または次のコマンドで削除してください:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
@@ -296,6 +309,8 @@ export const ja: Record<keyof typeof en, string> = {
   'time.ahead': '進んで',
   'time.when': '{time} ({distance})',
   'time.inHours': 'あと {n} 時間',
+  'time.hoursShort': '{n} 時間',
+  'time.minutesShort': '{n} 分',
   'time.inMinutes': 'あと {n} 分',
   'time.hoursAgo': '{n} 時間前',
   'time.minutesAgo': '{n} 分前',
@@ -311,10 +326,18 @@ export const ja: Record<keyof typeof en, string> = {
   'session.otherIdentity': 'セッションの ID が {expected} ではなく {arn} です。(ローカルのエミュレーターは常に固定のユーザーを返します。)',
   'session.verified': 'MFA セッションは正常に動作しています: {arn}、有効期限 {expires}',
   'session.gaveUp': '何度かコードを送信しましたが、AWS は MFA セッションを発行しませんでした。スマートフォンの時計が自動設定になっているか確認してください。',
-  'session.askCodeFor': '{serial} の MFA コード:',
+  'session.askCodeFor': '{serial} ({name}) の MFA コード:',
+  'session.askCodeBackup': '{serial} (バックアップデバイス {name}) の MFA コード:',
   'session.reused': 'プロファイル {sessionProfile} の MFA セッションは {expires} まで有効です。このセッションを使います。新しいセッションが必要な場合は --force を指定してください。',
-  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションはまもなく期限切れになります ({expires})。新しいセッションを取得します。',
+  'session.endingSoon': 'プロファイル {sessionProfile} の MFA セッションは {expires} までで、残りが求められた {wanted} (--min-remaining) に足りないため、新しいセッションを取得します。',
   'session.expired': 'プロファイル {sessionProfile} の MFA セッションは {expires} に期限切れになりました。新しいセッションを取得します。',
+  'session.exportToTerminal':
+    '--export {shell} はシェルに実行させるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。シェルに実行させてください:\n    {command}',
+  'session.credentialProcessToTerminal':
+    '--credential-process は AWS のツールに読ませるためにセッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何も出力していません。AWS の config ファイルのプロファイルに書いてください:\n    {line}',
+  'setup.exportToTerminal':
+    '--export {shell} はシェルに実行させるために MFA セッションのシークレットキーとトークンを出力するもので、画面に出すとスクロールバックに残るため、何もしていません。--export を外して実行し、ウィザードが終わったら次のコマンドでセッションをシェルに取り込んでください:\n    {command}',
+  'session.serialKept': 'このセッションには {serial} (--mfa-serial) を使いました。プロファイル {profile} の mfa_serial は {configured} のままです。',
   'session.useIt':
     '{expires} まで --profile {sessionProfile} で使用できます。他のツールには次のコマンドを使ってください (sh、bash、zsh):\n    {command}',
   'session.noDevice':
@@ -353,7 +376,7 @@ export const ja: Record<keyof typeof en, string> = {
   'status.caller': 'キーの所有者',
   'status.user': 'IAM ユーザー',
   'status.device': 'MFA デバイス',
-  'status.deviceValue': '{name}  {serial}  ({enabled} に有効化)',
+  'status.deviceValue': '{name}  {serial}、{enabled} に有効化',
   'status.noDevice':
     'なし。次のコマンドで設定してください:\n    {command}',
   'status.mfaSerial': '設定の mfa_serial',
@@ -366,7 +389,20 @@ export const ja: Record<keyof typeof en, string> = {
   'status.orphans': '未完了のデバイス',
   'status.orphansUnknown': '不明 (iam:ListVirtualMFADevices のアクセス許可がありません)',
   'status.notHere': 'このコンピューターにはありません ({user} という名前のプロファイルがありません)',
+  'status.noSerial': 'なし。セッションを取ると使ったデバイスが記録されます:\n    {command}',
+  'status.noSerialNoDevice': 'なし (MFA デバイスがまだありません)',
   'status.none': 'なし',
+  'status.underway': '進行中',
+  'status.underwayEnabled': '{serial} を登録中: 有効化済み、セッションは未保存',
+  'status.underwayNotEnabled': '{serial} を登録中: 有効化の前に止まりました',
+  'status.underwayReplaced': '{old} を {serial} に置き換え中: 新しいデバイスは有効化済み、セッションは未保存',
+  'status.underwayReplacing': '{old} を置き換え中: 新しいデバイスの有効化の前に止まりました',
+  'status.underwayOldGone': '{old} を置き換え中: 古いデバイスは削除済み、新しいデバイスは有効化されていません',
+  'status.nextFinishes': '次の実行では、そのデバイスのコードを 1 つ尋ねてセッションを保存します:\n    {command}',
+  'status.nextRetires': '次の実行では、新しいデバイスのコードを 1 つ尋ね、セッションを保存して {old} を外します:\n    {command}',
+  'status.nextStartsAfresh': '次の実行では、未完了のデバイスが残っていれば削除して、登録を最初からやり直します:\n    {command}',
+  'status.nextReplaces': '次の実行 (--replace 付き) では、新しいデバイスを作成して {old} を外します:\n    {command}',
+  'status.nextEnrols': '次の実行では、{old} の代わりに新しいデバイスを登録します:\n    {command}',
   'setup.enabledNotVerified':
     'MFA デバイス {serial} は有効になり、{config} のプロファイル {profile} に mfa_serial として記録されましたが、MFA セッションは保存されていません。同じコマンドを再実行する (コードを 1 つ尋ね、セッションを保存します) か、次のコマンドで取得してください:\n    aws sts get-session-token --serial-number {serial} --token-code CODE --profile {profile}',
 
@@ -380,6 +416,10 @@ export const ja: Record<keyof typeof en, string> = {
   'file.linkLoop': '{path} は自分自身に戻るシンボリックリンク (リンクのループ) なので、どのプログラムも開けません。リンクを実在するファイルに向けて (ls -l でリンク先を確認できます) から、もう一度実行してください。',
   'profile.notFound':
     '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、アクセスキー CSV のキーを取り込んでください:\n    mfa-onboard ACCESS-KEYS.csv --profile {profile}',
+  'profile.adminNotFound':
+    '{credentials} にも {config} にもプロファイル {profile} がありません。あるプロファイル: {profiles}。名前 (--profile または AWS_PROFILE) を確認するか、管理者のキーをそのプロファイルとして追加してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけです。セットアップウィザードとは違い、管理者の MFA デバイスは登録しません:\n    aws configure --profile {profile}',
+  'profile.adminNoKeys':
+    'プロファイル {profile} は AWS のファイルにありますが、AWS SDK はそのキーを見つけられませんでした ({reason})。管理者のキーのあるプロファイルを使うか、キーを設定してください。次のコマンドはアクセスキー ID とシークレットアクセスキー (どちらも管理者のアクセスキー CSV にあります) を尋ねるだけです。セットアップウィザードとは違い、管理者の MFA デバイスは登録しません:\n    aws configure --profile {profile}',
   'profile.andMore': '{listed} ほか {count} 件',
   'profile.noneThere': 'なし',
   'profile.noKeys':
@@ -442,6 +482,23 @@ export const ja: Record<keyof typeof en, string> = {
   'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
   'emulator.removedDir': '{dir} を削除しました。',
   'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
+  'demo.admin.heading': '管理者向けデモ: ローカルの AWS エミュレーターで行う新入社員の登録の 1 日',
+  'demo.admin.ready':
+    'エミュレーターは {url} で動いています。実際の ~/.aws には触れません。このデモでの ~ は {home} で、プロファイル {profile} にはエミュレーターの管理者 (すべて許可) のキーがあります。各手順はコマンドラインを表示してから実行します。自分の管理者プロファイルで同じコマンドを実行すれば、AWS で同じことができます。新入社員のスマートフォンで QR コードを読み取ってください (1 台で 2 人分を試せます)。',
+  'demo.admin.step': '手順 {n} (全 {total}): {what}\n    {command}',
+  'demo.admin.policy': 'グループ {group} (ここで作成) に MFA ポリシーを付けます。メンバーは自分の MFA デバイスを管理でき、MFA セッションなしではそれ以外のことはできません',
+  'demo.admin.createUser': '新入社員 {user} をグループ {group} に作成し、本人に渡すアクセスキー CSV を作ります',
+  'demo.admin.batch':
+    '~/users.csv の順に {first} と {second} を 1 人ずつ登録します。各新入社員のスマートフォンで QR コードを読み取ります。本人のキー (CSV のもの) はメモリー上でセッションの確認にだけ使い、本人のプロファイルはここに保存しません',
+  'demo.admin.usersCsv': '~/users.csv には、各新入社員と admin create-user が作ったキー CSV (users.csv からの相対パス) を書いてあります:\n{rows}',
+  'demo.admin.reset': '{user} がスマートフォンを紛失しました。新しいスマートフォンを登録できるように {user} の MFA デバイスを削除します',
+  'demo.admin.done':
+    '実行した内容: グループ {group} への MFA ポリシー、{first} と {second} の作成 (本人に渡すキー CSV 付き) と本人のスマートフォンでの登録 (本人のプロファイルやセッションはこのコンピューターに保存していません)、紛失時の {first} のデバイスの削除。さらに試すには (aws CLI、Terraform、自作のスクリプト、新入社員が自分のコンピューターで行う初回の実行)、同じエミュレーターを単独で起動します:\n    {command}',
+  'demo.admin.stopped':
+    'リハーサルを中止しました。エミュレーターとファイルは一緒に消えるため、上に表示された続きのコマンドは使えません。最初からもう一度試すには:\n    {command}',
+  'demo.admin.needsEmbedded': '--admin は内蔵エミュレーターでのみ試せます (MFA コードを確認し、MFA ポリシーを評価するため)。--emulator と --emulator-url を外してください。',
+  'demo.admin.notHere':
+    '{flag} は demo --admin では使えません。デモは管理者、新入社員、ファイルを自分で用意し、新入社員のものは何も残しません。{flag} を外してください。',
   'demo.noMoto':
     '--emulator moto には moto を入れた python3 が必要ですが、ここでは次の確認が失敗します:\n    python3 -c "import moto.server"\n--emulator を付けずにデモを実行してください。内蔵エミュレーターは何もインストールせずに動きます。または moto や LocalStack を自分で起動し、そのアドレスを --emulator-url で指定してください。',
   'moto.failed':
@@ -495,8 +552,8 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.needUser':
     'MFA デバイスを削除するユーザーを指定してください:\n    mfa-onboard reset --profile {profile} --user NAME',
   'reset.heading': '{user} の MFA デバイス',
-  'reset.virtual': '{serial} (仮想、{enabled} に有効化)',
-  'reset.hardware': '{serial} (ハードウェアキーまたはパスキー、無効化のみ、{enabled} に有効化)',
+  'reset.virtual': '{serial}、仮想、{enabled} に有効化',
+  'reset.hardware': '{serial}、ハードウェアキーまたはパスキー (無効化のみ)、{enabled} に有効化',
   'reset.orphan': '{serial} (未完了、誰にも割り当てられていません)',
   'reset.nothing': '{user} には MFA デバイスも未完了のデバイスもありません。削除するものはありません。',
   'reset.which': '{count} 個のデバイスのうちどれを削除しますか?',
@@ -509,7 +566,7 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.next':
     '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.checked': '確認内容',
-  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました (有効期限 {expires})。どちらもここには保存していません',
+  'summary.checkedSession': '{user} のアクセスキーとこのデバイスでセッションが使えることを確認しました。有効期限は {expires} です。どちらもここには保存していません',
   'summary.checkedListed': 'IAM はこのデバイスを {user} のものとして表示しています (セッションは試していません: {user} のアクセスキーが必要です)',
   'summary.handOver': '引き渡し',
   'summary.handOverCsv': '{path} を {user} に渡し (手渡し、または組織で決められた秘密情報の受け渡し方法で)、その後このコンピューターから削除してください',
@@ -521,7 +578,7 @@ export const ja: Record<keyof typeof en, string> = {
   'setUp.heading': '{user} はこのコンピューターで設定済みです: 何もする必要はありません',
   'setUp.session': 'MFA セッション',
   'setUp.sessionUntil': 'プロファイル {profile}、有効期限 {expires}',
-  'setUp.sessionEnded': 'プロファイル {profile} (期限切れ {expires})',
+  'setUp.sessionEnded': 'プロファイル {profile}、{expires} に期限切れ',
   'setUp.sessionNone': 'プロファイル {profile} (まだ保存されていません)',
   'setUp.freshSession': '新しいセッション',
   'setUp.newPhone': '新しい・紛失したスマートフォン',
@@ -532,12 +589,35 @@ export const ja: Record<keyof typeof en, string> = {
   'status.othersIn': '    {path}: {sections}',
   'admin.hiresOwn': '{flag} は本人のセッションや CSV に関するものですが、管理者は本人のものを何も保存しません。セッションはメモリ上で確認して破棄し、CSV はここで削除せずに本人に引き渡します。{flag} を外して実行してください。本人が自分のコンピューターで次のコマンドでセッションを保存します:\n    mfa-onboard CSV',
   'summary.removed': '削除したデバイス',
+  'summary.otherDevice': 'ほかのデバイス',
+  'summary.backupValue': '{serial} (バックアップ: このコードでもセッションを作れ、なくしたスマートフォンを自分で置き換えられます)',
+  'summary.mfaSerial': 'mfa_serial の設定',
+  'summary.mfaSerialValue': '{serial} (`session` が使うデバイス。--mfa-serial で別のものを選べます)',
+  'backup.why':
+    'バックアップデバイス (2 台目のスマートフォン、タブレット、MFA コードを保存できるパスワードマネージャー) があれば、スマートフォンをなくしても管理者なしで自分で置き換えられます。',
+  'backup.ask': '今バックアップデバイスを追加しますか?',
+  'backup.cancelled': 'キャンセルしました。取り消したのはバックアップデバイスだけで、それ以外は設定済みです (上記参照)。',
+  'backup.heading': 'バックアップデバイス',
+  'backup.enabled': '{user} のバックアップ MFA デバイス {serial} を有効化しました',
+  'backup.pinned':
+    'このアカウントのポリシーでは、ユーザーごとに MFA デバイスは 1 台だけです (mfa/{user} という名前のデバイスしか許可されていないため、AWS は {name} を拒否しました)。{user} は 1 台のデバイスで設定済みです。管理者は次のコマンドで複数台を許可できます:\n    mfa-onboard policy --device-name-scope any',
+  'backup.notAdded':
+    'バックアップデバイスは追加されませんでした (作成途中のものは削除しました)。{user} の 1 台目のデバイスとセッションは設定済みで、変更していません。後で次のコマンドで追加できます:\n    mfa-onboard add-backup',
+  'backup.noDevice':
+    '{user} にはまだ MFA デバイスがないため、バックアップを追加できません。先に次のコマンドで登録してください:\n    mfa-onboard --profile {profile}',
+  'backup.sessionHeading': 'まず、お持ちのデバイスのコード (IAM は MFA を使ったときだけ追加のデバイスを登録できます)。',
+  'backup.done': '{user} の MFA デバイスは {count} 台になりました: {serials}。mfa_serial は引き続き {serial} です。',
+  'replace.withBackup': 'バックアップデバイス {name} のコードで新しいスマートフォンを登録します。なくしたデバイス {old} はその後削除し、バックアップは残します。',
+  'replace.whichBackup': 'セッションを作るために、手元にあるデバイスはどれですか?',
   'error.cancelledRunAgain': 'キャンセルしました。同じコマンドをもう一度実行すると、止まったところから続けます。',
   'replace.noCodeDevice':
     'このユーザーの MFA デバイス ({devices}) はどれもコードを表示しないため (パスキーやセキュリティキーはコードを表示しません)、置き換えの本人確認に使えません。代わりに管理者がデバイスをリセットできます:\n    mfa-onboard reset --profile ADMIN --user NAME',
   'reset.denied':
     'AWS は {user} から {serial} を削除することを拒否しました ({message})。削除には iam:DeactivateMFADevice と iam:DeleteVirtualMFADevice が必要ですが、{command} にはこれらの権限がありません。権限のある管理者にこのリセットを実行してもらってください。',
   'reset.confirmSome': '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか?',
+  'reset.confirmNoOrphans': '{user} のデバイス {count} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
+  'reset.confirmSomeNoOrphans': '{user} のデバイス {count} 個を削除しますか?',
+  'reset.kept': '何も削除していません。ユーザーのデバイスはすべてそのままです。',
   'policy.badCidr':
     '--allow-ip {value} は IP アドレスの範囲ではありません。203.0.113.0/24 や 2001:db8::/32 のように、IPv4 または IPv6 のアドレス (プレフィックス長は省略可) を、先頭に余分な 0 を付けずに指定してください。',
   'policy.badScope': '--device-name-scope {value} は指定できません。user (ユーザー名と同じ名前のデバイスのみ) または any を指定してください。',
@@ -552,6 +632,16 @@ export const ja: Record<keyof typeof en, string> = {
   'policy.unchanged': 'グループ {group} にはすでにこのポリシーが {name} として付いています。何も変更していません',
   'policy.attached': 'ポリシーをグループ {group} にインラインポリシー {name} として付けました',
   'policy.updated': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えました',
+  'policy.differs': 'グループ {group} にはすでにインラインポリシー {name} があり、このポリシーと異なります。置き換えると変わる箇所 (- 現在のもの、+ このポリシー):',
+  'policy.replaceAsk': 'グループ {group} のインラインポリシー {name} をこのポリシーで置き換えますか?',
+  'policy.needsForce':
+    'グループ {group} には異なるインラインポリシー {name} があり (変わる箇所は上のとおり)、置き換えてよいか尋ねる端末がないため、何も変更していません。置き換えるには --force を付けてください (現在のポリシーは元に戻せるよう先に保存します)。',
+  'policy.kept': '何も変更していません。グループのインラインポリシーは元のままです。',
+  'policy.saveFailed': 'グループ {group} のインラインポリシー {name} を {path} に保存できなかったため ({reason})、置き換えていません。空きを作るかフォルダーに書き込めるか確認してから、もう一度実行してください。',
+  'policy.saved': 'グループ {group} の元のインラインポリシー {name} を {path} に保存しました。元に戻すには:\n    {command}',
+  'policy.forTerminalTitle': 'ユーザーに付ける IAM ポリシー (JSON) です (使い方はその後に表示します):',
+  'policy.forTerminal':
+    '上のポリシーは、各ユーザーが自分の MFA デバイスだけを管理でき、MFA セッションを得るまでそれ以外をすべて拒否するものです。ユーザーのグループに付けるには (管理者のプロファイルで):\n    mfa-onboard policy --attach-group GROUP --profile ADMIN\nファイルに保存するには:\n    mfa-onboard policy > require-mfa.json',
   'policy.denied':
     'プロファイル {profile} には {action} の権限がありません ({message})。ポリシーを付けるには、iam:GetGroup、iam:GetGroupPolicy、iam:PutGroupPolicy (--create-group では iam:CreateGroup も) の権限を持つ管理者のプロファイルが必要です。',
   'cli.adminUsage':
@@ -567,6 +657,13 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.userExists': 'IAM ユーザー {name} はすでに存在します。そのユーザーに新しいアクセスキー (と CSV) を作るには --existing を付けてください。',
   'admin.twoKeys':
     '{name} にはすでにアクセスキーが 2 つあり ({keys})、IAM の上限です。使われていないキーを削除してから再実行してください:\n    aws iam delete-access-key --user-name {name} --access-key-id ID',
+  'admin.userAnswerLost': 'IAM ユーザー {name} の作成に対する応答が途中で失われ、再試行で最初の試行が作成したユーザーが見つかりました。そのまま続けます。',
+  'admin.lostKeyDeleted':
+    'AWS は {name} のアクセスキー {keyId} を作成しましたが、その応答 (シークレットを含む) が途中で失われました。このシークレットは誰にも渡せないため、キーを削除しました。',
+  'admin.lostKeyKept': 'CSV に入っているのは {keyId} (応答が届いたキー) です。',
+  'admin.lostKeyAgain': '代わりに {name} のキーをもう一つ作成しています…',
+  'admin.lostKeyUnchecked':
+    '{name} の CreateAccessKey の応答が失われたため、シークレットが届かなかったキーも AWS が作成した可能性がありますが、IAM が確認を許しませんでした ({reason}。iam:ListAccessKeys が必要です)。CSV に入っているのは {keyId} です。{name} のキーのうち、いま作成された他のキーを削除してください:\n    aws iam list-access-keys --user-name {name}',
   'admin.userCreated': 'IAM ユーザー {name} を作成しました ({arn})',
   'admin.noGroup':
     'IAM グループ {group} はありません。先にポリシー付きで作成してください:\n    mfa-onboard policy --attach-group {group} --create-group --profile ADMIN',

@@ -1,19 +1,9 @@
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError, UserError } from '../../errors.js';
+import { CancelledError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Device, WizardDeps } from '../context.js';
-import { clearOrphan, createDevice, removalRefused, removeDevice } from '../devices.js';
+import { clearOrphan, createDevice, deniedByNamePolicy, removalRefused, removeDevice } from '../devices.js';
 import { abandoned, deviceCreated } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
-
-/**
- * CreateVirtualMFADevice refused for want of an allow (the usual policy allows only
- * `mfa/${aws:username}`); an explicit deny (an SCP, say) would refuse any name.
- */
-function deniedByNamePolicy(error: unknown): boolean {
-  const cause = error instanceof UserError && error.id === 'device.createDenied' ? error.cause : undefined;
-  return cause instanceof AwsError && !/explicit deny/i.test(cause.awsMessage);
-}
 
 /**
  * Creates the device `name` and records it in the config file the moment it exists (the
@@ -22,7 +12,7 @@ function deniedByNamePolicy(error: unknown): boolean {
 async function createRecorded(
   run: Pick<SetupRun, 'actor' | 'identity' | 'journal' | 'profiles' | 'recordedOld' | 'own'>,
   name: string,
-  deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
+  deps: Pick<WizardDeps, 'out' | 'files' | 'writer' | 'signal'>,
 ): Promise<Device> {
   const made = await createDevice(known(run, 'actor'), known(run, 'identity'), name, run.journal, deps);
   const profile = run.profiles.longTerm;

@@ -2,6 +2,7 @@ import type { MfaDevice } from '../../aws/client.js';
 import { CancelledError, UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
+import { codeDevices, isBackupName } from '../backup.js';
 import { adminResetCommand, lostPhone } from '../devices.js';
 import { abandoned } from '../enrolment-state.js';
 import { known, type SetupRun } from '../run.js';
@@ -48,6 +49,7 @@ async function askAboutExisting(
 /** Which device the new one replaces: `--old-serial`, else the only one that shows codes, else asked. */
 async function chooseOldDevice(
   assigned: MfaDevice[],
+  user: string,
   options: Pick<SetupOptions, 'oldSerial'>,
   deps: Pick<WizardDeps, 'prompter'>,
 ): Promise<MfaDevice> {
@@ -62,6 +64,9 @@ async function chooseOldDevice(
   }
   if (withCodes.length === 0) throw new UserError('replace.noCodeDevice', { devices: assigned.map((d) => d.serialNumber).join(', ') });
   if (withCodes.length === 1) return withCodes[0]!;
+  // A phone and its backup(s): the phone is the one replaced; the backup makes the session.
+  const phones = withCodes.filter((d) => !isBackupName(d.serialNumber, user));
+  if (phones.length === 1) return phones[0]!;
   const serial = await deps.prompter.select({
     message: t('replace.whichOld', { count: withCodes.length }),
     flag: '--old-serial',
@@ -78,7 +83,7 @@ async function chooseOldDevice(
  * resumed replacement was retiring, else asked), or stop, or (old phone lost) say who can help.
  */
 export async function decideAboutExisting(
-  run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old'>,
+  run: Pick<SetupRun, 'assigned' | 'identity' | 'admin' | 'options' | 'underway' | 'profiles' | 'old' | 'csvPath'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'files' | 'writer'>,
 ): Promise<void> {
   const { assigned, options } = run;
@@ -87,7 +92,8 @@ export async function decideAboutExisting(
   // before a device is made for the keys' own user (or one is refused), say how to act for someone else.
   // (With a device, the pick-up said so already.)
   const profile = run.profiles.longTerm;
-  if (!run.admin && options.csvPath === undefined && !options.replace && profile !== undefined && run.assigned.length === 0) deps.out.info(t('replace.forAnother', { profile }));
+  // A CSV typed at the prompt counts as one given: these are a user's own new keys (seen at 80x24).
+  if (!run.admin && run.csvPath === undefined && !options.replace && profile !== undefined && run.assigned.length === 0) deps.out.info(t('replace.forAnother', { profile }));
   if (assigned.length === 0) {
     if (options.replace) deps.out.info(t('replace.nothingToReplace', { user: identity.userName }));
     return;
@@ -96,8 +102,10 @@ export async function decideAboutExisting(
   const resuming = run.underway.replacing?.old;
   if (choice !== 'replace' && resuming !== undefined) await abandoned(run.profiles.longTerm!, { replacement: true }, deps);
   if (choice === 'stop') throw new CancelledError();
-  if (choice === 'lost') throw lostPhone(identity.userName, assigned[0]!.serialNumber, undefined, run.profiles.longTerm ?? identity.userName);
+  // Lost, with another device that shows codes (a backup): its code makes the session; no administrator needed.
+  const backedUp = codeDevices(assigned).length > 1;
+  if (choice === 'lost' && !backedUp) throw lostPhone(identity.userName, assigned[0]!.serialNumber, undefined, run.profiles.longTerm ?? identity.userName);
   // A run resuming a replacement retires the device it was retiring.
   const resumed = assigned.some((d) => d.serialNumber === resuming) ? resuming : undefined;
-  run.old = await chooseOldDevice(assigned, { oldSerial: options.oldSerial ?? resumed }, deps);
+  run.old = await chooseOldDevice(assigned, identity.userName, { oldSerial: options.oldSerial ?? resumed }, deps);
 }

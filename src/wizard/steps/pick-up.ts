@@ -57,7 +57,7 @@ export async function pickUp(
   } catch (error) {
     if (error instanceof NoCode) return;
     // No terminal and no codes on stdin: the ways forward, as before this run could pick up.
-    if (!deps.interactive && error instanceof UserError && ['prompt.noTerminal', 'prompt.noTerminalNoDefault', 'codes.stdinEnded'].includes(error.id)) {
+    if (!deps.interactive && error instanceof UserError && ['prompt.noTerminal', 'prompt.noTerminalNoDefault', 'prompt.noTerminalCode', 'codes.stdinEnded'].includes(error.id)) {
       const first = assigned[0]!;
       throw new UserError('preflight.alreadyEnrolled', {
         user,

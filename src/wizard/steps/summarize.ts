@@ -4,6 +4,7 @@ import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
 import type { WizardDeps } from '../context.js';
+import { isBackupName } from '../backup.js';
 import { known, type SetupRun } from '../run.js';
 import { whenText } from '../../ui/when.js';
 
@@ -14,6 +15,8 @@ function printSummary(
     serialNumber: string;
     /** The device a replacement retired. */
     removed?: string;
+    /** The user's other devices (a backup added now, or kept by a recovery). */
+    others: string[];
     /** The session saved (the user's own run). */
     session?: { profile: string; sessionProfile: string; expiration: Date };
     /** Admin mode: what was checked, and the user's CSV to hand over (when given). */
@@ -30,6 +33,9 @@ function printSummary(
   const now = deps.clock.now();
   out.heading(t('summary.heading', { user }));
   const rows: Parameters<typeof table>[0] = [[t('summary.device'), input.serialNumber]];
+  for (const serial of input.others) rows.push([t('summary.otherDevice'), isBackupName(serial, user) ? t('summary.backupValue', { serial }) : serial]);
+  // With several devices, which one `session` asks for (the config's mfa_serial).
+  if (input.others.length > 0 && session) rows.push([t('summary.mfaSerial'), t('summary.mfaSerialValue', { serial: input.serialNumber })]);
   if (input.removed) rows.push([t('summary.removed'), input.removed]);
   if (session) {
     rows.push([t('summary.profiles'), t('summary.profilesValue', { profile: session.profile, sessionProfile: session.sessionProfile, expires: whenText(session.expiration, now) })]);
@@ -65,7 +71,7 @@ function printSummary(
 
 /** Step 9: the summary of this run. */
 export async function summarize(
-  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath' | 'options'>,
+  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath' | 'assigned' | 'backup' | 'options'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint'>,
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
@@ -75,6 +81,7 @@ export async function summarize(
     {
       user: known(run, 'identity').userName,
       serialNumber,
+      others: [...run.assigned.map((d) => d.serialNumber).filter((s) => s !== serialNumber && s !== old?.serialNumber), ...(run.backup ? [run.backup] : [])],
       ...(old && old.serialNumber !== serialNumber ? { removed: old.serialNumber } : {}),
       ...(session && longTerm !== undefined && sessionProfile !== undefined
         ? { session: { profile: longTerm, sessionProfile, expiration: session.expiration } }
