@@ -24,6 +24,8 @@ export interface Runtime {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   /** Aborted on Ctrl-C outside a prompt. */
   signal: AbortSignal;
+  /** Ctrl-C taken for a while: it aborts the taken signal instead of `signal` (main.ts). */
+  interrupts?: { take(): { signal: AbortSignal; release(): void } };
   clock?: Clock;
   /** Replaces the prompter (tests). */
   prompter?: Prompter;
@@ -176,6 +178,15 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
     ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
+    ...(runtime.interrupts
+      ? {
+          ownInterrupts: () => {
+            const held = runtime.interrupts!.take();
+            const { interrupts: _, ...rest } = runtime;
+            return { deps: createWizardDeps({ ...rest, signal: AbortSignal.any([runtime.signal, held.signal]) }, shown, flags), release: held.release };
+          },
+        }
+      : {}),
     awsFor: (region) =>
       sdkAwsFactory(
         { region, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(runtime.patience ? { patience: runtime.patience } : {}) },

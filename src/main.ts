@@ -8,10 +8,17 @@ const cancel = () => {
   if (interrupt.signal.aborted) process.exit(ExitCode.cancelled);
   interrupt.abort();
 };
+/** While a batch hire has the keyboard, Ctrl-C ends the hire's turn (once), never the run. */
+let turn: AbortController | undefined;
+const interruptTurn = () => {
+  if (turn) turn.abort();
+  else cancel();
+};
 // A closed terminal makes every later write fail (EIO): the clean-up must still run to its end.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 // Ctrl-C or a kill: a clean-up (the second stops at once).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, cancel);
+process.on('SIGINT', interruptTurn);
+process.on('SIGTERM', cancel);
 // A closed terminal window is noticed twice, as SIGHUP and as reads that fail: one clean-up,
 // never the second-signal exit, which would skip it.
 const hangUp = () => {
@@ -44,6 +51,13 @@ void main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   signal: interrupt.signal,
+  interrupts: {
+    take: () => {
+      const own = new AbortController();
+      turn = own;
+      return { signal: own.signal, release: () => void (turn === own && (turn = undefined)) };
+    },
+  },
 }).then((code) => {
   process.exitCode = code;
   // Ends stdin and any lingering handle (the SDK's keep-alive sockets) once output is flushed.

@@ -38,4 +38,10 @@ export interface WizardDeps {
   endpoint?: string;
   /** Builds clients for a region; called again when the region is known. */
   awsFor: (region: string) => AwsFactory;
+  /**
+   * Takes Ctrl-C for a while (a batch hire's turn): until `release`, Ctrl-C aborts only the
+   * returned seams' signal, never the run's, and a second one does not end the process.
+   * Absent where the process's signals are not ours (tests, the demo's inner runs).
+   */
+  ownInterrupts?: () => { deps: WizardDeps; release(): void };
 }

@@ -1,3 +1,4 @@
+import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { takeHire } from '../wizard/batch/hire.js';
 import { hiresToDo, openBatch } from '../wizard/batch/open.js';
@@ -17,8 +18,10 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps): Promise
   const run = await openBatch(options, deps);
   const todo = await hiresToDo(run, deps);
   const handled = run.selected.length - todo.length;
+  // The hires' QR codes must not be scrolled back to: said before the first clear.
+  if (todo.length > 0 && deps.out.size()) deps.out.info(t('batch.clearsBetween'));
   try {
-    for (const [index, hire] of todo.entries()) await takeHire(run, hire, handled + index + 1, deps);
+    for (const [index, hire] of todo.entries()) await takeHire(run, hire, handled + index + 1, todo[index + 1]?.user, deps);
   } finally {
     // The last hire's QR code does not stay above the summary, nor above an error.
     clearScreen(run, deps);

@@ -157,11 +157,14 @@ export async function runDemo(options: DemoOptions, context: CommandContext): Pr
     const { runAdminDay } = await import('./demo-admin.js');
     return inDemoWorld(options, context, 'demo.admin.heading', ({ emulator, home, env }) => runAdminDay(admin, { url: emulator.url, admin: emulator.admin, home, env }, context));
   }
-  return inDemoWorld(options, context, 'demo.heading', async ({ emulator, dir, home, env }) => {
+  await inDemoWorld(options, context, 'demo.heading', async ({ emulator, dir, home, env }) => {
     const { out } = context;
     const csvPath = await prepareDemoUser(emulator, dir);
     out.info(t('demo.ready', { url: emulator.url, home, csv: csvPath }));
-    await runSetup({ ...options.setup, csvPath }, context.deps({ env, endpoint: emulator.url }));
+    // A rehearsal: the summary offers no command that needs the emulator or HOME about to go.
+    await runSetup({ ...options.setup, csvPath, rehearsal: true }, context.deps({ env, endpoint: emulator.url }));
     if (emulator.namesFixedUser) out.info(t('demo.identityNote'));
   });
+  // What to try next works after the demo: its profiles needed the emulator that is gone.
+  context.out.info(t('demo.tryMore'));
 }

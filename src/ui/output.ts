@@ -1,4 +1,6 @@
-import { wrapText } from './width.js';
+import { visible, wrapText } from './width.js';
+
+export { visible } from './width.js';
 /** Where the tool writes: status for people on stderr, data for scripts on stdout. */
 export interface Output {
   /** A line of status for the person (stderr). */
@@ -59,21 +61,6 @@ export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '0') return false;
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
-}
-
-/**
- * Control characters other than newline and tab (C0, DEL, C1, and the bidirectional
- * overrides that reorder what is shown): a name from a CSV, a state file or AWS carrying
- * them could move the cursor, rewrite the screen or the window title, or disguise itself.
- */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Shows control characters as `\uHHHH`, so text from files reaches the terminal as text.
- * The same spelling as JSON's: JSON printed for scripts stays valid and means the same.
- */
-export function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const codes = { green: [32, 39], yellow: [33, 39], bold: [1, 22], red: [31, 39], dim: [2, 22] } as const;

@@ -12,6 +12,11 @@ const ERROR_CORRECTION = 'L';
 /** Who the code is for: the app shows `AWS:<device>@<account>`. */
 export interface QrLabel {
   device: string;
+  /**
+   * A mark after the device name that tells this code from an earlier attempt's, still in the
+   * app (`.1207-1433`: month, day, hour, minute); kept by every shortened label.
+   */
+  tag?: string;
   /** The account alias, when the account has one. */
   alias?: string;
   accountId: string;
@@ -40,14 +45,15 @@ export function otpauthUri(label: string, seed: string): string {
  * `device`, then the device name cut shorter and shorter (marked with `..`).
  */
 function labelsToTry(label: QrLabel): string[] {
-  const device = encodeLabelPart(label.device);
+  const tag = label.tag ? `.${encodeLabelPart(label.tag)}` : '';
+  const device = encodeLabelPart(label.device) + tag;
   const labels = [
     ...(label.alias ? [`${device}@${encodeLabelPart(label.alias)}`] : []),
     `${device}@${label.accountId}`,
     device,
   ];
   const chars = [...label.device];
-  for (let keep = chars.length - 4; keep >= 4; keep -= 4) labels.push(`${encodeLabelPart(chars.slice(0, keep).join(''))}..`);
+  for (let keep = chars.length - 4; keep >= 4; keep -= 4) labels.push(`${encodeLabelPart(chars.slice(0, keep).join(''))}..${tag}`);
   return labels;
 }
 

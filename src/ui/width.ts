@@ -109,11 +109,76 @@ export function table(rows: [label: string, value: string, kind?: 'command'][], 
   return rows.map(([label, value, kind]) => (kind === 'command' ? `  ${label}\n    ${value}` : `  ${padToWidth(label, labelWidth)}  ${wrapped(value)}`));
 }
 
-/** Rows of cells in aligned columns (by display width), two spaces between. */
-export function grid(rows: string[][]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i]!))).join('  ')}`.trimEnd());
+/**
+ * Rows of cells in aligned columns (by display width, measured on the cells as they are shown:
+ * control characters spelt out by `visible`), two spaces between, indented by two. Given a
+ * `width` the table fits it: wider columns are narrowed first, their cells wrapped at word
+ * boundaries (never inside a word); when even the narrowest columns do not fit, each row is a
+ * block of its own (its first cell, then the others under it, labelled by the header row
+ * when there is one).
+ */
+export function grid(rows: string[][], options: { width?: number; header?: boolean } = {}): string[] {
+  const shown = rows.map((row) => row.map(visible));
+  const columns = Math.max(0, ...shown.map((row) => row.length));
+  const natural = Array.from({ length: columns }, (_, i) => Math.max(0, ...shown.map((row) => displayWidth(row[i] ?? ''))));
+  const { width } = options;
+  const room = width === undefined ? Infinity : width - 2 - 2 * (columns - 1);
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= room) return aligned(shown, natural);
+  // The narrowest a column can be: its longest word (a word is never split).
+  const least = Array.from({ length: columns }, (_, i) => Math.max(0, ...shown.map((row) => longestWord(row[i] ?? ''))));
+  if (sum(least) <= room) {
+    const widths = [...least];
+    // The room left goes to the columns that want it, a column at a time, widest want last.
+    let left = room - sum(least);
+    const wants = widths.map((w, i) => i).sort((a, b) => natural[a]! - least[a]! - (natural[b]! - least[b]!));
+    for (const [k, i] of wants.entries()) {
+      const share = Math.floor(left / (wants.length - k));
+      const give = Math.min(natural[i]! - widths[i]!, share);
+      widths[i]! += give;
+      left -= give;
+    }
+    return aligned(shown, widths);
+  }
+  return stacked(shown, options.header ?? false, width!);
+}
+
+/** The longest unbreakable run of a cell (a word; a wide character stands alone). */
+function longestWord(cell: string): number {
+  return Math.max(0, ...wrapText(cell, 1).split('\n').map(displayWidth));
+}
+
+/** Cells in columns of the given widths, each wrapped to its column, rows as tall as their tallest cell. */
+function aligned(rows: string[][], widths: number[]): string[] {
+  const lines: string[] = [];
+  for (const row of rows) {
+    const cells = row.map((cell, i) => (displayWidth(cell) <= widths[i]! ? [cell] : wrapText(cell, widths[i]!).split('\n')));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    for (let k = 0; k < height; k++) {
+      lines.push(`  ${cells.map((c, i) => (i === cells.length - 1 ? c[k] ?? '' : padToWidth(c[k] ?? '', widths[i]!))).join('  ')}`.trimEnd());
+    }
+  }
+  return lines;
+}
+
+/** One block a row: its first cell, then each other cell under it (after its header's name), wrapped to `width`. */
+function stacked(rows: string[][], header: boolean, width: number): string[] {
+  const [names, ...records] = header ? [rows[0]!, ...rows.slice(1)] : [[], ...rows];
+  const labelWidth = Math.max(0, ...names.slice(1).map(displayWidth));
+  const indent = 4 + (labelWidth > 0 ? labelWidth + 2 : 0);
+  const lines: string[] = [];
+  for (const [r, [first = '', ...rest]] of records.entries()) {
+    if (r > 0) lines.push('');
+    lines.push(`  ${first}`);
+    rest.forEach((cell, i) => {
+      // An empty cell (no error) says nothing in a block.
+      if (cell === '') return;
+      const label = labelWidth > 0 ? `${padToWidth(names[i + 1] ?? '', labelWidth)}  ` : '';
+      const value = wrapText(cell, Math.max(20, width - indent)).split('\n').join(`\n${' '.repeat(indent)}`);
+      lines.push(...`    ${label}${value}`.trimEnd().split('\n'));
+    });
+  }
+  return lines;
 }
 
 /**
@@ -209,4 +274,19 @@ export function wrapText(text: string, width: number, hang = 0): string {
       return lines.join('\n');
     })
     .join('\n');
+}
+
+/**
+ * Control characters other than newline and tab (C0, DEL, C1, and the bidirectional
+ * overrides that reorder what is shown): a name from a CSV, a state file or AWS carrying
+ * them could move the cursor, rewrite the screen or the window title, or disguise itself.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows control characters as `\uHHHH`, so text from files reaches the terminal as text.
+ * The same spelling as JSON's: JSON printed for scripts stays valid and means the same.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

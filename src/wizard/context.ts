@@ -7,6 +7,11 @@ export type { WizardDeps } from '../seams.js';
 /** The answers given in advance on the command line (each answers one prompt). */
 export interface SetupOptions {
   csvPath?: string;
+  /**
+   * A rehearsal (the demo): its emulator and HOME go when it ends, so the summary offers no
+   * command to run later (the demo says what to try instead).
+   */
+  rehearsal?: boolean;
   /** `--profile`: where to import the CSV, or the existing profile to use without one. */
   profile?: string;
   /** AWS_PROFILE: the existing profile to use when neither a CSV nor --profile is given. */

@@ -23,6 +23,12 @@ const REPLACEMENT = 'mfa_onboard_replacement';
  * session is saved: a run that stops after AWS enabled it is finished by the next one.
  */
 const ENROLLING = 'mfa_onboard_enrolling';
+/**
+ * Config key naming the label of a QR code shown for a device that was then removed (an
+ * enrolment stopped before enabling): its entry stays in the phone's app, so the next run
+ * asks for it to be deleted and tags the new code. Cleared when an enrolment finishes.
+ */
+const ABANDONED_QR = 'mfa_onboard_abandoned_qr';
 
 /** A replacement under way: the device it retires and, once created, the one it adds. */
 export interface Replacing {
@@ -35,6 +41,8 @@ export interface Underway {
   replacing?: Replacing;
   /** The device an earlier run was enrolling (not a replacement's). */
   enrolling?: string;
+  /** The label of a QR code an earlier run showed for a device since removed. */
+  abandonedQr?: string;
 }
 
 /** What is under way for the profile, read from the config file. */
@@ -45,8 +53,9 @@ export async function readUnderway(configFile: string, profile: string): Promise
 /** What is under way for the profile, in the config file's text. */
 export function underwayIn(text: string, profile: string): Underway {
   const value = (key: string) => readIniValue(text, configSectionNames(profile), key);
-  const [old, added, enrolling] = [value(REPLACING), value(REPLACEMENT), value(ENROLLING)];
+  const [old, added, enrolling, abandonedQr] = [value(REPLACING), value(REPLACEMENT), value(ENROLLING), value(ABANDONED_QR)];
   return {
+    ...(abandonedQr !== undefined ? { abandonedQr } : {}),
     ...(old !== undefined ? { replacing: { old, ...(added ? { new: added } : {}) } } : {}),
     ...(enrolling !== undefined ? { enrolling } : {}),
   };
@@ -80,9 +89,11 @@ export function deviceCreated(profile: string, serial: string, replacing: string
 }
 
 /** Nothing of what is named is left to finish (the device is gone, or was never enabled). */
-export function abandoned(profile: string, what: { replacement?: boolean; enrolment?: boolean }, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
+export function abandoned(profile: string, what: { replacement?: boolean; enrolment?: boolean; shownQr?: string }, deps: Pick<WizardDeps, 'files' | 'writer'>): Promise<void> {
   const remove = [...(what.replacement ? [REPLACING, REPLACEMENT] : []), ...(what.enrolment ? [ENROLLING] : [])];
-  return change(deps, () => [{ ...configSection(profile), values: {}, remove }]);
+  // A QR code shown for the device that goes: its entry in the app is for the next run to name.
+  const values: Record<string, string> = what.shownQr !== undefined ? { [ABANDONED_QR]: what.shownQr } : {};
+  return change(deps, () => [{ ...configSection(profile), values, remove }]);
 }
 
 /**
@@ -102,7 +113,7 @@ export function enrolmentFinished(
       : listIniSections(text)
           .filter((section) => readIniValue(text, section, 'mfa_serial') === devices.retired)
           .map((section) => ({ section, values: { mfa_serial: devices.serial } }))),
-    ...(profile === undefined ? [] : [{ ...configSection(profile), values: {}, remove: [...(devices.replacement ? [REPLACING, REPLACEMENT] : []), ENROLLING] }]),
+    ...(profile === undefined ? [] : [{ ...configSection(profile), values: {}, remove: [...(devices.replacement ? [REPLACING, REPLACEMENT] : []), ENROLLING, ABANDONED_QR] }]),
   ]);
 }
 

@@ -13,7 +13,7 @@ import { known, type SetupRun } from './run.js';
  */
 export async function rollBackUnfinished(
   error: unknown,
-  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recordedOld' | 'profiles'>,
+  run: Pick<SetupRun, 'journal' | 'actor' | 'identity' | 'device' | 'hooks' | 'pngs' | 'removedFirst' | 'recordedOld' | 'profiles' | 'shownQr' | 'earlierQr'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<never> {
   const { out } = deps;
@@ -31,7 +31,9 @@ export async function rollBackUnfinished(
   // or cleared by the next run.
   const replacement = !run.removedFirst && run.recordedOld !== undefined && !kept;
   const enrolment = undone === 'removed';
-  if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment }, deps);
+  // The QR code shown for the device that went stays in the phone's app: the next run names it.
+  const shownQr = enrolment ? (run.shownQr ?? run.earlierQr) : undefined;
+  if (profile !== undefined && (replacement || enrolment)) await abandoned(profile, { replacement, enrolment, ...(shownQr !== undefined ? { shownQr } : {}) }, deps);
   if (error instanceof CancelledError && (run.removedFirst || kept)) throw new CancelledError('error.cancelledRunAgain');
   throw error;
 }

@@ -12,6 +12,10 @@ import type { Timings } from './timings.js';
 export interface SetupHooks {
   /** The new device is enabled for the user (from here on, the user is enrolled whatever follows). */
   onEnabled?: (serialNumber: string) => void;
+  /** A QR code is shown, with this label (a device deleted after it leaves an entry in the app). */
+  onQrShown?: (label: string) => void;
+  /** The label of an earlier attempt's code in the app (a batch's hire enrolled again): named, and the new code tagged. */
+  earlierQr?: string;
 }
 
 /** One run of the wizard: what is known so far, filled in by the steps in order. */
@@ -42,6 +46,10 @@ export interface SetupRun {
   underway: Underway;
   /** The device an earlier run got enabled, to finish (with, for a replacement, the one it retires). */
   finishing?: { serial: string; old?: string };
+  /** The label of the QR code this run showed (`AWS:dave@123456789012`), once shown. */
+  shownQr?: string;
+  /** The label of an earlier run's QR code whose device was removed: its entry is still in the app. */
+  earlierQr?: string;
   /** The device a replacement retires. */
   old?: MfaDevice;
   /**

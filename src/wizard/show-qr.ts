@@ -73,8 +73,17 @@ export async function showQr(
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'writer'>,
   /** Told of each PNG written (it holds the seed: a device rolled back takes its PNG along). */
   wrote: (path: string) => void = () => {},
+  /**
+   * `earlier`: the label of an earlier attempt's code still in the app, and the tag that tells
+   * this one from it; `shown`: told the label before the code is shown (a Ctrl-C at it counts).
+   */
+  labels: { earlier?: { label: string; tag: string }; shown?: (label: string) => void } = {},
 ): Promise<void> {
-  const label: QrLabel = { device: device.name, alias: await accountAlias(aws), accountId: identity.account };
+  const { earlier } = labels;
+  const label: QrLabel = { device: device.name, alias: await accountAlias(aws), accountId: identity.account, ...(earlier ? { tag: earlier.tag } : {}) };
+  const shown = `AWS:${decodeURIComponent(fullLabel(label))}`;
+  if (earlier) await deleteEarlier(earlier.label, shown, options, deps);
+  labels.shown?.(shown);
   /** The PNG has room for the whole label. */
   const pngUri = otpauthUri(fullLabel(label), device.seed);
   const painting = deps.out.size() ? await deps.qrPaint() : undefined;
@@ -106,6 +115,15 @@ export async function showQr(
     if (action) await answer(screen, action, { pngUri, name: device.name, wrote }, deps);
     compact = drawView(screen, deps.out);
   }
+}
+
+/**
+ * An earlier attempt's code is still in the app, for a device that is gone: the person deletes
+ * it before scanning (and, at a terminal, says so), and the new one's label tells them apart.
+ */
+async function deleteEarlier(earlier: string, label: string, options: Pick<SetupOptions, 'yes'>, deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive'>): Promise<void> {
+  deps.out.warn(t('qr.deleteEarlier', { earlier, label }));
+  if (deps.interactive && !options.yes) await deps.prompter.confirm({ message: t('qr.deletedEarlier', { earlier }), flag: '--yes', default: true });
 }
 
 /** Asks what next under the screen; undefined when the window is resized meanwhile. */

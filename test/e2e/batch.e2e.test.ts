@@ -33,16 +33,28 @@ describe('mfa-onboard batch in a real terminal: two hires, two phones', () => {
       const { phone, at: after } = await enrolWithPhone(s, at);
       expect(decodeURIComponent(phone.uri.pathname)).toContain(`:${user}@`);
       phones.set(user, phone);
-      return s.waitFor(`Done: ${user} is protected by MFA`, after);
+      const done = await s.waitFor(`Done: ${user} is protected by MFA`, after);
+      // The hire's done screen, then the administrator takes the keyboard back.
+      await s.waitFor(`Done: ${user} is enrolled. ${user}, please hand the keyboard back to the administrator.`, done);
+      return s.takeKeyboardBack('admin', done);
     };
 
     const first = start();
-    let at = await first.waitFor('Hire 1 of 2: alice');
+    // Issue 23 item 7: before the first clear, the administrator is told the scrollback goes.
+    let at = await first.waitFor("Between hires the screen and its scrollback are cleared");
+    at = await first.waitFor('Hire 1 of 2: alice', at);
     at = await hire(first, 'alice', 0);
     await first.waitFor('Ready to enrol bob?', at);
     // The hand-over cleared the screen and its scrollback: alice's QR code is not there to read.
     expect(first.lines().some((line) => /[█▀▄]{10}/.test(line))).toBe(false);
+    // bob's Ctrl-C at the hand-over does not end the run: it comes back to the administrator's screen.
     first.interrupt();
+    at = await first.waitFor("bob's turn was stopped. bob, please hand the keyboard back to the administrator.", at);
+    at = await first.waitFor('Administrator: type the profile this batch runs with', at);
+    // At the administrator's screen too, Ctrl-C only asks again: the hire cannot leave it.
+    await new Promise((r) => setTimeout(r, 300));
+    first.interrupt();
+    await first.takeKeyboardBack('admin', at + 1, 'stop', false);
     expect(await first.exited).toBe(2);
     expect(first.plain()).toContain('Stopped at bob. Everyone before is recorded');
 

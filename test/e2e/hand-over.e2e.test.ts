@@ -97,7 +97,7 @@ describe('the hand-over in a real terminal: the administrator keeps nothing of t
       s.answer('');
       const { phone, at: after, k } = await enrolWithPhone(s, at);
       phones.set(user, { phone, k });
-      at = await s.waitFor(`Done: ${user} is protected by MFA`, after);
+      at = await s.takeKeyboardBack('admin', await s.waitFor(`Done: ${user} is protected by MFA`, after));
     }
     await s.waitFor('Batch: 2 of 2 hires enrolled', at);
     expect(await s.exited).toBe(0);

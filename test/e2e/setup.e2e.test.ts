@@ -179,7 +179,7 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     await expect(fetch(url!, { method: 'POST' })).resolves.toHaveProperty('status', 400); // no Action: refused, but listening
     screen.interrupt();
     expect(await screen.exited).toBe(2);
-    expect(screen.plain()).toContain('Stopped the emulator.');
+    expect(screen.plain()).toContain('Stopped the emulator');
     await expect(fetch(url!, { method: 'POST' })).rejects.toThrow();
     await expect(fs.stat(demoDir!)).rejects.toThrow();
   }, 60_000);

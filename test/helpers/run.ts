@@ -22,6 +22,8 @@ export async function runCli(
     clock?: Clock;
     stdin?: string | PassThrough;
     signal?: AbortSignal;
+    /** Ctrl-C as main.ts routes it while a batch hire has the keyboard. */
+    interrupts?: Runtime['interrupts'];
     openTty?: Runtime['openTty'];
     patience?: Runtime['patience'];
     codeProcessTimeoutMs?: number;
@@ -48,6 +50,7 @@ export async function runCli(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.prompter ? { prompter: options.prompter } : {}),
       ...(options.openTty ? { openTty: options.openTty } : {}),
+      ...(options.interrupts ? { interrupts: options.interrupts } : {}),
       ...(options.patience ? { patience: options.patience } : {}),
       ...(options.codeProcessTimeoutMs !== undefined ? { codeProcessTimeoutMs: options.codeProcessTimeoutMs } : {}),
     });

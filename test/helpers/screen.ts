@@ -129,6 +129,22 @@ export class Screen {
     this.proc.write(`${text}\r`);
   }
 
+  /**
+   * The administrator's screen at the end of a batch hire's turn: types the batch's profile,
+   * then picks `choice` (the menu lists next, then again unless the hire is done, then stop).
+   * Returns where the choice was made.
+   */
+  async takeKeyboardBack(profile: string, from: number, choice: 'next' | 'again' | 'stop' = 'next', done = true): Promise<number> {
+    await this.waitFor('Administrator: type the profile this batch runs with', from);
+    this.answer(profile);
+    const at = await this.waitFor('Administrator: what next?', from);
+    const downs = choice === 'next' ? 0 : choice === 'again' ? 1 : done ? 1 : 2;
+    for (let i = 0; i < downs; i++) await this.press('down');
+    await new Promise((r) => setTimeout(r, 300));
+    this.answer('');
+    return at;
+  }
+
   interrupt(): void {
     this.proc.write('\u0003');
   }

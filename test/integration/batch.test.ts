@@ -32,7 +32,9 @@ describe('mfa-onboard batch, against moto', () => {
     const seed = (await listDevices(world.moto)).find((d) => d.serialNumber.endsWith(`:mfa/${user}`))?.seed;
     return codeAt(seed!, counterAt(clock.now()));
   };
-  /** One hire at the keyboard: ready, scanned, two codes, the session code. */
+  /** The administrator takes the keyboard back (the batch's profile typed) and chooses what next. */
+  const admin = (next: 'next' | 'again' | 'stop' = 'next'): Answer[] => [{ flag: '--profile', answer: 'admin' }, { flag: '--yes', answer: next }];
+  /** One hire at the keyboard: ready, scanned, two codes, the session code; then the administrator's screen. */
   const hire = (user: string, clock: ReturnType<typeof fakeClock>): Answer[] => [
     {
       flag: '--yes',
@@ -45,6 +47,7 @@ describe('mfa-onboard batch, against moto', () => {
     { flag: '--codes-from-stdin', answer: phone(user, clock) },
     { flag: '--codes-from-stdin', answer: phone(user, clock) },
     { flag: '--codes-from-stdin', answer: phone(user, clock) },
+    ...admin(),
   ];
   const args = (users: string, ...extra: string[]) => [
     'batch', users, '--profile', 'admin', '--create', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/qr-${Math.random()}.png`,
@@ -58,9 +61,13 @@ describe('mfa-onboard batch, against moto', () => {
     const first = await runCli(args(users), {
       env: world.box.env,
       clock,
-      prompter: scriptedPrompter([...hire('alice', clock), { flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }]),
+      prompter: scriptedPrompter([...hire('alice', clock), { flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }, ...admin('stop')]),
     });
     expect(first.code).toBe(2);
+    // bob's Ctrl-C came back to the administrator's screen; the administrator stopped the batch there.
+    expect(first.stderr).toContain("bob's enrolment was stopped with Ctrl-C; the device begun for it was removed.");
+    expect(first.stderr).toContain("bob's turn was stopped. bob, please hand the keyboard back to the administrator.");
+    expect(first.stderr).toContain('When bob is done, or presses Ctrl-C, the keyboard comes back to a screen that only the administrator can leave.');
     expect(first.stderr).toContain('Hire 1 of 3: alice');
     expect(first.stderr).toContain('Hire 2 of 3: bob');
     expect(first.stderr).toContain(`Stopped at bob. Everyone before is recorded. To carry on:\n    mfa-onboard batch ${users} --profile admin --create --region eu-west-1\n`);
@@ -153,7 +160,7 @@ describe('mfa-onboard batch, against moto', () => {
     const clock = fakeClock();
     const [ready, scanned, first, second] = hire('alice', clock);
     const broken: Answer = { flag: '--codes-from-stdin', answer: () => { throw new Error('the network went away'); } };
-    const run1 = await runCli(args(users, '--only', 'alice'), { env: world.box.env, clock, prompter: scriptedPrompter([ready!, scanned!, first!, second!, broken]) });
+    const run1 = await runCli(args(users, '--only', 'alice'), { env: world.box.env, clock, prompter: scriptedPrompter([ready!, scanned!, first!, second!, broken, ...admin()]) });
     expect(run1.stderr).toContain("alice's device is enabled, so alice is recorded as done, but the session check did not pass: the network went away");
     const state = JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8'));
     expect(state.hires.alice).toMatchObject({ status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', sessionVerified: false, error: 'the network went away' });
@@ -168,6 +175,35 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run2.stderr).toContain('bob already has an MFA device (arn:aws:iam::123456789012:mfa/bob): recorded as done');
     expect(run2.code).toBe(0);
     expect((await listDevices(world.moto)).map((d) => d.user).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('issue 23 item 2: the hire\'s Ctrl-C ends her turn, not the run: her device is taken back, and only the administrator (who types the profile) goes on from there', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    // Ctrl-C as main.ts routes it: while a hire has the keyboard, it aborts her turn only.
+    const run = new AbortController();
+    let turn: AbortController | undefined;
+    const interrupts = { take: () => ((turn = new AbortController()), { signal: turn.signal, release: () => void (turn = undefined) }) };
+    const [ready, scanned, first] = hire('alice', clock);
+    const ctrlC: Answer = { flag: '--codes-from-stdin', answer: () => { turn!.abort(); throw new CancelledError(); } };
+    const result = await runCli(args(users, '--only', 'alice'), {
+      env: world.box.env, clock, signal: run.signal, interrupts,
+      // Enrolled again, she first deletes the earlier code from her app (issue 23 item 4).
+      prompter: scriptedPrompter([ready!, scanned!, first!, ctrlC, ...admin('again'), ...((again) => [again[0]!, { flag: '--yes', answer: true }, ...again.slice(1)])(hire('alice', clock))]),
+    });
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(/An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app.*The new code shows as AWS:alice\.\d{4}-\d{4}@123456789012\./);
+    expect(result.stderr).toContain('When alice is done, or presses Ctrl-C, the keyboard comes back to a screen that only the administrator can leave.');
+    expect(result.stderr).toContain("alice's enrolment was stopped with Ctrl-C; the device begun for it was removed.");
+    expect(result.stderr).toContain("alice's turn was stopped. alice, please hand the keyboard back to the administrator.");
+    // The administrator chose to enrol her again: one device, enabled, and the summary.
+    expect(result.stderr).toContain('Done: alice is enrolled. alice, please hand the keyboard back to the administrator.');
+    expect(result.code).toBe(0);
+    expect(run.signal.aborted).toBe(false);
+    expect(turn).toBeUndefined();
+    expect((await listDevices(world.moto)).map((d) => d.user)).toEqual(['alice']);
+    const audit = (await fs.readFile(`${users}.audit.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(audit.filter((e) => e.action === 'iam:DeleteVirtualMFADevice' && e.result === 'ok')).toHaveLength(1);
+    expect(result.stderr).toMatch(/Batch: 1 of 1 hires enrolled/);
   });
 
   it('a real Ctrl-C at the session code (every AWS call aborted from then on) still records the enabled hire as done', async () => {
@@ -213,13 +249,35 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run4.code).toBe(0);
   });
 
+  it('issue 23 item 6: hires skipped at the hand-over are named with the --only that enrols them; "nothing left" is said plainly; a missing user without --create names --create', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const skip: Answer = { flag: '--yes', answer: 'skip' };
+    const first = await runCli(args(users), { env: world.box.env, clock, prompter: scriptedPrompter([...hire('alice', clock), skip, skip]) });
+    expect(first.code).toBe(0);
+    const again = await runCli(args(users), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('carrying on with the rest');
+    expect(again.stderr).toContain('hires are already done or skipped (from ' + users + '.state.json): nothing is left to enrol in this run.');
+    expect(again.stderr).toContain(`Skipped at an earlier hand-over: bob, carol. To enrol them:\n    mfa-onboard batch ${users} --profile admin --create --only bob --only carol --region eu-west-1\n`);
+
+    // --only Carol for a user IAM does not have, without --create: the error names --create, and nothing is done.
+    const lone = await world.box.write('lone.csv', 'user\ncarol\n');
+    const missing = await runCli(['batch', lone, '--profile', 'admin', '--only', 'Carol', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/q.png`, '--endpoint-url', world.moto.url], { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([]) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('carol has no IAM user in account 123456789012');
+    expect(missing.stderr).toContain(`--create`);
+    expect(missing.stderr).toContain(`    mfa-onboard batch ${lone} --profile admin --create --only carol --region eu-west-1\n`);
+    expect(missing.stderr).not.toContain('Hire 1 of 1');
+  });
+
   it('Ctrl-C after the QR PNG was written takes the PNG along with the device; the next run writes it again', async () => {
     const users = await setUp();
     const png = `${world.box.dir}/qr.png`;
     const withPng = (...extra: string[]) => args(users, '--only', 'alice', ...extra).map((a, i, all) => (all[i - 1] === '--qr-png' ? png : a));
     const stop: Answer = { flag: '--yes', answer: () => { throw new CancelledError(); } };
     const [ready] = hire('alice', fakeClock());
-    const run1 = await runCli(withPng(), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([ready!, stop]) });
+    const run1 = await runCli(withPng(), { env: world.box.env, clock: fakeClock(), prompter: scriptedPrompter([ready!, stop, ...admin('stop')]) });
     expect(run1.code).toBe(2);
     expect(run1.stderr).toContain(`Removed ${world.box.dir}/qr-alice.png`);
     await expect(fs.stat(`${world.box.dir}/qr-alice.png`)).rejects.toThrow();

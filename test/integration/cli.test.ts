@@ -304,10 +304,12 @@ describe('mfa-onboard demo, in-process: the wizard runs on seams deps.ts built w
     const dir = /(\/\S*mfa-onboard-demo-\w+)/.exec(result.stderr.replace(/\s*\n\s*/g, ' '))?.[1];
     expect(dir).toBeTruthy();
     try {
-      // The demo's HOME holds alice's profiles; the endpoint in the summary is its emulator's.
+      // The demo's HOME holds alice's profiles; the summary offers no command that needs its
+      // emulator, which is gone once it ends (issue 23 item 10).
       const config = await fs.readFile(join(dir!, 'home', '.aws', 'config'), 'utf8');
       expect(config).toContain('mfa_serial = arn:aws:iam::123456789012:mfa/alice');
-      expect(result.stdout + result.stderr).toMatch(/--endpoint-url http:\/\/127\.0\.0\.1:\d+/);
+      expect(result.stdout + result.stderr).not.toMatch(/--endpoint-url http:\/\/127\.0\.0\.1:\d+/);
+      expect(result.stderr).toContain('    mfa-onboard emulator\n');
       await expect(fs.stat(box.configFile)).rejects.toThrow();
       await expect(fs.stat(box.credentialsFile)).rejects.toThrow();
     } finally {

@@ -28,8 +28,14 @@ describe('mfa-onboard demo, start to end', () => {
     const result = await runCli(['demo', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env, clock, stdin }).finally(() => phone.stop());
     const text = result.stderr.replace(/\s*\r?\n\s*/g, ' ');
     expect(text).toContain('Done: alice is protected by MFA');
-    expect(text).toContain('Stopped the emulator.');
+    expect(text).toContain('Stopped the emulator');
     expect(result.code).toBe(0);
+    // Issue 23 item 10: nothing offered to run that needs the emulator or the HOME that are gone;
+    // what to try next works after the demo.
+    const summary = result.stderr.slice(result.stderr.indexOf('Done: alice is protected by MFA'));
+    expect(summary).not.toContain('--endpoint-url http://127.0.0.1');
+    expect(summary).not.toContain('Try it');
+    expect(summary).toMatch(/\n {4}mfa-onboard emulator\n/);
     const demoDir = /HOME is (\S+?)\./.exec(text)?.[1];
     expect(demoDir).toBeTruthy();
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end

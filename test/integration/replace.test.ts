@@ -158,8 +158,10 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     const second = await runCli(['--profile', 'alice', '--no-backup', ...base()], {
       env: world.box.env,
       clock,
-      prompter: scriptedPrompter([scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]),
+      // The QR code of the device that went is still in the app: deleted first (issue 23 item 4).
+      prompter: scriptedPrompter([{ flag: '--yes', answer: true }, scanned, code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock)), code(phone(serialOf('alice'), clock))]),
     });
+    expect(second.stderr).toContain("An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app");
     expect(second.code).toBe(0);
     expect(await devices()).toEqual({ mine: [serialOf('alice')], orphans: [] });
     expect((await config()).configFile.alice).not.toHaveProperty('mfa_onboard_replacing');
@@ -194,6 +196,8 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
       clock = fakeClock();
       // The enabled new device only needs its session code; otherwise the replacement starts over.
       const rest = stop.index === 4 ? [code(phone(newSerial, clock))] : replaceScript(old.serial, newSerial, clock);
+      // Issue 23 item 4: a QR code was shown for the device that went: first, its entry is to be deleted from the app.
+      if (stop.index >= 1 && stop.index <= 3) rest.splice(1, 0, { flag: '--yes', answer: true });
       const prompter = scriptedPrompter(rest);
       const second = await runCli(['--profile', 'alice', '--replace', '--no-backup', ...base()], { env: world.box.env, clock, prompter });
       prompter.assertDone();

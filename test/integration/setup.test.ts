@@ -276,6 +276,28 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(await listDevices(world.moto)).toEqual([]);
   });
 
+  it('issue 23 item 4: the rerun after an enrolment that stopped asks for the earlier code to be deleted from the app, and tags the new one', async () => {
+    const key = await createUserWithKey(world.moto, 'alice');
+    const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));
+    const failed = await runCli(flags(csv), { env: world.box.env, clock: fakeClock(), stdin: 'abcdef\n'.repeat(10) });
+    expect(failed.code).toBe(1);
+    expect(await listDevices(world.moto)).toEqual([]);
+    const clock = fakeClock();
+    const codes = codesOnStdin(clock);
+    const again = await runCli(flags(csv), { env: world.box.env, clock, stdin: codes.stdin });
+    codes.stop();
+    expect(again.code).toBe(0);
+    const now = new Date(clock.now());
+    const two = (n: number) => String(n).padStart(2, '0');
+    const tag = `${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}`;
+    const text = again.stderr.replace(/\s*\n\s*/g, ' ');
+    expect(text).toContain("An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app, but its device was removed");
+    expect(text).toMatch(new RegExp(`The new code shows as AWS:alice\\.${tag}\\d\\d@123456789012\\.`));
+    // Once enrolled, nothing is left to say on the next run.
+    const { configFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
+    expect(configFile.alice).not.toHaveProperty('mfa_onboard_abandoned_qr');
+  });
+
   it('refuses to prompt without a terminal, naming the flag', async () => {
     const key = await createUserWithKey(world.moto, 'alice');
     const csv = await world.box.write('alice_accessKeys.csv', consoleCsv(key));

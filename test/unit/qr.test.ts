@@ -171,3 +171,19 @@ describe('the QR screen', () => {
     expect(seen.firstLine).not.toBe('');
   });
 });
+
+describe('the tag that tells a rerun\'s code from an earlier attempt\'s (issue 23 item 4)', () => {
+  const seed = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  it('follows the device name in the full label, and is kept by every shortened one', () => {
+    const label: QrLabel = { device: 'a-rather-long-device-name-for-dave-in-engineering', alias: 'acme-corp', accountId: '123456789012', tag: '1207-1433' };
+    expect(fullLabel(label)).toBe('a-rather-long-device-name-for-dave-in-engineering.1207-1433@acme-corp');
+    // Sizes from roomy to tight: whatever label fits still ends with the tag (or the tag then the account).
+    const shown = new Set<string>();
+    for (const rows of [40, 24, 23, 22, 21]) {
+      const { layout } = layoutQr(label, seed, { columns: 80, rows });
+      if (layout) shown.add(layout.label);
+    }
+    expect([...shown].some((l) => l.includes('..'))).toBe(true); // some were cut
+    for (const l of shown) expect(l).toMatch(/\.1207-1433(@[\w-]+)?$/);
+  });
+});

@@ -252,6 +252,8 @@ export const en = {
     'AWS may have created {serial} without its answer arriving, and it could not be checked or deleted now. The next run removes it, or:\n    aws iam delete-virtual-mfa-device --serial-number {serial}',
 
   'qr.heading': 'Add the device to your authenticator app',
+  'qr.deleteEarlier': 'An earlier attempt\'s code, {earlier}, is probably still in your authenticator app, but its device was removed: its codes never work. Delete that entry from the app before scanning. The new code shows as {label}.',
+  'qr.deletedEarlier': 'Deleted {earlier} from the app?',
   'qr.scan': 'Scan this with your authenticator app (it shows as {label}):',
   'qr.tooSmall':
     'The terminal is too small for the QR code: it needs {columns}×{rows} (columns × lines), this one is {haveColumns}×{haveRows}. Make the window bigger (the code appears as soon as it fits), or type the key into your app by hand, or save the QR code as a PNG.',
@@ -482,6 +484,7 @@ export const en = {
     'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
   'demo.kept': 'The demo files are kept in {dir}.',
+  'demo.tryMore': 'The demo\'s profiles and its MFA device worked only with that emulator: delete alice\'s entry from your authenticator app. The demo showed the wizard from an access-key CSV to a checked MFA session: the keys imported, a device created and enabled with two codes from your app, a session saved. To try more (the aws CLI, session, the administrator\'s commands) on an emulator that runs until you stop it:\n    mfa-onboard emulator\nFor real, with the access-key CSV the AWS console gave you:\n    mfa-onboard FILE',
   'demo.stopped': 'Stopped the emulator.',
   'demo.leftRunning': 'The emulator at {url} was not started by the demo: it is left running.',
   'demo.badEmulator': '--emulator {value} is not an emulator the demo knows: use embedded (the default, nothing to install) or moto; for another one already running, give its address with --emulator-url.',
@@ -730,6 +733,26 @@ export const en = {
     'The administrator\'s own user ({arn}) is listed among the hires. Enrol yourself with the wizard, not in a batch.',
   'batch.resuming':
     '{done} of {total} hires are already done or skipped (from {path}): carrying on with the rest.',
+  'batch.nothingLeft':
+    '{done} of {total} hires are already done or skipped (from {path}): nothing is left to enrol in this run.',
+  'batch.skippedBefore': 'Skipped at an earlier hand-over: {users}. To enrol them:\n    {command}',
+  'batch.noSuchUsers':
+    '{users} has no IAM user in account {account} (where profile {profile} signs in), and without --create the batch enrols existing users only. Nothing was done. To create the missing users (with the group and path users.csv gives) and enrol them, add --create:\n    {command}\nOr check the names in the file, or leave them out with {skip}.',
+  'batch.clearsBetween': 'Between hires the screen and its scrollback are cleared, so that no hire\'s QR code can be scrolled back to: copy now anything above that you want to keep.',
+  'batch.handOverBack': 'When {user} is done, or presses Ctrl-C, the keyboard comes back to a screen that only the administrator can leave.',
+  'batch.interrupted': '{user}\'s enrolment was stopped with Ctrl-C; the device begun for it was removed.',
+  'batch.interruptedEnabled': '{user}\'s enrolment was stopped with Ctrl-C after the device was enabled: {user} is recorded as enrolled (the session was not checked).',
+  'batch.turnDone': 'Done: {user} is enrolled. {user}, please hand the keyboard back to the administrator.',
+  'batch.turnFailed': '{user} is not enrolled (why is said above). {user}, please hand the keyboard back to the administrator.',
+  'batch.turnInterrupted': '{user}\'s turn was stopped. {user}, please hand the keyboard back to the administrator.',
+  'batch.adminGuard': 'Administrator: type the profile this batch runs with (--profile) to take the keyboard back',
+  'batch.adminGuardWrong': 'That is not the batch\'s profile. The administrator types it, as given to --profile.',
+  'batch.adminNext': 'Administrator: what next?',
+  'batch.nextHire': 'Go on to the next hire ({user})',
+  'batch.nextSummary': 'Show the summary (no hire is left)',
+  'batch.again': 'Enrol {user} again',
+  'batch.stopHere': 'Stop the batch here (the same command carries on later)',
+  'batch.stoppedAfter': 'Stopped after {user}. Everyone so far is recorded. To carry on:\n    {command}',
   'batch.handOver': 'Hire {k} of {n}: {user}. Hand the keyboard to {user}, with their phone.',
   'batch.ready': 'Ready to enrol {user}?',
   'batch.enrol': 'Yes: enrol {user} now',

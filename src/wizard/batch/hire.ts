@@ -3,37 +3,119 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { audited } from '../../aws/audit.js';
 import { AwsError } from '../../aws/errors.js';
 import { CancelledError } from '../../errors.js';
-import { shellLine } from '../../ui/command-line.js';
 import { errorText } from '../../ui/error-text.js';
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
 import { createUserWithKey, userExists } from '../create-user.js';
 import { runSetup } from '../setup.js';
+import { batchAgain } from './again.js';
 import { clearScreen } from './screen.js';
 import type { BatchRun } from './types.js';
 import { saveState, type Outcome } from './state-file.js';
 import type { Hire } from './users.js';
 
 /**
- * One hire, the `k`th of the run: recorded as done when enrolled already; else handed over,
- * created (--create), enrolled by the wizard, and recorded. A failure fails this hire only;
- * a Ctrl-C stops the batch.
+ * One hire, the `k`th of the run (`next`: the one after, if any): recorded as done when
+ * enrolled already; else handed over, created (--create), enrolled by the wizard, and
+ * recorded. A failure fails this hire only. Where a person answers, the turn ends on a screen
+ * only the administrator leaves (the hire's Ctrl-C too comes back to it): the next hire, this
+ * one again, or stop. Elsewhere a Ctrl-C stops the batch.
  */
-export async function takeHire(run: BatchRun, hire: Hire, k: number, deps: WizardDeps): Promise<void> {
+export async function takeHire(run: BatchRun, hire: Hire, k: number, next: string | undefined, deps: WizardDeps): Promise<void> {
   run.audit.hire = hire.user;
-  /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
-  const turn: { enabled?: Outcome; csv?: string } = {};
   try {
     if (await recordIfEnrolled(run, hire.user, deps)) return;
-    // The hand-over: the last hire's QR code leaves the screen and the scrollback.
-    clearScreen(run, deps);
-    if ((await handOver(run, hire.user, k, deps)) === 'skip') return await recordSkipped(run, hire.user, deps);
-    run.shown = true;
-    run.state.hires[hire.user] = await enrol(run, hire, turn, deps);
   } catch (error) {
-    await recordFailure(run, hire.user, turn, error, deps);
+    await recordFailure(run, hire.user, {}, error, deps);
+    return await saveState(run.statePath, run.state, deps);
   }
-  await saveState(run.statePath, run.state, deps);
+  const guarded = deps.interactive;
+  /** The label of the QR code an interrupted turn showed: its entry stays in the hire's app. */
+  let earlierQr: string | undefined;
+  for (;;) {
+    /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
+    const turn: Turn = { ...(earlierQr !== undefined ? { earlierQr } : {}) };
+    // Ctrl-C is the turn's from the hand-over until the administrator has the keyboard back.
+    const seams = run.turn();
+    try {
+      let ended: 'done' | 'failed' | 'interrupted';
+      try {
+        // The hand-over: the last hire's QR code leaves the screen and the scrollback.
+        clearScreen(run, deps);
+        if ((await handOver(run, hire.user, k, guarded, seams.deps)) === 'skip') return await recordSkipped(run, hire.user, deps);
+        run.shown = true;
+        run.state.hires[hire.user] = await enrol(run, hire, turn, seams.deps);
+        ended = 'done';
+      } catch (error) {
+        // The hire's Ctrl-C (a prompt's, or the turn's signal): back to the administrator. The
+        // run's own signal (a kill, a closed terminal) still stops the batch.
+        if (guarded && error instanceof CancelledError && !deps.signal.aborted) {
+          ended = await recordInterrupted(run, hire.user, turn, deps);
+          earlierQr = turn.shownQr ?? earlierQr;
+        } else {
+          await recordFailure(run, hire.user, turn, error, deps);
+          ended = 'failed';
+        }
+      }
+      await saveState(run.statePath, run.state, deps);
+      if (!guarded || (await handBack(run, hire.user, ended, next, deps)) === 'next') return;
+    } finally {
+      seams.release();
+    }
+  }
+}
+
+/** What a hire's turn learnt: the device enabled, the hire's CSV, the QR code shown (and one an earlier turn showed). */
+interface Turn {
+  enabled?: Outcome;
+  csv?: string;
+  shownQr?: string;
+  earlierQr?: string;
+}
+
+/** A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is recorded as done. */
+async function recordInterrupted(run: BatchRun, user: string, turn: { enabled?: Outcome; csv?: string }, deps: Pick<WizardDeps, 'out'>): Promise<'done' | 'interrupted'> {
+  clearScreen(run, deps);
+  if (turn.enabled) run.state.hires[user] = { ...turn.enabled, sessionVerified: false, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) };
+  deps.out.warn(t(turn.enabled ? 'batch.interruptedEnabled' : 'batch.interrupted', { user }));
+  return turn.enabled ? 'done' : 'interrupted';
+}
+
+/**
+ * The end of a hire's turn: what became of it, the keyboard handed back, and a screen only
+ * the administrator leaves (by typing the profile this batch runs with; Ctrl-C asks again).
+ */
+async function handBack(run: BatchRun, user: string, ended: 'done' | 'failed' | 'interrupted', next: string | undefined, deps: WizardDeps): Promise<'next' | 'again'> {
+  const { out, prompter } = deps;
+  out.heading(t(ended === 'done' ? 'batch.turnDone' : ended === 'failed' ? 'batch.turnFailed' : 'batch.turnInterrupted', { user }));
+  const profile = run.options.profile;
+  for (;;) {
+    try {
+      await prompter.input({ message: t('batch.adminGuard'), flag: '--profile', validate: (typed) => typed.trim() === profile || t('batch.adminGuardWrong') });
+      break;
+    } catch (error) {
+      if (error instanceof CancelledError && !deps.signal.aborted) continue;
+      throw error;
+    }
+  }
+  const choice = await prompter
+    .select({
+      message: t('batch.adminNext'),
+      flag: '--yes',
+      choices: [
+        { value: 'next', name: next !== undefined ? t('batch.nextHire', { user: next }) : t('batch.nextSummary') },
+        ...(ended === 'done' ? [] : [{ value: 'again' as const, name: t('batch.again', { user }) }]),
+        { value: 'stop', name: t('batch.stopHere') },
+      ],
+      default: 'next',
+    })
+    .catch((error: unknown) => {
+      // The administrator's own Ctrl-C here: a stop.
+      if (error instanceof CancelledError) return 'stop' as const;
+      throw error;
+    });
+  if (choice === 'stop') return stop(run, user, undefined, deps, ended === 'done' ? 'batch.stoppedAfter' : 'batch.stopped');
+  return choice;
 }
 
 /** The hire's newest enabled device as the state records it; undefined when none (or no user yet). */
@@ -60,9 +142,13 @@ async function recordIfEnrolled(run: BatchRun, user: string, deps: Pick<WizardDe
   return true;
 }
 
-/** The hand-over screen: the hire takes the keyboard, or the admin skips them. */
-async function handOver(run: BatchRun, user: string, k: number, deps: Pick<WizardDeps, 'out' | 'prompter'>): Promise<'enrol' | 'skip'> {
+/**
+ * The hand-over screen: the hire takes the keyboard, or the admin skips them. `guarded`: the
+ * turn comes back to the administrator's screen, and the hire is told so.
+ */
+async function handOver(run: BatchRun, user: string, k: number, guarded: boolean, deps: Pick<WizardDeps, 'out' | 'prompter'>): Promise<'enrol' | 'skip'> {
   deps.out.heading(t('batch.handOver', { k, n: run.selected.length, user }));
+  if (guarded) deps.out.info(t('batch.handOverBack', { user }));
   return deps.prompter.select({
     message: t('batch.ready', { user }),
     flag: '--yes',
@@ -82,7 +168,7 @@ async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps,
 }
 
 /** The wizard in admin mode for the hire, with their keys when known; what it enabled. */
-async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome; csv?: string }, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<Outcome> {
+async function enrol(run: BatchRun, hire: Hire, turn: Turn, deps: WizardDeps): Promise<Outcome> {
   const { options, audit } = run;
   const { csv, made } = await keysFor(run, hire, deps);
   if (csv !== undefined) turn.csv = resolve(csv);
@@ -90,11 +176,15 @@ async function enrol(run: BatchRun, hire: Hire, turn: { enabled?: Outcome; csv?:
   const qrPng = options.setup.qrPng?.replace(/(\.png)?$/i, `-${hire.user}$1`);
   await runSetup(
     { ...options.setup, profile: options.profile, user: hire.user, ...(csv ? { csvPath: csv } : {}), ...(qrPng ? { qrPng } : {}), deleteCsv: false, freshKey: made },
-    run.wizardDeps,
+    deps,
     {
       onEnabled: (serialNumber) => {
         turn.enabled = { user: hire.user, status: 'done', serialNumber, enabledAt: audit.now().toISOString() };
       },
+      onQrShown: (label) => {
+        turn.shownQr = label;
+      },
+      ...(turn.earlierQr !== undefined ? { earlierQr: turn.earlierQr } : {}),
     },
   );
   return {
@@ -145,20 +235,11 @@ async function recordFailure(run: BatchRun, user: string, turn: { enabled?: Outc
 }
 
 /** Ctrl-C: what is known recorded, the screen cleared, and the command that carries on said. */
-async function stop(run: BatchRun, user: string, enabled: Outcome | undefined, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<never> {
+async function stop(run: BatchRun, user: string, enabled: Outcome | undefined, deps: Pick<WizardDeps, 'out' | 'writer'>, said: 'batch.stopped' | 'batch.stoppedAfter' = 'batch.stopped'): Promise<never> {
   if (enabled) run.state.hires[user] = { ...enabled, sessionVerified: false };
   await saveState(run.statePath, run.state, deps);
   clearScreen(run, deps);
-  const { usersCsv, profile, create, only, skip, report, region } = run.options;
-  // The same run again: every flag that decides what it does (the files, the account, the region).
-  const again = shellLine([
-    'mfa-onboard', 'batch', usersCsv, '--profile', profile,
-    ...(create ? ['--create'] : []),
-    ...only.flatMap((name) => ['--only', name]),
-    ...skip.flatMap((name) => ['--skip', name]),
-    ...(report !== undefined ? ['--report', report] : []),
-    ...(region !== undefined ? ['--region', region] : []),
-  ]);
-  deps.out.info(t(enabled ? 'batch.stoppedEnrolled' : 'batch.stopped', { user, command: again }));
+  const again = batchAgain(run.options);
+  deps.out.info(t(enabled ? 'batch.stoppedEnrolled' : said, { user, command: again }));
   throw new CancelledError('error.cancelledRunAgain');
 }

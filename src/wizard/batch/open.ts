@@ -9,6 +9,8 @@ import { t } from '../../ui/messages/index.js';
 import { readTextFile } from '../../credentials/files.js';
 import type { Aws, Identity, WizardDeps } from '../context.js';
 import { hiresLeftHere, reportOthersProfiles } from '../earlier-hires.js';
+import { userExists } from '../create-user.js';
+import { batchAgain } from './again.js';
 import { AuditLog } from './audit-log.js';
 import type { BatchOptions, BatchRun } from './types.js';
 import { readState, saveState, skippedNow, type State } from './state-file.js';
@@ -32,7 +34,12 @@ export async function openBatch(options: BatchOptions, deps: WizardDeps): Promis
   const audit = new AuditLog(`${options.usersCsv}.audit.jsonl`, admin.arn, deps.clock);
   // The hires this run is about (--only), in the file's order.
   const selected = all.filter((h) => only.length === 0 || only.includes(h.user));
-  return { options, selected, only, skip, statePath, state, adminAws, audit, wizardDeps: { ...deps, awsFor: auditedFactory(options.profile, audit, deps) }, shown: false };
+  const auditing = (seams: WizardDeps): WizardDeps => ({ ...seams, awsFor: auditedFactory(options.profile, audit, seams) });
+  const turn = () => {
+    const held = deps.ownInterrupts?.();
+    return { deps: auditing(held?.deps ?? deps), release: held?.release ?? (() => undefined) };
+  };
+  return { options, selected, only, skip, statePath, state, adminAws, audit, wizardDeps: auditing(deps), turn, shown: false };
 }
 
 /**
@@ -75,6 +82,23 @@ function auditedFactory(profile: string, audit: AuditLog, deps: Pick<WizardDeps,
 }
 
 /**
+ * Without --create, every hire to enrol has an IAM user already: one that has none would fail
+ * the same way at every run, so the run stops before the first, naming --create.
+ */
+async function checkUsersExist(run: BatchRun, todo: Hire[]): Promise<void> {
+  const missing: string[] = [];
+  for (const hire of todo) if (!(await userExists(run.adminAws, hire.user))) missing.push(hire.user);
+  if (missing.length === 0) return;
+  throw new UserError('batch.noSuchUsers', {
+    users: missing.join(', '),
+    account: run.state.account ?? '',
+    profile: run.options.profile,
+    command: batchAgain({ ...run.options, only: run.only, skip: run.skip }, { create: true }),
+    skip: missing.map((name) => `--skip ${name}`).join(' '),
+  });
+}
+
+/**
  * The hires left to enrol: not done, not left out by --skip this time, and not skipped at an
  * earlier hand-over unless named with --only. Also checked and said before the first one.
  */
@@ -88,8 +112,12 @@ export async function hiresToDo(run: BatchRun, deps: Pick<WizardDeps, 'out' | 'w
   });
   // Someone to enrol, and no way to show them a QR code: said before the first is created.
   if (todo.length > 0 && !deps.out.size() && !options.setup.showSecret && !options.setup.qrPng) throw new UserError('qr.noWayToShow');
+  if (!options.create) await checkUsersExist(run, todo);
   const handled = selected.length - todo.length;
-  if (handled > 0) deps.out.info(t('batch.resuming', { done: handled, total: selected.length, path: run.statePath }));
+  if (handled > 0) deps.out.info(t(todo.length > 0 ? 'batch.resuming' : 'batch.nothingLeft', { done: handled, total: selected.length, path: run.statePath }));
+  // Skipped at an earlier hand-over, and not asked for this time: said, with how to enrol them.
+  const skippedBefore = selected.filter((h) => state.hires[h.user]?.status === 'skipped' && !todo.includes(h) && !skip.includes(h.user)).map((h) => h.user);
+  if (skippedBefore.length > 0) deps.out.info(t('batch.skippedBefore', { users: skippedBefore.join(', '), command: batchAgain(options, { only: skippedBefore }) }));
   await saveState(run.statePath, state, deps);
   return todo;
 }

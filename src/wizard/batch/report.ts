@@ -28,7 +28,8 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
       o.error?.split('\n')[0] ?? '',
     ]),
   ];
-  for (const line of grid(rows)) out.info(line);
+  // The table fits the terminal: narrower columns, else one block a hire.
+  for (const line of grid(rows, { width: out.size()?.columns, header: true })) out.info(line);
   for (const o of outcomes) if (o.error?.includes('\n')) out.warn(t('batch.failedMore', { user: o.user, message: o.error }));
   await listHandOvers(outcomes, deps);
   if (options.report !== undefined) {
@@ -62,6 +63,6 @@ async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' |
   if (waiting.length === 0) return;
   const { out } = deps;
   out.heading(t('batch.handOverHeading', { count: waiting.length }));
-  for (const line of grid(waiting)) out.info(line);
+  for (const line of grid(waiting, { width: out.size()?.columns })) out.info(line);
   out.info(t('batch.handOverRuns', { command: `mfa-onboard FILE${deps.endpoint !== undefined ? ` --endpoint-url ${deps.endpoint}` : ''}` }));
 }

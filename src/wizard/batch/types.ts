@@ -34,6 +34,11 @@ export interface BatchRun {
   readonly audit: AuditLog;
   /** The seams each enrolment runs with: the administrator's clients audited. */
   readonly wizardDeps: WizardDeps;
+  /**
+   * A hire's turn: the seams it runs with, Ctrl-C ending the turn only (where the process's
+   * signals are ours), until `release`.
+   */
+  turn(): { deps: WizardDeps; release(): void };
   /** A hire's enrolment is on screen (maybe a QR code), to clear before anything else. */
   shown: boolean;
 }

@@ -17,7 +17,7 @@ function simplyEnrol(run: Pick<SetupRun, 'assigned'>): void {
  * started again; what never got that far is cleared, and this run starts afresh.
  */
 export async function resumeEarlierRun(
-  run: Pick<SetupRun, 'profiles' | 'admin' | 'own' | 'assigned' | 'underway' | 'finishing'>,
+  run: Pick<SetupRun, 'profiles' | 'admin' | 'own' | 'assigned' | 'underway' | 'finishing' | 'earlierQr'>,
   deps: Pick<WizardDeps, 'out' | 'files' | 'writer'>,
 ): Promise<void> {
   const profile = named(run, 'longTerm');
@@ -26,6 +26,7 @@ export async function resumeEarlierRun(
   const replacing = run.admin ? undefined : recorded.replacing;
   const enrolling = run.own ? recorded.enrolling : undefined;
   run.underway = { ...(replacing ? { replacing } : {}), ...(enrolling !== undefined ? { enrolling } : {}) };
+  if (run.own && recorded.abandonedQr !== undefined) run.earlierQr = recorded.abandonedQr;
   const has = (serial: string | undefined) => run.assigned.some((d) => d.serialNumber === serial);
   if (replacing) {
     if (replacing.new !== undefined && has(replacing.new)) {
@@ -48,6 +49,9 @@ export async function resumeEarlierRun(
       return;
     }
     // It never got enabled (an orphan, if anything, which the pre-flight clears): start afresh.
-    await abandoned(profile, { enrolment: true }, deps);
+    // Its QR code may be in the app (the run stopped without a word): named like the one recorded.
+    const match = /^arn:aws:iam::(\d{12}):mfa\/(?:.*\/)?([^/]+)$/.exec(enrolling);
+    run.earlierQr ??= match ? `AWS:${match[2]}@${match[1]}` : undefined;
+    await abandoned(profile, { enrolment: true, ...(run.earlierQr !== undefined ? { shownQr: run.earlierQr } : {}) }, deps);
   }
 }

@@ -65,16 +65,22 @@ export async function enableDevice(
  * of their own; once AWS has enabled the device, nothing of it is undone any more.
  */
 export async function showAndEnable(
-  run: Pick<SetupRun, 'actor' | 'identity' | 'device' | 'options' | 'pngs' | 'history' | 'journal' | 'hooks' | 'enrolled'>,
+  run: Pick<SetupRun, 'actor' | 'identity' | 'device' | 'options' | 'pngs' | 'history' | 'journal' | 'hooks' | 'enrolled' | 'shownQr' | 'earlierQr'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'interactive' | 'qrPaint' | 'writer' | 'clock' | 'readCode' | 'signal'>,
 ): Promise<void> {
   const actor = known(run, 'actor');
   const identity = known(run, 'identity');
   const made = known(run, 'device');
+  // An earlier attempt's code is still in the app: this one is tagged with when it was made.
+  const earlierQr = run.earlierQr ?? run.hooks.earlierQr;
+  const earlier = earlierQr !== undefined ? { label: earlierQr, tag: labelTag(new Date(deps.clock.now())) } : undefined;
   run.history = await onOwnScreen(
     deps,
     async () => {
-      await showQr(actor, identity, made, run.options, deps, (path) => run.pngs.push(path));
+      await showQr(actor, identity, made, run.options, deps, (path) => run.pngs.push(path), { ...(earlier ? { earlier } : {}), shown: (label) => {
+        run.shownQr = label;
+        run.hooks.onQrShown?.(label);
+      } });
       return enableDevice(actor, identity, made, run.options, deps);
     },
     { done: () => t('enable.done', { serial: made.serialNumber, user: identity.userName }), pngs: () => run.pngs },
@@ -82,4 +88,10 @@ export async function showAndEnable(
   run.journal.commit();
   run.enrolled = made.serialNumber;
   run.hooks.onEnabled?.(made.serialNumber);
+}
+
+/** `1207-1433`: the month, day, hour and minute (local time) the code was made, for its label. */
+function labelTag(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;
 }

@@ -23,6 +23,8 @@ function printSummary(
     admin?: { checked?: { arn: string; expiration: Date }; csvPath?: string };
     changes: FileChange[];
     endpoint?: string;
+    /** The demo's: no command to run later (its emulator and HOME go with it). */
+    rehearsal?: boolean;
   },
   deps: Pick<WizardDeps, 'out' | 'clock'>,
 ): void {
@@ -54,7 +56,7 @@ function printSummary(
     rows.push([t('summary.file'), change.backupPath ? t('summary.fileBackup', { path: change.path, backup: change.backupPath }) : change.path]);
   }
   const endpoint = input.endpoint ? ` --endpoint-url ${input.endpoint}` : '';
-  if (session) {
+  if (session && !input.rehearsal) {
     rows.push([t('summary.next'), `aws sts get-caller-identity --profile ${session.sessionProfile}${endpoint}`, 'command']);
     rows.push([t('summary.daily'), `mfa-onboard session --profile ${session.profile}${endpoint}`, 'command']);
   }
@@ -62,14 +64,14 @@ function printSummary(
     // The hand-over: the user's keys and session are hers; she sets up her own computer.
     const csv = admin.csvPath;
     rows.push([t('summary.handOver'), csv !== undefined ? t('summary.handOverCsv', { user, path: csv }) : t('summary.handOverNoCsv', { user })]);
-    rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? shellWord(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
+    if (!input.rehearsal) rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? shellWord(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
   }
   for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
 
 /** Step 9: the summary of this run. */
 export async function summarize(
-  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath' | 'assigned' | 'backup'>,
+  run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath' | 'assigned' | 'backup' | 'options'>,
   deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint'>,
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
@@ -87,6 +89,7 @@ export async function summarize(
       ...(run.admin ? { admin: { ...(checked ? { checked } : {}), ...(csvPath !== undefined ? { csvPath } : {}) } } : {}),
       changes: run.changes,
       ...(deps.endpoint !== undefined ? { endpoint: deps.endpoint } : {}),
+      ...(run.options.rehearsal ? { rehearsal: true } : {}),
     },
     deps,
   );
