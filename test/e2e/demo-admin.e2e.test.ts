@@ -53,6 +53,8 @@ describe('mfa-onboard demo --admin in a real terminal at 80×24', () => {
       expect(decodeURIComponent(phone.uri.pathname)).toContain(`:${user}@`);
       phones.push(phone);
       at = await s.waitFor(`Done: ${user} is protected by MFA`, after);
+      // The hire hands the keyboard back: only the administrator leaves that screen.
+      at = await s.takeKeyboardBack('admin', at);
     }
     at = await s.waitFor('Batch: 2 of 2 hires enrolled', at);
     at = await s.waitFor('Step 5 of 5', at);
@@ -80,7 +82,9 @@ describe('mfa-onboard demo --admin in a real terminal at 80×24', () => {
     s.answer('');
     at = await s.waitFor('Scanned?', at);
     await expect(fetch(url, { method: 'POST' })).resolves.toHaveProperty('status', 400); // listening
+    // The hire's Ctrl-C comes back to the administrator's screen; the administrator stops.
     s.interrupt();
+    await s.takeKeyboardBack('admin', at, 'stop', false);
     expect(await s.exited).toBe(2);
     expect(s.plain()).toContain('Stopped the emulator.');
     expect(s.lines()).toContain('    mfa-onboard demo --admin');

@@ -101,6 +101,9 @@ describe('admin create-user: CreateAccessKey done, its answer lost', () => {
       { flag: '--codes-from-stdin', answer: phone },
       { flag: '--codes-from-stdin', answer: phone },
       { flag: '--codes-from-stdin', answer: phone },
+      // The administrator takes the keyboard back (the batch's profile typed) and goes on.
+      { flag: '--profile', answer: 'admin' },
+      { flag: '--yes', answer: 'next' },
     ]);
     const result = await runCli(
       ['batch', users, '--profile', 'admin', '--create', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/qr.png`, '--endpoint-url', proxy.url],
