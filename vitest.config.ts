@@ -58,6 +58,9 @@ export default defineConfig({
           // pty: CPU-bound at start-up, so one file per core, like the unit group.
           // Few stories here wait for real TOTP windows (they keep their own time limits);
           // the rest run in-process on the fake clock (test/integration).
+          // Most of an e2e file's time is spent waiting for TOTP windows, not on a core: two
+          // files a core keeps the cores busy while the waiting files wait.
+          maxWorkers: 4,
           sequence: { groupOrder: 1 },
         },
       },
