@@ -7,9 +7,9 @@
  * decides again and words the outcome as always.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkEndpoints } from './aws/endpoint.js';
 import { SESSION_MARKER } from './commands/flags.js';
+import { plainFlags } from './commands/plain-flags.js';
 import { session } from './commands/session.flags.js';
 import type { SessionOptions } from './commands/session.js';
 import { credentialProcessJson, exportLines, printableSession } from './credentials/export.js';
@@ -49,8 +49,8 @@ function optionsOf(argv: string[], env: NodeJS.ProcessEnv): { options: SessionOp
   // Inside a session run, a credential_process that runs us again is the whole CLI's to refuse.
   if (argv[0] !== 'session' || env[SESSION_MARKER]) return undefined;
   try {
-    const { values, positionals } = parseArgs({ args: argv.slice(1), options: session.flags, allowPositionals: true, strict: true });
-    if (positionals.length > 0 || values.help || values.version || values.force) return undefined;
+    const values = plainFlags(argv.slice(1), session.flags);
+    if (!values || values.help || values.version || values.force) return undefined;
     checkEndpoints(values['endpoint-url'], env);
     const options = session.options(values, [], env);
     if (!options.credentialProcess && !options.exportShell) return undefined;
