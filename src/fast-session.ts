@@ -2,9 +2,9 @@
  * `session --credential-process` and `session --export SHELL` with a valid saved session, at
  * Node's own start-up speed: the AWS CLI runs the first on every command, shells the second
  * at every start. Read the two files, decide by the one reuse rule (wizard/reuse.ts), print.
- * This module is bundled into the launcher itself; anything it does not settle (no saved
- * session, one to renew, an odd file, an error to report) goes to the whole CLI, which
- * decides again and words the outcome as always.
+ * Built as a file of its own (dist/fast-session.js), which the launcher runs with its code
+ * cache; anything it does not settle (no saved session, one to renew, an odd file, an error to
+ * report) goes to the whole CLI, which decides again and words the outcome as always.
  */
 import { readFileSync } from 'node:fs';
 import { checkEndpoints } from './aws/endpoint.js';
