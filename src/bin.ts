@@ -15,6 +15,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { fstatSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Script } from 'node:vm';
+import { helpRequest } from './help-request.js';
 
 /** Where the fast path writes: a terminal's stream, or a file descriptor written at once. */
 interface Direct {
@@ -127,21 +128,6 @@ const argv = process.argv.slice(2);
  */
 const versionOnly = typeof __MFA_ONBOARD_STANDALONE__ === 'undefined' && argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
 if (versionOnly) direct(1).write(`${pkg.version}\n`);
-/**
- * A help request and nothing else (`--help`, `COMMAND --help`, `help [COMMAND]`, with or
- * without `--lang L`): the CLI's main from help.js, which has no command's code to load.
- */
-function helpOnly(words: string[]): boolean {
-  const rest = [...words];
-  const lang = rest.findIndex((word) => word === '--lang' || word.startsWith('--lang='));
-  if (lang >= 0) rest.splice(lang, rest[lang] === '--lang' ? 2 : 1);
-  const [first, second, ...more] = rest;
-  const flag = (word: string | undefined) => word === '--help' || word === '-h';
-  const name = (word: string | undefined) => word !== undefined && /^[a-z][a-z-]*$/.test(word);
-  if (more.length > 0) return false;
-  return (flag(first) && second === undefined) || (name(first) && (flag(second) || (first === 'help' && (second === undefined || name(second)))));
-}
-
 /** The process for printing help: the same direct output; stdin only if asked for (it is not). */
 const helpRuntime = (): Parameters<typeof import('./cli.js').main>[1] => ({
   env: process.env,
@@ -151,11 +137,14 @@ const helpRuntime = (): Parameters<typeof import('./cli.js').main>[1] => ({
   // NOTE: help only writes (and reads a terminal's width, which direct() keeps).
   stdout: direct(1) as NodeJS.WriteStream,
   stderr: direct(2) as NodeJS.WriteStream,
-  signal: new AbortController().signal,
+  // Help is never stopped: no AbortController (a module Node does not start with) unless asked.
+  get signal() {
+    return new AbortController().signal;
+  },
 });
 const code: number | undefined = versionOnly
   ? 0
-  : helpOnly(argv)
+  : helpRequest(argv)
     ? (load('help.js', () => require('./help.js') as typeof import('./cli.js'))
         .main(argv, helpRuntime())
         .then((exit) => (process.exitCode = exit)),

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { helpRequest } from '../../src/help-request.js';
+
+/** What cli.ts's main makes of a line by parsing it: a help request (whose help, which --lang) or not one. */
+function parsedRequest(argv: string[]) {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+    if (!values.help && positionals[0] !== 'help') return undefined;
+    return { word: positionals[0] === 'help' ? positionals[1] : positionals[0], lang: values.lang, positionals };
+  } catch {
+    return undefined;
+  }
+}
+
+const WORDS = ['--help', '-h', 'help', 'session', 'status', 'sesion', '--lang', 'ja', '--lang=ja', '--lang=', 'xx', '-V', '--', 'Session', './a.csv'];
+
+function random(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+}
+
+describe('helpRequest (the launcher and cli read a help request without parseArgs)', () => {
+  it('where it reads a help request, parsing reads the same one: 20,000 generated lines', () => {
+    const next = random(19);
+    let read = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const argv = Array.from({ length: next(5) }, () => WORDS[next(WORDS.length)]!);
+      const asked = helpRequest(argv);
+      if (!asked) continue;
+      read++;
+      const parsed = parsedRequest(argv);
+      expect(parsed, JSON.stringify(argv)).toBeDefined();
+      // At most the command's word and `help` before it: anything more is not a help request.
+      expect(parsed!.positionals.length, JSON.stringify(argv)).toBeLessThanOrEqual(parsed!.positionals[0] === 'help' ? 2 : 1);
+      // `help` as the word is the whole help to both (printHelp).
+      const whole = (word: string | undefined) => (word === 'help' ? undefined : word);
+      expect({ word: whole(asked.word), lang: asked.lang }, JSON.stringify(argv)).toEqual({ word: whole(parsed!.word), lang: parsed!.lang });
+    }
+    expect(read).toBeGreaterThan(500);
+  });
+
+  it.each([
+    [['--help'], {}],
+    [['-h'], {}],
+    [['help'], {}],
+    [['help', '--help'], {}],
+    [['session', '--help'], { word: 'session' }],
+    [['help', 'status'], { word: 'status' }],
+    [['help', 'sesion'], { word: 'sesion' }],
+    [['--help', '--lang', 'ja'], { lang: 'ja' }],
+    [['--lang=ja', 'status', '-h'], { word: 'status', lang: 'ja' }],
+  ])('%j → %o', (argv, request) => {
+    expect(helpRequest(argv)).toEqual(request);
+  });
+
+  it.each([
+    [['session']],
+    [['--help', '--lang']],
+    [['--help', '--lang', '--help']],
+    [['--help', 'session', 'extra']],
+    [['session', '--help', '--profile', 'x']],
+    [['./alice.csv', '--help']],
+    [['--version']],
+    [[]],
+  ])('%j is not one (parsed as always)', (argv) => {
+    expect(helpRequest(argv)).toBeUndefined();
+  });
+});
