@@ -238,7 +238,7 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
         file: '/bin/sh',
         args: ['-c', `${CLI_LINE} session --profile alice --export sh --lang ${lang} >/dev/null`],
       });
-      expect(await screen.exited).toBe(0);
+      expect(await screen.exitedAndShown()).toBe(0);
       const lines = screen.lines().filter((line) => line !== '');
       const expiration = new Date(/\[alice-mfa\][^[]*?expiration = (\S+)/.exec(withSession)![1]!);
       setLanguage(lang);
