@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { generatedLines } from '../helpers/generated-lines.js';
 import { helpRequest } from '../../src/help-request.js';
 
 /** What cli.ts's main makes of a line by parsing it: a help request (whose help, which --lang) or not one. */
@@ -15,20 +16,10 @@ function parsedRequest(argv: string[]) {
 
 const WORDS = ['--help', '-h', 'help', 'session', 'status', 'sesion', '--lang', 'ja', '--lang=ja', '--lang=', 'xx', '-V', '--', 'Session', './a.csv'];
 
-function random(seed: number) {
-  let state = seed;
-  return (n: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
-}
-
 describe('helpRequest (the launcher and cli read a help request without parseArgs)', () => {
   it('where it reads a help request, parsing reads the same one: 20,000 generated lines', () => {
-    const next = random(19);
     let read = 0;
-    for (let n = 0; n < 20_000; n++) {
-      const argv = Array.from({ length: next(5) }, () => WORDS[next(WORDS.length)]!);
+    for (const argv of generatedLines(WORDS, 20_000, 5, 19)) {
       const asked = helpRequest(argv);
       if (!asked) continue;
       read++;

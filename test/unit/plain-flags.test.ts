@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { generatedLines } from '../helpers/generated-lines.js';
 import { plainFlags } from '../../src/commands/plain-flags.js';
 import { session } from '../../src/commands/session.flags.js';
 
@@ -33,21 +34,10 @@ const WORDS = [
   '',
 ];
 
-/** A small fixed-seed generator: the same command lines on every run. */
-function random(seed: number) {
-  let state = seed;
-  return (n: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
-}
-
 describe('plainFlags (the start-up path reads session flags without parseArgs)', () => {
   it('reads what parseArgs reads, or leaves the line to it: 20,000 generated command lines', () => {
-    const next = random(25);
     let read = 0;
-    for (let n = 0; n < 20_000; n++) {
-      const args = Array.from({ length: next(6) }, () => WORDS[next(WORDS.length)]!);
+    for (const args of generatedLines(WORDS, 20_000, 6, 25)) {
       const plain = plainFlags(args, session.flags);
       if (plain === undefined) continue;
       read++;
