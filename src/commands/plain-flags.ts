@@ -4,10 +4,10 @@ import type { FlagTable, Values } from './flags.js';
  * The command line as `util.parseArgs` reads it (strict, no positionals), for the plain forms
  * only: `--name value`, `--name=value`, `--name` for a boolean, and a boolean's short `-x`.
  * Anything else (a word that is not a flag, grouped letters, `--`, `--no-x`, an unknown flag,
- * a value that starts with `-`, a boolean given a value, a table with defaults) gives undefined: the caller then runs
- * parseArgs itself, which reads or refuses it. The start-up path reads `session`'s flags with
- * this, as loading and running parseArgs costs a shell start-up half a millisecond;
- * test/unit/plain-flags.test.ts holds it to parseArgs.
+ * a value that starts with `-`, a boolean given a value, a table with defaults) gives
+ * undefined: the caller then runs parseArgs itself, which reads or refuses it. The start-up
+ * path reads `session`'s flags with this, as loading and running parseArgs costs a shell
+ * start-up half a millisecond; test/unit/plain-flags.test.ts holds it to parseArgs.
  */
 export function plainFlags<T extends FlagTable>(args: readonly string[], table: T): Values<T> | undefined {
   const values: Record<string, string | boolean> = Object.create(null);
