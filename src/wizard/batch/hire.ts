@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { audited } from '../../aws/audit.js';
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError } from '../../errors.js';
+import { AwsError, CancelledError } from '../../errors.js';
 import { errorText } from '../../ui/error-text.js';
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
