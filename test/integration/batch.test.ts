@@ -249,6 +249,33 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run4.code).toBe(0);
   });
 
+  it('a hire passed over after her Ctrl-C is "interrupted", not "skipped": the table, the report and the state say so, and the next run enrols her but not the one skipped on purpose', async () => {
+    const users = await setUp();
+    let clock = fakeClock();
+    const ctrlCAtQr: Answer[] = [{ flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }, ...admin('next')];
+    const report = `${world.box.dir}/r.json`;
+    const first = await runCli(args(users, '--report', report), { env: world.box.env, clock, prompter: scriptedPrompter([...ctrlCAtQr, { flag: '--yes', answer: 'skip' }, ...hire('carol', clock)]) });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/\n {2}alice +interrupted +- /);
+    expect(first.stderr).toMatch(/\n {2}bob +skipped +- /);
+    expect(JSON.parse(await fs.readFile(report, 'utf8')).map((o: { status: string }) => o.status)).toEqual(['interrupted', 'skipped', 'done']);
+    const again = `mfa-onboard batch ${users} --profile admin --create --report ${report} --region eu-west-1`;
+    expect(first.stderr).toContain(`Interrupted with Ctrl-C and passed over: alice. Their unfinished devices were removed; the next run of the batch enrols them:\n    ${again}\n`);
+    expect(first.stderr).toContain(`Skipped at the hand-over: bob. Later runs leave them out; to enrol them:\n    mfa-onboard batch ${users} --profile admin --create --only bob --report ${report} --region eu-west-1\n`);
+    const state = async () => JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8')).hires;
+    expect(await state()).toMatchObject({ alice: { status: 'interrupted' }, bob: { status: 'skipped' }, carol: { status: 'done' } });
+
+    // The next run: alice is enrolled (bob, skipped on purpose, is only named); nothing is left to say under the table.
+    clock = fakeClock();
+    const second = await runCli(args(users), { env: world.box.env, clock, prompter: scriptedPrompter(hire('alice', clock)) });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Skipped at an earlier hand-over: bob.');
+    expect((await listDevices(world.moto)).map((d) => d.user).sort()).toEqual(['alice', 'carol']);
+    expect(await state()).toMatchObject({ alice: { status: 'done' }, bob: { status: 'skipped' } });
+    expect(second.stderr).not.toContain('Interrupted with Ctrl-C');
+    expect(second.stderr).toContain('Skipped at the hand-over: bob.');
+  });
+
   it('issue 23 item 6: hires skipped at the hand-over are named with the --only that enrols them; "nothing left" is said plainly; a missing user without --create names --create', async () => {
     const users = await setUp();
     const clock = fakeClock();

@@ -72,10 +72,14 @@ interface Turn {
   earlierQr?: string;
 }
 
-/** A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is recorded as done. */
+/**
+ * A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is
+ * recorded as done. Otherwise recorded as interrupted (what an earlier run recorded is out of
+ * date): not a hire skipped on purpose, so the next run enrols them.
+ */
 async function recordInterrupted(run: BatchRun, user: string, turn: { enabled?: Outcome; csv?: string }, deps: Pick<WizardDeps, 'out'>): Promise<'done' | 'interrupted'> {
   clearScreen(run, deps);
-  if (turn.enabled) run.state.hires[user] = { ...turn.enabled, sessionVerified: false, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) };
+  run.state.hires[user] = turn.enabled ? { ...turn.enabled, sessionVerified: false, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) } : { user, status: 'interrupted' };
   deps.out.warn(t(turn.enabled ? 'batch.interruptedEnabled' : 'batch.interrupted', { user }));
   return turn.enabled ? 'done' : 'interrupted';
 }

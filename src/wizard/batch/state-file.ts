@@ -2,10 +2,14 @@ import { promises as fs } from 'node:fs';
 import { UserError } from '../../errors.js';
 import type { WizardDeps } from '../context.js';
 
-/** What became of one hire: kept in the state file (never a secret) and in the report. */
+/**
+ * What became of one hire: kept in the state file (never a secret) and in the report.
+ * `skipped`: passed over at the hand-over, on purpose (later runs leave them out unless named
+ * with --only); `interrupted`: stopped with Ctrl-C, then passed over (the next run enrols them).
+ */
 export interface Outcome {
   user: string;
-  status: 'done' | 'skipped' | 'failed';
+  status: 'done' | 'skipped' | 'interrupted' | 'failed';
   serialNumber?: string;
   enabledAt?: string;
   sessionVerified?: boolean;
@@ -23,7 +27,7 @@ export interface State {
 }
 
 /** The catalog id of each status, as the summary shows it. */
-export const STATUS = { done: 'batch.statusDone', skipped: 'batch.statusSkipped', failed: 'batch.statusFailed' } as const;
+export const STATUS = { done: 'batch.statusDone', skipped: 'batch.statusSkipped', interrupted: 'batch.statusInterrupted', failed: 'batch.statusFailed' } as const;
 
 /** True for an outcome as this tool writes it: a state file edited by hand may hold anything. */
 function isOutcome(value: unknown): value is Outcome {
