@@ -7,9 +7,16 @@ import { batchAgain } from './again.js';
 import type { BatchOptions, BatchRun } from './types.js';
 import { skippedNow, STATUS, type Outcome } from './state-file.js';
 
-/** What became of each hire this run is about; one left out by --skip is skipped this time. */
+/**
+ * What became of each hire this run is about; one left out by --skip is skipped this time.
+ * The QR label a hire's app may hold is the next run's to know, not the report's.
+ */
 export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Outcome[] {
-  return run.selected.map((h): Outcome => (skippedNow(run, h.user) ? { user: h.user, status: 'skipped' } : run.state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
+  return run.selected.map((h): Outcome => {
+    if (skippedNow(run, h.user)) return { user: h.user, status: 'skipped' };
+    const { qrShown: _inTheApp, ...outcome } = run.state.hires[h.user] ?? { user: h.user, status: 'skipped' };
+    return outcome;
+  });
 }
 
 /**

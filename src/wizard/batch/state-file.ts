@@ -16,6 +16,12 @@ export interface Outcome {
   /** The hire's access-key CSV on this computer: to hand over to the hire, then delete here (a path, never its content). */
   csv?: string;
   error?: string;
+  /**
+   * Not enrolled: the label of the last QR code shown to the hire (`AWS:alice@123456789012`,
+   * no secret), whose entry may be in their app for a device that is gone. The next run's
+   * code is then tagged, and the hire told to delete that entry.
+   */
+  qrShown?: string;
 }
 
 /** The state file (`users.csv.state.json`): what earlier runs did, so that a run carries on. */
@@ -41,6 +47,7 @@ function isOutcome(value: unknown): value is Outcome {
     optional('enabledAt', 'string') &&
     optional('error', 'string') &&
     optional('csv', 'string') &&
+    optional('qrShown', 'string') &&
     optional('sessionVerified', 'boolean')
   );
 }
