@@ -159,6 +159,34 @@ describe('mfa-onboard batch, against moto', () => {
     }
   });
 
+  it('the endpoint from AWS_ENDPOINT_URL (no --endpoint-url): the line each hire runs carries it, and works as printed on her computer, which has no such variable', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const withoutFlag = args(users, '--only', 'carol').filter((word, i, all) => word !== '--endpoint-url' && all[i - 1] !== '--endpoint-url');
+    const run = await runCli(withoutFlag, { env: { ...world.box.env, AWS_ENDPOINT_URL: world.moto.url }, clock, prompter: scriptedPrompter(hire('carol', clock)) });
+    expect(run.code).toBe(0);
+    const line = /one code from their phone sets them up:\n {4}(.+)\n/.exec(run.stderr)?.[1];
+    expect(line).toBe(`mfa-onboard FILE --endpoint-url ${world.moto.url}`);
+    const own = await makeSandbox();
+    try {
+      expect(own.env.AWS_ENDPOINT_URL).toBeUndefined();
+      const handed = await own.write('carol_accessKeys.csv', await fs.readFile(`${world.box.dir}/carol_accessKeys.csv`, 'utf8'));
+      const later = fakeClock();
+      const carol = scriptedPrompter([
+        { flag: '--codes-from-stdin', answer: phone('carol', later) },
+        { flag: '--backup', answer: false },
+        { flag: '--delete-csv / --keep-csv', answer: false },
+      ]);
+      const argv = line!.split(' ').slice(1).map((word) => (word === 'FILE' ? handed : word));
+      const picked = await runCli([...argv, '--profile', 'carol', '--region', 'eu-west-1'], { env: own.env, clock: later, prompter: carol });
+      carol.assertDone();
+      expect(picked.code).toBe(0);
+      expect(picked.stderr).toContain('arn:aws:iam::123456789012:mfa/carol');
+    } finally {
+      await own.cleanup();
+    }
+  });
+
   it('a hire enabled but not verified (the session check failed) is recorded as done, and the next run does not enrol them twice', async () => {
     const users = await setUp();
     const clock = fakeClock();

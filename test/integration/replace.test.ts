@@ -523,6 +523,18 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     }
   });
 
+  it('an administrator\'s endpoint from AWS_ENDPOINT_URL, not --endpoint-url: what the hire runs on her own computer (no such variable there) carries it', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', ...png()], { env: { ...world.box.env, AWS_ENDPOINT_URL: world.moto.url }, clock, prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`bob runs\\s+mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url.replace(/\./g, '\\.')}\n`));
+  });
+
   it('issue 22: an administrator enrols a hire with her CSV: the session is checked in memory, nothing of hers is written, the CSV is handed over; on her own computer one code sets her up', async () => {
     const key = await createUserWithKey(world.moto, 'bob');
     await adminProfile();

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { UserError } from '../../errors.js';
+import { lineReaching } from '../../ui/command-line.js';
 import { t } from '../../ui/messages/index.js';
 import { grid } from '../../ui/width.js';
 import type { WizardDeps } from '../context.js';
@@ -39,7 +40,7 @@ export function nextRunNotes(run: Pick<BatchRun, 'selected' | 'skip' | 'state' |
  * The summary table on screen (`notes` under it), and `--report FILE` as JSON (.json) or CSV
  * (anything else).
  */
-export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer' | 'endpoint'>, notes: readonly string[] = []): Promise<void> {
+export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer' | 'endpoints'>, notes: readonly string[] = []): Promise<void> {
   const { out } = deps;
   const done = outcomes.filter((o) => o.status === 'done').length;
   out.heading(t('batch.summary', { done, total: outcomes.length }));
@@ -84,7 +85,7 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
  * (whose keys they are: nothing of theirs was kept here), then deleted. One already gone is
  * handed over, and not listed.
  */
-async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' | 'endpoint'>): Promise<void> {
+async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' | 'endpoints'>): Promise<void> {
   const waiting: string[][] = [];
   for (const o of outcomes) {
     if (o.status === 'done' && o.csv !== undefined && (await fs.stat(o.csv).then(() => true, () => false))) waiting.push([o.user, o.csv]);
@@ -93,5 +94,5 @@ async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' |
   const { out } = deps;
   out.heading(t('batch.handOverHeading', { count: waiting.length }));
   for (const line of grid(waiting, { width: out.size()?.columns })) out.info(line);
-  out.info(t('batch.handOverRuns', { command: `mfa-onboard FILE${deps.endpoint !== undefined ? ` --endpoint-url ${deps.endpoint}` : ''}` }));
+  out.info(t('batch.handOverRuns', { command: lineReaching(['mfa-onboard', 'FILE'], deps.endpoints ?? {}) }));
 }
