@@ -587,7 +587,7 @@ export const ja: Record<keyof typeof en, string> = {
   'reset.selfLockout':
     '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには次のコマンドを実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください:\n    mfa-onboard --profile {profile} --replace',
   'reset.enrolAsk':
-    '{user} の MFA デバイスはなくなりました。登録するまで {user} は MFA なしでサインインすることになり、MFA が必要な操作は拒否されます。今すぐ {user} の新しいスマートフォンを登録しますか (QR コードを読み取るためにスマートフォンが必要です)?',
+    '{user} には今 MFA デバイスがありません。登録するまで {user} は MFA なしでサインインすることになり、MFA が必要な操作は拒否されます。今すぐ {user} の新しいスマートフォンを登録しますか (QR コードを読み取るためにスマートフォンが必要です)?',
   'reset.enrolAskKept': '{user} には MFA デバイスがまだ {count} 個あります。今すぐ {user} の新しいデバイスも登録しますか (新しいスマートフォンが必要です)?',
   'reset.enrolCancelled': '登録をキャンセルしました。登録の途中までの変更は残っていません。',
   'reset.next':
