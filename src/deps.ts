@@ -1,4 +1,5 @@
 import type { Patience } from './aws/client.js';
+import { endpointsInUse } from './aws/endpoint.js';
 import { giveUpSeconds, sdkAwsFactory, type SharedFiles } from './aws/sdk.js';
 import { t } from './ui/messages/index.js';
 import { createFileWriter } from './credentials/files.js';
@@ -150,6 +151,7 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
       : promptCodeReader(prompter);
   const clock = runtime.clock ?? systemClock;
   const files = awsFiles(runtime.env);
+  const endpoints = endpointsInUse(flags.endpoint, runtime.env);
   return {
     out,
     prompter,
@@ -178,6 +180,7 @@ function createWizardDeps(runtime: Runtime, shown: Output, flags: Answers & { en
       return { paint: { kind: 'ink', background: background ?? 'dark' }, sure: background !== undefined };
     },
     ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
+    ...(endpoints.iam !== undefined || endpoints.sts !== undefined ? { endpoints } : {}),
     ...(runtime.interrupts
       ? {
           ownInterrupts: () => {

@@ -1,4 +1,5 @@
 import type { AwsFactory } from './aws/client.js';
+import type { Endpoints } from './aws/endpoint.js';
 import type { FileWriter } from './credentials/files.js';
 import type { AwsFiles } from './credentials/paths.js';
 import type { Clock } from './totp/clock.js';
@@ -36,6 +37,11 @@ export interface WizardDeps {
   qrPaint: () => Promise<{ paint: QrPaint; sure: boolean }>;
   /** --endpoint-url (or the demo's emulator): where IAM and STS calls go, for the summary's commands. */
   endpoint?: string;
+  /**
+   * Where IAM and STS calls go, from --endpoint-url or the AWS_ENDPOINT_URL variables (absent
+   * for AWS's own): for the commands a hire runs on her own computer, which has neither.
+   */
+  endpoints?: Endpoints;
   /** Builds clients for a region; called again when the region is known. */
   awsFor: (region: string) => AwsFactory;
   /**

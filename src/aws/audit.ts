@@ -1,5 +1,5 @@
 import type { MfaDevices, UserAdmin } from './client.js';
-import { AwsError } from './errors.js';
+import { AwsError } from '../errors.js';
 import { isVirtualDeviceSerial } from './names.js';
 
 /** One line of the audit log: when, who, which change, for whom, on which device, how it went. */

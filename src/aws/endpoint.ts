@@ -28,3 +28,23 @@ export function checkEndpoints(flag: string | undefined, env: NodeJS.ProcessEnv)
     for (const name of ENDPOINT_VARIABLES) if (env[name]) checkEndpoint(env[name], name);
   }
 }
+
+/** Where IAM and STS calls go when not to AWS's own endpoints (undefined: AWS's own). */
+export interface Endpoints {
+  iam?: string;
+  sts?: string;
+}
+
+/**
+ * Where this run's IAM and STS calls go, as the SDK decides it: --endpoint-url for both, else
+ * each service's variable, else AWS_ENDPOINT_URL (none of them with
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true). Another computer (a hire's) has none of these
+ * variables: a command shown for it carries what they say.
+ */
+export function endpointsInUse(flag: string | undefined, env: NodeJS.ProcessEnv): Endpoints {
+  if (flag !== undefined) return { iam: flag, sts: flag };
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return {};
+  const iam = env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL;
+  const sts = env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL;
+  return { ...(iam ? { iam } : {}), ...(sts ? { sts } : {}) };
+}

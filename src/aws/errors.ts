@@ -1,8 +1,5 @@
 import { AwsError, CancelledError, UserError } from '../errors.js';
 
-// NOTE: the type lives in errors.ts (below ui/, which reports it); re-exported for the code that makes calls.
-export { AwsError };
-
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /** Turns whatever the SDK threw into an AwsError (or leaves ours alone). */

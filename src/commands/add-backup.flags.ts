@@ -1,5 +1,5 @@
 import type { AddBackupOptions } from './add-backup.js';
-import { answersOf, ANSWER_FLAGS, AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { answersOf, ANSWER_FLAGS, AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS } from './flags.js';
 
 /** `mfa-onboard add-backup`: a backup device for a user who has one, on the wizard's screens. */
 export const addBackup = defineCommand({
@@ -29,15 +29,13 @@ export const addBackup = defineCommand({
     ],
   },
   options(values, _positionals, env): AddBackupOptions {
-    checkProfileFlags(values);
     return {
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       ...(values['mfa-serial'] !== undefined ? { mfaSerial: values['mfa-serial'] } : {}),
       showSecret: Boolean(values['show-secret']),
       ...(values['qr-png'] !== undefined ? { qrPng: values['qr-png'] } : {}),
       ...(values['allow-clock-drift'] ? { allowClockDrift: true } : {}),
       yes: Boolean(values.yes),
-      ...regionFlags(values, env),
     };
   },
   answers: answersOf,

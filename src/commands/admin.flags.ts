@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
 import type { CreateUserOptions } from './admin.js';
-import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, GLOBAL_FLAGS } from './flags.js';
 
 /** `mfa-onboard admin create-user NAME`: an administrator creates a user and its key CSV. */
 export const admin = defineCommand({
@@ -38,16 +38,13 @@ export const admin = defineCommand({
   options(values, [verb, name], env): CreateUserOptions {
     // `admin create-user NAME` is the one admin verb so far.
     if (verb !== 'create-user' || name === undefined) throw new UserError('cli.adminUsage');
-    const region = regionFlags(values, env);
-    checkProfileFlags(values);
     return {
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       name,
       path: values.path ?? '/',
       ...(values.group !== undefined ? { group: values.group } : {}),
       outDir: values.out ?? '.',
       existing: Boolean(values.existing),
-      ...region,
     };
   },
 });

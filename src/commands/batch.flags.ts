@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
 import type { BatchOptions } from './batch.js';
-import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, refuseHiresOwnFlags, regionFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, refuseHiresOwnFlags, REPLACE_FLAGS, setupOptions } from './flags.js';
 
 /** Flags that name one user's device: the same for every hire, so refused. */
 const FOR_ONE = ['user', 'serial', 'old-serial', 'replace', 'device-name'] as const;
@@ -43,12 +43,11 @@ export const batch = defineCommand({
     refuseHiresOwnFlags(values);
     return {
       usersCsv,
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       create: Boolean(values.create),
       only: values.only ?? [],
       skip: values.skip ?? [],
       ...(values.report !== undefined ? { report: values.report } : {}),
-      ...regionFlags(values, env),
       setup: setupOptions(values, undefined, env),
     };
   },

@@ -2,7 +2,7 @@ import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from '../wizard/context.js';
 import { takeHire } from '../wizard/batch/hire.js';
 import { hiresToDo, openBatch } from '../wizard/batch/open.js';
-import { outcomes, report } from '../wizard/batch/report.js';
+import { nextRunNotes, outcomes, report } from '../wizard/batch/report.js';
 import { clearScreen } from '../wizard/batch/screen.js';
 import type { BatchOptions } from '../wizard/batch/types.js';
 
@@ -27,5 +27,5 @@ export async function runBatch(options: BatchOptions, deps: WizardDeps): Promise
     clearScreen(run, deps);
   }
   run.audit.hire = '';
-  await report(outcomes(run), options, deps);
+  await report(outcomes(run), options, deps, nextRunNotes(run));
 }

@@ -260,6 +260,20 @@ export function profileFlag(values: { profile?: string | undefined }, env: NodeJ
   return values.profile ?? envProfile(env) ?? 'default';
 }
 
+/**
+ * What every command that calls AWS (AWS_FLAGS) puts in its options, checked: the profile
+ * (--profile, else AWS_PROFILE, else default; --session-profile too where the command takes
+ * it, a name the files can hold), --region and AWS_REGION.
+ */
+export function awsOptions(
+  values: { profile?: string | undefined; region?: string | undefined; 'session-profile'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): { profile: string; region?: string; envRegion?: string } {
+  const region = regionFlags(values, env);
+  checkProfileFlags(values);
+  return { profile: profileFlag(values, env), ...region };
+}
+
 /** --region (refused unless it looks like a region) and AWS_REGION, as every command's options carry them. */
 export function regionFlags(values: { region?: string | undefined }, env: NodeJS.ProcessEnv): { region?: string; envRegion?: string } {
   if (values.region !== undefined && !REGION_NAME.test(values.region)) throw new UserError('region.invalidFlag', { value: values.region });

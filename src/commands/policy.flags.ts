@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { DEVICE_NAME_SCOPES, PARTITIONS, type DeviceNameScope, type Partition } from '../policy/choices.js';
-import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, GLOBAL_FLAGS } from './flags.js';
 import type { PolicyOptions } from './policy.js';
 
 /** `mfa-onboard policy`: print the MFA policy, or put it on a group. */
@@ -45,8 +45,7 @@ export const policy = defineCommand({
       const flag = (['create-group', 'policy-name', 'force', 'profile', 'region'] as const).find((name) => values[name] !== undefined);
       if (flag !== undefined) throw new UserError('policy.needsAttachGroup', { flag: `--${flag}` });
     }
-    const region = regionFlags(values, env);
-    checkProfileFlags(values);
+    const aws = awsOptions(values, env);
     return {
       allowIps: values['allow-ip'] ?? [],
       scope: scope as DeviceNameScope,
@@ -55,8 +54,7 @@ export const policy = defineCommand({
       createGroup: Boolean(values['create-group']),
       policyName: values['policy-name'] ?? 'mfa-onboard-require-mfa',
       force: Boolean(values.force),
-      profile: profileFlag(values, env),
-      ...region,
+      ...aws,
     };
   },
 });

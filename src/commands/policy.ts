@@ -1,9 +1,8 @@
 import { GROUP_NAME, parseCallerArn, POLICY_NAME } from '../aws/names.js';
 import type { GroupPolicy, Sts } from '../aws/client.js';
-import { AwsError } from '../aws/errors.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CancelledError, UserError } from '../errors.js';
+import { AwsError, CancelledError, UserError } from '../errors.js';
 import { lineDiff, prettyPolicy } from '../policy/diff.js';
 import { mfaPolicy, type DeviceNameScope, type Partition } from '../policy/document.js';
 import { shellLine } from '../ui/command-line.js';

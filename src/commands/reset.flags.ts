@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { shellLine } from '../ui/command-line.js';
-import { answersOf, AWS_FLAGS, AWS_ROWS, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, profileFlag, refuseHiresOwnFlags, regionFlags, serialFlag } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, enrolOptions, ENROL_FLAGS, GLOBAL_FLAGS, LEGACY_SERIAL_FLAG, refuseHiresOwnFlags, serialFlag } from './flags.js';
 import type { ResetOptions } from './reset.js';
 
 /** `mfa-onboard reset --profile ADMIN --user NAME`: remove a user's devices, then maybe enrol a new one. */
@@ -42,12 +42,11 @@ export const reset = defineCommand({
     if (values.all && removeSerial !== undefined) throw new UserError('cli.conflict', { a: '--all', b: values.serial === undefined ? '--remove-serial' : '--serial' });
     if (values.enrol && values['no-enrol']) throw new UserError('cli.conflict', { a: '--enrol', b: '--no-enrol' });
     return {
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       ...(values.user !== undefined ? { user: values.user } : {}),
       all: Boolean(values.all),
       ...(removeSerial !== undefined ? { removeSerial } : {}),
       ...(values.enrol ? { enrol: true } : values['no-enrol'] ? { enrol: false } : {}),
-      ...regionFlags(values, env),
       setup,
     };
   },

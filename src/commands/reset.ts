@@ -68,6 +68,8 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
   if (options.removeSerial !== undefined && !devices.some((d) => d.serialNumber === options.removeSerial)) {
     throw new UserError('replace.noSuchDevice', { serial: options.removeSerial, devices: devices.map((d) => d.serialNumber).join(', ') || '-', flag: '--remove-serial' });
   }
+  // The devices the user still has once the chosen ones are gone.
+  let left = devices.length;
   if (devices.length === 0 && orphans.length === 0) {
     out.info(t('reset.nothing', { user }));
   } else {
@@ -102,13 +104,30 @@ export async function runReset(options: ResetOptions, deps: WizardDeps): Promise
     const refused = { action: 'reset-device' as const, command: `${options.profile} (${arn})` };
     for (const device of chosen) await removeDevice(aws, user, device.serialNumber, deps, refused);
     for (const serial of orphans) await removeOrphan(aws, serial, identity, deps);
+    left -= chosen.length;
   }
 
-  const next = `mfa-onboard --profile ${options.profile} --user ${user}`;
-  const now = options.enrol ?? (deps.interactive ? await deps.prompter.confirm({ message: t('reset.enrolAsk', { user }), flag: '--enrol', default: true }) : false);
+  const next = t('reset.next', { user, command: `mfa-onboard --profile ${options.profile} --user ${user}` });
+  // Enrolling is the repair, not something undone: with no device left, the user is without
+  // MFA (and refused what the policy keeps for MFA sessions) until it is done, so Yes; a user
+  // who keeps a device is not locked out, so No, as reset's other questions. An enrolment
+  // begun without the phone after all is cancelled at the QR code and removes its device again.
+  const now =
+    options.enrol ??
+    (deps.interactive
+      ? await deps.prompter.confirm({ message: left === 0 ? t('reset.enrolAsk', { user }) : t('reset.enrolAskKept', { user, count: left }), flag: '--enrol', default: left === 0 })
+      : false);
   if (!now) {
-    out.info(t('reset.next', { user, command: next }));
+    out.info(next);
     return;
   }
-  await runSetup({ ...options.setup, profile: options.profile, user, replace: false }, deps);
+  try {
+    await runSetup({ ...options.setup, profile: options.profile, user, replace: false }, deps);
+  } catch (error) {
+    // Stopped before the new device was enabled (its device removed again): the reset stands;
+    // running reset again is not the way on, the enrolment's own command is.
+    if (!(error instanceof CancelledError) || error.id !== 'error.cancelled') throw error;
+    out.info(next);
+    throw new CancelledError('reset.enrolCancelled');
+  }
 }

@@ -1,4 +1,4 @@
-import { answersOf, AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, GLOBAL_FLAGS, profileFlag, regionFlags } from './flags.js';
+import { answersOf, AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, GLOBAL_FLAGS } from './flags.js';
 import type { ResyncOptions } from './resync.js';
 
 /** `mfa-onboard resync`: sets a drifted MFA device right with two consecutive codes. */
@@ -22,11 +22,9 @@ export const resync = defineCommand({
     ],
   },
   options(values, _positionals, env): ResyncOptions {
-    checkProfileFlags(values);
     return {
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       ...(values['mfa-serial'] !== undefined ? { mfaSerial: values['mfa-serial'] } : {}),
-      ...regionFlags(values, env),
     };
   },
   answers: (values) => answersOf({ ...values, yes: false }),

@@ -1,7 +1,6 @@
-import { AwsError } from '../aws/errors.js';
 import { parseCallerArn } from '../aws/names.js';
 import type { CommandContext } from '../deps.js';
-import { UserError } from '../errors.js';
+import { AwsError, UserError } from '../errors.js';
 import { isSixDigits } from '../totp/totp.js';
 import { shellLine } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';

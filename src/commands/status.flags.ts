@@ -1,4 +1,4 @@
-import { AWS_FLAGS, AWS_ROWS, checkProfileFlags, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, profileFlag, regionFlags, SESSION_FLAGS } from './flags.js';
+import { AWS_FLAGS, AWS_ROWS, awsOptions, defineCommand, ENROL_FLAGS, GLOBAL_FLAGS, SESSION_FLAGS } from './flags.js';
 import type { StatusOptions } from './status.js';
 
 /** `mfa-onboard status`: who the keys are, the user's devices, the session. */
@@ -24,14 +24,11 @@ export const status = defineCommand({
     ],
   },
   options(values, _positionals, env): StatusOptions {
-    const region = regionFlags(values, env);
-    checkProfileFlags(values);
     return {
-      profile: profileFlag(values, env),
+      ...awsOptions(values, env),
       ...(values.user !== undefined ? { user: values.user } : {}),
       ...(values['session-profile'] !== undefined ? { sessionProfile: values['session-profile'] } : {}),
       json: Boolean(values.json),
-      ...region,
     };
   },
 });

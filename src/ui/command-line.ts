@@ -9,3 +9,14 @@ export function shellWord(word: string): string {
 export function shellLine(argv: readonly string[]): string {
   return argv.map(shellWord).join(' ');
 }
+
+/**
+ * A command for another computer (a hire's), reaching the IAM and STS this run reaches:
+ * `--endpoint-url URL` when one URL serves both, else the service variables before it (for
+ * a POSIX shell); as it is when both are AWS's own.
+ */
+export function lineReaching(argv: readonly string[], endpoints: { iam?: string; sts?: string }): string {
+  const { iam, sts } = endpoints;
+  if (iam !== undefined && iam === sts) return shellLine([...argv, '--endpoint-url', iam]);
+  return shellLine([...(iam !== undefined ? [`AWS_ENDPOINT_URL_IAM=${iam}`] : []), ...(sts !== undefined ? [`AWS_ENDPOINT_URL_STS=${sts}`] : []), ...argv]);
+}

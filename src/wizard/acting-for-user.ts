@@ -1,5 +1,5 @@
 import { parseCallerArn, type ParsedIdentity } from '../aws/names.js';
-import { AwsError } from '../aws/errors.js';
+import { AwsError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, Identity, WizardDeps } from './context.js';

@@ -1,5 +1,4 @@
-import type { AwsError } from '../aws/errors.js';
-import { UserError } from '../errors.js';
+import { type AwsError, UserError } from '../errors.js';
 import type { MessageId, MessageParams } from '../ui/messages/index.js';
 
 /** What the wizard (or a command) was doing when AWS refused: each has its own explanations. */

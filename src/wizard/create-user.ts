@@ -1,9 +1,9 @@
 import { constants, promises as fs } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { GroupPolicy, UserAdmin } from '../aws/client.js';
-import { AwsError, outcomeUnknown } from '../aws/errors.js';
+import { outcomeUnknown } from '../aws/errors.js';
 import { IAM_PATH, USER_NAME } from '../aws/names.js';
-import { CancelledError, UserError } from '../errors.js';
+import { AwsError, CancelledError, UserError } from '../errors.js';
 import { shellWord } from '../ui/command-line.js';
 import { t } from '../ui/messages/index.js';
 import type { WizardDeps } from './context.js';

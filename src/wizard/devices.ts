@@ -1,6 +1,6 @@
 import { DEVICE_NAME, deviceNameOf, isVirtualDeviceSerial, virtualDeviceSerial } from '../aws/names.js';
-import { AwsError, outcomeUnknown } from '../aws/errors.js';
-import { CancelledError, UserError } from '../errors.js';
+import { outcomeUnknown } from '../aws/errors.js';
+import { AwsError, CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, Device, Identity, WizardDeps } from './context.js';

@@ -1,6 +1,5 @@
 import { identityOf, parseCallerArn } from '../aws/names.js';
-import { AwsError } from '../aws/errors.js';
-import { UserError } from '../errors.js';
+import { AwsError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { refusal } from './aws-refusals.js';
 import type { Aws, Identity, WizardDeps } from './context.js';

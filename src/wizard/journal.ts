@@ -1,5 +1,5 @@
 import type { Aws } from '../aws/client.js';
-import { AwsError } from '../aws/errors.js';
+import { AwsError } from '../errors.js';
 import { errorText } from '../ui/error-text.js';
 import { t } from '../ui/messages/index.js';
 import type { Device, Identity, WizardDeps } from './context.js';

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { readTextFile, type FileChange, type FileWriter } from '../credentials/files.js';
-import { editIni, readIniValue } from '../credentials/ini.js';
+import { editIni, readIniValue, type SectionEdit } from '../credentials/ini.js';
 import { maskKeyId } from '../credentials/mask.js';
 import { assertProfileName, PROFILE_NAME, shownProfileName } from '../credentials/profile-name.js';
 import { configuredRegion, type SessionOrigin } from '../credentials/profiles.js';
@@ -24,13 +24,29 @@ export function checkProfileName(name: string): string | true {
 }
 
 /** Says so when a file readable by others was tightened to 0600. */
-export function reportTightened(change: FileChange, deps: { out: Output }): void {
+function reportTightened(change: FileChange, deps: { out: Output }): void {
   if (change.dirTightenedFrom !== undefined) {
     deps.out.warn(t('file.dirTightened', { path: dirname(change.path), mode: change.dirTightenedFrom.toString(8) }));
   }
   if (change.tightenedFrom !== undefined) {
     deps.out.warn(t('file.tightened', { path: change.path, mode: change.tightenedFrom.toString(8) }));
   }
+}
+
+/**
+ * Writes `edits` into one of the AWS files, says so when the write tightened it to 0600,
+ * then what was saved (`said`, told what the write did; nothing when left out).
+ */
+export async function saveSections(
+  file: string,
+  edits: SectionEdit[],
+  said: ((change: FileChange) => string) | undefined,
+  deps: { out: Output; writer: FileWriter },
+): Promise<FileChange> {
+  const change = await deps.writer.update(file, (text) => editIni(text, edits));
+  reportTightened(change, deps);
+  if (said) deps.out.success(said(change));
+  return change;
 }
 
 /**
@@ -45,15 +61,15 @@ export async function saveMfaSerial(
   const { region } = input;
   const profileValues: Record<string, string> = { mfa_serial: input.serialNumber };
   if (region?.forProfile) profileValues.region = region.name;
-  const change = await deps.writer.update(deps.files.configFile, (text) =>
-    editIni(text, [
+  return saveSections(
+    deps.files.configFile,
+    [
       { ...configSection(input.profile), values: profileValues },
       ...(region ? [{ ...configSection(input.sessionProfile), values: { region: region.name } }] : []),
-    ]),
+    ],
+    (change) => t('save.serial', { profile: input.profile, config: change.path }),
+    deps,
   );
-  reportTightened(change, deps);
-  deps.out.success(t('save.serial', { profile: input.profile, config: change.path }));
-  return change;
 }
 
 /**
@@ -65,8 +81,9 @@ export async function saveSession(
   deps: { out: Output; files: AwsFiles; writer: FileWriter },
 ): Promise<FileChange> {
   const { session } = input;
-  const change = await deps.writer.update(deps.files.credentialsFile, (text) =>
-    editIni(text, [
+  return saveSections(
+    deps.files.credentialsFile,
+    [
       {
         section: input.sessionProfile,
         values: {
@@ -81,11 +98,10 @@ export async function saveSession(
         },
         remove: input.origin.roleArn ? [] : ['mfa_onboard_role_arn'],
       },
-    ]),
+    ],
+    (change) => t('save.done', { sessionProfile: input.sessionProfile, credentials: change.path }),
+    deps,
   );
-  reportTightened(change, deps);
-  deps.out.success(t('save.done', { sessionProfile: input.sessionProfile, credentials: change.path }));
-  return change;
 }
 
 /**
@@ -99,8 +115,7 @@ export async function ensureSessionRegion(
   const { configFile } = deps.files;
   if ((await configuredRegion(configFile, input.sessionProfile)) !== undefined) return;
   const region = (await configuredRegion(configFile, input.sourceProfile)) ?? input.callRegion;
-  const change = await deps.writer.update(configFile, (text) => editIni(text, [{ ...configSection(input.sessionProfile), values: { region } }]));
-  reportTightened(change, deps);
+  await saveSections(configFile, [{ ...configSection(input.sessionProfile), values: { region } }], undefined, deps);
 }
 
 

@@ -1,5 +1,4 @@
-import { AwsError } from '../aws/errors.js';
-import { CancelledError, UserError } from '../errors.js';
+import { AwsError, CancelledError, UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { fullLabel, otpauthUri, qrPng, type QrLabel } from '../ui/qr.js';
 import type { Aws, Device, Identity, SetupOptions, WizardDeps } from './context.js';

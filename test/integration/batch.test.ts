@@ -49,6 +49,8 @@ describe('mfa-onboard batch, against moto', () => {
     { flag: '--codes-from-stdin', answer: phone(user, clock) },
     ...admin(),
   ];
+  /** A hire enrolled again after a QR code was shown to her: she first deletes that code's entry from her app (issue 23 item 4). */
+  const afterEarlierCode = ([ready, ...rest]: Answer[]): Answer[] => [ready!, { flag: '--yes', answer: true }, ...rest];
   const args = (users: string, ...extra: string[]) => [
     'batch', users, '--profile', 'admin', '--create', '--region', 'eu-west-1', '--qr-png', `${world.box.dir}/qr-${Math.random()}.png`,
     '--endpoint-url', world.moto.url, ...extra,
@@ -82,9 +84,11 @@ describe('mfa-onboard batch, against moto', () => {
     const second = await runCli(args(users, '--report', report), {
       env: world.box.env,
       clock,
-      prompter: scriptedPrompter([...hire('bob', clock), ...hire('carol', clock)]),
+      prompter: scriptedPrompter([...afterEarlierCode(hire('bob', clock)), ...hire('carol', clock)]),
     });
     expect(second.stderr).toContain('1 of 3 hires are already done or skipped');
+    // bob's QR code of the first run may be in his app: the new one is told apart.
+    expect(second.stderr).toContain("An earlier attempt's code, AWS:bob@123456789012, is probably still in your authenticator app");
     expect(second.stderr).toContain('Hire 2 of 3: bob');
     expect(second.code).toBe(0);
     const devices = await listDevices(world.moto);
@@ -155,6 +159,34 @@ describe('mfa-onboard batch, against moto', () => {
     }
   });
 
+  it('the endpoint from AWS_ENDPOINT_URL (no --endpoint-url): the line each hire runs carries it, and works as printed on her computer, which has no such variable', async () => {
+    const users = await setUp();
+    const clock = fakeClock();
+    const withoutFlag = args(users, '--only', 'carol').filter((word, i, all) => word !== '--endpoint-url' && all[i - 1] !== '--endpoint-url');
+    const run = await runCli(withoutFlag, { env: { ...world.box.env, AWS_ENDPOINT_URL: world.moto.url }, clock, prompter: scriptedPrompter(hire('carol', clock)) });
+    expect(run.code).toBe(0);
+    const line = /one code from their phone sets them up:\n {4}(.+)\n/.exec(run.stderr)?.[1];
+    expect(line).toBe(`mfa-onboard FILE --endpoint-url ${world.moto.url}`);
+    const own = await makeSandbox();
+    try {
+      expect(own.env.AWS_ENDPOINT_URL).toBeUndefined();
+      const handed = await own.write('carol_accessKeys.csv', await fs.readFile(`${world.box.dir}/carol_accessKeys.csv`, 'utf8'));
+      const later = fakeClock();
+      const carol = scriptedPrompter([
+        { flag: '--codes-from-stdin', answer: phone('carol', later) },
+        { flag: '--backup', answer: false },
+        { flag: '--delete-csv / --keep-csv', answer: false },
+      ]);
+      const argv = line!.split(' ').slice(1).map((word) => (word === 'FILE' ? handed : word));
+      const picked = await runCli([...argv, '--profile', 'carol', '--region', 'eu-west-1'], { env: own.env, clock: later, prompter: carol });
+      carol.assertDone();
+      expect(picked.code).toBe(0);
+      expect(picked.stderr).toContain('arn:aws:iam::123456789012:mfa/carol');
+    } finally {
+      await own.cleanup();
+    }
+  });
+
   it('a hire enabled but not verified (the session check failed) is recorded as done, and the next run does not enrol them twice', async () => {
     const users = await setUp();
     const clock = fakeClock();
@@ -189,7 +221,7 @@ describe('mfa-onboard batch, against moto', () => {
     const result = await runCli(args(users, '--only', 'alice'), {
       env: world.box.env, clock, signal: run.signal, interrupts,
       // Enrolled again, she first deletes the earlier code from her app (issue 23 item 4).
-      prompter: scriptedPrompter([ready!, scanned!, first!, ctrlC, ...admin('again'), ...((again) => [again[0]!, { flag: '--yes', answer: true }, ...again.slice(1)])(hire('alice', clock))]),
+      prompter: scriptedPrompter([ready!, scanned!, first!, ctrlC, ...admin('again'), ...afterEarlierCode(hire('alice', clock))]),
     });
     expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(/An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app.*The new code shows as AWS:alice\.\d{4}-\d{4}@123456789012\./);
     expect(result.stderr).toContain('When alice is done, or presses Ctrl-C, the keyboard comes back to a screen that only the administrator can leave.');
@@ -249,6 +281,55 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run4.code).toBe(0);
   });
 
+  it('a hire passed over after her Ctrl-C is "interrupted", not "skipped": the table, the report and the state say so, and the next run enrols her but not the one skipped on purpose', async () => {
+    const users = await setUp();
+    let clock = fakeClock();
+    const ctrlCAtQr: Answer[] = [{ flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }, ...admin('next')];
+    const report = `${world.box.dir}/r.json`;
+    const first = await runCli(args(users, '--report', report), { env: world.box.env, clock, prompter: scriptedPrompter([...ctrlCAtQr, { flag: '--yes', answer: 'skip' }, ...hire('carol', clock)]) });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/\n {2}alice +interrupted +- /);
+    expect(first.stderr).toMatch(/\n {2}bob +skipped +- /);
+    expect(JSON.parse(await fs.readFile(report, 'utf8')).map((o: { status: string }) => o.status)).toEqual(['interrupted', 'skipped', 'done']);
+    const again = `mfa-onboard batch ${users} --profile admin --create --report ${report} --region eu-west-1`;
+    expect(first.stderr).toContain(`Interrupted with Ctrl-C and passed over: alice. Their unfinished devices were removed; the next run of the batch enrols them:\n    ${again}\n`);
+    expect(first.stderr).toContain(`Skipped at the hand-over: bob. Later runs leave them out; to enrol them:\n    mfa-onboard batch ${users} --profile admin --create --only bob --report ${report} --region eu-west-1\n`);
+    const state = async () => JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8')).hires;
+    expect(await state()).toMatchObject({ alice: { status: 'interrupted' }, bob: { status: 'skipped' }, carol: { status: 'done' } });
+
+    // The next run: alice is enrolled (bob, skipped on purpose, is only named); nothing is left to say under the table.
+    clock = fakeClock();
+    const second = await runCli(args(users), { env: world.box.env, clock, prompter: scriptedPrompter(afterEarlierCode(hire('alice', clock))) });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Skipped at an earlier hand-over: bob.');
+    expect((await listDevices(world.moto)).map((d) => d.user).sort()).toEqual(['alice', 'carol']);
+    expect(await state()).toMatchObject({ alice: { status: 'done' }, bob: { status: 'skipped' } });
+    expect(second.stderr).not.toContain('Interrupted with Ctrl-C');
+    expect(second.stderr).toContain('Skipped at the hand-over: bob.');
+  });
+
+  it('a rerun after a hire\'s Ctrl-C at her QR code: the state remembers the code\'s label (no secret), so her new code is told apart and she is asked to delete the dead entry', async () => {
+    const users = await setUp();
+    let clock = fakeClock();
+    const report = `${world.box.dir}/r.json`;
+    const ctrlCAtQr: Answer[] = [{ flag: '--yes', answer: 'enrol' }, { flag: '--yes', answer: () => { throw new CancelledError(); } }, ...admin('next')];
+    const first = await runCli(args(users, '--only', 'alice', '--report', report), { env: world.box.env, clock, prompter: scriptedPrompter(ctrlCAtQr) });
+    expect(first.code).toBe(0);
+    const state = async () => JSON.parse(await fs.readFile(`${users}.state.json`, 'utf8')).hires;
+    expect((await state()).alice).toEqual({ user: 'alice', status: 'interrupted', qrShown: 'AWS:alice@123456789012' });
+    // The label is the next run's to know; the report is about what became of the hire.
+    expect(JSON.parse(await fs.readFile(report, 'utf8'))).toEqual([{ user: 'alice', status: 'interrupted' }]);
+
+    clock = fakeClock();
+    const [ready, ...rest] = hire('alice', clock);
+    const deleted: Answer = { flag: '--yes', answer: (message) => (expect(message).toContain('AWS:alice@123456789012'), true) };
+    const second = await runCli(args(users, '--only', 'alice'), { env: world.box.env, clock, prompter: scriptedPrompter([ready!, deleted, ...rest]) });
+    expect(second.code).toBe(0);
+    expect(second.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(/An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app.*The new code shows as AWS:alice\.\d{4}-\d{4}@123456789012\./);
+    expect((await state()).alice).toMatchObject({ status: 'done' });
+    expect((await state()).alice).not.toHaveProperty('qrShown');
+  });
+
   it('issue 23 item 6: hires skipped at the hand-over are named with the --only that enrols them; "nothing left" is said plainly; a missing user without --create names --create', async () => {
     const users = await setUp();
     const clock = fakeClock();
@@ -282,7 +363,7 @@ describe('mfa-onboard batch, against moto', () => {
     expect(run1.stderr).toContain(`Removed ${world.box.dir}/qr-alice.png`);
     await expect(fs.stat(`${world.box.dir}/qr-alice.png`)).rejects.toThrow();
     const clock = fakeClock();
-    const run2 = await runCli(withPng(), { env: world.box.env, clock, prompter: scriptedPrompter(hire('alice', clock)) });
+    const run2 = await runCli(withPng(), { env: world.box.env, clock, prompter: scriptedPrompter(afterEarlierCode(hire('alice', clock))) });
     expect(run2.code).toBe(0);
     expect((await fs.stat(`${world.box.dir}/qr-alice.png`)).mode & 0o777).toBe(0o600);
   });

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { counterAt } from '../../src/totp/totp.js';
 import { fakeClock } from '../helpers/clock.js';
+import { useEmbeddedWorld } from '../helpers/embedded-world.js';
 import { phoneOnPng } from '../helpers/phone.js';
 import { runCli } from '../helpers/run.js';
-import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 /**
  * `mfa-onboard demo` from start to end as a newcomer runs it, in-process on the fake clock:
@@ -14,15 +14,11 @@ import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
  * (The demo in a real terminal, Ctrl-C at its QR code, is setup.e2e's.)
  */
 describe('mfa-onboard demo, start to end', () => {
-  let box: Sandbox;
-  beforeEach(async () => {
-    box = await makeSandbox();
-  });
-  afterEach(() => box.cleanup());
+  const world = useEmbeddedWorld();
 
   async function runDemo(args: string[], env: NodeJS.ProcessEnv) {
     const clock = fakeClock();
-    const png = join(box.dir, 'qr.png');
+    const png = join(world.box.dir, 'qr.png');
     const stdin = new PassThrough();
     const phone = phoneOnPng(png, stdin, counterAt(clock.now()), 3);
     const result = await runCli(['demo', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env, clock, stdin }).finally(() => phone.stop());
@@ -39,21 +35,21 @@ describe('mfa-onboard demo, start to end', () => {
     const demoDir = /HOME is (\S+?)\./.exec(text)?.[1];
     expect(demoDir).toBeTruthy();
     await expect(fs.stat(demoDir!)).rejects.toThrow(); // removed at the end
-    await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
+    await expect(fs.stat(join(world.box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
     return text;
   }
 
   it('runs on its embedded emulator where PATH has no python3 at all, and names user/alice', async () => {
-    const emptyPath = join(box.dir, 'bin');
+    const emptyPath = join(world.box.dir, 'bin');
     await fs.mkdir(emptyPath);
-    const text = await runDemo([], { ...box.env, PATH: emptyPath });
+    const text = await runDemo([], { ...world.box.env, PATH: emptyPath });
     expect(text).toContain('Starting the embedded AWS emulator');
     expect(text).toMatch(/The MFA session works: arn:aws:iam::123456789012:user\/alice,/);
     expect(text).not.toMatch(/user\/moto|fixed identity/);
   }, 30_000);
 
   it('--emulator moto runs the same wizard on moto (which names its fixed user)', async () => {
-    const text = await runDemo(['--emulator', 'moto'], box.env);
+    const text = await runDemo(['--emulator', 'moto'], world.box.env);
     expect(text).toContain('Starting the emulator (moto)');
     expect(text).toContain('user/moto');
     expect(text).toMatch(/fixed identity/);
@@ -66,19 +62,15 @@ describe('mfa-onboard demo, start to end', () => {
  * their PNG in turn, nothing of the hires' kept in the demo's HOME, everything gone at the end.
  */
 describe('mfa-onboard demo --admin, start to end', () => {
-  let box: Sandbox;
-  beforeEach(async () => {
-    box = await makeSandbox();
-  });
-  afterEach(() => box.cleanup());
+  const world = useEmbeddedWorld();
 
   /** The day on the fake clock, with `args`: each hire's phone scans their own PNG when it appears, and types three codes from then on. */
   async function runDay(args: string[]) {
     const clock = fakeClock();
     const stdin = new PassThrough();
-    const png = join(box.dir, 'qr.png');
-    const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
-    const result = await runCli(['demo', '--admin', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env: box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
+    const png = join(world.box.dir, 'qr.png');
+    const phones = ['hana', 'ken'].map((user) => phoneOnPng(join(world.box.dir, `qr-${user}.png`), stdin, () => counterAt(clock.now()), 3));
+    const result = await runCli(['demo', '--admin', ...args, '--yes', '--codes-from-stdin', '--qr-png', png], { env: world.box.env, clock, stdin }).finally(() => phones.forEach((p) => p.stop()));
     return { result, png };
   }
 
@@ -125,7 +117,7 @@ describe('mfa-onboard demo --admin, start to end', () => {
       expect(result.stderr + result.stdout).not.toContain(secret);
     }
     expect(result.stderr + result.stdout).not.toContain(/aws_secret_access_key = (\S+)/.exec(credentials)![1]!);
-    await expect(fs.stat(join(box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
+    await expect(fs.stat(join(world.box.home, '.aws'))).rejects.toThrow(); // the person's HOME untouched
   }, 60_000);
 
   it('--lang ja: the same day, its steps said in Japanese, the commands the same and whole', async () => {
@@ -141,11 +133,7 @@ describe('mfa-onboard demo --admin, start to end', () => {
 });
 
 describe('mfa-onboard demo --admin refuses what does not apply to it, before anything starts', () => {
-  let box: Sandbox;
-  beforeEach(async () => {
-    box = await makeSandbox();
-  });
-  afterEach(() => box.cleanup());
+  const world = useEmbeddedWorld();
 
   it.each([
     [['--emulator', 'moto'], /--admin rehearses on the embedded emulator only/],
@@ -157,7 +145,7 @@ describe('mfa-onboard demo --admin refuses what does not apply to it, before any
     // No terminal and no other way to show the hires' QR codes: the batch would stop at its step.
     [[], /There is no terminal to draw the QR code on/],
   ])('demo --admin %j', async (args, message) => {
-    const result = await runCli(['demo', '--admin', ...args], { env: box.env });
+    const result = await runCli(['demo', '--admin', ...args], { env: world.box.env });
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toContain('Starting');
     expect(result.code).toBe(1);

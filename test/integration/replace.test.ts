@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { replacementName } from '../../src/wizard/devices.js';
+import { t } from '../../src/ui/messages/index.js';
 import { fakeClock } from '../helpers/clock.js';
 import { addAdminProfile, adminIam, consoleCsv, createUserWithKey, enrolledDevice, listDevices } from '../helpers/moto.js';
 import { pinningProxy } from '../helpers/pinning-proxy.js';
@@ -388,6 +389,52 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     expect(Object.keys(credentialsFile).sort()).toEqual(['admin', 'alice']);
   });
 
+  /** A scripted prompter that also notes the default each yes/no question offered. */
+  function notingDefaults(script: Answer[]) {
+    const scripted = scriptedPrompter(script);
+    const defaults: (boolean | undefined)[] = [];
+    return { prompter: { ...scripted, confirm: (q: Parameters<typeof scripted.confirm>[0]) => (defaults.push(q.default), scripted.confirm(q)) }, scripted, defaults };
+  }
+
+  it('reset\'s offer to enrol: Yes by default when no device is left (it says why), No when the user keeps one; declined, the command for later', async () => {
+    const { old } = await aliceEnrolled();
+    const yubi = await enrolledDevice(world.moto, 'alice', 'alice-yubi');
+    await adminProfile();
+    const kept = notingDefaults([{ flag: '--enrol', answer: false }]);
+    const some = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--remove-serial', yubi.serial, '--yes', ...base()], { env: world.box.env, clock: fakeClock(), prompter: kept.prompter });
+    kept.scripted.assertDone();
+    expect(some.code).toBe(0);
+    expect(kept.scripted.asked).toEqual([t('reset.enrolAskKept', { user: 'alice', count: 1 })]);
+    expect(kept.defaults).toEqual([false]);
+    expect(some.stderr).toContain(t('reset.next', { user: 'alice', command: 'mfa-onboard --profile admin --user alice' }));
+    expect(await devices()).toEqual({ mine: [old.serial], orphans: [] });
+
+    const none = notingDefaults([{ flag: '--enrol', answer: false }]);
+    const all = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock(), prompter: none.prompter });
+    none.scripted.assertDone();
+    expect(all.code).toBe(0);
+    expect(none.scripted.asked).toEqual([t('reset.enrolAsk', { user: 'alice' })]);
+    expect(none.scripted.asked[0]).toContain('signs in without MFA');
+    expect(none.defaults).toEqual([true]);
+    expect(all.stderr).toContain(t('reset.next', { user: 'alice', command: 'mfa-onboard --profile admin --user alice' }));
+    expect(await devices()).toEqual({ mine: [], orphans: [] });
+  });
+
+  it('reset, then an enrolment begun without the phone after all: Ctrl-C at the QR code removes its device, prints the command for later, exit 2', async () => {
+    await aliceEnrolled();
+    await adminProfile();
+    const prompter = scriptedPrompter([{ flag: '--enrol', answer: true }, { flag: '--yes', answer: cancel }]);
+    const result = await runCli(['reset', '--profile', 'admin', '--user', 'alice', '--all', '--yes', ...base()], { env: world.box.env, clock: fakeClock(), prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(t('rollback.removed', { serial: serialOf('alice') }));
+    const later = result.stderr.indexOf(t('reset.next', { user: 'alice', command: 'mfa-onboard --profile admin --user alice' }));
+    expect(later).toBeGreaterThan(result.stderr.indexOf(t('rollback.removed', { serial: serialOf('alice') })));
+    expect(result.stderr.slice(later)).toContain(t('reset.enrolCancelled'));
+    expect(result.stderr).not.toContain(t('error.cancelled'));
+    expect(await devices()).toEqual({ mine: [], orphans: [] });
+  });
+
   it('reset with no terminal: --all --yes removes, and the next command is printed instead of asking', async () => {
     await aliceEnrolled();
     await adminProfile();
@@ -474,6 +521,18 @@ describe('re-enrolment, admin mode and reset, against moto', () => {
     } finally {
       await bobs.cleanup();
     }
+  });
+
+  it('an administrator\'s endpoint from AWS_ENDPOINT_URL, not --endpoint-url: what the hire runs on her own computer (no such variable there) carries it', async () => {
+    const key = await createUserWithKey(world.moto, 'bob');
+    await adminProfile();
+    const csv = await world.box.write('bob_accessKeys.csv', consoleCsv(key));
+    const clock = fakeClock();
+    const prompter = scriptedPrompter([scanned, code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock)), code(phone(serialOf('bob'), clock))]);
+    const result = await runCli([csv, '--profile', 'admin', '--user', 'bob', '--region', 'eu-west-1', ...png()], { env: { ...world.box.env, AWS_ENDPOINT_URL: world.moto.url }, clock, prompter });
+    prompter.assertDone();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`bob runs\\s+mfa-onboard bob_accessKeys\\.csv --endpoint-url ${world.moto.url.replace(/\./g, '\\.')}\n`));
   });
 
   it('issue 22: an administrator enrols a hire with her CSV: the session is checked in memory, nothing of hers is written, the CSV is handed over; on her own computer one code sets her up', async () => {

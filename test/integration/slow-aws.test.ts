@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PATIENCE, giveUpSeconds, sdkAwsFactory } from '../../src/aws/sdk.js';
-import { AwsError } from '../../src/aws/errors.js';
+import { AwsError } from '../../src/errors.js';
 import { errorText } from '../../src/ui/error-text.js';
 import { faultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { createUserWithKey } from '../helpers/moto.js';

@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GroupPolicy, Sts } from '../../src/aws/client.js';
-import { AwsError } from '../../src/aws/errors.js';
 import { attachPolicy } from '../../src/commands/policy.js';
 import { createFileWriter } from '../../src/credentials/files.js';
-import { CancelledError, UserError } from '../../src/errors.js';
+import { AwsError, CancelledError, UserError } from '../../src/errors.js';
 import type { Output } from '../../src/ui/output.js';
 import { createNonInteractivePrompter, type Prompter } from '../../src/ui/prompter.js';
 import { fakeClock } from '../helpers/clock.js';

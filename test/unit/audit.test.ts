@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { audited, auditedMfaDevices, auditedUserAdmin, type AuditEntry, type AuditTrail } from '../../src/aws/audit.js';
 import type { MfaDevices, UserAdmin } from '../../src/aws/client.js';
-import { AwsError } from '../../src/aws/errors.js';
+import { AwsError } from '../../src/errors.js';
 import { identityOf } from '../../src/aws/names.js';
 
 const ADMIN = 'arn:aws:iam::123456789012:user/admin';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from '../../src/aws/errors.js';
-import { UserError } from '../../src/errors.js';
+import { AwsError, UserError } from '../../src/errors.js';
 import { refusal, type AwsAction } from '../../src/wizard/aws-refusals.js';
 
 const MFA_FAILED = 'MultiFactorAuthentication failed with invalid MFA one time pass code.';

@@ -18,6 +18,7 @@ const outcomes: Outcome[] = [
   { user: 'alice', status: 'done', serialNumber: 'arn:aws:iam::123456789012:mfa/alice', enabledAt: '2026-12-07T09:12:44.000Z', sessionVerified: true },
   { user: 'bob', status: 'failed', error: 'AccessDenied: User: arn:aws:iam::123456789012:user/admin is not authorized to perform: iam:CreateVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/bob' },
   { user: 'carol', status: 'skipped' },
+  { user: 'dave', status: 'interrupted' },
 ];
 
 describe('the batch summary table (issue 23 item 5, issue 20 item 2.7)', () => {

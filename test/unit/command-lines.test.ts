@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shellLine } from '../../src/ui/command-line.js';
+import { endpointsInUse } from '../../src/aws/endpoint.js';
+import { lineReaching, shellLine } from '../../src/ui/command-line.js';
 import { catalogs, format, type Language } from '../../src/ui/messages/index.js';
 import { createOutput } from '../../src/ui/output.js';
 import { displayWidth, table } from '../../src/ui/width.js';
@@ -110,5 +111,21 @@ describe('the batch\'s final table', () => {
     } finally {
       setLanguage('en');
     }
+  });
+});
+
+describe('a command for a hire\'s own computer reaches the IAM and STS this run reached', () => {
+  const URL = 'http://127.0.0.1:45123';
+  it.each([
+    ['real AWS: nothing set', undefined, {}, 'mfa-onboard FILE'],
+    ['--endpoint-url', URL, {}, `mfa-onboard FILE --endpoint-url ${URL}`],
+    ['AWS_ENDPOINT_URL, which her computer does not have', undefined, { AWS_ENDPOINT_URL: URL }, `mfa-onboard FILE --endpoint-url ${URL}`],
+    ['the flag over the variable, as the SDK takes them', URL, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }, `mfa-onboard FILE --endpoint-url ${URL}`],
+    ['the service variables, the same URL', undefined, { AWS_ENDPOINT_URL_IAM: URL, AWS_ENDPOINT_URL_STS: URL }, `mfa-onboard FILE --endpoint-url ${URL}`],
+    ['a service variable over AWS_ENDPOINT_URL: two places', undefined, { AWS_ENDPOINT_URL: URL, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:2' }, `AWS_ENDPOINT_URL_IAM=${URL} AWS_ENDPOINT_URL_STS=http://127.0.0.1:2 mfa-onboard FILE`],
+    ['IAM elsewhere, STS AWS\'s own', undefined, { AWS_ENDPOINT_URL_IAM: URL }, `AWS_ENDPOINT_URL_IAM=${URL} mfa-onboard FILE`],
+    ['the variables turned off', undefined, { AWS_ENDPOINT_URL: URL, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'True' }, 'mfa-onboard FILE'],
+  ] as const)('%s', (_label, flag, env, line) => {
+    expect(lineReaching(['mfa-onboard', 'FILE'], endpointsInUse(flag, env))).toBe(line);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from '../../src/aws/errors.js';
+import { AwsError } from '../../src/errors.js';
 import { hiresLeftHere } from '../../src/wizard/earlier-hires.js';
 
 /** IAM's answer to "whose key is this?": the owners named, AccessDenied for any other key; every question recorded. */

@@ -130,27 +130,50 @@ describe('deps.ts builds every command\'s seams, the demo\'s too', () => {
   });
 });
 
-describe('names and regions given as flags are checked where flags become options', () => {
-  // Each with the flags it needs besides --region (policy uses --region only to attach).
-  const withRegion = [
-    [setup, []],
-    [session, []],
-    [status, []],
-    [reset, ['--user', 'bob']],
-    [policy, ['--attach-group', 'staff']],
-    [admin, ['create-user', 'bob']],
-    [batch, ['users.csv']],
-    [demo, []],
-  ].map(([command, rest]) => ({ name: (command as CommandFlags<FlagTable, unknown>).name, command: command as CommandFlags<FlagTable, unknown>, rest: rest as readonly string[] }));
+/**
+ * Every command that calls AWS, each with the flags it needs besides --profile and --region
+ * (policy uses them only to attach).
+ */
+const WITH_REGION = [
+  [setup, []],
+  [session, []],
+  [status, []],
+  [reset, ['--user', 'bob']],
+  [policy, ['--attach-group', 'staff']],
+  [admin, ['create-user', 'bob']],
+  [batch, ['users.csv']],
+  [demo, []],
+  [addBackup, []],
+  [resync, []],
+].map(([command, rest]) => ({
+  name: (command as CommandFlags<FlagTable, unknown>).name,
+  command: command as CommandFlags<FlagTable, { profile?: string; region?: string; envRegion?: string }>,
+  rest: rest as readonly string[],
+}));
 
-  it.each(withRegion)('$name refuses a malformed --region with region.invalidFlag', ({ command, rest }) => {
+describe('names and regions given as flags are checked where flags become options', () => {
+  it.each(WITH_REGION)('$name refuses a malformed --region with region.invalidFlag', ({ command, rest }) => {
     const options = () => optionsOf(command, [...rest, '--region', 'x y']);
     expect(errorText(userErrorFrom(options))).toBe(t('region.invalidFlag', { value: 'x y' }));
   });
 
-  it.each(withRegion)('$name refuses a --profile the files cannot hold', ({ command, rest }) => {
+  it.each(WITH_REGION)('$name refuses a --profile the files cannot hold', ({ command, rest }) => {
     const options = () => optionsOf(command, [...rest, '--profile', 'a b']);
     expect(errorText(userErrorFrom(options))).toBe(t('profile.badNameFlag', { name: 'a b', flag: '--profile' }));
+  });
+});
+
+describe('the commands that act with one profile\'s keys name it alike', () => {
+  // The wizard may have no profile yet (it comes from the CSV); the demo's world has no AWS_* variables.
+  const named = WITH_REGION.filter(({ name }) => name !== 'setup' && name !== 'demo');
+
+  it.each(named)('$name: --profile, else AWS_PROFILE, else default; --region and AWS_REGION kept apart', ({ command, rest }) => {
+    const env = { AWS_PROFILE: 'ops', AWS_REGION: 'eu-west-1' };
+    expect(optionsOf(command, [...rest, '--profile', 'admin', '--region', 'ap-northeast-1'], env)).toMatchObject({ profile: 'admin', region: 'ap-northeast-1', envRegion: 'eu-west-1' });
+    expect(optionsOf(command, [...rest], env)).toMatchObject({ profile: 'ops', envRegion: 'eu-west-1' });
+    expect(optionsOf(command, [...rest], env).region).toBeUndefined();
+    expect(optionsOf(command, [...rest]).profile).toBe('default');
+    expect(errorText(userErrorFrom(() => optionsOf(command, [...rest], { AWS_PROFILE: 'a b' })))).toBe(t('profile.badNameFlag', { name: 'a b', flag: 'AWS_PROFILE' }));
   });
 });
 

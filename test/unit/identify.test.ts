@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Aws } from '../../src/aws/client.js';
-import { AwsError } from '../../src/aws/errors.js';
-import { CancelledError, UserError } from '../../src/errors.js';
+import { AwsError, CancelledError, UserError } from '../../src/errors.js';
 import { identify, NEW_KEY_WAIT_MS } from '../../src/wizard/identify.js';
 import { fakeClock } from '../helpers/clock.js';
 import { recordingOutput } from '../helpers/output.js';

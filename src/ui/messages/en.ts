@@ -82,8 +82,8 @@ export const en = {
   'flag.reset.user': 'the user whose devices go (never all of your own: use --replace for that)',
   'flag.all': 'every device of the user, without asking which',
   'flag.removeSerial': 'only this device',
-  'flag.enrol': 'enrol a new device for the user right after (default: asked; without a terminal, not)',
-  'flag.reset.yes': 'remove without asking for confirmation',
+  'flag.enrol': 'enrol a new device for the user right after (default: asked, Yes when no device is left; without a terminal, not)',
+  'flag.reset.yes': 'remove without asking for confirmation; other questions take their default',
   'flag.allowIp': '(repeatable) calls from this IPv4/IPv6 range need no MFA',
   'flag.scopeUser': 'users may create only a device named after themselves (mfa/${aws:username}); --replace then retires the old device first (default)',
   'flag.scopeAny': "devices of any name (mfa/*): --replace adds the new device before retiring the old; a user may also delete others' unfinished devices",
@@ -594,7 +594,10 @@ export const en = {
     'Remove {count} device(s) and {orphans} unfinished one(s) of {user}? Until a new one is enrolled, {user} signs in without MFA.',
   'reset.selfLockout':
     'Refusing to remove every MFA device of {user}: profile {profile} is {user}\'s own, and without MFA the usual policy would stop {user} from enrolling again. To change phones, run this (it adds the new device before removing the old one), or have another administrator run the reset:\n    mfa-onboard --profile {profile} --replace',
-  'reset.enrolAsk': 'Enrol a new device for {user} now (with {user}\'s phone at hand)?',
+  'reset.enrolAsk':
+    '{user} has no MFA device now: until one is enrolled, {user} signs in without MFA and is refused what needs it. Enrol {user}\'s new phone now (it must be at hand to scan the code)?',
+  'reset.enrolAskKept': '{user} still has {count} MFA device(s). Enrol a new one for {user} now as well (with the new phone at hand)?',
+  'reset.enrolCancelled': 'Cancelled the enrolment; nothing of it was left half-done.',
   'reset.next':
     'When {user}\'s new phone is at hand, enrol it with:\n    {command}',
   'summary.checked': 'Checked',
@@ -772,6 +775,9 @@ export const en = {
   'batch.colError': 'Error',
   'batch.statusDone': 'done',
   'batch.statusSkipped': 'skipped',
+  'batch.statusInterrupted': 'interrupted',
+  'batch.endInterrupted': 'Interrupted with Ctrl-C and passed over: {users}. Their unfinished devices were removed; the next run of the batch enrols them:\n    {command}',
+  'batch.endSkipped': 'Skipped at the hand-over: {users}. Later runs leave them out; to enrol them:\n    {command}',
   'batch.statusFailed': 'failed',
   'batch.sessionYes': 'yes',
   'batch.sessionNo': 'no',

@@ -81,8 +81,8 @@ export const ja: Record<keyof typeof en, string> = {
   'flag.reset.user': 'デバイスを削除するユーザー (自分自身のデバイスをすべて削除することはできません。その場合は --replace を使います)',
   'flag.all': '確認せずにユーザーのすべてのデバイスを削除します',
   'flag.removeSerial': 'このデバイスだけを削除します',
-  'flag.enrol': '続けて新しいデバイスを登録する (しない)。既定: 質問します。端末がない場合は登録しません',
-  'flag.reset.yes': '確認せずに削除します',
+  'flag.enrol': '続けて新しいデバイスを登録する (しない)。既定: 質問します (デバイスが残っていなければ既定は「はい」)。端末がない場合は登録しません',
+  'flag.reset.yes': '確認せずに削除します。ほかの質問には既定の回答を使います',
   'flag.allowIp': '(複数指定可) この IPv4/IPv6 範囲からの呼び出しには MFA を求めません',
   'flag.scopeUser': 'ユーザー名と同じ名前のデバイス (mfa/${aws:username}) だけを作成できます。--replace は古いデバイスを先に削除します (既定)',
   'flag.scopeAny': '任意の名前のデバイス (mfa/*)。--replace は新しいデバイスを追加してから古いデバイスを削除します。他のユーザーの未完了のデバイスも削除できるようになります',
@@ -586,7 +586,10 @@ export const ja: Record<keyof typeof en, string> = {
     '{user} のデバイス {count} 個と未完了のデバイス {orphans} 個を削除しますか? 新しいデバイスを登録するまで、{user} は MFA なしでサインインすることになります。',
   'reset.selfLockout':
     '{user} の MFA デバイスをすべて削除することはできません: プロファイル {profile} は {user} 自身のものであり、MFA がなくなると一般的なポリシーでは {user} が再登録できなくなります。スマートフォンを替えるには次のコマンドを実行するか (新しいデバイスを追加してから古いデバイスを削除します)、別の管理者にリセットを実行してもらってください:\n    mfa-onboard --profile {profile} --replace',
-  'reset.enrolAsk': '今すぐ {user} の新しいデバイスを登録しますか ({user} のスマートフォンが必要です)?',
+  'reset.enrolAsk':
+    '{user} には今 MFA デバイスがありません。登録するまで {user} は MFA なしでサインインすることになり、MFA が必要な操作は拒否されます。今すぐ {user} の新しいスマートフォンを登録しますか (QR コードを読み取るためにスマートフォンが必要です)?',
+  'reset.enrolAskKept': '{user} には MFA デバイスがまだ {count} 個あります。今すぐ {user} の新しいデバイスも登録しますか (新しいスマートフォンが必要です)?',
+  'reset.enrolCancelled': '登録をキャンセルしました。登録の途中までの変更は残っていません。',
   'reset.next':
     '{user} の新しいスマートフォンが用意できたら、次のコマンドで登録してください:\n    {command}',
   'summary.checked': '確認内容',
@@ -749,6 +752,9 @@ export const ja: Record<keyof typeof en, string> = {
   'batch.colError': 'エラー',
   'batch.statusDone': '完了',
   'batch.statusSkipped': 'スキップ',
+  'batch.statusInterrupted': '中断',
+  'batch.endInterrupted': 'Ctrl-C で中断して次に進んだ人: {users}。作りかけのデバイスは削除しました。次にバッチを実行すると登録します:\n    {command}',
+  'batch.endSkipped': '引き継ぎでスキップした人: {users}。以降の実行では対象外です。登録するには:\n    {command}',
   'batch.statusFailed': '失敗',
   'batch.sessionYes': '済み',
   'batch.sessionNo': '未確認',

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { audited } from '../../aws/audit.js';
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError } from '../../errors.js';
+import { AwsError, CancelledError } from '../../errors.js';
 import { errorText } from '../../ui/error-text.js';
 import { t } from '../../ui/messages/index.js';
 import type { WizardDeps } from '../context.js';
@@ -23,15 +22,15 @@ import type { Hire } from './users.js';
  */
 export async function takeHire(run: BatchRun, hire: Hire, k: number, next: string | undefined, deps: WizardDeps): Promise<void> {
   run.audit.hire = hire.user;
+  /** The label of the QR code an unfinished turn (of this run or an earlier one) showed: its entry stays in the hire's app. */
+  let earlierQr = run.state.hires[hire.user]?.qrShown;
   try {
     if (await recordIfEnrolled(run, hire.user, deps)) return;
   } catch (error) {
-    await recordFailure(run, hire.user, {}, error, deps);
+    await recordFailure(run, hire.user, earlierQr !== undefined ? { earlierQr } : {}, error, deps);
     return await saveState(run.statePath, run.state, deps);
   }
   const guarded = deps.interactive;
-  /** The label of the QR code an interrupted turn showed: its entry stays in the hire's app. */
-  let earlierQr: string | undefined;
   for (;;) {
     /** The device the wizard enabled for this hire, as it said so (after a Ctrl-C no AWS call gets through). */
     const turn: Turn = { ...(earlierQr !== undefined ? { earlierQr } : {}) };
@@ -42,7 +41,7 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, next: strin
       try {
         // The hand-over: the last hire's QR code leaves the screen and the scrollback.
         clearScreen(run, deps);
-        if ((await handOver(run, hire.user, k, guarded, seams.deps)) === 'skip') return await recordSkipped(run, hire.user, deps);
+        if ((await handOver(run, hire.user, k, guarded, seams.deps)) === 'skip') return await recordSkipped(run, hire.user, earlierQr, deps);
         run.shown = true;
         run.state.hires[hire.user] = await enrol(run, hire, turn, seams.deps);
         ended = 'done';
@@ -51,11 +50,12 @@ export async function takeHire(run: BatchRun, hire: Hire, k: number, next: strin
         // run's own signal (a kill, a closed terminal) still stops the batch.
         if (guarded && error instanceof CancelledError && !deps.signal.aborted) {
           ended = await recordInterrupted(run, hire.user, turn, deps);
-          earlierQr = turn.shownQr ?? earlierQr;
         } else {
           await recordFailure(run, hire.user, turn, error, deps);
           ended = 'failed';
         }
+        // Enrolled again (this run or the next), the hire gets a code told apart from this one.
+        earlierQr = turn.shownQr ?? earlierQr;
       }
       await saveState(run.statePath, run.state, deps);
       if (!guarded || (await handBack(run, hire.user, ended, next, deps)) === 'next') return;
@@ -73,10 +73,19 @@ interface Turn {
   earlierQr?: string;
 }
 
-/** A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is recorded as done. */
-async function recordInterrupted(run: BatchRun, user: string, turn: { enabled?: Outcome; csv?: string }, deps: Pick<WizardDeps, 'out'>): Promise<'done' | 'interrupted'> {
+/** A hire not enrolled, with the label of the last QR code shown to them, if any: its entry may be in their app. */
+function notEnrolled(user: string, status: 'skipped' | 'interrupted' | 'failed', qrShown: string | undefined, error?: string): Outcome {
+  return { user, status, ...(error !== undefined ? { error } : {}), ...(qrShown !== undefined ? { qrShown } : {}) };
+}
+
+/**
+ * A hire's Ctrl-C: the wizard took back the unfinished device; one enabled before it is
+ * recorded as done. Otherwise recorded as interrupted (what an earlier run recorded is out of
+ * date): not a hire skipped on purpose, so the next run enrols them.
+ */
+async function recordInterrupted(run: BatchRun, user: string, turn: Turn, deps: Pick<WizardDeps, 'out'>): Promise<'done' | 'interrupted'> {
   clearScreen(run, deps);
-  if (turn.enabled) run.state.hires[user] = { ...turn.enabled, sessionVerified: false, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) };
+  run.state.hires[user] = turn.enabled ? { ...turn.enabled, sessionVerified: false, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) } : notEnrolled(user, 'interrupted', turn.shownQr ?? turn.earlierQr);
   deps.out.warn(t(turn.enabled ? 'batch.interruptedEnabled' : 'batch.interrupted', { user }));
   return turn.enabled ? 'done' : 'interrupted';
 }
@@ -160,9 +169,9 @@ async function handOver(run: BatchRun, user: string, k: number, guarded: boolean
   });
 }
 
-/** Skipped at the hand-over: not asked again, unless named with --only. */
-async function recordSkipped(run: BatchRun, user: string, deps: Pick<WizardDeps, 'writer'>): Promise<void> {
-  run.state.hires[user] = { user, status: 'skipped' };
+/** Skipped at the hand-over: not asked again, unless named with --only (a code an earlier turn showed is still remembered). */
+async function recordSkipped(run: BatchRun, user: string, earlierQr: string | undefined, deps: Pick<WizardDeps, 'writer'>): Promise<void> {
+  run.state.hires[user] = notEnrolled(user, 'skipped', earlierQr);
   await run.audit.skipped(user);
   await saveState(run.statePath, run.state, deps);
 }
@@ -224,13 +233,18 @@ async function keysFor(run: BatchRun, hire: Hire, deps: Pick<WizardDeps, 'out' |
  * for a code): the hire is enrolled, and the next run must not try again. A Ctrl-C stops the
  * batch; anything else fails this hire only.
  */
-async function recordFailure(run: BatchRun, user: string, turn: { enabled?: Outcome; csv?: string }, error: unknown, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
+async function recordFailure(run: BatchRun, user: string, turn: Turn, error: unknown, deps: Pick<WizardDeps, 'out' | 'writer'>): Promise<void> {
   const device = turn.enabled ?? (error instanceof CancelledError ? undefined : await enrolledDevice(run, user).catch(() => undefined));
   // Enrolled: the hire's CSV is theirs to get, whatever the check did.
   const enabled = device && { ...device, ...(turn.csv !== undefined ? { csv: turn.csv } : {}) };
-  if (error instanceof CancelledError) return stop(run, user, enabled, deps);
+  const qrShown = turn.shownQr ?? turn.earlierQr;
+  if (error instanceof CancelledError) {
+    // The next run enrols this hire again: the code shown this time is remembered for it.
+    if (!enabled && qrShown !== undefined) run.state.hires[user] = notEnrolled(user, 'interrupted', qrShown);
+    return stop(run, user, enabled, deps);
+  }
   const message = errorText(error);
-  run.state.hires[user] = enabled ? { ...enabled, sessionVerified: false, error: message } : { user, status: 'failed', error: message };
+  run.state.hires[user] = enabled ? { ...enabled, sessionVerified: false, error: message } : notEnrolled(user, 'failed', qrShown, message);
   deps.out.warn(t(enabled ? 'batch.enabledNotVerified' : 'batch.failed', { user, message }));
 }
 

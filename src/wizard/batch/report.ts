@@ -1,18 +1,46 @@
 import { promises as fs } from 'node:fs';
 import { UserError } from '../../errors.js';
+import { lineReaching } from '../../ui/command-line.js';
 import { t } from '../../ui/messages/index.js';
 import { grid } from '../../ui/width.js';
 import type { WizardDeps } from '../context.js';
+import { batchAgain } from './again.js';
 import type { BatchOptions, BatchRun } from './types.js';
 import { skippedNow, STATUS, type Outcome } from './state-file.js';
 
-/** What became of each hire this run is about; one left out by --skip is skipped this time. */
+/**
+ * What became of each hire this run is about; one left out by --skip is skipped this time.
+ * The QR label a hire's app may hold is the next run's to know, not the report's.
+ */
 export function outcomes(run: Pick<BatchRun, 'selected' | 'skip' | 'state'>): Outcome[] {
-  return run.selected.map((h): Outcome => (skippedNow(run, h.user) ? { user: h.user, status: 'skipped' } : run.state.hires[h.user] ?? { user: h.user, status: 'skipped' }));
+  return run.selected.map((h): Outcome => {
+    if (skippedNow(run, h.user)) return { user: h.user, status: 'skipped' };
+    const { qrShown: _inTheApp, ...outcome } = run.state.hires[h.user] ?? { user: h.user, status: 'skipped' };
+    return outcome;
+  });
 }
 
-/** The summary table on screen, and `--report FILE` as JSON (.json) or CSV (anything else). */
-export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer' | 'endpoint'>): Promise<void> {
+/**
+ * Said under the table: what the next run does about the hires this one did not enrol, which
+ * the table calls skipped (on purpose, at the hand-over: left out until named with --only) or
+ * interrupted (Ctrl-C, then passed over: enrolled by the next run). A hire left out with --skip
+ * is the administrator's own choice for this run, and not named.
+ */
+export function nextRunNotes(run: Pick<BatchRun, 'selected' | 'skip' | 'state' | 'options'>): string[] {
+  const recorded = (status: Outcome['status']) => run.selected.filter((h) => !skippedNow(run, h.user) && run.state.hires[h.user]?.status === status).map((h) => h.user);
+  const interrupted = recorded('interrupted');
+  const skipped = recorded('skipped');
+  return [
+    ...(interrupted.length > 0 ? [t('batch.endInterrupted', { users: interrupted.join(', '), command: batchAgain(run.options) })] : []),
+    ...(skipped.length > 0 ? [t('batch.endSkipped', { users: skipped.join(', '), command: batchAgain(run.options, { only: skipped }) })] : []),
+  ];
+}
+
+/**
+ * The summary table on screen (`notes` under it), and `--report FILE` as JSON (.json) or CSV
+ * (anything else).
+ */
+export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'report'>, deps: Pick<WizardDeps, 'out' | 'writer' | 'endpoints'>, notes: readonly string[] = []): Promise<void> {
   const { out } = deps;
   const done = outcomes.filter((o) => o.status === 'done').length;
   out.heading(t('batch.summary', { done, total: outcomes.length }));
@@ -31,6 +59,7 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
   // The table fits the terminal: narrower columns, else one block a hire.
   for (const line of grid(rows, { width: out.size()?.columns, header: true })) out.info(line);
   for (const o of outcomes) if (o.error?.includes('\n')) out.warn(t('batch.failedMore', { user: o.user, message: o.error }));
+  for (const note of notes) out.info(note);
   await listHandOvers(outcomes, deps);
   if (options.report !== undefined) {
     // A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets
@@ -45,7 +74,8 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
     await deps.writer.write(options.report, text, 'replace');
     out.success(t('batch.reportWritten', { path: options.report }));
   }
-  if (done + outcomes.filter((o) => o.status === 'skipped').length < outcomes.length) {
+  // A hire passed over (skipped or interrupted) is the administrator's choice, not a failure.
+  if (outcomes.some((o) => o.status === 'failed')) {
     throw new UserError('batch.someFailed', { failed: outcomes.filter((o) => o.status === 'failed').map((o) => o.user).join(', ') });
   }
 }
@@ -55,7 +85,7 @@ export async function report(outcomes: Outcome[], options: Pick<BatchOptions, 'r
  * (whose keys they are: nothing of theirs was kept here), then deleted. One already gone is
  * handed over, and not listed.
  */
-async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' | 'endpoint'>): Promise<void> {
+async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' | 'endpoints'>): Promise<void> {
   const waiting: string[][] = [];
   for (const o of outcomes) {
     if (o.status === 'done' && o.csv !== undefined && (await fs.stat(o.csv).then(() => true, () => false))) waiting.push([o.user, o.csv]);
@@ -64,5 +94,5 @@ async function listHandOvers(outcomes: Outcome[], deps: Pick<WizardDeps, 'out' |
   const { out } = deps;
   out.heading(t('batch.handOverHeading', { count: waiting.length }));
   for (const line of grid(waiting, { width: out.size()?.columns })) out.info(line);
-  out.info(t('batch.handOverRuns', { command: `mfa-onboard FILE${deps.endpoint !== undefined ? ` --endpoint-url ${deps.endpoint}` : ''}` }));
+  out.info(t('batch.handOverRuns', { command: lineReaching(['mfa-onboard', 'FILE'], deps.endpoints ?? {}) }));
 }

@@ -2,16 +2,26 @@ import { promises as fs } from 'node:fs';
 import { UserError } from '../../errors.js';
 import type { WizardDeps } from '../context.js';
 
-/** What became of one hire: kept in the state file (never a secret) and in the report. */
+/**
+ * What became of one hire: kept in the state file (never a secret) and in the report.
+ * `skipped`: passed over at the hand-over, on purpose (later runs leave them out unless named
+ * with --only); `interrupted`: stopped with Ctrl-C, then passed over (the next run enrols them).
+ */
 export interface Outcome {
   user: string;
-  status: 'done' | 'skipped' | 'failed';
+  status: 'done' | 'skipped' | 'interrupted' | 'failed';
   serialNumber?: string;
   enabledAt?: string;
   sessionVerified?: boolean;
   /** The hire's access-key CSV on this computer: to hand over to the hire, then delete here (a path, never its content). */
   csv?: string;
   error?: string;
+  /**
+   * Not enrolled: the label of the last QR code shown to the hire (`AWS:alice@123456789012`,
+   * no secret), whose entry may be in their app for a device that is gone. The next run's
+   * code is then tagged, and the hire told to delete that entry.
+   */
+  qrShown?: string;
 }
 
 /** The state file (`users.csv.state.json`): what earlier runs did, so that a run carries on. */
@@ -23,7 +33,7 @@ export interface State {
 }
 
 /** The catalog id of each status, as the summary shows it. */
-export const STATUS = { done: 'batch.statusDone', skipped: 'batch.statusSkipped', failed: 'batch.statusFailed' } as const;
+export const STATUS = { done: 'batch.statusDone', skipped: 'batch.statusSkipped', interrupted: 'batch.statusInterrupted', failed: 'batch.statusFailed' } as const;
 
 /** True for an outcome as this tool writes it: a state file edited by hand may hold anything. */
 function isOutcome(value: unknown): value is Outcome {
@@ -37,6 +47,7 @@ function isOutcome(value: unknown): value is Outcome {
     optional('enabledAt', 'string') &&
     optional('error', 'string') &&
     optional('csv', 'string') &&
+    optional('qrShown', 'string') &&
     optional('sessionVerified', 'boolean')
   );
 }

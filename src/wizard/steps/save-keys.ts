@@ -1,12 +1,12 @@
 import type { AccessKey } from '../../credentials/csv.js';
 import { readTextFile, type FileChange } from '../../credentials/files.js';
-import { editIni, readIniValue } from '../../credentials/ini.js';
+import { readIniValue } from '../../credentials/ini.js';
 import { maskKeyId } from '../../credentials/mask.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../ui/messages/index.js';
 import type { Identity, SetupOptions, WizardDeps } from '../context.js';
 import { withLongTerm, type Profiles } from '../resolve-profiles.js';
-import { checkProfileName, PROFILE_NAME, reportTightened } from '../save-profiles.js';
+import { checkProfileName, PROFILE_NAME, saveSections } from '../save-profiles.js';
 import type { Admin } from '../acting-for-user.js';
 import { known, type SetupRun } from '../run.js';
 
@@ -20,7 +20,7 @@ export async function saveLongTermProfile(
   options: Pick<SetupOptions, 'profile' | 'replaceProfile'>,
   deps: Pick<WizardDeps, 'out' | 'prompter' | 'files' | 'writer'>,
 ): Promise<{ profile: string; change: FileChange }> {
-  const { out, prompter, files } = deps;
+  const { prompter, files } = deps;
   const existing = await readTextFile(files.credentialsFile);
   let profile = options.profile;
   const declined = new Set<string>();
@@ -45,19 +45,18 @@ export async function saveLongTermProfile(
     declined.add(profile);
     profile = undefined;
   }
-  const change = await deps.writer.update(files.credentialsFile, (text) =>
-    editIni(text, [
+  const change = await saveSections(
+    files.credentialsFile,
+    [
       {
         section: profile,
         values: { aws_access_key_id: key.accessKeyId, aws_secret_access_key: key.secretAccessKey },
         // A session token left from earlier credentials would poison the new long-term keys.
         remove: ['aws_session_token', 'aws_security_token', 'expiration'],
       },
-    ]),
-  );
-  reportTightened(change, deps);
-  out.success(
-    t(change.changed ? 'profile.saved' : 'profile.unchanged', { profile, path: change.path }),
+    ],
+    (written) => t(written.changed ? 'profile.saved' : 'profile.unchanged', { profile, path: written.path }),
+    deps,
   );
   return { profile, change };
 }

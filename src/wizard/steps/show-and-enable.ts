@@ -1,5 +1,5 @@
-import { AwsError, outcomeUnknown } from '../../aws/errors.js';
-import { UserError } from '../../errors.js';
+import { outcomeUnknown } from '../../aws/errors.js';
+import { AwsError, UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows, phoneOffset } from '../../totp/totp.js';

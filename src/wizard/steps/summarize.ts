@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { shellWord } from '../../ui/command-line.js';
+import type { Endpoints } from '../../aws/endpoint.js';
+import { lineReaching } from '../../ui/command-line.js';
 import type { FileChange } from '../../credentials/files.js';
 import { t } from '../../ui/messages/index.js';
 import { table } from '../../ui/width.js';
@@ -23,6 +24,8 @@ function printSummary(
     admin?: { checked?: { arn: string; expiration: Date }; csvPath?: string };
     changes: FileChange[];
     endpoint?: string;
+    /** Where IAM and STS are for the user's own computer (the endpoint variables are this one's). */
+    endpoints?: Endpoints;
     /** The demo's: no command to run later (its emulator and HOME go with it). */
     rehearsal?: boolean;
   },
@@ -64,7 +67,8 @@ function printSummary(
     // The hand-over: the user's keys and session are hers; she sets up her own computer.
     const csv = admin.csvPath;
     rows.push([t('summary.handOver'), csv !== undefined ? t('summary.handOverCsv', { user, path: csv }) : t('summary.handOverNoCsv', { user })]);
-    if (!input.rehearsal) rows.push([t('summary.userRuns', { user }), `mfa-onboard ${csv !== undefined ? shellWord(basename(csv)) : `--profile ${user}`}${endpoint}`, 'command']);
+    const argv = ['mfa-onboard', ...(csv !== undefined ? [basename(csv)] : ['--profile', user])];
+    if (!input.rehearsal) rows.push([t('summary.userRuns', { user }), lineReaching(argv, input.endpoints ?? {}), 'command']);
   }
   for (const line of table(rows, out.size()?.columns)) out.info(line);
 }
@@ -72,7 +76,7 @@ function printSummary(
 /** Step 9: the summary of this run. */
 export async function summarize(
   run: Pick<SetupRun, 'identity' | 'enrolled' | 'old' | 'session' | 'profiles' | 'changes' | 'admin' | 'checked' | 'csvPath' | 'assigned' | 'backup' | 'options'>,
-  deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint'>,
+  deps: Pick<WizardDeps, 'out' | 'clock' | 'endpoint' | 'endpoints'>,
 ): Promise<void> {
   const serialNumber = known(run, 'enrolled');
   const { longTerm, session: sessionProfile } = run.profiles;
@@ -89,6 +93,7 @@ export async function summarize(
       ...(run.admin ? { admin: { ...(checked ? { checked } : {}), ...(csvPath !== undefined ? { csvPath } : {}) } } : {}),
       changes: run.changes,
       ...(deps.endpoint !== undefined ? { endpoint: deps.endpoint } : {}),
+      ...(deps.endpoints !== undefined ? { endpoints: deps.endpoints } : {}),
       ...(run.options.rehearsal ? { rehearsal: true } : {}),
     },
     deps,

@@ -1,6 +1,5 @@
 import type { CredentialSource, SessionCredentials } from '../../aws/client.js';
-import { AwsError } from '../../aws/errors.js';
-import { CancelledError, UserError } from '../../errors.js';
+import { AwsError, CancelledError, UserError } from '../../errors.js';
 import { countdown } from '../../ui/countdown.js';
 import { t } from '../../ui/messages/index.js';
 import { msUntilPhoneShows } from '../../totp/totp.js';
