@@ -225,9 +225,10 @@ export const IAM_ACTIONS: Record<string, Handler> = {
       throw new AwsFault('AccessDenied', `User: ${callerArn(state, caller)} is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${id}`, 403);
     }
     const used = key.lastUsed;
+    // In the order of AWS's sample response.
     return {
+      AccessKeyLastUsed: used ? { Region: used.region, LastUsedDate: used.date, ServiceName: used.service } : { Region: 'N/A', ServiceName: 'N/A' },
       UserName: key.userName,
-      AccessKeyLastUsed: used ? { LastUsedDate: used.date, ServiceName: used.service, Region: used.region } : { ServiceName: 'N/A', Region: 'N/A' },
     };
   },
   CreateRole: ({ state, params, now }) => {
