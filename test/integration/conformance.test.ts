@@ -1,7 +1,7 @@
 import {
   AddUserToGroupCommand, CreateAccessKeyCommand, CreateAccountAliasCommand, CreateGroupCommand, CreateUserCommand,
   CreateVirtualMFADeviceCommand, DeactivateMFADeviceCommand, DeleteAccessKeyCommand, DeleteVirtualMFADeviceCommand,
-  EnableMFADeviceCommand, GetGroupCommand, GetGroupPolicyCommand, GetUserCommand, IAMClient, ListAccessKeysCommand,
+  EnableMFADeviceCommand, GetAccessKeyLastUsedCommand, GetGroupCommand, GetGroupPolicyCommand, GetUserCommand, IAMClient, ListAccessKeysCommand,
   ListAccountAliasesCommand, ListGroupPoliciesCommand, ListGroupsForUserCommand, ListMFADevicesCommand, ListUsersCommand,
   ListVirtualMFADevicesCommand, PutGroupPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -114,6 +114,12 @@ const SCRIPT: [string, (run: Run) => Promise<unknown>][] = [
     return out;
   }],
   ['ListAccessKeys', (run) => iam(run).send(new ListAccessKeysCommand({ UserName: 'alice' }))],
+  ['GetAccessKeyLastUsed: a key never used', async (run) => {
+    const out = await iam(run).send(new GetAccessKeyLastUsedCommand({ AccessKeyId: run.alice!.accessKeyId }));
+    expect(out).toMatchObject({ UserName: 'alice', AccessKeyLastUsed: { ServiceName: 'N/A', Region: 'N/A' } });
+    expect(out.AccessKeyLastUsed?.LastUsedDate).toBeUndefined();
+    return out;
+  }],
   ['CreateAccessKey: a second', async (run) => {
     const out = await iam(run).send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     run.secondKey = out.AccessKey!.AccessKeyId!;
@@ -122,9 +128,15 @@ const SCRIPT: [string, (run: Run) => Promise<unknown>][] = [
   ['CreateAccessKey: a third (two is the limit)', (run) => iam(run).send(new CreateAccessKeyCommand({ UserName: 'alice' }))],
   ['DeleteAccessKey', (run) => iam(run).send(new DeleteAccessKeyCommand({ UserName: 'alice', AccessKeyId: run.secondKey }))],
   ['DeleteAccessKey: gone', (run) => iam(run).send(new DeleteAccessKeyCommand({ UserName: 'alice', AccessKeyId: run.secondKey }))],
+  ['GetAccessKeyLastUsed: a deleted key', (run) => iam(run).send(new GetAccessKeyLastUsedCommand({ AccessKeyId: run.secondKey }))],
   ['GetCallerIdentity: alice\'s key', async (run) => {
     const out = await sts(run, run.alice!).send(new GetCallerIdentityCommand({}));
     expect(out.Arn).toBe('arn:aws:iam::123456789012:user/alice');
+    return out;
+  }],
+  ['GetAccessKeyLastUsed: after alice\'s GetCallerIdentity', async (run) => {
+    const out = await iam(run).send(new GetAccessKeyLastUsedCommand({ AccessKeyId: run.alice!.accessKeyId }));
+    expect(out).toMatchObject({ UserName: 'alice', AccessKeyLastUsed: { ServiceName: 'sts', Region: 'us-east-1', LastUsedDate: expect.any(Date) } });
     return out;
   }],
   ['ListMFADevices: none yet', (run) => iam(run, run.alice).send(new ListMFADevicesCommand({ UserName: 'alice' }))],
@@ -249,6 +261,11 @@ const INTENDED_DIFFERENCES: Record<string, { why: string; moto: Outcome | ((o: O
     why: 'on moto the device was deleted just before',
     moto: { error: 'NoSuchEntity', status: 404 },
     embedded: { ok: {} },
+  },
+  'GetAccessKeyLastUsed: a deleted key': {
+    why: 'moto says the key does not exist; AWS does not say so of a key it does not hold (its reference lists no NoSuchEntity here): AccessDenied',
+    moto: { error: 'NoSuchEntity', status: 404 },
+    embedded: accessDenied,
   },
   'GetCallerIdentity: a wrong secret': {
     why: 'the suite runs moto without authentication, so it accepts any signature',

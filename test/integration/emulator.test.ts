@@ -153,6 +153,13 @@ describe('mfa-onboard emulator: the aws CLI and our commands against it, from an
     const reset = await ours('reset', '--profile', 'admin', '--user', 'hana', '--all', '--yes', '--no-enrol');
     expect(reset.code).toBe(0);
     expect(JSON.parse((await aws('iam', 'list-mfa-devices', '--user-name', 'hana', '--profile', 'admin')).stdout).MFADevices).toEqual([]);
+    // Whose key this is and when it was last used (what `status` asks of profiles left behind), read by botocore.
+    const lastUsed = await aws('iam', 'get-access-key-last-used', '--access-key-id', id!, '--profile', 'admin');
+    expect(lastUsed.stderr).toBe('');
+    expect(JSON.parse(lastUsed.stdout)).toEqual({
+      UserName: 'hana',
+      AccessKeyLastUsed: { LastUsedDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|\+00:00)$/), ServiceName: expect.stringMatching(/^(iam|sts)$/), Region: 'us-east-1' },
+    });
 
     emulator.child.kill('SIGTERM');
     expect(await emulator.exited).toBe(0);

@@ -46,6 +46,12 @@ function resourceOf(state: EmulatorState, { service, action, params, caller }: R
       return params.get('SerialNumber') ?? '*';
     case 'CreateRole':
       return state.arn('iam', `role${params.get('Path') ?? '/'}${params.get('RoleName') ?? ''}`);
+    case 'GetAccessKeyLastUsed': {
+      // The key's user (the Service Authorization Reference's resource type `user`).
+      const id = params.get('AccessKeyId') ?? '';
+      const owner = state.keys.get(id)?.userName;
+      return owner === undefined ? `access key ${id}` : state.user(owner).arn;
+    }
     case 'ListVirtualMFADevices':
     case 'ListAccountAliases':
     case 'CreateAccountAlias':
@@ -57,14 +63,20 @@ function resourceOf(state: EmulatorState, { service, action, params, caller }: R
   }
 }
 
-/** The caller as IAM names it in a refusal, its policies (its own and its groups'), and its condition keys. */
+/** The caller as IAM names it in a refusal: its user, or the role session it is. */
+export function callerArn(state: EmulatorState, caller: Caller): string {
+  if (caller.kind === 'session' && caller.session.role) {
+    const { role } = caller.session;
+    return state.arn('sts', `assumed-role/${role.name}/${role.sessionName}`);
+  }
+  return state.user(caller.kind === 'user' ? caller.user.name : (caller.session.userName ?? '')).arn;
+}
+
+/** The caller's ARN, its policies (its own and its groups'), and its condition keys. */
 function principal(state: EmulatorState, caller: Caller, sourceIp: string) {
   const keys: RequestContext['keys'] = { 'aws:SourceIp': sourceIp };
-  if (caller.kind === 'session' && caller.session.role) {
-    // The emulator's roles carry no permission policies: a role session may call nothing that needs one.
-    const { role } = caller.session;
-    return { arn: state.arn('sts', `assumed-role/${role.name}/${role.sessionName}`), policies: [], keys };
-  }
+  // The emulator's roles carry no permission policies: a role session may call nothing that needs one.
+  if (caller.kind === 'session' && caller.session.role) return { arn: callerArn(state, caller), policies: [], keys };
   const user = state.user(caller.kind === 'user' ? caller.user.name : (caller.session.userName ?? ''));
   keys['aws:username'] = user.name;
   keys['aws:userid'] = user.id;

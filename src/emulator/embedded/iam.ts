@@ -1,3 +1,4 @@
+import { callerArn } from './authorize.js';
 import { checkEnableCodes, resync } from './mfa.js';
 import { AwsFault, invalid, required, type Params, type XmlValue } from './protocol.js';
 import { parsePolicy } from './policy.js';
@@ -208,6 +209,27 @@ export const IAM_ACTIONS: Record<string, Handler> = {
     }
     context.state.keys.delete(id);
     return undefined;
+  },
+  GetAccessKeyLastUsed: ({ state, caller, params }) => {
+    const id = required(params, 'AccessKeyId');
+    if (id.length < 16 || id.length > 128) {
+      throw invalid('AccessKeyId', id, `Member must have length ${id.length < 16 ? 'greater' : 'less'} than or equal to ${id.length < 16 ? 16 : 128}`);
+    }
+    if (!/^\w+$/.test(id)) throw invalid('AccessKeyId', id, 'Member must satisfy regular expression pattern: [\\w]+');
+    const key = state.keys.get(id);
+    // NOTE: a key IAM does not hold (another account's, a deleted one, a session's) is not
+    // said to be missing: AWS's reference lists no NoSuchEntity for this call (older editions
+    // did), and AWS is seen to answer AccessDenied naming the key, even to an administrator
+    // allowed everything. moto answers NoSuchEntity; the wizard takes either as "not told".
+    if (!key) {
+      throw new AwsFault('AccessDenied', `User: ${callerArn(state, caller)} is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${id}`, 403);
+    }
+    const used = key.lastUsed;
+    // In the order of AWS's sample response.
+    return {
+      AccessKeyLastUsed: used ? { Region: used.region, LastUsedDate: used.date, ServiceName: used.service } : { Region: 'N/A', ServiceName: 'N/A' },
+      UserName: key.userName,
+    };
   },
   CreateRole: ({ state, params, now }) => {
     const name = checkedName(params, 'RoleName');

@@ -5,7 +5,7 @@ import { authorize } from './authorize.js';
 import { IAM_ACTIONS, type Handler } from './iam.js';
 import { AwsFault, errorXml, parseParams, responseXml, SERVICES, type Service } from './protocol.js';
 import { parseAuthorization, SIGNATURE_FAULTS, verifySignature } from './sigv4.js';
-import { EmulatorState } from './state.js';
+import { EmulatorState, recordKeyUse } from './state.js';
 import { STS_ACTIONS } from './sts.js';
 
 const HANDLERS: Record<Service, Record<string, Handler>> = { iam: IAM_ACTIONS, sts: STS_ACTIONS };
@@ -128,7 +128,10 @@ export async function startEmbeddedEmulator(options: EmbeddedOptions = {}): Prom
       authorize(state, { service, action, params, caller, sourceIp: sourceIp(request) });
       const fault = rehearsedFault(action, request.headers['amz-sdk-invocation-id'] as string | undefined);
       if (fault) throw faultFor(fault, service);
-      const result = handler({ state, caller, params, now: now(), consistencyDelayMs: options.consistencyDelayMs ?? 0 });
+      const at = now();
+      const result = handler({ state, caller, params, now: at, consistencyDelayMs: options.consistencyDelayMs ?? 0 });
+      // What GetAccessKeyLastUsed reports: a long-term key's last request carried out (a session's are its own).
+      if (caller.kind === 'user') recordKeyUse(caller.key, { date: new Date(at), service, region: auth.region });
       return { service, status: 200, body: responseXml(service, action, result, requestId), requestId };
     } catch (error) {
       if (!(error instanceof AwsFault)) throw error;

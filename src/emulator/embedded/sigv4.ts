@@ -16,6 +16,8 @@ export interface Authorization {
   accessKeyId: string;
   /** yyyymmdd/region/service/aws4_request */
   scope: string;
+  /** The region and service the request was signed for (from the scope). */
+  region: string;
   service: string;
   signedHeaders: string[];
   signature: string;
@@ -52,7 +54,7 @@ export function parseAuthorization(header: string | undefined): Authorization {
   const signature = fields.get('Signature');
   if (!credential || credential.length !== 5 || !signedHeaders || !signature) throw SIGNATURE_FAULTS.incomplete();
   const [accessKeyId, ...scope] = credential as [string, string, string, string, string];
-  return { accessKeyId, scope: scope.join('/'), service: scope[2]!, signedHeaders: signedHeaders.split(';'), signature };
+  return { accessKeyId, scope: scope.join('/'), region: scope[1]!, service: scope[2]!, signedHeaders: signedHeaders.split(';'), signature };
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -25,11 +25,34 @@ export interface Group {
   policies: Map<string, string>;
 }
 
+/** Where and when a long-term key last signed a request that IAM or STS carried out. */
+export interface KeyUse {
+  date: Date;
+  /** The service's namespace (`iam`, `sts`). */
+  service: string;
+  /** The region of the request's signature scope (IAM's global endpoint signs for us-east-1). */
+  region: string;
+}
+
 export interface AccessKey {
   id: string;
   secret: string;
   userName: string;
   created: Date;
+  /** Never used yet: GetAccessKeyLastUsed then answers N/A for the service and region, and no date. */
+  lastUsed?: KeyUse;
+}
+
+/**
+ * A key used again within this span keeps its first use: AWS's credential report says "when
+ * an access key is used more than once in a 15-minute span, only the first use is recorded".
+ */
+export const KEY_USE_SPAN_MS = 15 * 60_000;
+
+/** Records a use of a long-term key, as IAM tracks it (the first use in each 15-minute span). */
+export function recordKeyUse(key: AccessKey, use: KeyUse): void {
+  if (key.lastUsed && use.date.getTime() - key.lastUsed.date.getTime() < KEY_USE_SPAN_MS) return;
+  key.lastUsed = use;
 }
 
 export interface Role {
