@@ -22,7 +22,7 @@ export const en = {
   'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
   'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
   'help.summary.batch': 'enrol several hires one after another, each with their phone',
-  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (needs nothing but Node)",
+  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (nothing else to install)",
   'help.summary.help': "help COMMAND: that command's usage and options",
   'help.note.setup':
     "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",

@@ -21,7 +21,7 @@ export const ja: Record<keyof typeof en, string> = {
   'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
   'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
   'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
-  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (Node だけで動きます)',
+  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (ほかに何もインストール不要)',
   'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
   'help.note.setup':
     '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
