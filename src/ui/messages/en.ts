@@ -483,6 +483,7 @@ export const en = {
   'demo.ready':
     'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
+  'demo.notRemoved': 'Could not remove the demo folder {dir} ({code}): another program may have it open. It holds only the demo\'s made-up keys; remove it yourself.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.tryMore': 'The demo\'s profiles and its MFA device worked only with that emulator: delete alice\'s entry from your authenticator app. The demo showed the wizard from an access-key CSV to a checked MFA session: the keys imported, a device created and enabled with two codes from your app, a session saved. To try more (the aws CLI, session, the administrator\'s commands) on an emulator that runs until you stop it:\n    mfa-onboard emulator\nFor real, with the access-key CSV the AWS console gave you:\n    mfa-onboard FILE',
   'demo.stopped': 'Stopped the emulator.',
@@ -505,6 +506,7 @@ export const en = {
   'emulator.howTo': `Point the aws CLI and this tool's commands at it from another terminal (the file variables keep your own ~/.aws out of the rehearsal; --endpoint-url with the URL on each command works too):
 {commands}`,
   'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
+  'emulator.notRemovedDir': 'Could not remove {dir} ({code}): another program may have it open. Its keys worked only with the emulator, which is gone; remove it yourself.',
   'emulator.removedDir': 'Removed {dir}.',
   'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
   'demo.admin.heading': 'Demo for administrators: an onboarding day on a local AWS emulator',

@@ -482,6 +482,7 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.ready':
     'エミュレーターは {url} で動作しています。IAM ユーザー alice (`mfa-onboard policy` が出力するポリシーをインラインポリシーとして付与: 自分の MFA の管理のみ可能で、MFA なしではほかの操作はできません) と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
   'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
+  'demo.notRemoved': 'デモのフォルダー {dir} を削除できませんでした ({code})。ほかのプログラムが開いている可能性があります。中身はデモ用の架空のキーだけです。手動で削除してください。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.tryMore': 'デモのプロファイルと MFA デバイスはあのエミュレーターでしか使えません。認証アプリの alice の項目は削除してください。デモでは、アクセスキー CSV から確認済みの MFA セッションまでのウィザードを見ました: キーのインポート、デバイスの作成とアプリの 2 つのコードによる有効化、セッションの保存。止めるまで動き続けるエミュレーターでさらに試すには (aws CLI、session、管理者のコマンド):\n    mfa-onboard emulator\n本番では、AWS コンソールで受け取ったアクセスキー CSV で:\n    mfa-onboard FILE',
   'demo.stopped': 'エミュレーターを停止しました。',
@@ -504,6 +505,7 @@ export const ja: Record<keyof typeof en, string> = {
   'emulator.howTo': `別のターミナルから aws CLI とこのツールのコマンドをここに向けるには (ファイルの変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url と URL を付けても使えます):
 {commands}`,
   'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
+  'emulator.notRemovedDir': '{dir} を削除できませんでした ({code})。ほかのプログラムが開いている可能性があります。中のキーは停止したエミュレーターでしか使えなかったものです。手動で削除してください。',
   'emulator.removedDir': '{dir} を削除しました。',
   'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
   'demo.admin.heading': '管理者向けデモ: ローカルの AWS エミュレーターで行う新入社員の登録の 1 日',
