@@ -36,6 +36,12 @@ describe('removeFolder', () => {
     await expect(fs.stat(dir)).rejects.toThrow();
   });
 
+  it('regression: a recursive rm that resolves with the folder still there (Bun under Wine): removed file by file', async () => {
+    vi.spyOn(fs, 'rm').mockResolvedValueOnce(undefined);
+    expect(await removeFolder(dir)).toBeUndefined();
+    await expect(fs.stat(dir)).rejects.toThrow();
+  });
+
   it('a folder that cannot go either way (held open): its first error\'s code, and the folder stays', async () => {
     vi.spyOn(fs, 'rm').mockRejectedValueOnce(efault());
     vi.spyOn(fs, 'rmdir').mockRejectedValue(Object.assign(new Error('EBUSY'), { code: 'EBUSY' }));
