@@ -13,7 +13,7 @@
 // <target>/ that runs the executable there, and MFA_ONBOARD_BIN names that launcher.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TARGETS, executablePath } from './release.mjs';
 
@@ -116,6 +116,19 @@ const RUNNER = {
         join(RUNNERS, 'bcryptprimitives.c'), join(RUNNERS, 'bcryptprimitives.def'), '-ladvapi32'], { stdio: 'inherit' });
       return launcher('windows-x64', `export WINEPREFIX=${quote(prefix)} WINEDEBUG=-all\nexec wine ${quote(exe)} "$@"`);
     },
+    /** The demo to its end in a tmux window (when tmux is here), the key typed instead of the QR scanned. */
+    after() {
+      if (!have('tmux')) {
+        console.log('release:check windows-x64: no tmux here, so the demo was not run (apt-get install -y tmux)');
+        return true;
+      }
+      const launcher = join(ROOT, 'build/platform-check/windows-x64/mfa-onboard');
+      const temp = join(ROOT, 'build/platform-check/windows-x64/wine/drive_c/users', userInfo().username, 'Temp');
+      const started = Date.now();
+      const demo = spawnSync('bash', [join(RUNNERS, 'demo-in-tmux.sh'), launcher, temp], { encoding: 'utf8' });
+      console.log(`${demo.stdout}${demo.stderr}release:check windows-x64: the demo in tmux ${demo.status === 0 ? 'ran to its end' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+      return demo.status === 0;
+    },
     /** Wine's server outlives the runs by a few seconds: stopped, so the check leaves nothing running. */
     finish() {
       spawnSync('wineserver', ['-k'], { env: { ...process.env, WINEPREFIX: join(ROOT, 'build/platform-check/windows-x64/wine') } });
@@ -184,8 +197,9 @@ function main(argv) {
       stdio: 'inherit',
       env: { ...process.env, MFA_ONBOARD_BIN: bin },
     });
+    const after = result.status !== 0 ? false : quick || !runner.after ? true : runner.after();
     runner.finish?.();
-    results.push({ id, ok: before && result.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+    results.push({ id, ok: before && after && result.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
   }
   for (const r of results) console.log(`release:check ${r.id}: ${r.ok ? 'passed' : 'FAILED'} in ${r.seconds} s`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
