@@ -1,14 +1,16 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
 import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
-import { CLI } from '../helpers/built.js';
+import { CLI, CLI_LINE } from '../helpers/built.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 const standalone = Boolean(process.env.MFA_ONBOARD_BIN);
+const run = promisify(execFile);
 
 /**
  * Runs the CLI under test with `args`, no terminal, stdin read from a file holding `stdin`;
@@ -75,7 +77,7 @@ describe('the executable on its platform (no terminal)', () => {
     expect(help.stdout).not.toContain('\r');
   });
 
-  it('a session from a code on stdin is saved; credential_process then hands the saved one over, asking nothing', async () => {
+  it('a session from a code on stdin is saved; credential_process then hands the saved one over, asking nothing, to the aws CLI too', async () => {
     const made = await cli(['session', '--profile', 'alice', '--endpoint-url', emulator.url, '--codes-from-stdin'], box, `${codeAt(seed, counterAt(Date.now()))}\n`);
     expect(made.code, made.stderr).toBe(0);
     const file = await fs.readFile(box.credentialsFile, 'utf8');
@@ -92,5 +94,10 @@ describe('the executable on its platform (no terminal)', () => {
     const json = JSON.parse(handed.stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ Version: 1, AccessKeyId: saved![1], Expiration: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/) });
     expect(Date.parse(json.Expiration as string)).toBeGreaterThan(Date.now());
+
+    // And as an AWS tool runs it: the real aws CLI, through a profile's credential_process.
+    await fs.appendFile(box.configFile, `[profile alice-cp]\nregion = eu-west-1\ncredential_process = ${CLI_LINE} session --profile alice --endpoint-url ${emulator.url} --credential-process\n`);
+    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', emulator.url, '--output', 'json'], { env: box.env });
+    expect(JSON.parse(stdout)).toMatchObject({ Arn: 'arn:aws:iam::123456789012:user/alice' });
   });
 });
