@@ -46,6 +46,9 @@ function launcher(target, body) {
   return file;
 }
 
+/** Debian's C++ runtime (built for glibc), which the musl root gets with the shim. */
+const DEBIAN_CXX = ['/usr/lib/x86_64-linux-gnu/libstdc++.so.6', '/usr/lib/x86_64-linux-gnu/libgcc_s.so.1'];
+
 const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /**
@@ -59,8 +62,8 @@ const RUNNER = {
   // arm64 glibc as the sysroot.
   'linux-arm64': {
     terminal: true,
+    check: () => need('linux-arm64', ['qemu-aarch64', '/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1'], 'qemu-user libc6-arm64-cross'),
     prepare(exe) {
-      need('linux-arm64', ['qemu-aarch64', '/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1'], 'qemu-user libc6-arm64-cross');
       return launcher('linux-arm64', `exec qemu-aarch64 -L /usr/aarch64-linux-gnu ${quote(exe)} "$@"`);
     },
   },
@@ -76,10 +79,12 @@ const RUNNER = {
     // without it), which its story does not expect.
     skip: 'demo --emulator moto',
     before: () => checkInstallOnMusl(join(ROOT, 'build/platform-check/linux-x64-musl/root')),
-    prepare(exe) {
+    check() {
       need('linux-x64-musl', ['unshare', 'musl-gcc', '/usr/lib/x86_64-linux-musl/libc.so', '/bin/busybox'], 'musl musl-tools musl-dev busybox-static');
-      const cxx = ['/usr/lib/x86_64-linux-gnu/libstdc++.so.6', '/usr/lib/x86_64-linux-gnu/libgcc_s.so.1'];
-      need('linux-x64-musl', cxx, 'libstdc++6 libgcc-s1');
+      need('linux-x64-musl', DEBIAN_CXX, 'libstdc++6 libgcc-s1');
+    },
+    prepare(exe) {
+      const cxx = DEBIAN_CXX;
       const root = join(ROOT, 'build/platform-check/linux-x64-musl/root');
       rmSync(root, { recursive: true, force: true });
       for (const dir of ['bin', 'lib', 'usr/lib', 'etc', 'proc', 'dev', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
@@ -106,8 +111,8 @@ const RUNNER = {
   // imports; a stand-in built with MinGW goes into a Wine prefix of the check's own.
   'windows-x64': {
     terminal: false,
+    check: () => need('windows-x64', ['wine', 'wineserver', 'x86_64-w64-mingw32-gcc'], 'wine64 gcc-mingw-w64-x86-64-win32'),
     prepare(exe) {
-      need('windows-x64', ['wine', 'wineserver', 'x86_64-w64-mingw32-gcc'], 'wine64 gcc-mingw-w64-x86-64-win32');
       const dir = join(ROOT, 'build/platform-check/windows-x64');
       const prefix = join(dir, 'wine');
       const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
@@ -177,8 +182,10 @@ function main(argv) {
     if (!RUNNER[id]) stop(`no way to run the ${id} executable here: --target one of ${Object.keys(RUNNER).join(', ')} (the darwin ones need a Mac).`);
   }
   if (host !== 'linux-x64') stop(`the runners are for a Linux x64 machine; this is ${host}.`);
+  for (const id of targets) RUNNER[id].check?.();
 
-  execFileSync(process.execPath, ['scripts/release.mjs', ...targets.flatMap((id) => ['--target', id])], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/release.mjs', ...targets.flatMap((id) => ['--target', id])], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) stop('the executables could not be built (release.mjs said why, above); nothing was checked.');
   const vitest = resolve(ROOT, 'node_modules/vitest/vitest.mjs');
   const results = [];
   for (const id of targets) {
