@@ -12,7 +12,7 @@
 // what each verifies and what it cannot): each target gets a launcher in build/platform-check/
 // <target>/ that runs the executable there, and MFA_ONBOARD_BIN names that launcher.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TARGETS, executablePath } from './release.mjs';
@@ -70,7 +70,7 @@ const RUNNER = {
 
   // readelf -d: NEEDED libstdc++.so.6 and libc.musl-x86_64.so.1, interpreter
   // /lib/ld-musl-x86_64.so.1. A root folder holding only those (and libgcc_s.so.1, which
-  // libstdc++ needs), as on Alpine after `apk add libstdc++ libgcc`; run in it with a mount
+  // libstdc++ needs) and busybox as /bin/sh, as on Alpine after `apk add libstdc++ libgcc`; run in it with a mount
   // namespace that brings /proc (Bun finds its code through /proc/self/exe), /dev and the
   // temporary folder the tests' homes are in.
   'linux-x64-musl': {
@@ -91,6 +91,10 @@ const RUNNER = {
       copyFileSync('/usr/lib/x86_64-linux-musl/libc.so', join(root, 'lib/ld-musl-x86_64.so.1'));
       for (const lib of cxx) copyFileSync(lib, join(root, 'usr/lib', lib.split('/').pop()));
       execFileSync('musl-gcc', ['-shared', '-fPIC', '-O2', '-o', join(root, 'usr/lib/ld-linux-x86-64.so.2'), join(RUNNERS, 'musl-glibc-shim.c')], { stdio: 'inherit' });
+      // Alpine's /bin/sh is busybox: mfa_process lines run through it.
+      copyFileSync('/bin/busybox', join(root, 'bin/busybox'));
+      chmodSync(join(root, 'bin/busybox'), 0o755);
+      symlinkSync('busybox', join(root, 'bin/sh'));
       copyFileSync(exe, join(root, 'bin/mfa-onboard'));
       chmodSync(join(root, 'bin/mfa-onboard'), 0o755);
       writeFileSync(join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');

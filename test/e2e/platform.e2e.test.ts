@@ -100,4 +100,16 @@ describe('the executable on its platform (no terminal)', () => {
     const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', 'alice-cp', '--endpoint-url', emulator.url, '--output', 'json'], { env: box.env });
     expect(JSON.parse(stdout)).toMatchObject({ Arn: 'arn:aws:iam::123456789012:user/alice' });
   });
+
+  // The code program runs through /bin/sh on POSIX and cmd.exe on Windows: `echo` is in both.
+  it('--force --mfa-process: a new session with the code a program prints (the platform\'s shell)', async () => {
+    const before = await fs.readFile(box.credentialsFile, 'utf8');
+    const code = codeAt(seed, counterAt(Date.now()) + 1); // the window after the first session's: AWS takes a code once
+    const made = await cli(['session', '--profile', 'alice', '--endpoint-url', emulator.url, '--force', '--mfa-process', `echo ${code}`], box);
+    expect(made.code, made.stderr).toBe(0);
+    const after = await fs.readFile(box.credentialsFile, 'utf8');
+    const keyOf = (text: string) => /\[alice-mfa\]\naws_access_key_id = (ASIA\w+)\n/.exec(text)?.[1];
+    expect(keyOf(after)).toBeDefined();
+    expect(keyOf(after)).not.toBe(keyOf(before));
+  });
 });
