@@ -142,8 +142,19 @@ cp "$work/unpacked/mfa-onboard" "$bindir/.mfa-onboard.tmp.$$" ||
   fail "could not write into $bindir. Choose another folder with --prefix DIR. Nothing was installed."
 chmod 755 "$bindir/.mfa-onboard.tmp.$$"
 # Run where it will live (a temporary folder may forbid running programs) before it replaces anything.
-installed=$("$bindir/.mfa-onboard.tmp.$$" --version 2>/dev/null) || {
+installed=$("$bindir/.mfa-onboard.tmp.$$" --version 2>"$work/run.err") || {
   rm -f "$bindir/.mfa-onboard.tmp.$$"
+  # A shared library the system lacks, as musl's loader or glibc's says it.
+  missing=$(sed -n -e 's/^Error loading shared library \([^ :]*\): No such file.*/\1/p' \
+    -e 's/^.*error while loading shared libraries: \([^ :]*\): cannot open shared object file.*/\1/p' "$work/run.err" | head -n 1)
+  case "$platform:$missing" in
+    *-musl:libstdc++.so* | *-musl:libgcc_s.so*)
+      fail "the $platform executable needs the C++ runtime libraries libstdc++ and libgcc, which this system lacks ($missing is missing), so it was not installed. On Alpine, install them as root (apk add libstdc++ libgcc), then run this again."
+      ;;
+    *:?*)
+      fail "the $platform executable needs the shared library $missing, which this system lacks, so it was not installed. Install the package that provides it, then run this again; or, with Node 20.12 or later, run it with: npx aws-mfa-onboard."
+      ;;
+  esac
   fail "the $platform executable from $archive does not run on this machine ($(uname -s) $(uname -m)), so it was not installed. Report it with the output of uname -a: $RELEASES. With Node 20.12 or later, run it with: npx aws-mfa-onboard."
 }
 mv -f "$bindir/.mfa-onboard.tmp.$$" "$bindir/mfa-onboard" || {

@@ -14,6 +14,7 @@ import type { SetupOptions } from '../wizard/context.js';
 import { runSetup } from '../wizard/setup.js';
 import type { AdminDay } from './demo-admin.js';
 import { rehearsedFaults, startRehearsal } from './embedded.js';
+import { removeFolder } from './remove-folder.js';
 
 const DEMO_USER = 'alice';
 const AWS_VARIABLES = /^AWS_/;
@@ -140,7 +141,10 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
   } finally {
     await emulator?.stop();
     if (options.keep) out.info(t('demo.kept', { dir }));
-    else await fs.rm(dir, { recursive: true, force: true });
+    else {
+      const left = await removeFolder(dir);
+      if (left) out.warn(t('demo.notRemoved', { dir, code: left }));
+    }
     if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
   }
 }

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { t } from '../ui/messages/index.js';
 import { rehearsedFaults, startRehearsal } from './embedded.js';
 import type { Rehearsal } from './flags.js';
+import { removeFolder } from './remove-folder.js';
 
 export interface EmulatorOptions {
   /** The loopback port (default: a free one). */
@@ -156,13 +157,14 @@ export async function runEmulator(options: EmulatorOptions, context: CommandCont
     await stopped(runtime.signal);
   } finally {
     await emulator.stop();
-    if (place?.temporary) await fs.rm(place.dir, { recursive: true, force: true });
+    const left = place?.temporary ? await removeFolder(place.dir) : undefined;
     // A --dir this run made for a start then refused goes again (it is empty).
-    else if (place?.made && !written) await fs.rmdir(place.dir).catch(() => undefined);
+    if (!place?.temporary && place?.made && !written) await fs.rmdir(place.dir).catch(() => undefined);
     // A start refused (its folder) needs no news of a stop: the error says it all.
     if (place && written) {
       out.info(t('emulator.stopped', { url: emulator.url }));
-      out.info(t(place.temporary ? 'emulator.removedDir' : 'emulator.keptDir', { dir: place.dir }));
+      if (left) out.warn(t('emulator.notRemovedDir', { dir: place.dir, code: left }));
+      else out.info(t(place.temporary ? 'emulator.removedDir' : 'emulator.keptDir', { dir: place.dir }));
     }
   }
 }

@@ -262,13 +262,21 @@ export function createFileWriter(seams: WaitSeams): FileWriter {
   };
 }
 
+/**
+ * Whether files here have POSIX modes to tighten. On Windows a mode is made up from the
+ * read-only flag (every writable file and folder says 0666) and chmod sets only that flag,
+ * so a "readable by others" there would be said on every run, and be untrue; who may read
+ * ~/.aws is the folder's ACL, which the user profile already keeps to its owner.
+ */
+const posixModes = () => process.platform !== 'win32';
+
 async function updateResolved(path: string, transform: (old: string) => string, seams: WaitSeams, backedUp: Set<string>): Promise<FileChange> {
   const dir = dirname(path);
   const dirStat = await fs.stat(dir).catch(() => undefined);
   let dirTightenedFrom: number | undefined;
   if (!dirStat) {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  } else if ((dirStat.mode & 0o077) !== 0 && basename(dir) === '.aws') {
+  } else if (posixModes() && (dirStat.mode & 0o077) !== 0 && basename(dir) === '.aws') {
     // Only the AWS folder itself: a folder named by AWS_CONFIG_FILE may be shared on purpose.
     await fs.chmod(dir, 0o700);
     dirTightenedFrom = dirStat.mode & 0o777;
@@ -277,7 +285,7 @@ async function updateResolved(path: string, transform: (old: string) => string, 
     const old = await readIfExists(path);
     const next = transform(old ?? '');
     const oldMode = old === undefined ? undefined : (await fs.stat(path)).mode & 0o777;
-    const loose = oldMode !== undefined && (oldMode & 0o077) !== 0;
+    const loose = posixModes() && oldMode !== undefined && (oldMode & 0o077) !== 0;
     const change: FileChange = {
       path,
       changed: next !== old,

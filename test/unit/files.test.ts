@@ -98,6 +98,31 @@ describe('updateFile', () => {
     expect(await modeOf(path)).toBe(0o600);
   });
 
+  // Seen under Wine: every run of the Windows executable warned that ~/.aws and config were
+  // open to others (mode 666), which is how Windows reports any writable file.
+  it('regression: on Windows (modes made up from the read-only flag) a "0666" file and .aws folder are not reported as loose', async () => {
+    const dir = join(root, '.aws');
+    await fs.mkdir(dir, { mode: 0o755 });
+    await fs.chmod(dir, 0o755);
+    const path = join(dir, 'config');
+    await fs.writeFile(path, '[alice]\n');
+    await fs.chmod(path, 0o666);
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'win32' });
+    try {
+      const change = await files.update(path, append('x = 1'));
+      expect(change.tightenedFrom).toBeUndefined();
+      expect(change.dirTightenedFrom).toBeUndefined();
+      expect(change.changed).toBe(true);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    // The same files on Linux are reported.
+    expect(process.platform).toBe('linux');
+    await fs.chmod(path, 0o666);
+    expect(await files.update(path, append('y = 2'))).toMatchObject({ tightenedFrom: 0o666, dirTightenedFrom: 0o755 });
+  });
+
   it('reports no tightening for a file that was already 0600', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(path, '[alice]\n', { mode: 0o600 });

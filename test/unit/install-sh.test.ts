@@ -144,6 +144,68 @@ describe('install.sh', () => {
     expect(result.stdout).toContain('Run: mfa-onboard demo');
   });
 
+  /** Adds `platform`'s archive holding `exe` to the release folder (and to SHA256SUMS). */
+  async function addArchive(platform: string, exe: string) {
+    const name = `mfa-onboard-${VERSION}-${platform}.tar.gz`;
+    await fs.writeFile(join(from, name), tarGz([{ name: 'mfa-onboard', data: Buffer.from(exe), mode: 0o755 }], 1_700_000_000));
+    const sum = createHash('sha256').update(await fs.readFile(join(from, name))).digest('hex');
+    await fs.appendFile(join(from, 'SHA256SUMS'), `${sum}  ${name}\n`);
+  }
+  /** A PATH whose `ldd --version` answers as Alpine's does (musl's loader, on stderr, exit 1). */
+  async function muslPath() {
+    const fake = join(dir, 'musl-bin');
+    await fs.mkdir(fake);
+    await fs.writeFile(join(fake, 'ldd'), '#!/bin/sh\nprintf "musl libc (x86_64)\\nVersion 1.2.5\\nDynamic Program Loader\\n" >&2\nexit 1\n', { mode: 0o755 });
+    return `${fake}:${process.env.PATH}`;
+  }
+
+  it('on an arm64 Linux (uname -m aarch64, faked): installs the linux-arm64 archive', async () => {
+    const fake = join(dir, 'arm64-bin');
+    await fs.mkdir(fake);
+    await fs.writeFile(join(fake, 'uname'), '#!/bin/sh\ncase "$1" in -s) echo Linux ;; -m) echo aarch64 ;; esac\n', { mode: 0o755 });
+    if (PLATFORM !== 'linux-arm64') await addArchive('linux-arm64', `#!/bin/sh\necho "${VERSION} (arm64 stand-in)"\n`);
+    const result = await install(['--from', from, '--prefix', prefix], { PATH: `${fake}:${process.env.PATH}` });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`(mfa-onboard-${VERSION}-linux-arm64.tar.gz, checked against SHA256SUMS).`);
+  });
+
+  it('on musl (ldd says so, no /etc/alpine-release needed): installs the -musl archive', async () => {
+    await addArchive(`${PLATFORM}-musl`, `#!/bin/sh\necho "${VERSION} (musl stand-in)"\n`);
+    const result = await install(['--from', from, '--prefix', prefix], { PATH: await muslPath() });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`Installed mfa-onboard ${VERSION} (musl stand-in) as ${join(prefix, 'bin', 'mfa-onboard')} (mfa-onboard-${VERSION}-${PLATFORM}-musl.tar.gz, checked against SHA256SUMS).`);
+  });
+
+  // Bun's musl executable needs libstdc++ and libgcc, which Alpine does not install by default:
+  // musl's loader then says so (these lines are what it printed in a root folder without them).
+  it('on musl without the C++ runtime: names it and the apk line that installs it, exit 1, nothing installed', async () => {
+    await addArchive(
+      `${PLATFORM}-musl`,
+      '#!/bin/sh\necho "Error loading shared library libstdc++.so.6: No such file or directory (needed by $0)" >&2\n' +
+        'echo "Error relocating $0: __cxa_pure_virtual: symbol not found" >&2\nexit 127\n',
+    );
+    const result = await install(['--from', from, '--prefix', prefix], { PATH: await muslPath() });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `mfa-onboard install: the ${PLATFORM}-musl executable needs the C++ runtime libraries libstdc++ and libgcc, which this system lacks (libstdc++.so.6 is missing), so it was not installed. On Alpine, install them as root (apk add libstdc++ libgcc), then run this again.\n`,
+    );
+    expect(await fs.readdir(join(prefix, 'bin'))).toEqual([]);
+  });
+
+  it('a shared library missing on glibc: names it, exit 1, nothing installed', async () => {
+    const name = `mfa-onboard-${VERSION}-${PLATFORM}.tar.gz`;
+    await fs.writeFile(
+      join(from, 'SHA256SUMS'),
+      (await fs.readFile(join(from, 'SHA256SUMS'), 'utf8')).split('\n').filter((line) => !line.endsWith(name)).join('\n'),
+    );
+    await addArchive(PLATFORM, '#!/bin/sh\necho "$0: error while loading shared libraries: libdl.so.2: cannot open shared object file: No such file or directory" >&2\nexit 127\n');
+    const result = await install(['--from', from, '--prefix', prefix]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^mfa-onboard install: the linux-\w+ executable needs the shared library libdl\.so\.2, which this system lacks, so it was not installed\. Install the package that provides it, then run this again; or, with Node 20\.12 or later, run it with: npx aws-mfa-onboard\.\n$/);
+    expect(await fs.readdir(join(prefix, 'bin'))).toEqual([]);
+  });
+
   it('downloads from the project\'s release page by default (the address package.json names)', async () => {
     const pkg = JSON.parse(await fs.readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { repository: { url: string } };
     const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +52,13 @@ describe('release archives', () => {
       expect(keys.length).toBeGreaterThan(2);
       expect(keys.filter((key) => !filled.has(key!))).toEqual([]);
     }
+  });
+
+  it('release:check refuses a target it has no way to run here, before building anything', () => {
+    const run = spawnSync(process.execPath, ['scripts/release-check.mjs', '--target', 'darwin-arm64'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('release:check: no way to run the darwin-arm64 executable here: --target one of linux-x64, linux-arm64, linux-x64-musl, windows-x64 (the darwin ones need a Mac).\n');
   });
 
   it('every Bun runtime the release compiles onto, but this machine\'s own, has a pinned hash for the pinned bun', async () => {

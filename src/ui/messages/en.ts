@@ -22,7 +22,7 @@ export const en = {
   'help.summary.policy': 'print, or put on a group, the IAM policy that requires MFA',
   'help.summary.admin': 'admin create-user NAME: a new user and its access-key CSV',
   'help.summary.batch': 'enrol several hires one after another, each with their phone',
-  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (needs nothing but Node)",
+  'help.summary.demo': "try the wizard, or an administrator's day (--admin), on a local AWS emulator (nothing else to install)",
   'help.summary.help': "help COMMAND: that command's usage and options",
   'help.note.setup':
     "A new phone, the old one at hand: run the wizard with --replace; it adds the new device, checks it, then removes the old one (where a policy allows only mfa/<user>, the old one goes first, and it says so before). A run that stops half-way is finished by the next one.\nOld phone lost: an administrator removes the device, then the wizard runs again:\n    mfa-onboard reset --profile ADMIN --user NAME\nAn administrator beside a hire: the administrator's keys create and enable the device with the hire's phone:\n    mfa-onboard --profile ADMIN --user NAME",
@@ -483,6 +483,7 @@ export const en = {
   'demo.ready':
     'The emulator runs at {url}. Created IAM user alice, with the policy `mfa-onboard policy` prints as her inline policy (she may manage her own MFA, nothing else without it), and her access-key CSV at {csv}. Your real ~/.aws is not touched: HOME is {home}. Scan the QR with a real authenticator app.',
   'demo.identityNote': 'Note: this emulator may name a fixed identity for every MFA session (moto says user/moto), so the check above may mention another user than alice. The embedded emulator, the default, names alice.',
+  'demo.notRemoved': 'Could not remove the demo folder {dir} ({code}): another program may have it open. It holds only the demo\'s made-up keys; remove it yourself.',
   'demo.kept': 'The demo files are kept in {dir}.',
   'demo.tryMore': 'The demo\'s profiles and its MFA device worked only with that emulator: delete alice\'s entry from your authenticator app. The demo showed the wizard from an access-key CSV to a checked MFA session: the keys imported, a device created and enabled with two codes from your app, a session saved. To try more (the aws CLI, session, the administrator\'s commands) on an emulator that runs until you stop it:\n    mfa-onboard emulator\nFor real, with the access-key CSV the AWS console gave you:\n    mfa-onboard FILE',
   'demo.stopped': 'Stopped the emulator.',
@@ -505,6 +506,7 @@ export const en = {
   'emulator.howTo': `Point the aws CLI and this tool's commands at it from another terminal (the file variables keep your own ~/.aws out of the rehearsal; --endpoint-url with the URL on each command works too):
 {commands}`,
   'emulator.stopped': 'Stopped the emulator at {url}: everything it held is gone.',
+  'emulator.notRemovedDir': 'Could not remove {dir} ({code}): another program may have it open. Its keys worked only with the emulator, which is gone; remove it yourself.',
   'emulator.removedDir': 'Removed {dir}.',
   'emulator.keptDir': 'Kept {dir}: its keys worked only with the emulator, which is gone.',
   'demo.admin.heading': 'Demo for administrators: an onboarding day on a local AWS emulator',

@@ -21,7 +21,7 @@ export const ja: Record<keyof typeof en, string> = {
   'help.summary.policy': 'MFA を必須にする IAM ポリシーを表示 (グループにも付けられます)',
   'help.summary.admin': 'admin create-user NAME: 新しいユーザーとアクセスキー CSV',
   'help.summary.batch': '複数の新入社員を 1 人ずつ、本人のスマートフォンで登録',
-  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (Node だけで動きます)',
+  'help.summary.demo': 'ローカルの AWS エミュレーターでウィザードや管理者の 1 日 (--admin) を試す (ほかに何もインストール不要)',
   'help.summary.help': 'help COMMAND: そのコマンドの使い方とオプション',
   'help.note.setup':
     '機種変更 (古い端末が手元にある) の場合は --replace を付けてウィザードを実行します。新しいデバイスを追加して確認してから、古いデバイスを削除します (ポリシーで mfa/<user> しか許可されない場合は、事前に知らせたうえで古いデバイスを先に削除します)。途中で止まった場合は、次の実行で続きを行います。\nスマートフォンを紛失した場合は、管理者がデバイスを削除してから、ウィザードをもう一度実行します:\n    mfa-onboard reset --profile ADMIN --user NAME\n管理者が新入社員と一緒に行う場合は、管理者のキーで、新入社員のスマートフォンを使ってデバイスを作成・有効化します:\n    mfa-onboard --profile ADMIN --user NAME',
@@ -482,6 +482,7 @@ export const ja: Record<keyof typeof en, string> = {
   'demo.ready':
     'エミュレーターは {url} で動作しています。IAM ユーザー alice (`mfa-onboard policy` が出力するポリシーをインラインポリシーとして付与: 自分の MFA の管理のみ可能で、MFA なしではほかの操作はできません) と、そのアクセスキー CSV ({csv}) を作成しました。実際の ~/.aws は変更しません (HOME は {home} です)。QR コードは実際の認証アプリでスキャンしてください。',
   'demo.identityNote': '注: このエミュレーターはどの MFA セッションにも固定の ID を返すことがあり (moto は user/moto)、上の確認で alice 以外のユーザーが表示される場合があります。既定の内蔵エミュレーターは alice と表示します。',
+  'demo.notRemoved': 'デモのフォルダー {dir} を削除できませんでした ({code})。ほかのプログラムが開いている可能性があります。中身はデモ用の架空のキーだけです。手動で削除してください。',
   'demo.kept': 'デモのファイルを {dir} に残しました。',
   'demo.tryMore': 'デモのプロファイルと MFA デバイスはあのエミュレーターでしか使えません。認証アプリの alice の項目は削除してください。デモでは、アクセスキー CSV から確認済みの MFA セッションまでのウィザードを見ました: キーのインポート、デバイスの作成とアプリの 2 つのコードによる有効化、セッションの保存。止めるまで動き続けるエミュレーターでさらに試すには (aws CLI、session、管理者のコマンド):\n    mfa-onboard emulator\n本番では、AWS コンソールで受け取ったアクセスキー CSV で:\n    mfa-onboard FILE',
   'demo.stopped': 'エミュレーターを停止しました。',
@@ -504,6 +505,7 @@ export const ja: Record<keyof typeof en, string> = {
   'emulator.howTo': `別のターミナルから aws CLI とこのツールのコマンドをここに向けるには (ファイルの変数で、実際の ~/.aws をリハーサルに巻き込みません。各コマンドに --endpoint-url と URL を付けても使えます):
 {commands}`,
   'emulator.stopped': '{url} のエミュレーターを停止しました。保持していた内容はすべて消えました。',
+  'emulator.notRemovedDir': '{dir} を削除できませんでした ({code})。ほかのプログラムが開いている可能性があります。中のキーは停止したエミュレーターでしか使えなかったものです。手動で削除してください。',
   'emulator.removedDir': '{dir} を削除しました。',
   'emulator.keptDir': '{dir} を残しました。中のキーは停止したエミュレーターでしか使えなかったものです。',
   'demo.admin.heading': '管理者向けデモ: ローカルの AWS エミュレーターで行う新入社員の登録の 1 日',
