@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFileWriter, readTextFile, type FileWriter } from '../../src/credentials/files.js';
 import { CancelledError, UserError } from '../../src/errors.js';
-import { systemClock } from '../../src/totp/clock.js';
+import { shiftedClock, systemClock } from '../../src/totp/clock.js';
 import { fakeClock } from '../helpers/clock.js';
 
 // Every test works in its own temporary directory: never the real ~/.aws.
@@ -25,6 +25,24 @@ const append = (line: string) => (old: string) => `${old}${line}\n`;
 
 async function leftovers(dir: string): Promise<string[]> {
   return (await fs.readdir(dir)).filter((name) => name.includes('.tmp-') || name.endsWith('.lock'));
+}
+
+/**
+ * Makes `path` look `ms` old on the file system's own clock (its mtime when just written, less
+ * `ms`): not the test's clock, which may disagree (faketime, a skewed computer).
+ */
+async function age(path: string, ms: number): Promise<void> {
+  const then = new Date((await fs.stat(path)).mtimeMs - ms);
+  await fs.utimes(path, then, then);
+}
+
+/** 20 updates of `writer` at once, each appending a line: every line lands, nothing is left beside the file. */
+async function expectConcurrentUpdatesAllLand(writer: FileWriter, path: string): Promise<void> {
+  const lines = Array.from({ length: 20 }, (_, index) => `line-${index}`);
+  await Promise.all(lines.map((line) => writer.update(path, append(line))));
+  const written = (await fs.readFile(path, 'utf8')).split('\n').filter(Boolean);
+  expect(written.sort()).toEqual([...lines].sort());
+  expect(await leftovers(dirname(path))).toEqual([]);
 }
 
 /** A pid that no process has any more: a child that has already exited. */
@@ -153,12 +171,7 @@ describe('updateFile', () => {
   });
 
   it('serializes 20 concurrent updates: every line lands', async () => {
-    const path = join(root, 'credentials');
-    const lines = Array.from({ length: 20 }, (_, index) => `line-${index}`);
-    await Promise.all(lines.map((line) => files.update(path, append(line))));
-    const written = (await fs.readFile(path, 'utf8')).split('\n').filter(Boolean);
-    expect(written.sort()).toEqual([...lines].sort());
-    expect(await leftovers(root)).toEqual([]);
+    await expectConcurrentUpdatesAllLand(files, join(root, 'credentials'));
   });
 
   it('waits for a lock held by a live process, then proceeds once it is released', async () => {
@@ -204,8 +217,7 @@ describe('updateFile', () => {
   it('takes over a lock older than a minute even if its pid is alive', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(`${path}.lock`, String(process.pid));
-    const twoMinutesAgo = new Date(Date.now() - 120_000);
-    await fs.utimes(`${path}.lock`, twoMinutesAgo, twoMinutesAgo);
+    await age(`${path}.lock`, 120_000);
     await files.update(path, append('[alice]'));
     expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
   });
@@ -394,6 +406,58 @@ describe('one writer a run: waits on the run\'s clock, one backup a run, every f
   });
 });
 
+describe('a lock\'s age is read on the file system\'s clock, not the run\'s (a network share\'s server, a skewed or faked clock)', () => {
+  const DAY = 24 * 60 * 60_000;
+  /** A run's clock `skew` off the computer's (and the file system's), moving only when slept on. */
+  const skewed = (skew: number) => fakeClock(Date.now() + skew);
+
+  it.each([['a day ahead', DAY], ['a day behind', -DAY]])('a run whose clock is %s waits for a live run\'s fresh lock, and gives up after 10 s of its own clock', async (_, skew) => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    const clock = skewed(skew);
+    const error = await createFileWriter({ clock }).update(path, append('[alice]')).catch((caught: unknown) => caught);
+    // Before: a day ahead, the fresh lock looked a day old and was taken over at once.
+    expect((error as UserError).id).toBe('file.locked');
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+    expect(await fs.readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(await fs.readdir(root)).toEqual(['credentials.lock']);
+  });
+
+  it.each([['a day ahead', DAY], ['a day behind', -DAY]])('a run whose clock is %s takes over at once a lock two minutes old whose pid is alive (reused)', async (_, skew) => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, String(process.pid));
+    await age(`${path}.lock`, 120_000);
+    const clock = skewed(skew);
+    await createFileWriter({ clock }).update(path, append('[alice]'));
+    // Before: a day behind, the lock looked made tomorrow and was waited on until file.locked.
+    expect(clock.slept).toEqual([]);
+    expect(await fs.readdir(root)).toEqual(['credentials']);
+  });
+
+  it.each([['a day ahead', DAY], ['a day behind', -DAY]])('a run whose clock is %s respects a fresh empty lock for 2 s of its own clock, then takes it over', async (_, skew) => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(`${path}.lock`, '');
+    const clock = skewed(skew);
+    await createFileWriter({ clock }).update(path, append('[alice]'));
+    const waited = clock.slept.reduce((a, b) => a + b, 0);
+    // Before: 0 (ahead: a run about to write its pid lost its lock) or file.locked (behind).
+    expect(waited).toBeGreaterThanOrEqual(2_000);
+    expect(waited).toBeLessThan(2_500);
+    expect(await fs.readFile(path, 'utf8')).toBe('[alice]\n');
+  });
+
+  it('20 concurrent updates of a run whose clock is a day ahead: every line lands (before, 5 to 10 of the 20 landed)', async () => {
+    await expectConcurrentUpdatesAllLand(createFileWriter({ clock: shiftedClock(systemClock, DAY) }), join(root, 'credentials'));
+  });
+
+  it('a probe left by a run killed while reading the file system\'s clock is removed by the next run', async () => {
+    const path = join(root, 'credentials');
+    await fs.writeFile(join(root, `credentials.lock.now-${deadPid()}-0123abcd`), '');
+    await files.update(path, append('[alice]'));
+    expect(await fs.readdir(root)).toEqual(['credentials']);
+  });
+});
+
 describe('updateFile through a dangling symlink', () => {
   it('creates the link target instead of replacing the link with a file', async () => {
     const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-link-'));
@@ -496,8 +560,7 @@ describe('what a killed run leaves beside the file (issue 14, group 4)', () => {
   it('an empty lock (its run died before writing its pid) is taken over once 2 s old, not waited on for 40 s', async () => {
     const path = join(root, 'credentials');
     await fs.writeFile(`${path}.lock`, '');
-    const old = new Date(Date.now() - 5_000);
-    await fs.utimes(`${path}.lock`, old, old);
+    await age(`${path}.lock`, 5_000);
     let started = Date.now();
     await files.update(path, append('[alice]'));
     // Figure: an old empty lock costs nothing (< 0.5 s).
