@@ -6,7 +6,10 @@
 // (the tests that run dist/bin.js call it first: test/helpers/built.ts).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** What goes into dist/: the sources, the locked dependencies (bundled), the build settings. */
 const INPUTS = ['src', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
@@ -83,13 +86,14 @@ const whole = await build({
   // CommonJS dependencies inside an ESM bundle call require(): give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-// The launcher, dist/bin.js, with the saved-session fast path in it: one CommonJS file (Node
-// loads one faster than any ES module); it imports ./main.mjs for everything else.
+// The launcher, dist/bin.js: one small CommonJS file (Node loads one faster than any ES
+// module); it runs fast-session.js and help.js with their code caches, and imports ./main.mjs
+// for everything else.
 /** The launcher's loads stay loads, of the files built beside it (the whole CLI's ends in .mjs). */
 const apart = {
   name: 'built-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(main|help)\.js$/ }, ({ path }) => ({
+    build.onResolve({ filter: /^\.\/(main|help|fast-session|session-reused)\.js$/ }, ({ path }) => ({
       path: path === './main.js' ? './main.mjs' : path,
       external: true,
     }));
@@ -106,17 +110,48 @@ const tablesApart = {
   },
 };
 const tables = await build({ ...common, entryPoints: Object.fromEntries(Object.entries(TABLES).map(([pkg, name]) => [name, pkg])), outdir: 'dist', format: 'cjs' });
-// What --export says as it hands the session over is in the launcher too (a second file to
-// load cost more than the few lines it says), with the catalogs cut down to the messages
-// session-reused.ts's code names (the whole catalogs cost a shell start-up 5–10 ms): nothing
-// else in the launcher renders a message (its errors are the whole CLI's to word), and the
-// flags' help ids it carries would double its size.
+// What --export says as it hands the session over (session-reused.ts) is built apart, one
+// CommonJS file loaded only then, with the catalogs cut down to the messages its code names
+// (the whole catalogs cost a shell start-up 5–10 ms): credential_process, which the AWS tools
+// run before every command, never parses it. Nothing in the launcher itself renders a message
+// (its errors are the whole CLI's to word).
+const reused = await build({
+  ...common,
+  entryPoints: { 'session-reused': 'src/session-reused.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  plugins: [tablesApart, await catalogsCutTo('src/session-reused.ts', [tablesApart])],
+});
+// Of package.json the launcher needs the version only: the whole object would be built at every start.
+const versionOnly = {
+  name: 'version-only',
+  setup(build) {
+    build.onLoad({ filter: /package\.json$/ }, async ({ path }) =>
+      path === resolve('package.json') ? { contents: JSON.stringify({ version: JSON.parse(await readFile(path, 'utf8')).version }), loader: 'json' } : undefined,
+    );
+  },
+};
+// node:os is a module Node does not start with, and the fast path needs it only for a home
+// folder when HOME is unset (credentials/paths.ts): it is required then, not at every start.
+const osWhenCalled = {
+  name: 'os-when-called',
+  setup(build) {
+    build.onResolve({ filter: /^node:os$/ }, ({ namespace }) =>
+      namespace === 'os-when-called' ? { path: 'node:os', external: true } : { path: 'node:os', namespace: 'os-when-called' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'os-when-called' }, () => ({ contents: "export const homedir = () => require('node:os').homedir();", loader: 'js' }));
+  },
+};
+// `session --credential-process` / `--export` with a valid saved session (fast-session.ts).
+const fast = await build({ ...common, entryPoints: { 'fast-session': 'src/fast-session.ts' }, outdir: 'dist', format: 'cjs', plugins: [osWhenCalled] });
 const launcher = await build({
   ...common,
   entryPoints: ['src/bin.ts'],
   outfile: 'dist/bin.js',
   format: 'cjs',
-  plugins: [apart, tablesApart, await catalogsCutTo('src/session-reused.ts', [tablesApart])],
+  // The V8 whose code caches these are (made below, by this Node): another V8 compiles as usual.
+  define: { __MFA_ONBOARD_CODE_CACHE_V8__: JSON.stringify(process.versions.v8) },
+  plugins: [apart, versionOnly],
 });
 // Help (`--help`, `COMMAND --help`, `help COMMAND`), asked often and only printed: the CLI's
 // own main (cli.ts) as one CommonJS file, its commands' code and seams left out (a help
@@ -141,7 +176,39 @@ const help = await build({
 });
 // dist/ is CommonJS (bin.js); the whole CLI's files say ES module by their extension.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
-const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...help.metafile.outputs, ...tables.metafile.outputs } } };
+await makeCodeCaches();
+const result = { metafile: { outputs: { ...whole.metafile.outputs, ...launcher.metafile.outputs, ...fast.metafile.outputs, ...reused.metafile.outputs, ...help.metafile.outputs, ...tables.metafile.outputs } } };
 await writeFile(STAMP, inputs);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files`);
+console.log(`dist/: ${(bytes / 1024).toFixed(0)} KiB in ${Object.keys(result.metafile.outputs).length} files, code caches for V8 ${process.versions.v8}`);
+
+/**
+ * The code caches of the files the launcher runs at start-up (dist/NAME.js.cache): the launcher
+ * run on each path it serves, one after the other, in a throw-away home with a saved session,
+ * each run taking the caches so far and adding what it compiled (MFA_ONBOARD_WRITE_CODE_CACHE,
+ * which also fails a run whose cache V8 refuses). A last round checks that every cache is taken.
+ */
+async function makeCodeCaches() {
+  const home = await mkdtemp(join(tmpdir(), 'mfa-onboard-build-'));
+  try {
+    const ends = new Date(Date.now() + 12 * 3600_000).toISOString();
+    await mkdir(join(home, '.aws'));
+    await writeFile(
+      join(home, '.aws', 'credentials'),
+      '[alice]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\n' +
+        `[alice-mfa]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEJr\nexpiration = ${ends}\n` +
+        'mfa_onboard_source_profile = alice\nmfa_onboard_serial = arn:aws:iam::123456789012:mfa/alice\n',
+    );
+    await writeFile(join(home, '.aws', 'config'), '[profile alice]\nregion = us-east-1\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n');
+    const env = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', MFA_ONBOARD_WRITE_CODE_CACHE: '1' };
+    const paths = [['session', '--profile', 'alice', '--credential-process'], ['session', '--profile', 'alice', '--export', 'sh'], ['--help'], ['session', '--help']];
+    for (const round of [1, 2]) {
+      for (const args of paths) {
+        const run = spawnSync(process.execPath, ['dist/bin.js', ...args], { env, encoding: 'utf8' });
+        if (run.status !== 0) throw new Error(`code caches, round ${round}: mfa-onboard ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+      }
+    }
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}

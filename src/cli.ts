@@ -21,6 +21,7 @@ import { errorText, hintFor } from './ui/error-text.js';
 import { createOutput, type Output } from './ui/output.js';
 import type { WizardDeps } from './seams.js';
 import { layoutHelp, type HelpBlock } from './ui/help.js';
+import { helpRequest } from './help-request.js';
 
 const { version } = pkg;
 
@@ -102,6 +103,9 @@ const COMMANDS: readonly Command[] = [
   command(addBackup, async () => withDeps((await import('./commands/add-backup.js')).runAddBackup)),
   command(resync, async () => (await import('./commands/resync.js')).runResyncCommand),
 ];
+
+/** The words that name a command, `help` among them. */
+const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
 
 /** Every flag of every command, to tell a flag of another command from one that does not exist. */
 const ALL_FLAGS: FlagTable = Object.assign({}, ...COMMANDS.map((c) => c.flags));
@@ -192,6 +196,25 @@ function langWord(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** `--lang` as given, if it was: its catalog from now on, or an error naming it. */
+function speak(lang: string | undefined): void {
+  if (lang === undefined) return;
+  const language = languageOf(lang);
+  if (!language) throw new UserError('cli.badLang', { value: lang });
+  setLanguage(language);
+}
+
+/** The help of the command `word` names, or without one the whole help; a word that names none is refused. */
+function printHelp(word: string | undefined, argv: string[], runtime: Runtime, out: Output): number {
+  const about = COMMANDS.find((c) => c.name === word);
+  // `help sesion`, `sesion --help`: the help of the command meant, not the whole help.
+  if (!about && word !== undefined && word !== 'help') checkCommandWord(word, COMMAND_NAMES, argv);
+  // Laid out for the terminal (80 columns when piped: a pager, a README).
+  const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
+  out.data(layoutHelp(helpText(about), Math.max(60, columns)));
+  return ExitCode.ok;
+}
+
 /** argv → exit code. Errors become one-paragraph messages here, and only here. */
 export async function main(argv: string[], runtime: Runtime): Promise<number> {
   const out = createOutput(runtime.stderr, runtime.stdout, runtime.env);
@@ -201,33 +224,24 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
   const early = languageOf(langWord(argv));
   if (early) setLanguage(early);
   try {
+    // A help request and nothing else (read without parseArgs: it is asked often).
+    const asked = helpRequest(argv);
+    if (asked) {
+      speak(asked.lang);
+      return printHelp(asked.word, argv, runtime, out);
+    }
     // Every command's flags first, to find the command's name among the words.
     const { values: flags, positionals, tokens } = parse(argv, ALL_FLAGS);
-    const lang = flags.lang as string | undefined;
-    if (lang !== undefined) {
-      const language = languageOf(lang);
-      if (!language) throw new UserError('cli.badLang', { value: lang });
-      setLanguage(language);
-    }
+    speak(flags.lang as string | undefined);
     if (flags.version) {
       out.data(versionLine());
       return ExitCode.ok;
     }
     const named = COMMANDS.find((c) => c.name === positionals[0]);
-    const names = [...COMMANDS.map((c) => c.name), 'help'];
-    if (flags.help || positionals[0] === 'help') {
-      // `mfa-onboard help status` is `mfa-onboard status --help`.
-      const word = positionals[0] === 'help' ? positionals[1] : positionals[0];
-      const about = COMMANDS.find((c) => c.name === word);
-      // `help sesion`, `sesion --help`: the help of the command meant, not the whole help.
-      if (!about && word !== undefined && word !== 'help') checkCommandWord(word, names, argv);
-      // Laid out for the terminal (80 columns when piped: a pager, a README).
-      const columns = (runtime.stdout as { columns?: number }).columns ?? 80;
-      out.data(layoutHelp(helpText(about), Math.max(60, columns)));
-      return ExitCode.ok;
-    }
+    // `mfa-onboard help status` is `mfa-onboard status --help`.
+    if (flags.help || positionals[0] === 'help') return printHelp(positionals[0] === 'help' ? positionals[1] : positionals[0], argv, runtime, out);
     // A first word that names no command is the wizard's CSV only when it looks like a path.
-    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], names, argv);
+    if (!named && positionals[0] !== undefined) checkCommandWord(positionals[0], COMMAND_NAMES, argv);
     // The command's name is the first word; the rest is its own command line.
     const word = named ? tokens.findIndex((token) => token.kind === 'positional') : -1;
     const args = word < 0 ? argv : argv.filter((_, i) => i !== tokens[word]!.index);

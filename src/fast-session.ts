@@ -2,14 +2,14 @@
  * `session --credential-process` and `session --export SHELL` with a valid saved session, at
  * Node's own start-up speed: the AWS CLI runs the first on every command, shells the second
  * at every start. Read the two files, decide by the one reuse rule (wizard/reuse.ts), print.
- * This module is bundled into the launcher itself; anything it does not settle (no saved
- * session, one to renew, an odd file, an error to report) goes to the whole CLI, which
- * decides again and words the outcome as always.
+ * Built as a file of its own (dist/fast-session.js), which the launcher runs with its code
+ * cache; anything it does not settle (no saved session, one to renew, an odd file, an error to
+ * report) goes to the whole CLI, which decides again and words the outcome as always.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkEndpoints } from './aws/endpoint.js';
 import { SESSION_MARKER } from './commands/flags.js';
+import { plainFlags } from './commands/plain-flags.js';
 import { session } from './commands/session.flags.js';
 import type { SessionOptions } from './commands/session.js';
 import { credentialProcessJson, exportLines, printableSession } from './credentials/export.js';
@@ -49,8 +49,8 @@ function optionsOf(argv: string[], env: NodeJS.ProcessEnv): { options: SessionOp
   // Inside a session run, a credential_process that runs us again is the whole CLI's to refuse.
   if (argv[0] !== 'session' || env[SESSION_MARKER]) return undefined;
   try {
-    const { values, positionals } = parseArgs({ args: argv.slice(1), options: session.flags, allowPositionals: true, strict: true });
-    if (positionals.length > 0 || values.help || values.version || values.force) return undefined;
+    const values = plainFlags(argv.slice(1), session.flags);
+    if (!values || values.help || values.version || values.force) return undefined;
     checkEndpoints(values['endpoint-url'], env);
     const options = session.options(values, [], env);
     if (!options.credentialProcess && !options.exportShell) return undefined;

@@ -87,11 +87,29 @@ const HEADER_CANDIDATE = /^[^\S\n]*\[/gm;
  * agree on what a header is.
  */
 function headers(text: string): HeaderAt[] {
-  // Callers read several keys from the same text in a row (a saved session has seven).
-  if (lastScan?.text !== text) lastScan = { text, headers: scanHeaders(text) };
-  return lastScan.headers;
+  return scanned(text).headers;
 }
-let lastScan: { text: string; headers: HeaderAt[] } | undefined;
+
+/** A text's headers and the keys of the sections read so far (by header index). */
+interface Scan {
+  text: string;
+  headers: HeaderAt[];
+  keys: Map<number, Map<string, string>>;
+}
+
+/**
+ * The scan of `text`, kept for the last two texts read: callers read several keys in a row,
+ * from the credentials and the config file in turn (a saved session has seven, and the
+ * profiles a session uses take a dozen more), and a shell pays for each at every start.
+ */
+function scanned(text: string): Scan {
+  const index = recent.findIndex((scan) => scan.text === text);
+  const scan = index >= 0 ? recent.splice(index, 1)[0]! : { text, headers: scanHeaders(text), keys: new Map() };
+  recent.unshift(scan);
+  recent.length = Math.min(recent.length, 2);
+  return scan;
+}
+const recent: Scan[] = [];
 
 function scanHeaders(text: string): HeaderAt[] {
   const found: HeaderAt[] = [];
@@ -109,14 +127,6 @@ function scanHeaders(text: string): HeaderAt[] {
     lastStart = start;
   }
   return found;
-}
-
-/** The text of each section named `names` (header line included, up to the next header), in file order. */
-function sectionTexts(text: string, names: Set<string>): string[] {
-  const all = headers(text);
-  return all.flatMap((header, index) =>
-    names.has(header.name) ? [text.slice(header.start, all[index + 1]?.start ?? text.length)] : [],
-  );
 }
 
 /**
@@ -237,19 +247,33 @@ function applyEdit(input: Line[], edit: SectionEdit, eol: string): Line[] {
 
 /** Reads one key of one section (first match), for checks before editing. */
 export function readIniValue(text: string, section: string | string[], key: string): string | undefined {
-  const names = new Set(Array.isArray(section) ? section : [section]);
-  for (const part of sectionTexts(text, names)) {
-    const lines = splitLines(part);
-    const kinds = classify(lines);
-    for (let index = 1; index < lines.length; index++) {
-      const k = kinds[index]!;
-      if (k.kind === 'key' && k.key === key.toLowerCase()) {
-        const line = lines[index]!.text;
-        return line.slice(/[=:]/.exec(line)!.index + 1).trim();
-      }
-    }
+  const names = Array.isArray(section) ? section : [section];
+  const scan = scanned(text);
+  const wanted = key.toLowerCase();
+  for (let index = 0; index < scan.headers.length; index++) {
+    if (!names.includes(scan.headers[index]!.name)) continue;
+    const value = sectionKeys(scan, index).get(wanted);
+    if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** The keys of the section under header `index` and their values (each key's first line), read once. */
+function sectionKeys(scan: Scan, index: number): Map<string, string> {
+  const known = scan.keys.get(index);
+  if (known) return known;
+  const { text, headers: all } = scan;
+  const lines = splitLines(text.slice(all[index]!.start, all[index + 1]?.start ?? text.length));
+  const kinds = classify(lines);
+  const keys = new Map<string, string>();
+  for (let line = 1; line < lines.length; line++) {
+    const k = kinds[line]!;
+    if (k.kind !== 'key' || keys.has(k.key)) continue;
+    const source = lines[line]!.text;
+    keys.set(k.key, source.slice(/[=:]/.exec(source)!.index + 1).trim());
+  }
+  scan.keys.set(index, keys);
+  return keys;
 }
 
 /** The section names present in an ini text, exactly as written between the brackets. */

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
@@ -169,14 +170,24 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
   });
 
   describe('what the reuse path and help load, and the reuse line on a terminal', () => {
-    /** The files the built CLI loaded (a preload lists them as it exits), and its exit code. */
+    /**
+     * The built files the CLI loaded, required or read (the launcher reads the files it runs with
+     * their code caches): a preload lists them as it exits. And its exit code.
+     */
     const loaded = async (args: string[], env: NodeJS.ProcessEnv = box.env) => {
       const list = `${box.dir}/loaded.json`;
       const preload = `${box.dir}/loaded.cjs`;
-      await fs.writeFile(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));`);
+      await fs.writeFile(
+        preload,
+        `const fs = require('node:fs'); const read = fs.readFileSync; const seen = new Set();
+        fs.readFileSync = function (file, ...rest) { if (typeof file === 'string') seen.add(file); return read.call(this, file, ...rest); };
+        process.on('exit', () => fs.writeFileSync(${JSON.stringify(list)}, JSON.stringify([...Object.keys(require.cache), ...seen])));`,
+      );
       const child = spawn(process.execPath, ['--require', preload, BUILT_BIN, ...args], { env, stdio: 'ignore' });
       const code = await new Promise((done) => child.on('close', done));
-      return { code, files: (JSON.parse(await fs.readFile(list, 'utf8')) as string[]).filter((file) => file !== preload).map((file) => file.slice(file.lastIndexOf('/') + 1)) };
+      const built = dirname(BUILT_BIN);
+      const files = (JSON.parse(await fs.readFile(list, 'utf8')) as string[]).filter((file) => dirname(file) === built).map((file) => basename(file));
+      return { code, files: [...new Set(files)].sort() };
     };
     // The Node build's files (the standalone executable has them all inside).
     const nodeBuild = CLI.length === 2;
@@ -185,15 +196,41 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
       ['--export sh', ['--export', 'sh'], {}],
       ['--export fish --lang ja', ['--export', 'fish', '--lang', 'ja'], {}],
       ['--export sh, LANG=ja_JP.UTF-8', ['--export', 'sh'], { LANG: 'ja_JP.UTF-8' }],
-    ] as [string, string[], NodeJS.ProcessEnv][])('%s: the launcher alone (no second file, no width tables)', async (_label, args, extraEnv) => {
-      expect(await loaded(['session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { ...box.env, ...extraEnv })).toEqual({ code: 0, files: ['bin.js'] });
+    ] as [string, string[], NodeJS.ProcessEnv][])('%s: the launcher and the fast path, --export what it says (no whole CLI, no width tables)', async (_label, args, extraEnv) => {
+      const fast = ['bin.js', 'fast-session.js', 'fast-session.js.cache'];
+      const said = args.includes('--export') ? ['session-reused.js', 'session-reused.js.cache'] : [];
+      expect(await loaded(['session', '--profile', 'alice', '--endpoint-url', emulator.url, ...args], { ...box.env, ...extraEnv })).toEqual({ code: 0, files: [...fast, ...said].sort() });
     });
     it.runIf(nodeBuild).each([
-      [['--help'], ['bin.js', 'help.js']],
-      [['session', '--help'], ['bin.js', 'help.js']],
-      [['--help', '--lang', 'ja'], ['bin.js', 'help.js', 'help-ja.js']],
+      [['--help'], ['bin.js', 'help.js', 'help.js.cache']],
+      [['session', '--help'], ['bin.js', 'help.js', 'help.js.cache']],
+      [['--help', '--lang', 'ja'], ['bin.js', 'help-ja.js', 'help.js', 'help.js.cache']],
     ])('%j: help in Japanese alone loads its catalog', async (args, files) => {
       expect(await loaded(args)).toEqual({ code: 0, files });
+    });
+
+    it.runIf(nodeBuild)('a code cache V8 refuses (cut short, or made by another V8) or one that is missing: the file is compiled as usual, the same answers', async () => {
+      const copy = `${box.dir}/dist`;
+      await fs.cp(dirname(BUILT_BIN), copy, { recursive: true });
+      const run = (args: string[]) =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [`${copy}/bin.js`, ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (chunk) => (stdout += chunk));
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('close', (code) => done({ code, stdout, stderr }));
+        });
+      const session = ['session', '--profile', 'alice', '--endpoint-url', emulator.url];
+      const paths = [[...session, '--credential-process'], [...session, '--export', 'sh'], ['--help']];
+      const before = await Promise.all(paths.map(run));
+      expect(before.map((r) => r.code)).toEqual([0, 0, 0]);
+      const cache = await fs.readFile(`${copy}/fast-session.js.cache`);
+      await fs.writeFile(`${copy}/fast-session.js.cache`, cache.subarray(0, cache.length >> 1));
+      await fs.writeFile(`${copy}/session-reused.js.cache`, Buffer.alloc(64, 7));
+      await fs.rm(`${copy}/help.js.cache`);
+      const after = await Promise.all(paths.map(run));
+      expect(after.map(({ code, stdout, stderr }) => ({ code, stdout, stderr }))).toEqual(before.map(({ code, stdout, stderr }) => ({ code, stdout, stderr })));
     });
 
     it.each(['en', 'ja'] as const)('--lang %s on a 40-column terminal (stdout captured, as eval "$(…)" does): wrapped as the whole CLI wraps, no line wider', async (lang) => {
@@ -201,7 +238,7 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
         file: '/bin/sh',
         args: ['-c', `${CLI_LINE} session --profile alice --export sh --lang ${lang} >/dev/null`],
       });
-      expect(await screen.exited).toBe(0);
+      expect(await screen.exitedAndShown()).toBe(0);
       const lines = screen.lines().filter((line) => line !== '');
       const expiration = new Date(/\[alice-mfa\][^[]*?expiration = (\S+)/.exec(withSession)![1]!);
       setLanguage(lang);

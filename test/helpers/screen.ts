@@ -37,6 +37,7 @@ export class Screen {
       cwd: env.HOME,
     });
     this.proc.onData((data) => {
+      this.lastDataAt = Date.now();
       this.raw += data;
       // NOTE: @xterm/headless does not answer colour queries; a real terminal does.
       if (terminal.answersColorQuery && data.includes('\u001b]11;?')) {
@@ -55,6 +56,19 @@ export class Screen {
   /** Resolves once the terminal emulator has drawn everything the program wrote so far. */
   private async drawn(): Promise<void> {
     while (this.pendingWrites > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** When the program last wrote. */
+  private lastDataAt = 0;
+
+  /**
+   * The exit code, once the program has exited and what it wrote has reached the screen: a pty
+   * can deliver the last output after the exit is known (seen with the standalone executable).
+   */
+  async exitedAndShown(quietMs = 150): Promise<number> {
+    const code = await this.exited;
+    while (this.pendingWrites > 0 || Date.now() - this.lastDataAt < quietMs) await new Promise((r) => setTimeout(r, 25));
+    return code;
   }
 
   /** The raw output with terminal control sequences removed. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
  *
  *   bin → main → cli → commands → wizard → seams → {aws, credentials, ui} → {totp, policy} → {errors, keys}
  *     ↘ fast-session (→ commands' flags, wizard's reuse rule) → session-reused
+ *     ↘ help-request (what bin sends to help, and cli answers without parsing: imports nothing)
  *                   ↘ emulator      deps ↗ (the composition root: builds the seams; cli and commands use it)
  *
  * aws, credentials and ui are siblings: what they share lives below them (errors.ts, keys.ts).
@@ -17,13 +18,15 @@ const BELOW_SIBLINGS = ['totp', 'policy', 'errors', 'keys'];
 const SIBLINGS = ['aws', 'credentials', 'ui', ...BELOW_SIBLINGS];
 const MAY_IMPORT: Record<string, readonly string[]> = {
   // The launcher: the whole CLI (main), help (cli), or a saved session at start-up speed.
-  bin: ['main', 'cli', 'fast-session', 'session-reused', 'errors'],
+  bin: ['main', 'cli', 'fast-session', 'session-reused', 'help-request', 'errors'],
   main: ['cli', 'errors'],
+  // A help request and nothing else, read without parseArgs (the launcher's and cli's).
+  'help-request': [],
   // A valid saved session handed over by the session command's own rules (flags, the reuse rule).
   'fast-session': ['commands', 'wizard', 'session-reused', 'seams', ...SIBLINGS],
   // What --export says as it does, with the catalogs (loaded apart).
   'session-reused': ['wizard', ...SIBLINGS],
-  cli: ['commands', 'deps', 'seams', ...SIBLINGS],
+  cli: ['commands', 'deps', 'seams', 'help-request', ...SIBLINGS],
   commands: ['emulator', 'wizard', 'deps', 'seams', ...SIBLINGS],
   emulator: SIBLINGS,
   deps: ['seams', ...SIBLINGS],

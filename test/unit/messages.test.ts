@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
-import { catalogs, chooseLanguage, format } from '../../src/ui/messages/index.js';
+import { spawnSync } from 'node:child_process';
+import { catalogs, chooseLanguage, format, languageOf } from '../../src/ui/messages/index.js';
 import { displayWidth, padToWidth, table, truncateToWidth } from '../../src/ui/width.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -61,16 +62,24 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage({}, 'de-DE')).toBe('en');
   });
 
-  it('starts Intl only when no variable names a locale (it costs a fifth of start-up)', () => {
+  it('starts Intl only where no variable names a locale and the system may (Windows): it costs a fifth of start-up', () => {
     const intl = vi.spyOn(Intl, 'DateTimeFormat');
     try {
       expect(chooseLanguage({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
       expect(intl).not.toHaveBeenCalled();
-      chooseLanguage({});
-      expect(intl).toHaveBeenCalledTimes(1);
+      expect(chooseLanguage({})).toBe('en');
+      expect(intl).toHaveBeenCalledTimes(process.platform === 'win32' ? 1 : 0);
     } finally {
       intl.mockRestore();
     }
+  });
+
+  it.skipIf(process.platform === 'win32')('with no locale variable, ICU says what chooseLanguage says without asking it (POSIX: en-US-u-va-posix)', () => {
+    const asked = spawnSync(process.execPath, ['-e', 'process.stdout.write(Intl.DateTimeFormat().resolvedOptions().locale)'], { env: {}, encoding: 'utf8' });
+    expect(asked.status).toBe(0);
+    // What chooseLanguage made of Intl's answer before it stopped asking.
+    expect(languageOf(asked.stdout) ?? 'en').toBe(chooseLanguage({}));
+    expect(asked.stdout).toMatch(/^en(-|$)/);
   });
 });
 

@@ -47,6 +47,9 @@ export function chooseLanguage(env: NodeJS.ProcessEnv, systemLocale?: string): L
     const preferred = plain ? undefined : env.LANGUAGE?.split(':').map(languageOf).find(Boolean);
     return preferred ?? languageOf(locale) ?? 'en';
   }
+  // ICU reads the default locale from these same variables but on Windows: with none set, it
+  // is POSIX's (en-US-u-va-posix), which a shell's `--export` need not start Intl to learn.
+  if (systemLocale === undefined && process.platform !== 'win32') return 'en';
   return languageOf(systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale) ?? 'en';
 }
 
