@@ -30,8 +30,8 @@ const LOCK_POLL_MS = 50;
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
- * What a wait for a lock runs on: the run's clock (the computer's, as the file system stamps
- * the lock's time; never one shifted to AWS's) and its Ctrl-C.
+ * What a wait for a lock runs on: the run's clock (the computer's, never one shifted to AWS's)
+ * and its Ctrl-C. A lock's age is read on the file system's clock (see `fileSystemOffset`).
  */
 interface WaitSeams {
   clock: Clock;
@@ -99,15 +99,45 @@ function ownerPid(text: string | undefined): number | undefined {
 }
 
 /**
+ * How far the clock of the file system holding `lock` is ahead of the run's `clock`: the
+ * time it stamps on a file made there now, less the run's time. NOTE: a lock's age is its
+ * mtime against the file system's clock, never against the run's: a computer whose clock
+ * disagrees with the one stamping the files (a network share's server, a skewed or faked
+ * clock) would otherwise take a live run's fresh lock for a stale one when ahead (and both
+ * runs write: an update lost), or wait out a dead run's lock when behind. 0 when no file can
+ * be made there (the run's clock is all there is).
+ */
+async function fileSystemOffset(lock: string, clock: Clock): Promise<number> {
+  const probe = `${lock}.now-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const now = clock.now();
+    // Empty: nothing to write on a full disk, and the stamp is the moment it was made.
+    const handle = await fs.open(probe, 'wx', 0o600);
+    try {
+      return (await handle.stat()).mtimeMs - now;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return 0;
+  } finally {
+    await fs.rm(probe, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
  * Serializes concurrent runs on `path` with an exclusive lock file beside it. A lock is
  * taken over when its holder is gone, when it is still empty `EMPTY_LOCK_STALE_MS` after it
  * was made (the holder died, or the disk was full, before writing its pid), or when it is
- * older than `staleMs`; after `waitMs` (on `clock`) the wait gives up, and `signal` ends it
- * at once. Once held, what dead runs left beside `path` is removed (see `removeLeftovers`).
+ * older than `staleMs` (ages on the file system's clock); after `waitMs` (on `clock`) the wait
+ * gives up, and `signal` ends it at once. Once held, what dead runs left beside `path` is
+ * removed (see `removeLeftovers`).
  */
 async function withLock<T>(path: string, work: () => Promise<T>, limits: LockLimits, { clock, signal }: WaitSeams): Promise<T> {
   const lock = `${path}.lock`;
   const deadline = clock.now() + limits.waitMs;
+  /** The file system's clock less the run's, measured once a wait needs a lock's age. */
+  let offset: number | undefined;
   for (;;) {
     try {
       const handle = await fs.open(lock, 'wx', 0o600);
@@ -124,8 +154,14 @@ async function withLock<T>(path: string, work: () => Promise<T>, limits: LockLim
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = ownerPid(await readIfExists(lock).catch(() => undefined));
-      const age = clock.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? clock.now());
-      const gone = holder !== undefined ? !processAlive(holder) : age > EMPTY_LOCK_STALE_MS;
+      const alive = holder !== undefined && processAlive(holder);
+      let age = 0;
+      if (holder === undefined || alive) {
+        offset ??= await fileSystemOffset(lock, clock);
+        const made = (await fs.stat(lock).catch(() => undefined))?.mtimeMs;
+        age = made === undefined ? 0 : clock.now() + offset - made;
+      }
+      const gone = holder !== undefined ? !alive : age > EMPTY_LOCK_STALE_MS;
       if (gone || age > limits.staleMs) {
         // NOTE: the holder died without cleaning up; its lock protects nothing. Renaming it
         // away first means only one of several waiting runs removes it, never a fresh lock.
@@ -151,12 +187,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /**
  * Removes what runs killed mid-write (SIGKILL, power loss) left beside `path`: temporary
  * copies (`<file>.tmp-PID-HEX`, `<file>.bak.tmp-PID-HEX`, which hold every secret of the
- * file) and renamed stale locks (`<file>.lock.stale-PID-HEX`). Only names of exactly our own
- * pattern, and only when that PID is no longer running: a live run's files are its own.
+ * file), renamed stale locks (`<file>.lock.stale-PID-HEX`) and empty clock probes
+ * (`<file>.lock.now-PID-HEX`). Only names of exactly our own pattern, and only when that PID
+ * is no longer running: a live run's files are its own.
  */
 async function removeLeftovers(path: string): Promise<string[]> {
   const dir = dirname(path);
-  const ours = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.bak\\.tmp|\\.tmp|\\.lock\\.stale)-(\\d+)-[0-9a-f]{8}$`);
+  const ours = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.bak\\.tmp|\\.tmp|\\.lock\\.stale|\\.lock\\.now)-(\\d+)-[0-9a-f]{8}$`);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {

@@ -48,7 +48,14 @@ export class Screen {
       this.pendingWrites++;
       this.term.write(data, () => this.pendingWrites--);
     });
-    this.exited = new Promise((done) => this.proc.onExit(({ exitCode }) => done(exitCode)));
+    // NOTE: once the terminal has drawn all the program wrote: on a busy machine the last
+    // output (leaving the alternate screen) was still queued in the emulator at the exit.
+    this.exited = new Promise((done) => this.proc.onExit(({ exitCode }) => void this.drawn().then(() => done(exitCode))));
+  }
+
+  /** Resolves once the terminal emulator has drawn everything the program wrote so far. */
+  private async drawn(): Promise<void> {
+    while (this.pendingWrites > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
   /** When the program last wrote. */

@@ -283,16 +283,24 @@ describe('setup wizard against world.moto, in-process', () => {
     expect(failed.code).toBe(1);
     expect(await listDevices(world.moto)).toEqual([]);
     const clock = fakeClock();
+    const started = clock.now();
     const codes = codesOnStdin(clock);
     const again = await runCli(flags(csv), { env: world.box.env, clock, stdin: codes.stdin });
     codes.stop();
     expect(again.code).toBe(0);
-    const now = new Date(clock.now());
-    const two = (n: number) => String(n).padStart(2, '0');
-    const tag = `${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}`;
     const text = again.stderr.replace(/\s*\n\s*/g, ' ');
     expect(text).toContain("An earlier attempt's code, AWS:alice@123456789012, is probably still in your authenticator app, but its device was removed");
-    expect(text).toMatch(new RegExp(`The new code shows as AWS:alice\\.${tag}\\d\\d@123456789012\\.`));
+    // The tag: the local month, day, hour and minute on the run's clock when the code was made,
+    // some minute of the run (which waits for windows) whatever the hour: a run that started at
+    // 16:59 made its code then and ended at 17:00.
+    const tag = /The new code shows as AWS:alice\.(\d{4}-\d{4})@123456789012\./.exec(text)?.[1];
+    const two = (n: number) => String(n).padStart(2, '0');
+    const minutes = new Set<string>();
+    for (let at = started; at < clock.now() + 60_000; at += 60_000) {
+      const when = new Date(at);
+      minutes.add(`${two(when.getMonth() + 1)}${two(when.getDate())}-${two(when.getHours())}${two(when.getMinutes())}`);
+    }
+    expect(minutes).toContain(tag);
     // Once enrolled, nothing is left to say on the next run.
     const { configFile } = await loadSharedConfigFiles({ filepath: world.box.credentialsFile, configFilepath: world.box.configFile, ignoreCache: true });
     expect(configFile.alice).not.toHaveProperty('mfa_onboard_abandoned_qr');
