@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { UserError } from '../errors.js';
 
 /** A moto server (the AWS emulator) on a loopback port, for the demo and the tests. */
@@ -10,29 +9,22 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Starts `python3 -m moto.server` on a free loopback port and waits until it answers. */
+/**
+ * Starts `python3 -m moto.server` on a loopback port it picks itself (-p 0: a port found free
+ * first and handed over could be taken in between, by another server or a connection's own
+ * end, and moto then refused to start) and waits until it answers.
+ */
 export async function startMoto(options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Moto> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...options.env },
   });
   let stderr = '';
+  let url: string | undefined;
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
+    // Werkzeug, which serves moto, says where: " * Running on http://127.0.0.1:PORT".
+    url ??= /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   child.once('error', () => undefined);
@@ -46,8 +38,7 @@ export async function startMoto(options: { env?: NodeJS.ProcessEnv; timeoutMs?: 
       throw new UserError('moto.failed', { reason: stderr.trim().split('\n').pop() ?? 'exited' });
     }
     try {
-      const response = await fetch(`${url}/moto-api/`);
-      if (response.ok) break;
+      if (url !== undefined && (await fetch(`${url}/moto-api/`)).ok) break;
     } catch {
       // not listening yet
     }
