@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyCredentials } from '../aws/client.js';
@@ -112,6 +112,9 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
   const { runtime, out } = context;
   const faults = options.emulator.kind === 'embedded' ? rehearsedFaults(options.emulator) : [];
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
+  // A second Ctrl-C exits at once, past every finally: the folder still goes then.
+  const removeAtExit = () => rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) process.once('exit', removeAtExit);
   const home = join(dir, 'home');
   await fs.mkdir(home, { mode: 0o700 });
   let emulator: RunningEmulator | undefined;
@@ -139,6 +142,7 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
       Object.assign(process.env, saved);
     }
   } finally {
+    process.off('exit', removeAtExit);
     await emulator?.stop();
     if (options.keep) out.info(t('demo.kept', { dir }));
     else {

@@ -198,7 +198,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const url = /The emulator runs at (http:\/\/127\.0\.0\.1:\d+)\./.exec(stderr.replace(/\r?\n/g, ''))?.[1];
-    expect(url).toBeTruthy();
+    const demoDir = /HOME is (\S+?)\./.exec(stderr.replace(/\r?\n/g, ''))?.[1];
+    expect(url && demoDir).toBeTruthy();
     // Two signals sent at once arrive as one: leave time between them.
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
@@ -206,6 +207,8 @@ describe('mfa-onboard setup, driven in a real terminal', () => {
     expect(await exited).toBe(2);
     await new Promise((r) => setTimeout(r, 500));
     await expect(fetch(`${url}/moto-api/`)).rejects.toThrow();
+    // Nor the demo's folder (its HOME, the user's key CSV).
+    await expect(fs.stat(demoDir!)).rejects.toThrow();
   }, 60_000);
 
   it('regression: --yes in a terminal too small for the QR shows the key once, then asks for codes', async () => {
