@@ -112,8 +112,15 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
   const { runtime, out } = context;
   const faults = options.emulator.kind === 'embedded' ? rehearsedFaults(options.emulator) : [];
   const dir = await fs.mkdtemp(join(tmpdir(), 'mfa-onboard-demo-'));
-  // A second Ctrl-C exits at once, past every finally: the folder still goes then.
-  const removeAtExit = () => rmSync(dir, { recursive: true, force: true });
+  // A second Ctrl-C exits at once, past every finally: the folder still goes then, if it can
+  // (Bun's recursive rm on Windows fails now and then: an exiting process has no one to tell).
+  const removeAtExit = () => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left in the temporary folder, as a process killed outright leaves it.
+    }
+  };
   if (!options.keep) process.once('exit', removeAtExit);
   const home = join(dir, 'home');
   await fs.mkdir(home, { mode: 0o700 });
