@@ -149,11 +149,12 @@ async function inDemoWorld(options: DemoOptions, context: CommandContext, headin
       Object.assign(process.env, saved);
     }
   } finally {
-    process.off('exit', removeAtExit);
     await emulator?.stop();
     if (options.keep) out.info(t('demo.kept', { dir }));
     else {
       const left = await removeFolder(dir);
+      // Only now: a second Ctrl-C during the stop or the removal exits at once too.
+      process.off('exit', removeAtExit);
       if (left) out.warn(t('demo.notRemoved', { dir, code: left }));
     }
     if (emulator) out.info(t(options.emulator.kind === 'url' ? 'demo.leftRunning' : 'demo.stopped', { url: emulator.url }));
