@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
 import { UserError } from '../../src/errors.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { BUILT_BIN, CLI, CLI_LINE } from '../helpers/built.js';
 import { runCli } from '../helpers/run.js';
+import { enrolledAlice } from '../helpers/embedded-world.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { Screen } from '../helpers/screen.js';
 import { setLanguage, t } from '../../src/ui/messages/index.js';
@@ -45,14 +45,9 @@ describe('the saved-session fast path (built CLI, embedded emulator)', () => {
 
   beforeAll(async () => {
     emulator = await startEmbeddedEmulator();
-    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
-    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
-    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
-    seed = new TextDecoder().decode(device.Base32StringSeed);
-    serial = device.SerialNumber!;
-    used = counterAt(Date.now()) - 1;
-    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, used - 1), AuthenticationCode2: codeAt(seed, used) }));
+    const alice = await enrolledAlice(emulator);
+    const { key } = alice;
+    ({ seed, serial, used } = alice);
     box = await makeSandbox();
     await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
     await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`, { mode: 0o600 });

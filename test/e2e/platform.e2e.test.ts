@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
-import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { startEmbeddedEmulator, type EmbeddedEmulator } from '../../src/emulator/embedded/server.js';
 import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { CLI, CLI_LINE } from '../helpers/built.js';
+import { enrolledAlice } from '../helpers/embedded-world.js';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 const standalone = Boolean(process.env.MFA_ONBOARD_BIN);
@@ -47,14 +47,9 @@ describe('the executable on its platform (no terminal)', () => {
 
   beforeAll(async () => {
     emulator = await startEmbeddedEmulator();
-    const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
-    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
-    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
-    seed = new TextDecoder().decode(device.Base32StringSeed);
-    serial = device.SerialNumber!;
-    const now = counterAt(Date.now());
-    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, now - 2), AuthenticationCode2: codeAt(seed, now - 1) }));
+    const alice = await enrolledAlice(emulator);
+    const { key } = alice;
+    ({ seed, serial } = alice);
     box = await makeSandbox();
     await fs.mkdir(`${box.home}/.aws`, { mode: 0o700 });
     await fs.writeFile(box.credentialsFile, `[alice]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`, { mode: 0o600 });

@@ -1,6 +1,7 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, IAMClient, type AccessKey } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach } from 'vitest';
 import { startEmbeddedEmulator, type EmbeddedEmulator, type EmbeddedOptions } from '../../src/emulator/embedded/server.js';
+import { codeAt, counterAt } from '../../src/totp/totp.js';
 import { consoleCsv, giveSelfServicePolicy } from './moto.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
@@ -60,4 +61,21 @@ export function useEmbeddedWorld(): EmbeddedWorld {
     },
   };
   return world;
+}
+
+/**
+ * alice on `emulator` as a tool meets her once she is enrolled (on the real clock): her access
+ * key, and a device enabled with the codes of the two windows before now. `used` is the last
+ * window whose code was spent (AWS, and the emulator, take each code once).
+ */
+export async function enrolledAlice(emulator: EmbeddedEmulator): Promise<{ key: AccessKey; seed: string; serial: string; used: number }> {
+  const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.admin });
+  await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+  const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice' }))).VirtualMFADevice!;
+  const seed = new TextDecoder().decode(device.Base32StringSeed);
+  const serial = device.SerialNumber!;
+  const used = counterAt(Date.now()) - 1;
+  await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAt(seed, used - 1), AuthenticationCode2: codeAt(seed, used) }));
+  return { key, seed, serial, used };
 }
