@@ -27,8 +27,10 @@ export async function makeSandbox(endpoint?: string): Promise<Sandbox> {
     AWS_CONFIG_FILE: configFile,
     AWS_EC2_METADATA_DISABLED: 'true',
     ...(endpoint ? { AWS_ENDPOINT_URL: endpoint } : {}),
-    // A run under libfaketime (the time-of-day checks) shifts the CLI's clock as well as the tests'.
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME'))),
+    // A run under libfaketime (the time-of-day checks) shifts the CLI's clock as well as the
+    // tests', and a zone set for the run (TZ) is the CLI's too: what it says of times is
+    // compared with what the tests compute in their own zone.
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name === 'TZ' || name.startsWith('FAKETIME'))),
   };
   return {
     dir,
