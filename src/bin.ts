@@ -98,11 +98,14 @@ function load<T>(name: string, plain: () => T): T {
   let cachedData: Buffer | undefined;
   try {
     source = readFileSync(file, 'utf8');
+  } catch {
+    return plain();
+  }
+  try {
     cachedData = readFileSync(`${file}.cache`);
   } catch {
     // The build makes the caches by running this with none yet.
     if (!process.env.MFA_ONBOARD_WRITE_CODE_CACHE) return plain();
-    source = readFileSync(file, 'utf8');
   }
   const { Script } = require('node:vm') as typeof import('node:vm');
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
